@@ -1,0 +1,200 @@
+"""The `cjm-designer` command: open a map, or create, check and convert maps without a display.
+
+Exit codes: 0 done, 1 bad input (a file that cannot be read or written), 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import locale
+import os
+import sys
+from pathlib import Path
+
+from . import __version__, templates
+from .io import CjmError, dumps, load, write_atomic
+from .io.csv_export import to_csv
+from .io.schema import json_schema
+from .model import JourneyMap
+
+EXPORT_FORMATS = {"cjm": ".cjm", "csv": ".csv"}
+LANGUAGES = ("ru", "en")
+
+
+class UsageError(Exception):
+    """Bad usage found after parsing (exit 2)."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    try:
+        if argv and argv[0] in _COMMANDS:
+            args = _command_parser().parse_args(argv)
+        else:
+            args = _open_parser().parse_args(argv)
+        return args.run(args)
+    except SystemExit as done:  # argparse: --help, --version, bad usage
+        return done.code if isinstance(done.code, int) else 2
+    except UsageError as error:
+        print(f"cjm-designer: {error}", file=sys.stderr)
+        return 2
+    except CjmError as error:
+        for line in error.lines():
+            print(line, file=sys.stderr)
+        return 1
+
+
+def system_language() -> str:
+    """`ru` when the user's locale is Russian, otherwise `en`."""
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(variable)
+        if value:
+            return "ru" if value.lower().startswith("ru") else "en"
+    code = locale.getlocale()[0] or ""
+    return "ru" if code.lower().startswith("ru") else "en"
+
+
+# -- commands -----------------------------------------------------------------------------------
+
+
+def _open(args: argparse.Namespace) -> int:
+    if args.demo and args.file:
+        raise UsageError("give a FILE or --demo, not both")
+    if args.demo:
+        doc, name = templates.new_map(templates.DEMO_TEMPLATE, system_language()), "the demo map"
+    elif args.file:
+        doc, name = load(args.file), args.file
+    else:
+        doc, name = None, None
+    print(f"CJM Designer {__version__} cannot show maps in a window yet; "
+          "this build creates, checks and converts maps on the command line (see --help).")
+    if doc is not None:
+        print(f"{name}: {_summary(doc)}")
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    out = Path(args.output)
+    if out.exists() and not args.force:
+        print(f"{out}: already exists; use --force to replace it", file=sys.stderr)
+        return 1
+    try:
+        doc = templates.new_map(args.template, args.lang or system_language())
+    except KeyError:
+        names = ", ".join(t.name for t in templates.available("en"))
+        raise UsageError(f"there is no template {args.template!r}; the templates are: {names}") from None
+    write_atomic(out, dumps(doc))
+    print(f"{out}: new map from the template {args.template!r} ({_summary(doc)})")
+    return 0
+
+
+def _templates(args: argparse.Namespace) -> int:
+    found = templates.available(args.lang or system_language())
+    width = max(len(t.name) for t in found)
+    for template in found:
+        print(f"{template.name:<{width}}  {template.title}")
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    failed = False
+    for file in args.files:
+        try:
+            doc = load(file)
+        except CjmError as error:
+            failed = True
+            for line in error.lines():
+                print(line, file=sys.stderr)
+        else:
+            print(f"{file}: valid ({_summary(doc)})")
+    return 1 if failed else 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    out = Path(args.output)
+    fmt = args.format or next((f for f, ext in EXPORT_FORMATS.items() if out.suffix.lower() == ext), None)
+    if fmt is None:
+        raise UsageError(f"cannot tell the format from {out.name!r}; give --format "
+                         f"({', '.join(EXPORT_FORMATS)})")
+    if args.excel and fmt != "csv":
+        raise UsageError("--excel goes with --format csv")
+    doc = load(args.file)
+    data = to_csv(doc, excel=args.excel) if fmt == "csv" else dumps(doc)
+    write_atomic(out, data)
+    print(f"{out}: {fmt}, {len(data):,} bytes")
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    print(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+    return 0
+
+
+def _summary(doc: JourneyMap) -> str:
+    counts = (len(doc.stages), "stage"), (len(doc.lanes), "lane"), (len(doc.cards), "card"), (len(doc.links), "link")
+    return ", ".join(f"{n} {word}{'' if n == 1 else 's'}" for n, word in counts)
+
+
+# -- parsers ------------------------------------------------------------------------------------
+
+_COMMANDS = ("new", "templates", "validate", "export", "schema")
+
+_USAGE = """cjm-designer [FILE | --demo]
+       cjm-designer new [--template NAME] [--lang ru|en] -o FILE
+       cjm-designer templates [--lang ru|en]
+       cjm-designer validate FILE...
+       cjm-designer export FILE -o OUT [--format cjm|csv] [--excel]
+       cjm-designer schema"""
+
+_EPILOG = """commands:
+  new        create a map from a template
+  templates  list the templates
+  validate   check maps; one line a problem on stderr, exit 1 if any
+  export     write a map in another format (cjm: the canonical form; csv: one row a card)
+  schema     print the JSON Schema of the .cjm format
+
+exit codes: 0 done, 1 bad input, 2 bad usage"""
+
+
+def _open_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cjm-designer", usage=_USAGE, epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="CJM Designer: draw customer journey maps offline.")
+    parser.add_argument("--version", action="version", version=f"cjm-designer {__version__}")
+    parser.add_argument("file", nargs="?", metavar="FILE", help="the .cjm map to open")
+    parser.add_argument("--demo", action="store_true", help="open the bundled demo map")
+    parser.set_defaults(run=_open)
+    return parser
+
+
+def _command_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="cjm-designer", usage=_USAGE)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    new = commands.add_parser("new", help="create a map from a template")
+    new.add_argument("--template", default=templates.DEFAULT_TEMPLATE, metavar="NAME",
+                     help=f"template name, see `cjm-designer templates` (default: {templates.DEFAULT_TEMPLATE})")
+    new.add_argument("--lang", choices=LANGUAGES, help="language of the template (default: the system's)")
+    new.add_argument("-o", "--output", required=True, metavar="FILE", help="the new .cjm file")
+    new.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    new.set_defaults(run=_new)
+
+    listing = commands.add_parser("templates", help="list the templates")
+    listing.add_argument("--lang", choices=LANGUAGES, help="language of the titles (default: the system's)")
+    listing.set_defaults(run=_templates)
+
+    validate = commands.add_parser("validate", help="check maps")
+    validate.add_argument("files", nargs="+", metavar="FILE")
+    validate.set_defaults(run=_validate)
+
+    export = commands.add_parser("export", help="write a map in another format")
+    export.add_argument("file", metavar="FILE")
+    export.add_argument("-o", "--output", required=True, metavar="OUT")
+    export.add_argument("--format", choices=tuple(EXPORT_FORMATS), help="default: from OUT's extension")
+    export.add_argument("--excel", action="store_true", help="CSV for Russian Excel: BOM, ';', decimal commas")
+    export.set_defaults(run=_export)
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of the .cjm format")
+    schema.set_defaults(run=_schema)
+    return parser

@@ -1,0 +1,189 @@
+"""The `.cjm` file: versioned UTF-8 JSON, written in one canonical form, read with every check.
+
+Reading refuses anything that is not a valid map with one `CjmError` naming the file and the place;
+nothing else escapes and memory stays bounded (size and structure limits come before parsing).
+Writing serializes to memory first, then replaces the file atomically.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ..model import JourneyMap, Problem, check_references
+from ..model.document import MAX_CARDS, MAX_LANES, MAX_LINKS, MAX_PERSONAS, MAX_STAGES
+from . import migrations
+from .atomic import write_atomic
+from .errors import InvalidFormatError, UnsupportedFormatVersionError
+
+FORMAT = "cjm"
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_CONTAINERS = 1_000_000
+LIST_LIMITS = {"personas": MAX_PERSONAS, "stages": MAX_STAGES, "lanes": MAX_LANES,
+               "cards": MAX_CARDS, "links": MAX_LINKS}
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def load(path: str | Path) -> JourneyMap:
+    """Read a map from `path`."""
+    try:
+        with open(path, "rb") as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise InvalidFormatError(path, [Problem("", f"cannot read: {error.strerror or error}")]) from None
+    return loads(raw, str(path))
+
+
+def loads(raw: bytes, name: str = "<map>") -> JourneyMap:
+    """Read a map from the bytes of a `.cjm` file; `name` is the file named in errors."""
+    data = _parse(raw, name)
+    version = _check_header(data, name)
+    if version < migrations.CURRENT_VERSION:
+        data = _upgrade(data, version, name)
+    body = {key: value for key, value in data.items() if key not in ("format", "version")}
+    for key, limit in LIST_LIMITS.items():
+        if isinstance(body.get(key), list) and len(body[key]) > limit:
+            raise InvalidFormatError(name, [Problem(key, f"has {len(body[key])} elements, at most {limit} are allowed")])
+    try:
+        doc = JourneyMap.model_validate(body)
+    except ValidationError as error:
+        raise InvalidFormatError(name, [_problem(e) for e in error.errors()]) from None
+    problems = check_references(doc)
+    if problems:
+        raise InvalidFormatError(name, problems)
+    return doc
+
+
+def dumps(doc: JourneyMap) -> bytes:
+    """The canonical bytes of `doc`: fixed key order, 2-space indent, one trailing newline.
+
+    Fields at their default value are left out, so files stay short and diffs small."""
+    given = doc.model_dump(mode="json", exclude_defaults=True)
+    body = {"format": FORMAT, "version": migrations.CURRENT_VERSION, "meta": _meta(doc)}
+    body.update((key, given.get(key, [])) for key in LIST_LIMITS)
+    return (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _meta(doc: JourneyMap) -> dict:
+    """The meta fields that are set, and always the language, which says how to read the rest."""
+    given = doc.meta.model_dump(mode="json", exclude_defaults=True)
+    return {key: value for key, value in doc.meta.model_dump(mode="json").items()
+            if key in given or key == "language"}
+
+
+def save(doc: JourneyMap, path: str | Path) -> None:
+    """Write `doc` to `path` atomically, keeping the previous file as `path~`."""
+    write_atomic(path, dumps(doc), keep_backup=True)
+
+
+# -- reading ------------------------------------------------------------------------------------
+
+
+class _DuplicateKey(Exception):
+    """The same key twice in one object: which value is meant is ambiguous."""
+
+
+class _BadString(Exception):
+    """A value JSON can spell but a map cannot hold: an unpaired surrogate, NaN, Infinity."""
+
+
+def _parse(raw: bytes, name: str) -> dict:
+    if len(raw) > MAX_FILE_BYTES:
+        raise InvalidFormatError(name, [Problem("", f"the file is larger than {MAX_FILE_BYTES // 2**20} MiB, "
+                                                    "the most a map may be")])
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InvalidFormatError(name, [Problem(_byte_place(raw, error.start), "the text is not UTF-8")]) from None
+    if raw.count(b"{") + raw.count(b"[") > MAX_CONTAINERS:
+        raise InvalidFormatError(name, [Problem("", f"the file has more than {MAX_CONTAINERS} objects and lists")])
+    try:
+        data = json.loads(text, object_pairs_hook=_object, parse_constant=_no_constant)
+    except json.JSONDecodeError as error:
+        where = f"line {error.lineno}, column {error.colno}"
+        raise InvalidFormatError(name, [Problem(where, f"not valid JSON: {error.msg}")]) from None
+    except _DuplicateKey as error:
+        raise InvalidFormatError(name, [Problem("", f"the key {error.args[0]!r} appears twice in one object")]) from None
+    except _BadString as error:
+        raise InvalidFormatError(name, [Problem("", error.args[0])]) from None
+    except RecursionError:
+        raise InvalidFormatError(name, [Problem("", "the JSON is nested too deeply")]) from None
+    if not isinstance(data, dict):
+        raise InvalidFormatError(name, [Problem("", "not a CJM Designer map: the file is not a JSON object")])
+    return data
+
+
+def _object(pairs: list[tuple[str, object]]) -> dict:
+    """Build a JSON object, refusing duplicate keys and text that is not valid Unicode."""
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        raise _DuplicateKey(next(k for k, _ in pairs if k in seen or seen.add(k)))
+    for key, value in pairs:
+        if _SURROGATE.search(key) or (isinstance(value, str) and _SURROGATE.search(value)) or (
+                isinstance(value, list) and any(isinstance(v, str) and _SURROGATE.search(v) for v in value)):
+            raise _BadString(f"the value of {key!r} holds an unpaired surrogate (\\ud800-\\udfff), which is not text")
+    return result
+
+
+def _no_constant(constant: str) -> None:
+    raise _BadString(f"{constant} is not a JSON number (JSON has no NaN or Infinity)")
+
+
+def _check_header(data: dict, name: str) -> int:
+    if data.get("format") != FORMAT:
+        raise InvalidFormatError(name, [Problem("format", 'not a CJM Designer map: "format" must be "cjm"')])
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise InvalidFormatError(name, [Problem("version", "must be a whole number")])
+    if version > migrations.CURRENT_VERSION:
+        raise UnsupportedFormatVersionError(name, [Problem("version", (
+            f"the file is in format version {version}, written by a newer CJM Designer; "
+            f"this one reads {_readable_versions()}: update CJM Designer to open it"))])
+    if version < migrations.OLDEST_VERSION:
+        raise UnsupportedFormatVersionError(name, [Problem("version", (
+            f"format version {version} is unknown; this program reads {_readable_versions()}"))])
+    return version
+
+
+def _readable_versions() -> str:
+    oldest, current = migrations.OLDEST_VERSION, migrations.CURRENT_VERSION
+    return f"version {current}" if oldest == current else f"versions {oldest} to {current}"
+
+
+def _upgrade(data: dict, version: int, name: str) -> dict:
+    try:
+        return migrations.upgrade(data, version, migrations.CURRENT_VERSION)
+    except migrations.MissingUpgradeError as missing:
+        raise UnsupportedFormatVersionError(name, [Problem("version", (
+            f"no upgrade is known from format version {missing.args[0]}"))]) from None
+    except (KeyError, IndexError, TypeError, ValueError, AttributeError) as error:
+        raise InvalidFormatError(name, [Problem("", (
+            f"cannot upgrade the map from format version {version}: {type(error).__name__} {error}"))]) from None
+
+
+def _byte_place(raw: bytes, offset: int) -> str:
+    line = raw.count(b"\n", 0, offset) + 1
+    column = offset - raw.rfind(b"\n", 0, offset)
+    return f"line {line}, column {column}"
+
+
+def _problem(error: dict) -> Problem:
+    where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in error["loc"]).lstrip(".")
+    kind = error["type"]
+    if kind == "missing":
+        what = "is required"
+    elif kind == "extra_forbidden":
+        what = "is not a known field here"
+    else:
+        message = error["msg"]
+        what = message[0].lower() + message[1:]
+        if "input" in error and not isinstance(error["input"], (dict, list)):
+            shown = repr(error["input"])
+            what += f" (found {shown if len(shown) <= 40 else shown[:37] + '...'})"
+    return Problem(where, what)

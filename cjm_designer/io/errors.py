@@ -1,0 +1,45 @@
+"""The loader's and saver's own errors: each names the file, the place and what is wrong.
+
+Nothing else escapes the io layer for bad input, so callers (the CLI, the window) catch `CjmError`
+and show its one-line message.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model import Problem
+
+
+class CjmError(Exception):
+    """Base of the project's file errors; `problems` holds every problem, `str()` the first."""
+
+    def __init__(self, file: str | Path, problems: list[Problem]):
+        self.file = str(file)
+        self.problems = problems
+        super().__init__(self.file, problems)
+
+    def lines(self) -> list[str]:
+        """One `FILE: where: what` line a problem."""
+        return [_line(self.file, p) for p in self.problems]
+
+    def __str__(self) -> str:
+        first = _line(self.file, self.problems[0])
+        more = len(self.problems) - 1
+        return first if not more else f"{first} (and {more} more problem{'s' if more > 1 else ''})"
+
+
+class InvalidFormatError(CjmError):
+    """The file is not a valid map: unreadable, not JSON, wrong types or values, broken references."""
+
+
+class UnsupportedFormatVersionError(CjmError):
+    """The file is a map in a format version this program cannot read (newer, or unknown)."""
+
+
+class SaveError(CjmError):
+    """A file could not be written; the file that was there is left as it was."""
+
+
+def _line(file: str, problem: Problem) -> str:
+    return f"{file}: {problem.where}: {problem.what}" if problem.where else f"{file}: {problem.what}"

@@ -1,0 +1,31 @@
+"""Upgrades of older `.cjm` files: each is a function from version N's dict to version N+1's.
+
+The loader applies them in order, so a file of any older version is read as the current one. When
+the format changes, bump `CURRENT_VERSION` and add `UPGRADES[old] = function` (with a test file).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+CURRENT_VERSION = 1
+OLDEST_VERSION = 1
+
+Upgrade = Callable[[dict], dict]
+
+UPGRADES: dict[int, Upgrade] = {}
+
+
+class MissingUpgradeError(LookupError):
+    """No upgrade is known from this version to the next."""
+
+
+def upgrade(data: dict, version: int, target: int = CURRENT_VERSION,
+            upgrades: dict[int, Upgrade] | None = None) -> dict:
+    """Apply the upgrades from `version` up to `target`, one version at a time."""
+    upgrades = UPGRADES if upgrades is None else upgrades
+    for step in range(version, target):
+        if step not in upgrades:
+            raise MissingUpgradeError(step)
+        data = upgrades[step](data)
+    return data

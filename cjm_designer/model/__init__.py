@@ -1,0 +1,11 @@
+"""The journey map document: pure Python and pydantic, no Qt."""
+
+from .document import JourneyMap, ModelError, Removal
+from .elements import Card, Kpi, Lane, Link, Meta, Metrics, Persona, Photo, Stage
+from .validation import Problem, check_references
+from .vocab import Device, LaneKind, LinkKind
+
+__all__ = [
+    "Card", "Device", "JourneyMap", "Kpi", "Lane", "LaneKind", "Link", "LinkKind", "Meta", "Metrics",
+    "ModelError", "Persona", "Photo", "Problem", "Removal", "Stage", "check_references",
+]

@@ -1,0 +1,233 @@
+"""The journey map document and the operations the editor performs on it.
+
+The operations keep the document valid (ids unique, references resolving) and return what they
+removed with its exact positions, so that an undo command can put everything back as it was.
+Cards are kept in one list; the order of the cards of one cell in that list is their order in the cell.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+from typing import Literal
+
+from pydantic import Field
+
+from .elements import Card, Lane, Link, Meta, Part, Persona, Stage
+
+MAX_PERSONAS = 100
+MAX_STAGES = 200
+MAX_LANES = 200
+MAX_CARDS = 100_000
+MAX_LINKS = 100_000
+
+ListName = Literal["personas", "stages", "lanes", "cards", "links"]
+Element = Persona | Stage | Lane | Card | Link
+
+
+class ModelError(ValueError):
+    """An operation that would break the document (unknown id, duplicate id, bad reference)."""
+
+
+@dataclass
+class Removal:
+    """What an operation removed, each element with its index in its list, to be restored exactly."""
+
+    items: list[tuple[ListName, int, Element]] = field(default_factory=list)
+
+
+class JourneyMap(Part):
+    """A whole customer journey map."""
+
+    meta: Meta = Field(default_factory=Meta)
+    personas: list[Persona] = Field(default_factory=list, max_length=MAX_PERSONAS)
+    stages: list[Stage] = Field(default_factory=list, max_length=MAX_STAGES)
+    lanes: list[Lane] = Field(default_factory=list, max_length=MAX_LANES)
+    cards: list[Card] = Field(default_factory=list, max_length=MAX_CARDS)
+    links: list[Link] = Field(default_factory=list, max_length=MAX_LINKS)
+
+    # -- lookup ---------------------------------------------------------------------------------
+
+    def ids(self) -> set[str]:
+        return {e.id for name in _LISTS for e in getattr(self, name)}
+
+    def new_id(self, prefix: str) -> str:
+        """A fresh id such as `card-3f9a0c1b`, unique in this document."""
+        taken = self.ids()
+        while True:
+            candidate = f"{prefix}-{secrets.token_hex(4)}"
+            if candidate not in taken:
+                return candidate
+
+    def persona(self, persona_id: str) -> Persona:
+        return _find(self.personas, persona_id, "persona")
+
+    def stage(self, stage_id: str) -> Stage:
+        return _find(self.stages, stage_id, "stage")
+
+    def lane(self, lane_id: str) -> Lane:
+        return _find(self.lanes, lane_id, "lane")
+
+    def card(self, card_id: str) -> Card:
+        return _find(self.cards, card_id, "card")
+
+    def link(self, link_id: str) -> Link:
+        return _find(self.links, link_id, "link")
+
+    def cards_in(self, stage_id: str, lane_id: str) -> list[Card]:
+        """The cards of one cell, in their order."""
+        return [c for c in self.cards if c.stage == stage_id and c.lane == lane_id]
+
+    def links_of(self, card_ids: set[str]) -> list[Link]:
+        return [k for k in self.links if k.source in card_ids or k.target in card_ids]
+
+    # -- personas, stages, lanes ----------------------------------------------------------------
+
+    def add_persona(self, persona: Persona, index: int | None = None) -> None:
+        self._insert("personas", persona, index, MAX_PERSONAS)
+
+    def add_stage(self, stage: Stage, index: int | None = None) -> None:
+        self._insert("stages", stage, index, MAX_STAGES)
+
+    def add_lane(self, lane: Lane, index: int | None = None) -> None:
+        self._insert("lanes", lane, index, MAX_LANES)
+
+    def move_persona(self, persona_id: str, index: int) -> None:
+        _move(self.personas, self.persona(persona_id), index)
+
+    def move_stage(self, stage_id: str, index: int) -> None:
+        _move(self.stages, self.stage(stage_id), index)
+
+    def move_lane(self, lane_id: str, index: int) -> None:
+        _move(self.lanes, self.lane(lane_id), index)
+
+    def remove_persona(self, persona_id: str) -> Removal:
+        return self._remove([("personas", self.persona(persona_id))])
+
+    def remove_stage(self, stage_id: str) -> Removal:
+        """Remove a stage with its cards and their links."""
+        cards = [c for c in self.cards if c.stage == self.stage(stage_id).id]
+        return self._remove([("stages", self.stage(stage_id))] + self._cards_and_links(cards))
+
+    def remove_lane(self, lane_id: str) -> Removal:
+        """Remove a lane with its cards and their links."""
+        cards = [c for c in self.cards if c.lane == self.lane(lane_id).id]
+        return self._remove([("lanes", self.lane(lane_id))] + self._cards_and_links(cards))
+
+    # -- cards and links ------------------------------------------------------------------------
+
+    def add_card(self, card: Card, index: int | None = None) -> None:
+        """Add a card to its cell, at `index` among the cell's cards (at the end when None)."""
+        self._check_new_id(card.id)
+        self.stage(card.stage)
+        self.lane(card.lane)
+        if len(self.cards) >= MAX_CARDS:
+            raise ModelError(f"a map holds at most {MAX_CARDS} cards")
+        self.cards.insert(self._cell_position(card.stage, card.lane, index), card)
+
+    def move_card(self, card_id: str, stage_id: str, lane_id: str, index: int | None = None) -> int:
+        """Move a card to `index` among the cards of cell (stage, lane), at the end when None.
+
+        Returns the card's former position in `cards`, for `place_card` to undo the move exactly."""
+        card = self.card(card_id)
+        self.stage(stage_id)
+        self.lane(lane_id)
+        former = _position(self.cards, card)
+        del self.cards[former]
+        card.stage, card.lane = stage_id, lane_id
+        self.cards.insert(self._cell_position(stage_id, lane_id, index), card)
+        return former
+
+    def place_card(self, card_id: str, stage_id: str, lane_id: str, position: int) -> None:
+        """Put a card in cell (stage, lane) at `position` of the whole `cards` list (undo of a move)."""
+        card = self.card(card_id)
+        self.stage(stage_id)
+        self.lane(lane_id)
+        if not 0 <= position < len(self.cards):
+            raise ModelError(f"position {position} is outside 0..{len(self.cards) - 1}")
+        del self.cards[_position(self.cards, card)]
+        card.stage, card.lane = stage_id, lane_id
+        self.cards.insert(position, card)
+
+    def remove_cards(self, card_ids: list[str]) -> Removal:
+        """Remove cards with the links that touch them."""
+        return self._remove(self._cards_and_links([self.card(i) for i in card_ids]))
+
+    def add_link(self, link: Link, index: int | None = None) -> None:
+        self._check_new_id(link.id)
+        self.card(link.source)
+        self.card(link.target)
+        if link.source == link.target:
+            raise ModelError("a link needs two different cards")
+        if len(self.links) >= MAX_LINKS:
+            raise ModelError(f"a map holds at most {MAX_LINKS} links")
+        self.links.insert(len(self.links) if index is None else index, link)
+
+    def remove_link(self, link_id: str) -> Removal:
+        return self._remove([("links", self.link(link_id))])
+
+    def restore(self, removal: Removal) -> None:
+        """Put back what an operation removed, each element at its former index."""
+        for name, index, element in sorted(removal.items, key=lambda t: (_LISTS.index(t[0]), t[1])):
+            getattr(self, name).insert(index, element)
+
+    # -- helpers --------------------------------------------------------------------------------
+
+    def _check_new_id(self, element_id: str) -> None:
+        if element_id in self.ids():
+            raise ModelError(f"the id {element_id!r} is already used in this map")
+
+    def _insert(self, name: ListName, element: Element, index: int | None, limit: int) -> None:
+        self._check_new_id(element.id)
+        items = getattr(self, name)
+        if len(items) >= limit:
+            raise ModelError(f"a map holds at most {limit} {name}")
+        items.insert(len(items) if index is None else index, element)
+
+    def _cell_position(self, stage_id: str, lane_id: str, index: int | None) -> int:
+        """Where in `cards` a card goes to become the `index`-th card of a cell."""
+        positions = [i for i, c in enumerate(self.cards) if c.stage == stage_id and c.lane == lane_id]
+        if index is not None and index < 0:
+            raise ModelError("a card's place in its cell cannot be negative")
+        if index is not None and index < len(positions):
+            return positions[index]
+        return positions[-1] + 1 if positions else len(self.cards)
+
+    def _cards_and_links(self, cards: list[Card]) -> list[tuple[ListName, Element]]:
+        ids = {c.id for c in cards}
+        return [("cards", c) for c in cards] + [("links", k) for k in self.links_of(ids)]
+
+    def _remove(self, doomed: list[tuple[ListName, Element]]) -> Removal:
+        removal = Removal()
+        by_list: dict[str, set[int]] = {}
+        for name, element in doomed:
+            by_list.setdefault(name, set()).add(id(element))
+        for name, object_ids in by_list.items():
+            items = getattr(self, name)
+            positions = [i for i, e in enumerate(items) if id(e) in object_ids]
+            removal.items += [(name, i, items[i]) for i in positions]
+            for i in reversed(positions):
+                del items[i]
+        return removal
+
+
+_LISTS: tuple[ListName, ...] = ("personas", "stages", "lanes", "cards", "links")
+
+
+def _find(items: list, element_id: str, what: str):
+    for element in items:
+        if element.id == element_id:
+            return element
+    raise ModelError(f"there is no {what} with the id {element_id!r}")
+
+
+def _move(items: list, element: Element, index: int) -> None:
+    if not 0 <= index < len(items):
+        raise ModelError(f"position {index} is outside 0..{len(items) - 1}")
+    del items[_position(items, element)]
+    items.insert(index, element)
+
+
+def _position(items: list, element: Element) -> int:
+    """The index of this very object (pydantic's == compares values, and is slower)."""
+    return next(i for i, e in enumerate(items) if e is element)

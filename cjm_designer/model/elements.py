@@ -1,0 +1,281 @@
+"""The parts of a journey map: meta, personas, stages, lanes, cards and links.
+
+Each part checks its own fields (ranges, lengths, formats) as it is built and whenever a field is
+assigned; what spans parts (unique ids, references) is checked in `validation`.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from typing import Annotated, Literal
+
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+
+from .vocab import Device, LaneKind, LinkKind
+
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$"
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+Name = Annotated[str, StringConstraints(max_length=200)]
+Line = Annotated[str, StringConstraints(max_length=1000)]
+Text = Annotated[str, StringConstraints(max_length=10_000)]
+Token = Annotated[str, StringConstraints(max_length=60)]
+Color = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
+
+MAX_PHOTO_BASE64 = 4 * 1024 * 1024
+PHOTO_MAGIC = {"image/png": b"\x89PNG\r\n\x1a\n", "image/jpeg": b"\xff\xd8\xff"}
+
+
+class Part(BaseModel):
+    """Common settings: unknown fields are errors, assignments are validated like input, and numbers
+    and flags must have their JSON type (no "2" for 2, no 1 for true)."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, use_attribute_docstrings=True)
+
+
+class Photo(Part):
+    """An image embedded in the file as base64, never a path or a URL to load."""
+
+    media_type: Literal["image/png", "image/jpeg"]
+    """The image type; the data must start with that type's signature."""
+
+    data: Annotated[str, StringConstraints(max_length=MAX_PHOTO_BASE64)]
+    """The image bytes, base64-encoded (at most 4 MiB of base64)."""
+
+
+    @field_validator("data")
+    @classmethod
+    def _decodes(cls, value: str) -> str:
+        try:
+            base64.b64decode(value, validate=True)
+        except (binascii.Error, ValueError):
+            raise ValueError("is not valid base64") from None
+        return value
+
+    def image_bytes(self) -> bytes:
+        return base64.b64decode(self.data)
+
+    @model_validator(mode="after")
+    def _is_image(self) -> Photo:
+        if not self.image_bytes().startswith(PHOTO_MAGIC[self.media_type]):
+            raise ValueError(f"data is not a {self.media_type} image")
+        return self
+
+
+class Meta(Part):
+    title: Name = ""
+    """The map's title, shown above the map and on the PDF cover."""
+
+    description: Text = ""
+    """What the map is about: product, research, workshop."""
+
+    author: Name = ""
+    """Who drew the map."""
+
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = "en"
+    """Language of the map's text, as a BCP 47 tag such as `ru` or `en`."""
+
+    created: AwareDatetime | None = None
+    """When the map was created (ISO 8601 with time zone)."""
+
+    modified: AwareDatetime | None = None
+    """When the map was last saved from the program (ISO 8601 with time zone)."""
+
+
+class Kpi(Part):
+    """A key performance indicator: what is measured, the goal and what was reached."""
+
+    name: Name = ""
+    """What is measured, e.g. "Conversion to order"."""
+
+    target: StrictFloat | None = Field(default=None, allow_inf_nan=False)
+    """The goal."""
+
+    actual: StrictFloat | None = Field(default=None, allow_inf_nan=False)
+    """What was reached."""
+
+    unit: Token = ""
+    """Unit of target and actual, e.g. `%`, `₽`, `calls`."""
+
+
+class Metrics(Part):
+    """Web-analytics figures of a touchpoint."""
+
+    clicks: StrictInt | None = Field(default=None, ge=0)
+    """Total clicks at this touchpoint."""
+
+    conversion: StrictFloat | None = Field(default=None, ge=0, le=100, allow_inf_nan=False)
+    """Conversion rate at this touchpoint, in per cent (0..100)."""
+
+    time_on_site: StrictFloat | None = Field(default=None, ge=0, allow_inf_nan=False)
+    """Time on site (or in the shop), in seconds."""
+
+
+class Persona(Part):
+    """The buyer the map is drawn for."""
+
+    id: Id
+    """Unique id in the map."""
+
+    name: Name
+    """The persona's name, e.g. "Анна, 34"."""
+
+    photo: Photo | None = None
+    """An optional embedded photo."""
+
+    gender: Token = ""
+    """Gender, as free text."""
+
+    age: StrictInt | None = Field(default=None, ge=0, le=150)
+    """Age in years."""
+
+    geography: Name = ""
+    """Where the persona lives."""
+
+    occupation: Name = ""
+    """Job or occupation."""
+
+    habits: Text = ""
+    """Habits relevant to the purchase."""
+
+    interests: Text = ""
+    """Interests."""
+
+    goals: Text = ""
+    """What the persona wants to achieve."""
+
+    pains: Text = ""
+    """What bothers the persona."""
+
+    quote: Text = ""
+    """A typical phrase of the persona."""
+
+
+class Stage(Part):
+    """A column: one step of the journey, with what the customer wants and asks there."""
+
+    id: Id
+    """Unique id in the map."""
+
+    name: Name
+    """The stage's name, e.g. "Awareness"."""
+
+    goal: Text = ""
+    """The customer's goal at this stage."""
+
+    questions: list[Line] = Field(default_factory=list, max_length=100)
+    """The customer's questions at this stage, one a line."""
+
+    business: list[Line] = Field(default_factory=list, max_length=100)
+    """What the business does at this stage, one action a line."""
+
+    color: Color | None = None
+    """Header colour as `#rrggbb`; none for the default."""
+
+    width: StrictFloat | None = Field(default=None, ge=40, le=10_000, allow_inf_nan=False)
+    """Minimum column width in points, set by the user; none for automatic."""
+
+    entering: StrictInt | None = Field(default=None, ge=0)
+    """Funnel figure: how many people enter this stage."""
+
+    kpi: Kpi | None = None
+    """The stage's key performance indicator."""
+
+
+class Lane(Part):
+    """A row of one kind (buyer actions, emotions, pain points...)."""
+
+    id: Id
+    """Unique id in the map."""
+
+    name: Name
+    """The lane's name, shown in its header."""
+
+    kind: LaneKind = LaneKind.TEXT
+    """What the lane holds; decides how its cards are drawn (e.g. `emotions` as a curve)."""
+
+    height: StrictFloat | None = Field(default=None, ge=20, le=10_000, allow_inf_nan=False)
+    """Minimum row height in points, set by the user; none for automatic."""
+
+
+class Card(Part):
+    """A touchpoint or action in the cell of one stage and one lane."""
+
+    id: Id
+    """Unique id in the map."""
+
+    stage: Id
+    """Id of the stage (column) the card is in."""
+
+    lane: Id
+    """Id of the lane (row) the card is in."""
+
+    title: Annotated[str, StringConstraints(max_length=500)] = ""
+    """The card's title."""
+
+    text: Text = ""
+    """Longer plain text."""
+
+    channel: Token = ""
+    """Channel: a known key such as `search_ads`, `website`, `phone`, or any other name."""
+
+    device: Device | None = None
+    """Device the customer uses."""
+
+    owner: Token = ""
+    """Who is responsible: a known key such as `marketer`, `seo_specialist`, `seller`, `manager`, or any other name."""
+
+    emotion: StrictInt | None = Field(default=None, ge=-2, le=2)
+    """The customer's emotion, from -2 (very negative) to +2 (very positive)."""
+
+    quality: StrictInt | None = Field(default=None, ge=1, le=5)
+    """Quality of the contact, from 1 (poor) to 5 (excellent)."""
+
+    pain: StrictBool = False
+    """Marks a pain point."""
+
+    kpi: Kpi | None = None
+    """The touchpoint's key performance indicator."""
+
+    metrics: Metrics | None = None
+    """Web-analytics figures."""
+
+    tags: list[Token] = Field(default_factory=list, max_length=50)
+    """Free tags for filtering."""
+
+    color: Color | None = None
+    """Card colour as `#rrggbb`; none for the lane's default."""
+
+    note: Text = ""
+    """A private note, not drawn on the map."""
+
+
+class Link(Part):
+    """An arrow from one card to another: a call, a message, an e-mail or a plain flow."""
+
+    id: Id
+    """Unique id in the map."""
+
+    source: Id
+    """Id of the card the arrow starts at."""
+
+    target: Id
+    """Id of the card the arrow points to (another card)."""
+
+    kind: LinkKind = LinkKind.FLOW
+    """What passes along the link."""
+
+    label: Name = ""
+    """Text drawn on the arrow."""

@@ -1,0 +1,50 @@
+"""Checks that span the parts of a map: unique ids and references that resolve.
+
+Field-level rules (ranges, lengths) are checked by the parts themselves; these are the rules a file
+can break while every part is fine on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .document import JourneyMap
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a document: where (a field path such as `cards[3].stage`) and what."""
+
+    where: str
+    what: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.what}"
+
+
+def check_references(doc: JourneyMap) -> list[Problem]:
+    """Every problem of ids and references in `doc`, in file order."""
+    problems: list[Problem] = []
+    first_seen: dict[str, str] = {}
+    for name in ("personas", "stages", "lanes", "cards", "links"):
+        for i, element in enumerate(getattr(doc, name)):
+            where = f"{name}[{i}].id"
+            if element.id in first_seen:
+                problems.append(Problem(where, f"the id {element.id!r} is already used at {first_seen[element.id]}"))
+            else:
+                first_seen[element.id] = where
+    stages = {s.id for s in doc.stages}
+    lanes = {lane.id for lane in doc.lanes}
+    cards = {c.id for c in doc.cards}
+    for i, card in enumerate(doc.cards):
+        if card.stage not in stages:
+            problems.append(Problem(f"cards[{i}].stage", f"there is no stage with the id {card.stage!r}"))
+        if card.lane not in lanes:
+            problems.append(Problem(f"cards[{i}].lane", f"there is no lane with the id {card.lane!r}"))
+    for i, link in enumerate(doc.links):
+        for end in ("source", "target"):
+            if getattr(link, end) not in cards:
+                problems.append(Problem(f"links[{i}].{end}", f"there is no card with the id {getattr(link, end)!r}"))
+        if link.source == link.target:
+            problems.append(Problem(f"links[{i}].target", "a link must join two different cards"))
+    return problems

@@ -1,0 +1,15 @@
+"""Test setup: headless Qt, and every per-user folder (settings, autosave, recent files) in a
+temporary place, set before anything of the program is imported."""
+
+import os
+import tempfile
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+_HOME = tempfile.mkdtemp(prefix="cjm-tests-home-")
+for _variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+    os.environ[_variable] = os.path.join(_HOME, _variable.lower())
+
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile("ci", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("ci")

@@ -1,0 +1,185 @@
+"""The command line, run in-process through `main` and once as a real process without a display."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from cjm_designer import __version__
+from cjm_designer.cli import main, system_language
+from cjm_designer.io import dumps, load
+from cjm_designer.io.csv_export import COLUMNS
+from cjm_designer.paths import templates_dir
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def russian(monkeypatch):
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "ru_RU.UTF-8")
+
+
+def test_version_and_help(capsys):
+    assert run(capsys, "--version") == (0, f"cjm-designer {__version__}\n", "")
+    code, out, _ = run(capsys, "--help")
+    assert code == 0
+    for command in ("new", "templates", "validate", "export", "schema"):
+        assert f"cjm-designer {command}" in out
+    code, out, _ = run(capsys, "export", "--help")
+    assert code == 0 and "--excel" in out
+
+
+def test_templates_lists_names_and_titles(capsys, russian):
+    code, out, _ = run(capsys, "templates")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("blank") and "Пустая карта" in lines[0]
+    assert any(line.startswith("window-installation") for line in lines)
+    code, out, _ = run(capsys, "templates", "--lang", "en")
+    assert "Blank map" in out
+
+
+def test_new_from_a_template(tmp_path, capsys):
+    out_file = tmp_path / "окна.cjm"
+    code, out, err = run(capsys, "new", "--template", "window-installation", "--lang", "ru", "-o", str(out_file))
+    assert (code, err) == (0, "")
+    doc = load(out_file)
+    template = load(templates_dir() / "window-installation.ru.cjm")
+    assert doc.meta.created is not None and doc.meta.created == doc.meta.modified
+    assert doc.cards == template.cards and doc.links == template.links and doc.meta.language == "ru"
+    assert "40 cards" in out
+
+
+def test_new_refuses_to_overwrite_without_force(tmp_path, capsys):
+    out_file = tmp_path / "map.cjm"
+    out_file.write_text("keep me")
+    code, _, err = run(capsys, "new", "-o", str(out_file))
+    assert code == 1 and "already exists" in err and out_file.read_text() == "keep me"
+    assert run(capsys, "new", "--lang", "en", "--force", "-o", str(out_file))[0] == 0
+    assert load(out_file).meta.title == "Blank map"
+
+
+def test_new_with_an_unknown_template_is_bad_usage(tmp_path, capsys):
+    code, _, err = run(capsys, "new", "--template", "nope", "-o", str(tmp_path / "x.cjm"))
+    assert code == 2 and "there is no template 'nope'" in err and "five-stages" in err
+    assert not (tmp_path / "x.cjm").exists()
+
+
+def test_validate_reports_one_line_a_problem(tmp_path, capsys):
+    good = templates_dir() / "five-stages.en.cjm"
+    bad = tmp_path / "bad.cjm"
+    data = json.loads(good.read_text())
+    data["cards"][2]["emotion"] = 9
+    data["cards"][3]["stage"] = "nowhere"
+    data["links"] = [{"id": "k", "source": "ghost", "target": data["cards"][0]["id"]}]
+    bad.write_text(json.dumps(data))
+    broken = tmp_path / "broken.cjm"
+    broken.write_text('{"format": "cjm",\n "version": 1,,}')
+    assert run(capsys, "validate", str(good))[0] == 0
+    code, out, err = run(capsys, "validate", str(good), str(bad), str(broken))
+    assert code == 1
+    assert f"{good}: valid" in out
+    assert err.splitlines() == [
+        f"{bad}: cards[2].emotion: input should be less than or equal to 2 (found 9)",
+        f"{broken}: line 2, column 15: not valid JSON: Expecting property name enclosed in double quotes",
+    ]
+    data["cards"][2]["emotion"] = 1
+    bad.write_text(json.dumps(data))
+    code, _, err = run(capsys, "validate", str(bad))
+    assert code == 1
+    assert err.splitlines() == [
+        f"{bad}: cards[3].stage: there is no stage with the id 'nowhere'",
+        f"{bad}: links[0].source: there is no card with the id 'ghost'",
+    ]
+
+
+def test_validate_a_missing_file(tmp_path, capsys):
+    code, _, err = run(capsys, "validate", str(tmp_path / "missing.cjm"))
+    assert code == 1 and "missing.cjm: cannot read: No such file or directory" in err
+
+
+def test_export_cjm_and_csv(tmp_path, capsys):
+    source = tmp_path / "source.cjm"
+    source.write_bytes((templates_dir() / "three-stages.ru.cjm").read_bytes().replace(b"\n  ", b"\n    "))
+    assert run(capsys, "export", str(source), "-o", str(tmp_path / "canon.cjm"))[0] == 0
+    assert (tmp_path / "canon.cjm").read_bytes() == (templates_dir() / "three-stages.ru.cjm").read_bytes()
+    assert run(capsys, "export", str(source), "-o", str(tmp_path / "cards.csv"))[0] == 0
+    csv_text = (tmp_path / "cards.csv").read_text("utf-8")
+    assert csv_text.startswith(",".join(COLUMNS)) and "Осознание" in csv_text
+    assert len(csv_text.splitlines()) > len(load(source).cards)
+    code, _, _ = run(capsys, "export", str(source), "-o", str(tmp_path / "excel.txt"), "--format", "csv", "--excel")
+    assert code == 0 and (tmp_path / "excel.txt").read_bytes().startswith(b"\xef\xbb\xbf" + b"id;stage;")
+
+
+def test_export_usage_errors(tmp_path, capsys):
+    source = templates_dir() / "blank.en.cjm"
+    code, _, err = run(capsys, "export", str(source), "-o", str(tmp_path / "out.docx"))
+    assert code == 2 and "cannot tell the format" in err
+    code, _, err = run(capsys, "export", str(source), "-o", str(tmp_path / "out.cjm"), "--excel")
+    assert code == 2 and "--excel goes with --format csv" in err
+    code, _, err = run(capsys, "export", str(source), "-o", str(tmp_path / "x.cjm"), "--format", "pdfx")
+    assert code == 2 and "invalid choice" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_export_of_a_broken_file_writes_nothing(tmp_path, capsys):
+    broken = tmp_path / "broken.cjm"
+    broken.write_text("{")
+    code, _, err = run(capsys, "export", str(broken), "-o", str(tmp_path / "out.csv"))
+    assert code == 1 and "broken.cjm: line 1, column 2" in err
+    assert not (tmp_path / "out.csv").exists()
+
+
+def test_bad_usage_exits_2(capsys):
+    assert run(capsys, "validate")[0] == 2
+    assert run(capsys, "new")[0] == 2
+    assert run(capsys, "--bogus")[0] == 2
+    assert run(capsys, "map.cjm", "--demo")[0] == 2
+
+
+def test_schema_is_json_schema_of_the_file(capsys):
+    code, out, _ = run(capsys, "schema")
+    schema = json.loads(out)
+    assert code == 0
+    assert schema["properties"]["format"] == {"const": "cjm", "description": 'Always "cjm".'}
+    assert schema["required"][:2] == ["format", "version"]
+    assert set(schema["properties"]) == {"format", "version", "meta", "personas", "stages", "lanes", "cards", "links"}
+    card = schema["$defs"]["Card"]["properties"]
+    assert card["emotion"]["anyOf"][0] == {"maximum": 2, "minimum": -2, "type": "integer"}
+    assert all(field.get("description") for field in card.values())
+
+
+def test_open_without_a_window_yet_summarises_the_map(capsys):
+    code, out, _ = run(capsys, str(templates_dir() / "five-stages.ru.cjm"))
+    assert code == 0 and "5 stages, 8 lanes" in out
+    code, out, _ = run(capsys, "--demo")
+    assert code == 0 and "the demo map: 6 stages" in out
+
+
+def test_system_language(monkeypatch):
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "ru_RU.UTF-8")
+    assert system_language() == "ru"
+    monkeypatch.setenv("LC_ALL", "en_GB.UTF-8")
+    assert system_language() == "en"
+
+
+def test_runs_as_a_process_without_a_display(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    out_file = tmp_path / "new.cjm"
+    done = subprocess.run([sys.executable, "-m", "cjm_designer", "new", "--template", "five-stages", "--lang", "ru",
+                           "-o", str(out_file)], env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert dumps(load(out_file)) == out_file.read_bytes()
+    done = subprocess.run([sys.executable, "-c", "import sys, cjm_designer.cli; print('PySide6' in sys.modules)"],
+                          env=env, capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() == "False"
