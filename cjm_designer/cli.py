@@ -43,6 +43,9 @@ def main(argv: list[str] | None = None) -> int:
         for line in error.lines():
             print(line, file=sys.stderr)
         return 1
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stdout = None
+        return 0
 
 
 def system_language() -> str:

@@ -1,15 +1,17 @@
-"""The layering: model/ knows nothing of Qt; io/ reads and writes through model/ only."""
+"""The layering: model/ knows nothing of Qt; io/ reads and writes through model/ only; layout/ is
+pure geometry over model/; and the wheel lists every package."""
 
 import ast
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import cjm_designer
 
 PACKAGE = Path(cjm_designer.__file__).parent
 QT = ("PySide6", "shiboken6", "PyQt5", "PyQt6")
-ALLOWED_INSIDE = {"model": {"model"}, "io": {"model", "io"}}
+ALLOWED_INSIDE = {"model": {"model"}, "io": {"model", "io"}, "layout": {"model", "layout", "paths"}}
 
 
 def imports(path: Path) -> set[str]:
@@ -40,9 +42,16 @@ def test_model_and_io_import_no_qt_and_only_what_they_may():
                     assert inner in allowed, f"{layer}/{path.name} imports {name}"
 
 
-def test_importing_model_and_io_loads_no_qt():
-    code = "import sys, cjm_designer.model, cjm_designer.io; print(sorted(m for m in sys.modules if m.startswith(%r)))"
+def test_importing_model_io_and_layout_loads_no_qt():
+    code = "import sys, cjm_designer.model, cjm_designer.io, cjm_designer.layout; print(sorted(m for m in sys.modules if m.startswith(%r)))"
     for prefix in QT:
         done = subprocess.run([sys.executable, "-c", code % prefix], capture_output=True, text=True, timeout=60)
         assert done.returncode == 0, done.stderr
         assert done.stdout.strip() == "[]"
+
+
+def test_every_package_is_in_the_wheel():
+    pyproject = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text())
+    listed = set(pyproject["tool"]["setuptools"]["packages"])
+    found = {".".join(p.relative_to(PACKAGE.parent).parts[:-1]) for p in PACKAGE.rglob("__init__.py")}
+    assert found <= listed

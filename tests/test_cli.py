@@ -157,6 +157,15 @@ def test_schema_is_json_schema_of_the_file(capsys):
     assert all(field.get("description") for field in card.values())
 
 
+def test_schema_into_a_closed_pipe_is_quiet():
+    reader = subprocess.Popen([sys.executable, "-m", "cjm_designer", "schema"], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE)
+    reader.stdout.read(10)
+    reader.stdout.close()
+    assert reader.wait(timeout=60) == 0
+    assert b"Traceback" not in reader.stderr.read()
+
+
 def test_open_without_a_window_yet_summarises_the_map(capsys):
     code, out, _ = run(capsys, str(templates_dir() / "five-stages.ru.cjm"))
     assert code == 0 and "5 stages, 8 lanes" in out

@@ -113,6 +113,8 @@ def _parse(raw: bytes, name: str) -> dict:
         raise InvalidFormatError(name, [Problem("", error.args[0])]) from None
     except RecursionError:
         raise InvalidFormatError(name, [Problem("", "the JSON is nested too deeply")]) from None
+    except ValueError as error:  # e.g. an integer of more digits than Python converts
+        raise InvalidFormatError(name, [Problem("", f"a value cannot be read: {error}")]) from None
     if not isinstance(data, dict):
         raise InvalidFormatError(name, [Problem("", "not a CJM Designer map: the file is not a JSON object")])
     return data
@@ -127,7 +129,8 @@ def _object(pairs: list[tuple[str, object]]) -> dict:
     for key, value in pairs:
         if _SURROGATE.search(key) or (isinstance(value, str) and _SURROGATE.search(value)) or (
                 isinstance(value, list) and any(isinstance(v, str) and _SURROGATE.search(v) for v in value)):
-            raise _BadString(f"the value of {key!r} holds an unpaired surrogate (\\ud800-\\udfff), which is not text")
+            raise _BadString(f"the key {_shown(key)} or its value holds an unpaired surrogate "
+                             "(\\ud800-\\udfff), which is not text")
     return result
 
 
@@ -169,7 +172,8 @@ def _upgrade(data: dict, version: int, name: str) -> dict:
 
 def _byte_place(raw: bytes, offset: int) -> str:
     line = raw.count(b"\n", 0, offset) + 1
-    column = offset - raw.rfind(b"\n", 0, offset)
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    column = len(raw[line_start:offset].decode("utf-8", "replace")) + 1
     return f"line {line}, column {column}"
 
 
@@ -181,9 +185,14 @@ def _problem(error: dict) -> Problem:
     elif kind == "extra_forbidden":
         what = "is not a known field here"
     else:
-        message = error["msg"]
+        message = error["msg"].removeprefix("Value error, ")
         what = message[0].lower() + message[1:]
         if "input" in error and not isinstance(error["input"], (dict, list)):
-            shown = repr(error["input"])
-            what += f" (found {shown if len(shown) <= 40 else shown[:37] + '...'})"
+            what += f" (found {_shown(error['input'])})"
     return Problem(where, what)
+
+
+def _shown(value: object) -> str:
+    """A value as it is spelt in JSON, cut short."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:37] + "..."

@@ -158,7 +158,7 @@ class JourneyMap(Part):
         self.card(link.source)
         self.card(link.target)
         if link.source == link.target:
-            raise ModelError("a link needs two different cards")
+            raise ModelError("a link must join two different cards")
         if len(self.links) >= MAX_LINKS:
             raise ModelError(f"a map holds at most {MAX_LINKS} links")
         self.links.insert(len(self.links) if index is None else index, link)

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import base64
 import binascii
+import re
 from typing import Annotated, Literal
 
 from pydantic import (
     AwareDatetime,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StrictBool,
@@ -33,6 +35,18 @@ Line = Annotated[str, StringConstraints(max_length=1000)]
 Text = Annotated[str, StringConstraints(max_length=10_000)]
 Token = Annotated[str, StringConstraints(max_length=60)]
 Color = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
+
+
+def _iso_text(value: object) -> object:
+    """Timestamps in a file are ISO 8601 text with a time zone, never a number of seconds."""
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,6})?)?(Z|[+-]\d\d:\d\d)", value):
+        raise ValueError("must be an ISO 8601 date and time with a time zone, such as 2026-11-26T09:30:00+03:00")
+    if isinstance(value, (int, float)):
+        raise ValueError("must be an ISO 8601 date and time text, not a number")
+    return value
+
+
+IsoDatetime = Annotated[AwareDatetime, BeforeValidator(_iso_text)]
 
 MAX_PHOTO_BASE64 = 4 * 1024 * 1024
 PHOTO_MAGIC = {"image/png": b"\x89PNG\r\n\x1a\n", "image/jpeg": b"\xff\xd8\xff"}
@@ -70,7 +84,7 @@ class Photo(Part):
     @model_validator(mode="after")
     def _is_image(self) -> Photo:
         if not self.image_bytes().startswith(PHOTO_MAGIC[self.media_type]):
-            raise ValueError(f"data is not a {self.media_type} image")
+            raise ValueError(f"data is not a {self.media_type.removeprefix('image/').upper()} image")
         return self
 
 
@@ -87,10 +101,10 @@ class Meta(Part):
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = "en"
     """Language of the map's text, as a BCP 47 tag such as `ru` or `en`."""
 
-    created: AwareDatetime | None = None
+    created: IsoDatetime | None = None
     """When the map was created (ISO 8601 with time zone)."""
 
-    modified: AwareDatetime | None = None
+    modified: IsoDatetime | None = None
     """When the map was last saved from the program (ISO 8601 with time zone)."""
 
 

@@ -87,6 +87,10 @@ def test_byte_order_mark_is_accepted():
     (b"[1, 2]", "", "not a JSON object"),
     (b'"cjm"', "", "not a JSON object"),
     (b'{"format": "cjm", "version": 1, "meta": {"title": "a\xff"}}', "line 1, column 53", "not UTF-8"),
+    ('{"format": "cjm",\n"meta": {"title": "Карта"}}'.encode() + b"\xff", "line 2, column 28", "not UTF-8"),
+    (b'{"format": "cjm", "version": 1, "stages": [{"id": "s", "name": "S", "entering": ' + b"1" * 5000 + b"}]}",
+     "", "a value cannot be read"),
+    (b'{"format": "cjm", "version": 1, "meta": {"ti\\ud800tle": ""}}', "", "unpaired surrogate"),
     (b'{"format": "xmind", "version": 1}', "format", 'must be "cjm"'),
     (b'{"version": 1}', "format", 'must be "cjm"'),
     (b'{"format": "cjm"}', "version", "whole number"),
@@ -111,14 +115,18 @@ def test_broken_files_are_refused_with_the_place(raw, place, message):
 
 @pytest.mark.parametrize(("path", "value", "where", "message"), [
     (("cards", 1, "emotion"), 3, "cards[1].emotion", "less than or equal to 2 (found 3)"),
-    (("cards", 0, "quality"), "5", "cards[0].quality", "valid integer (found '5')"),
+    (("cards", 0, "quality"), "5", "cards[0].quality", 'valid integer (found "5")'),
     (("cards", 0, "title"), "x" * 600, "cards[0].title", "at most 500 characters"),
     (("cards", 0, "stage"), "nowhere", "cards[0].stage", "no stage with the id 'nowhere'"),
     (("links", 0, "target"), "ghost", "links[0].target", "no card with the id 'ghost'"),
     (("stages", 1, "id"), "s1", "stages[1].id", "already used at stages[0].id"),
     (("lanes", 0, "kind"), "sellers", "lanes[0].kind", "input should be"),
     (("lanes", 0, "colour"), "#ffffff", "lanes[0].colour", "not a known field"),
-    (("meta", "created"), "yesterday", "meta.created", "datetime"),
+    (("meta", "created"), "yesterday", "meta.created", "ISO 8601 date and time with a time zone"),
+    (("meta", "created"), "2026-11-26 09:30:00+03:00", "meta.created", "ISO 8601"),
+    (("meta", "modified"), 1790000000, "meta.modified", "not a number"),
+    (("cards", 0, "pain"), None, "cards[0].pain", "valid boolean (found null)"),
+    (("cards", 0, "pain"), 1, "cards[0].pain", "valid boolean (found 1)"),
     (("stages",), {"id": "s"}, "stages", "valid list"),
 ])
 def test_bad_content_names_the_field_path(path, value, where, message):

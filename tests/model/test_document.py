@@ -57,7 +57,7 @@ def test_operations_refuse_what_would_break_the_map():
         doc.move_card("a", "s0", "nope")
     with pytest.raises(ModelError, match="no card"):
         doc.add_link(Link(id="k", source="a", target="ghost"))
-    with pytest.raises(ModelError, match="two different cards"):
+    with pytest.raises(ModelError, match="must join two different cards"):
         doc.add_link(Link(id="k", source="a", target="a"))
     with pytest.raises(ModelError, match="negative"):
         doc.add_card(Card(id="n", stage="s0", lane="l0"), index=-1)

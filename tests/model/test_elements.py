@@ -102,7 +102,7 @@ def test_required_fields(part, field):
 def test_photo_must_be_the_image_it_claims():
     jpeg = Photo.model_validate({"media_type": "image/jpeg", "data": "/9j/4AAQ"})
     assert jpeg.image_bytes().startswith(b"\xff\xd8\xff")
-    with pytest.raises(ValidationError, match="not a image/jpeg image"):
+    with pytest.raises(ValidationError, match="not a JPEG image"):
         Photo(media_type="image/jpeg", data=PNG_1PX)
 
 

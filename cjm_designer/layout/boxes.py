@@ -1,0 +1,100 @@
+"""What the layout engine returns: boxes of stages, lanes, cells, cards, links and emotion curves."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import LaneKind
+from .geometry import Point, Rect, TextLine
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A small sign in a card's marker rows: its kind, where (relative to the card), text, value."""
+
+    kind: str  # channel, device, emotion, quality, pain, owner, kpi
+    rect: Rect
+    text: str = ""
+    value: object = None
+
+
+@dataclass(frozen=True, slots=True)
+class CardBox:
+    card_id: str
+    stage_id: str
+    lane_id: str
+    index: int
+    rect: Rect
+    lines: tuple[TextLine, ...]
+    markers: tuple[Marker, ...]
+    compact: bool = False  # drawn as a point of the emotion curve with its title
+
+
+@dataclass(frozen=True, slots=True)
+class StageBox:
+    stage_id: str
+    index: int
+    header: Rect
+    column: Rect
+    lines: tuple[TextLine, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LaneBox:
+    lane_id: str
+    index: int
+    kind: LaneKind
+    header: Rect
+    row: Rect
+    lines: tuple[TextLine, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LinkPath:
+    link_id: str
+    points: tuple[Point, ...]
+    label: tuple[TextLine, ...]
+    label_rect: Rect | None
+
+
+@dataclass(frozen=True, slots=True)
+class EmotionCurve:
+    lane_id: str
+    points: tuple[Point, ...]
+    zero_y: float
+    levels: tuple[float, ...]  # y of emotion -2, -1, 0, +1, +2
+    row: Rect
+
+
+@dataclass
+class MapLayout:
+    width: float
+    height: float
+    title_rect: Rect
+    title: tuple[TextLine, ...]
+    stages: dict[str, StageBox] = field(default_factory=dict)
+    lanes: dict[str, LaneBox] = field(default_factory=dict)
+    cells: dict[tuple[str, str], Rect] = field(default_factory=dict)
+    cards: dict[str, CardBox] = field(default_factory=dict)
+    links: dict[str, LinkPath] = field(default_factory=dict)
+    curves: list[EmotionCurve] = field(default_factory=list)
+    cell_cards: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+
+    def cell_at(self, x: float, y: float) -> tuple[str, str] | None:
+        stage = next((s.stage_id for s in self.stages.values() if s.column.x <= x < s.column.right), None)
+        lane = next((lane.lane_id for lane in self.lanes.values() if lane.row.y <= y < lane.row.bottom), None)
+        return (stage, lane) if stage and lane else None
+
+    def drop_index(self, stage_id: str, lane_id: str, x: float, y: float, ignore: set[str] = frozenset()) -> int:
+        """Where among the cell's cards (those in `ignore` left out) a card dropped at (x, y) goes."""
+        index = 0
+        for card_id in self.cell_cards.get((stage_id, lane_id), []):
+            if card_id in ignore:
+                continue
+            box = self.cards[card_id]
+            r = box.rect
+            before = (x >= r.center.x) if box.compact else (
+                y >= r.bottom or (r.y <= y < r.bottom and x >= r.center.x))
+            if before:
+                index += 1
+        return index

@@ -1,0 +1,265 @@
+"""The layout engine: a pure function from a map to the rectangles and text lines of every part.
+
+The canvas and the PDF export both draw what this returns, so the map on paper is the map on screen.
+Cells grow to fit their cards: cards flow into as many columns as the stage's width holds, a lane is
+as tall as its fullest cell, and widths and heights set by the user are minimums.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..model import Card, JourneyMap, LaneKind
+from ..model.vocab import CHANNEL_LABELS, LANE_KIND_LABELS, OWNER_LABELS, label
+from .boxes import CardBox, EmotionCurve, LaneBox, MapLayout, Marker, StageBox
+from .geometry import Point, Rect, TextLine
+from .routing import route_link
+from .style import DEFAULT_STYLE, Style
+from .text import TextStyle, wrap
+
+
+def compute_layout(doc: JourneyMap, style: Style = DEFAULT_STYLE) -> MapLayout:
+    """The layout of `doc`."""
+    language = "ru" if doc.meta.language.startswith("ru") else "en"
+    widths = [max(stage.width or style.stage_min_width, style.card_width + 2 * style.cell_padding)
+              for stage in doc.stages]
+    grid_width = sum(widths)
+    total_width = 2 * style.margin + style.lane_header_width + max(grid_width, style.stage_min_width)
+
+    title_lines, title_height = _title(doc, style, total_width - 2 * style.margin)
+    title_rect = Rect(style.margin, style.margin, total_width - 2 * style.margin, title_height)
+    header_contents = [_stage_header(stage, w, style) for stage, w in zip(doc.stages, widths)]
+    header_height = max([h for _, h in header_contents], default=0)
+
+    cells: dict[tuple[str, str], list[Card]] = {}
+    for card in doc.cards:
+        cells.setdefault((card.stage, card.lane), []).append(card)
+
+    result = MapLayout(total_width, 0, title_rect, title_lines)
+    grid_top = title_rect.bottom + 12 + header_height
+    x = style.margin + style.lane_header_width
+    for index, (stage, width) in enumerate(zip(doc.stages, widths)):
+        lines, _ = header_contents[index]
+        result.stages[stage.id] = StageBox(stage.id, index, Rect(x, grid_top - header_height, width, header_height),
+                                           Rect(x, grid_top, width, 0), lines)
+        x += width
+
+    y = grid_top
+    for lane_index, lane in enumerate(doc.lanes):
+        compact = lane.kind == LaneKind.EMOTIONS
+        measured = {
+            stage.id: (_compact_cell if compact else _cell)(cells.get((stage.id, lane.id), []), width, style, language,
+                                                            result.stages[stage.id].column.x, y)
+            for stage, width in zip(doc.stages, widths)
+        }
+        height = max([lane.height or style.lane_min_height] + [h for _, h in measured.values()])
+        if compact:
+            height = max(height, _emotion_band_height(style))
+        row = Rect(style.margin, y, style.lane_header_width + grid_width, height)
+        result.lanes[lane.id] = LaneBox(lane.id, lane_index, lane.kind, Rect(style.margin, y, style.lane_header_width,
+                                        height), row, _lane_header(lane.name, lane.kind, language, style))
+        for stage in doc.stages:
+            column = result.stages[stage.id].column
+            cell = Rect(column.x, y, column.w, height)
+            result.cells[(stage.id, lane.id)] = cell
+            boxes, _ = measured[stage.id]
+            result.cell_cards[(stage.id, lane.id)] = [box.card_id for box in boxes]
+            for box in boxes:
+                result.cards[box.card_id] = box
+        if compact:
+            result.curves.append(_curve(lane.id, row, doc, result, style))
+        y += height
+
+    grid_height = y - grid_top
+    for stage_id, box in result.stages.items():
+        result.stages[stage_id] = StageBox(box.stage_id, box.index, box.header,
+                                           Rect(box.column.x, grid_top, box.column.w, grid_height), box.lines)
+    result.height = y + style.margin
+    for link in doc.links:
+        result.links[link.id] = route_link(link, result, style)
+    return result
+
+
+# -- parts --------------------------------------------------------------------------------------
+
+
+def _lines(texts: list[str], text_style: TextStyle, x: float, y: float) -> tuple[list[TextLine], float]:
+    """Lines from top `y` down; returns them and the y below the last."""
+    out = []
+    for text in texts:
+        out.append(TextLine(text, x, y + text_style.size, text_style.size, text_style.bold))
+        y += text_style.line_height
+    return out, y
+
+
+def _title(doc: JourneyMap, style: Style, width: float) -> tuple[tuple[TextLine, ...], float]:
+    lines, y = _lines(wrap(doc.meta.title, style.title, width, 2) if doc.meta.title else [], style.title, 0, 0)
+    if doc.meta.description:
+        more, y = _lines(wrap(doc.meta.description, style.description, width, style.description_lines),
+                         style.description, 0, y + 2)
+        lines += more
+    return tuple(lines), y
+
+
+def _stage_header(stage, width: float, style: Style) -> tuple[tuple[TextLine, ...], float]:
+    pad = style.cell_padding
+    inner = width - 2 * pad
+    lines, y = _lines(wrap(stage.name, style.stage_name, inner, 2), style.stage_name, pad, pad)
+    if stage.goal:
+        more, y = _lines(wrap(stage.goal, style.stage_text, inner, style.stage_goal_lines), style.stage_text, pad, y + 2)
+        lines += more
+    if stage.questions:
+        wrapped: list[str] = []
+        for question in stage.questions:
+            wrapped += wrap(f"? {question}", style.stage_text, inner)
+        if len(wrapped) > style.stage_question_lines:
+            wrapped = wrap("\n".join(wrapped), style.stage_text, inner, style.stage_question_lines)
+        more, y = _lines(wrapped, style.stage_text, pad, y + 2)
+        lines += more
+    return tuple(lines), y + pad
+
+
+def _lane_header(name: str, kind: LaneKind, language: str, style: Style) -> tuple[TextLine, ...]:
+    pad = style.cell_padding
+    lines, y = _lines(wrap(name, style.lane_name, style.lane_header_width - 2 * pad, 3), style.lane_name, pad, pad)
+    kind_label = label(LANE_KIND_LABELS, kind, language)
+    if kind_label != name:
+        more, _ = _lines([kind_label], style.lane_kind, pad, y + 1)
+        lines += more
+    return tuple(lines)
+
+
+def _card_box(card: Card, style: Style, language: str) -> CardBox:
+    """A card's box at (0, 0), its text lines and markers relative to it (remembered by content, so
+    relaying out a big map measures only the cards that changed)."""
+    kpi = card.kpi
+    return _measured(card.title, card.text, card.channel, card.device, card.owner, card.emotion, card.quality,
+                     card.pain, (kpi.name, kpi.target, kpi.actual, kpi.unit) if kpi else None, style, language)
+
+
+@lru_cache(maxsize=200_000)
+def _measured(title, text, channel, device, owner, emotion, quality, pain, kpi, style, language) -> CardBox:
+    pad = style.card_padding
+    inner = style.card_width - 2 * pad
+    lines, y = _lines(wrap(title, style.card_title, inner, style.card_title_lines) if title else [""],
+                      style.card_title, pad, pad)
+    if text:
+        more, y = _lines(wrap(text, style.card_text, inner, style.card_text_lines), style.card_text, pad, y + 2)
+        lines += more
+    rows = (
+        _marker_row(style, ("channel", channel, CHANNEL_LABELS), (("device", device), ("pain", pain or None)), language),
+        _marker_row(style, ("owner", owner, OWNER_LABELS), (("emotion", emotion), ("quality", quality)), language),
+        _kpi_row(kpi, style),
+    )
+    markers: list[Marker] = []
+    top = y + 4
+    for row in filter(None, rows):
+        markers += [Marker(m.kind, m.rect.moved(0, top), m.text, m.value) for m in row]
+        top += style.marker_row
+    height = max((top if markers else y) + pad, 36)
+    return CardBox("", "", "", 0, Rect(0, 0, style.card_width, height), tuple(lines), tuple(markers))
+
+
+def _marker_row(style: Style, named: tuple[str, str, dict], signs: tuple[tuple[str, object], ...],
+                language: str) -> list[Marker]:
+    """One row of markers at y = 0: a named value (icon and label) on the left, small signs on the
+    right."""
+    pad, icon = style.card_padding, 12
+    markers: list[Marker] = []
+    right = style.card_width - pad
+    for kind, value in signs:
+        if value is None:
+            continue
+        width = 5 * 5 + 2 if kind == "quality" else icon
+        right -= width
+        markers.append(Marker(kind, Rect(right, 2, width, icon), "", value))
+        right -= 4
+    kind, value, labels = named
+    if value:
+        shown = wrap(label(labels, value, language), style.card_text, max(right - pad - icon - 4, 10), 1)[0]
+        markers.insert(0, Marker(kind, Rect(pad, 2, icon + 4 + style.card_text.width(shown), icon), shown, value))
+    return markers
+
+
+def _kpi_row(kpi: tuple | None, style: Style) -> list[Marker]:
+    """The KPI (name, target, actual, unit), actual against target; the marker's value says whether
+    the target is met (None: not known)."""
+    if kpi is None:
+        return []
+    name, target, actual, unit = kpi
+    if not (name or target is not None or actual is not None):
+        return []
+    pad, icon = style.card_padding, 12
+    shown = wrap(_kpi_text(name, target, actual, unit), style.card_text, style.card_width - 2 * pad - icon - 4, 1)[0]
+    met = None if target is None or actual is None else actual >= target
+    return [Marker("kpi", Rect(pad, 2, icon + 4 + style.card_text.width(shown), icon), shown, met)]
+
+
+def _kpi_text(name: str, target: float | None, actual: float | None, unit: str) -> str:
+    def number(value: float | None) -> str:
+        if value is None:
+            return "—"
+        return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+    figures = f"{number(actual)}/{number(target)}{unit}"
+    return f"{name} {figures}" if name else figures
+
+
+def _cell(cards: list[Card], width: float, style: Style, language: str, x: float, y: float
+          ) -> tuple[list[CardBox], float]:
+    """Cards flowed row by row into as many columns as fit, placed in the cell at (x, y)."""
+    pad, gap = style.cell_padding, style.card_gap
+    columns = max(1, int((width - 2 * pad + gap) // (style.card_width + gap)))
+    boxes = []
+    top = pad
+    for row_start in range(0, len(cards), columns):
+        row = [(c, _card_box(c, style, language)) for c in cards[row_start:row_start + columns]]
+        for i, (card, box) in enumerate(row):
+            rect = box.rect.moved(x + pad + i * (style.card_width + gap), y + top)
+            boxes.append(CardBox(card.id, card.stage, card.lane, row_start + i, rect, box.lines, box.markers))
+        top += max(box.rect.h for _, box in row) + gap
+    height = (top - gap + pad) if cards else 0
+    return boxes, height
+
+
+def _emotion_band_height(style: Style) -> float:
+    return 2 * style.cell_padding + 4 * style.emotion_step + style.emotion_dot + 2 * style.card_text.line_height + 4
+
+
+def _compact_cell(cards: list[Card], width: float, style: Style, language: str, x: float, y: float
+                  ) -> tuple[list[CardBox], float]:
+    """Emotion points spread across the stage at the height of their emotion, each with its title
+    under the dot; a card without an emotion sits on the zero line."""
+    pad, dot = style.cell_padding, style.emotion_dot
+    slot = (width - 2 * pad) / max(len(cards), 1)
+    levels = _emotion_levels(y, style)
+    boxes = []
+    for i, card in enumerate(cards):
+        text_lines = wrap(card.title, style.card_text, max(slot - 4, 20), 2) if card.title else []
+        lines = tuple(
+            TextLine(text, (slot - style.card_text.width(text)) / 2,
+                     dot + 2 + style.card_text.size + n * style.card_text.line_height, style.card_text.size)
+            for n, text in enumerate(text_lines))
+        top = levels[(card.emotion if card.emotion is not None else 0) + 2] - dot / 2
+        rect = Rect(x + pad + i * slot, top, slot, dot + 2 + len(text_lines) * style.card_text.line_height)
+        markers = (Marker("emotion", Rect((slot - dot) / 2, 0, dot, dot), "", card.emotion),)
+        boxes.append(CardBox(card.id, card.stage, card.lane, i, rect, lines, markers, compact=True))
+    return boxes, _emotion_band_height(style)
+
+
+def _emotion_levels(top: float, style: Style) -> tuple[float, ...]:
+    """Centre y of the dots for emotions -2..+2 in a row starting at `top`."""
+    first = top + style.cell_padding + style.emotion_dot / 2
+    return tuple(first + (2 - e) * style.emotion_step for e in range(-2, 3))
+
+
+def _curve(lane_id: str, row: Rect, doc: JourneyMap, result: MapLayout, style: Style) -> EmotionCurve:
+    levels = _emotion_levels(row.y, style)
+    points = []
+    for stage in doc.stages:
+        for card_id in result.cell_cards.get((stage.id, lane_id), []):
+            box = result.cards[card_id]
+            if box.markers[0].value is not None:
+                dot = box.markers[0].rect
+                points.append(Point(box.rect.x + dot.center.x, box.rect.y + dot.center.y))
+    return EmotionCurve(lane_id, tuple(points), levels[2], levels, row)

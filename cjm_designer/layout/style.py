@@ -1,0 +1,43 @@
+"""Sizes of the map's parts, shared by the canvas and the PDF (points)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .text import TextStyle
+
+
+@dataclass(frozen=True, eq=False)
+class Style:
+    """Compared and hashed by identity: it keys the caches of measured cards, and hashing all its
+    fields on every lookup would cost more than the measuring it saves."""
+
+    margin: float = 24
+    lane_header_width: float = 156
+    stage_min_width: float = 212
+    card_width: float = 184
+    card_padding: float = 8
+    card_gap: float = 10
+    cell_padding: float = 14
+    lane_min_height: float = 72
+    marker_row: float = 18
+    title: TextStyle = TextStyle(20, bold=True)
+    description: TextStyle = TextStyle(10)
+    stage_name: TextStyle = TextStyle(13, bold=True)
+    stage_text: TextStyle = TextStyle(9)
+    lane_name: TextStyle = TextStyle(11, bold=True)
+    lane_kind: TextStyle = TextStyle(8)
+    card_title: TextStyle = TextStyle(10.5, bold=True)
+    card_text: TextStyle = TextStyle(9)
+    link_label: TextStyle = TextStyle(8.5)
+    card_text_lines: int = 8
+    card_title_lines: int = 4
+    stage_goal_lines: int = 3
+    stage_question_lines: int = 4
+    description_lines: int = 2
+    emotion_step: float = 26
+    emotion_dot: float = 12
+    link_label_width: float = 110
+
+
+DEFAULT_STYLE = Style()

@@ -1,0 +1,123 @@
+"""Text measurement and wrapping from the bundled TrueType fonts, without Qt.
+
+The canvas and the PDF draw with the same font files, and Qt is told to use their design metrics
+(no hinting, no kerning), so lines broken here are the lines drawn on screen and on paper.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+from reportlab.pdfbase.ttfonts import TTFontFile
+
+from ..paths import bundled
+
+FAMILY = "PT Sans"
+REGULAR_FILE = "PTS55F.ttf"
+BOLD_FILE = "PTS75F.ttf"
+ELLIPSIS = "…"
+
+
+def font_path(bold: bool = False) -> Path:
+    return bundled("resources") / "fonts" / (BOLD_FILE if bold else REGULAR_FILE)
+
+
+class FontMetrics:
+    """Advance widths of one font file, in thousandths of the font size."""
+
+    def __init__(self, path: Path):
+        face = TTFontFile(str(path))
+        self._widths: dict[int, int] = dict(face.charWidths)
+        self._default = face.defaultWidth
+        self.ascent = face.ascent / 1000
+        self.descent = -face.descent / 1000
+
+    @lru_cache(maxsize=65536)
+    def _units(self, text: str) -> int:
+        widths, default = self._widths, self._default
+        return sum(widths.get(ord(ch), default) for ch in text)
+
+    def width(self, text: str, size: float) -> float:
+        return self._units(text) * size / 1000
+
+
+@cache
+def metrics(bold: bool = False) -> FontMetrics:
+    """The metrics of the bundled regular or bold font (read once)."""
+    return FontMetrics(font_path(bold))
+
+
+@dataclass(frozen=True, slots=True)
+class TextStyle:
+    size: float
+    bold: bool = False
+    leading: float = 1.25
+
+    @property
+    def line_height(self) -> float:
+        return self.size * self.leading
+
+    def width(self, text: str) -> float:
+        return metrics(self.bold).width(text, self.size)
+
+
+def wrap(text: str, style: TextStyle, width: float, max_lines: int | None = None) -> list[str]:
+    """Break `text` into lines no wider than `width` at spaces (inside a word when it alone is too
+    wide), keeping its own line breaks; beyond `max_lines` the last line ends with an ellipsis."""
+    return list(_wrap(text, style, round(width, 3), max_lines))
+
+
+@lru_cache(maxsize=262144)
+def _wrap(text: str, style: TextStyle, width: float, max_lines: int | None) -> tuple[str, ...]:
+    lines: list[str] = []
+    for paragraph in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        lines.extend(_wrap_paragraph(paragraph, style, width))
+        if max_lines is not None and len(lines) > max_lines:
+            break
+    if max_lines is not None and len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = _fit_with_ellipsis(lines[-1], style, width)
+    return tuple(lines)
+
+
+def _wrap_paragraph(paragraph: str, style: TextStyle, width: float) -> list[str]:
+    """Greedy line filling; widths add up because the fonts are used without kerning."""
+    space = style.width(" ")
+    lines: list[str] = []
+    current: list[str] = []
+    current_width = 0.0
+    for word in paragraph.split(" "):
+        word_width = style.width(word)
+        if current and current_width + space + word_width <= width:
+            current.append(word)
+            current_width += space + word_width
+            continue
+        if current:
+            lines.append(" ".join(current))
+        while word_width > width and len(word) > 1:
+            cut = _longest_prefix(word, style, width)
+            lines.append(word[:cut])
+            word = word[cut:]
+            word_width = style.width(word)
+        current, current_width = [word], word_width
+    lines.append(" ".join(current))
+    return lines
+
+
+def _longest_prefix(word: str, style: TextStyle, width: float) -> int:
+    low, high = 1, len(word)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if style.width(word[:middle]) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _fit_with_ellipsis(line: str, style: TextStyle, width: float) -> str:
+    while line and style.width(line.rstrip() + ELLIPSIS) > width:
+        line = line[:-1]
+    return line.rstrip() + ELLIPSIS

@@ -1,0 +1,51 @@
+"""Text measuring and wrapping with the bundled font."""
+
+import pytest
+
+from cjm_designer.layout.text import ELLIPSIS, TextStyle, font_path, metrics, wrap
+
+STYLE = TextStyle(10)
+
+
+def test_the_bundled_fonts_cover_cyrillic_and_latin():
+    for bold in (False, True):
+        assert font_path(bold).is_file()
+        m = metrics(bold)
+        for ch in "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдеёжзийклмнопрстуфхцчшщъыьэюяABCxyz0123456789«»—№₽":
+            assert ord(ch) in m._widths, ch
+    assert metrics(True).width("Путь клиента", 10) > metrics(False).width("Путь клиента", 10)
+
+
+def test_width_scales_with_size_and_adds_up():
+    m = metrics()
+    assert m.width("Звонок", 20) == pytest.approx(2 * m.width("Звонок", 10))
+    assert m.width("Звонок менеджера", 10) == pytest.approx(
+        m.width("Звонок", 10) + m.width(" ", 10) + m.width("менеджера", 10))
+
+
+def test_wrap_fills_lines_up_to_the_width():
+    text = "Оставляет заявку на сайте и ждёт звонка менеджера в течение пятнадцати минут"
+    lines = wrap(text, STYLE, 120)
+    assert " ".join(lines) == text
+    assert len(lines) > 2
+    assert all(STYLE.width(line) <= 120 for line in lines)
+    for line, following in zip(lines, lines[1:]):  # greedy: the next word would not have fitted
+        assert STYLE.width(f"{line} {following.split(' ')[0]}") > 120
+
+
+def test_a_word_longer_than_the_line_is_cut():
+    lines = wrap("Суперкалифрагилистикэкспиалидоциозный", STYLE, 50)
+    assert "".join(lines) == "Суперкалифрагилистикэкспиалидоциозный"
+    assert all(STYLE.width(line) <= 50 for line in lines)
+
+
+def test_line_breaks_are_kept_and_extra_lines_end_with_an_ellipsis():
+    assert wrap("первая\nвторая\r\nтретья", STYLE, 200) == ["первая", "вторая", "третья"]
+    cut = wrap("раз\nдва\nтри\nчетыре", STYLE, 200, max_lines=2)
+    assert cut == ["раз", "два" + ELLIPSIS]
+    long = wrap("слово " * 100, STYLE, 80, max_lines=3)
+    assert len(long) == 3 and long[-1].endswith(ELLIPSIS) and STYLE.width(long[-1]) <= 80
+
+
+def test_empty_text_is_one_empty_line():
+    assert wrap("", STYLE, 100) == [""]
