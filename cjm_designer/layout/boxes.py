@@ -63,7 +63,7 @@ class EmotionCurve:
     points: tuple[Point, ...]
     zero_y: float
     levels: tuple[float, ...]  # y of emotion -2, -1, 0, +1, +2
-    row: Rect
+    row: Rect  # the lane's row right of its header
 
 
 @dataclass

@@ -67,7 +67,8 @@ def compute_layout(doc: JourneyMap, style: Style = DEFAULT_STYLE) -> MapLayout:
             for box in boxes:
                 result.cards[box.card_id] = box
         if compact:
-            result.curves.append(_curve(lane.id, row, doc, result, style))
+            grid_row = Rect(row.x + style.lane_header_width, y, grid_width, height)
+            result.curves.append(_curve(lane.id, grid_row, doc, result, style))
         y += height
 
     grid_height = y - grid_top

@@ -166,6 +166,9 @@ class JourneyMap(Part):
     def remove_link(self, link_id: str) -> Removal:
         return self._remove([("links", self.link(link_id))])
 
+    def remove_links(self, link_ids: list[str]) -> Removal:
+        return self._remove([("links", self.link(i)) for i in link_ids])
+
     def restore(self, removal: Removal) -> None:
         """Put back what an operation removed, each element at its former index."""
         for name, index, element in sorted(removal.items, key=lambda t: (_LISTS.index(t[0]), t[1])):
@@ -174,7 +177,7 @@ class JourneyMap(Part):
     # -- helpers --------------------------------------------------------------------------------
 
     def _check_new_id(self, element_id: str) -> None:
-        if element_id in self.ids():
+        if any(e.id == element_id for name in _LISTS for e in getattr(self, name)):
             raise ModelError(f"the id {element_id!r} is already used in this map")
 
     def _insert(self, name: ListName, element: Element, index: int | None, limit: int) -> None:

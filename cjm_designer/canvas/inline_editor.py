@@ -1,0 +1,83 @@
+"""Typing on the canvas: a plain-text editor placed over a card or where a new card will go.
+
+Enter finishes, Escape cancels, Tab finishes and goes on to a new card in the same cell, Shift+Enter
+starts a new line. Pasted text is inserted as plain text: user text is never read as HTML.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QKeySequence, QPainter, QPen, QTextCursor
+from PySide6.QtWidgets import QApplication, QGraphicsTextItem
+
+from . import painting as P
+
+FINISH, CANCEL, NEXT = "finish", "cancel", "next"
+
+
+class InlineEditor(QGraphicsTextItem):
+    """Calls `done(outcome, text)` once, with FINISH, CANCEL or NEXT and the plain text typed."""
+
+    def __init__(self, rect: QRectF, text: str, done: Callable[[str, str], None], font_size: float = 10.5):
+        super().__init__()
+        self._done = done
+        self._finished = False
+        self._min_height = rect.height()
+        self.setPos(rect.topLeft())
+        self.setTextWidth(rect.width())
+        qfont = QFont(P.font(bold=False))
+        qfont.setPixelSize(max(1, round(font_size)))
+        self.setFont(qfont)
+        self.setDefaultTextColor(P.INK)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextEditorInteraction)
+        self.setAcceptDrops(False)
+        self.setZValue(10)
+        self.setPlainText(text)
+        cursor = self.textCursor()
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        self.setTextCursor(cursor)
+
+    def start(self) -> None:
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def boundingRect(self) -> QRectF:
+        rect = super().boundingRect()
+        return rect.adjusted(-3, -3, 3, max(0.0, self._min_height - rect.height()) + 3)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setPen(QPen(P.ACCENT, 1.5))
+        painter.setBrush(QColor("#FFFFFF"))
+        painter.drawRoundedRect(self.boundingRect().adjusted(1, 1, -1, -1), 4, 4)
+        super().paint(painter, option, widget)
+
+    def keyPressEvent(self, event) -> None:
+        key, modifiers = event.key(), event.modifiers()
+        if key == Qt.Key.Key_Escape:
+            self.finish(CANCEL)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and modifiers & Qt.KeyboardModifier.ShiftModifier:
+            self.textCursor().insertText("\n")
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.finish(FINISH)
+        elif event.matches(QKeySequence.StandardKey.Paste):
+            self.textCursor().insertText(QApplication.clipboard().text())
+        else:
+            super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event) -> None:
+        event.accept()  # the default menu would paste rich text
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        if event.reason() != Qt.FocusReason.PopupFocusReason:
+            self.finish(FINISH)
+
+    def finish(self, outcome: str) -> None:
+        if self._finished:
+            return
+        self._finished = True
+        self._done(outcome, self.text())

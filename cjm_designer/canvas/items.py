@@ -1,0 +1,350 @@
+"""Scene items: each draws one layout box and knows the id of what it shows; none writes the model.
+
+Geometry changes only in `show()`, called by the scene after a relayout, never in `paint()`. Cards
+are cached in device coordinates and drawn simplified when zoomed far out.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
+
+from ..layout import CardBox, EmotionCurve, LaneBox, LinkPath, StageBox, TextLine
+from . import painting as P
+
+HANDLE_RADIUS = 5.0
+SIMPLE_BELOW = 0.4  # level of detail under which cards are drawn as plain blocks
+
+
+class Kind:
+    """Item types, for `QGraphicsItem.type()`."""
+
+    CARD = QGraphicsItem.UserType + 1
+    CELL = QGraphicsItem.UserType + 2
+    STAGE = QGraphicsItem.UserType + 3
+    LANE = QGraphicsItem.UserType + 4
+    LINK = QGraphicsItem.UserType + 5
+
+
+class BoxItem(QGraphicsItem):
+    """An item with a rectangle at its position; `place` moves and resizes it."""
+
+    def __init__(self):
+        super().__init__()
+        self._rect = QRectF()
+
+    def place(self, x: float, y: float, w: float, h: float) -> None:
+        if self._rect.width() != w or self._rect.height() != h:
+            self.prepareGeometryChange()
+            self._rect = QRectF(0, 0, w, h)
+        if self.pos() != QPointF(x, y):
+            self.setPos(x, y)
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+
+class CardItem(BoxItem):
+    def __init__(self, card_id: str):
+        super().__init__()
+        self.card_id = card_id
+        self.box: CardBox | None = None
+        self.fill = QColor("#FFFFFF")
+        self.hovered = False
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setAcceptHoverEvents(True)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setZValue(2)
+
+    def type(self) -> int:
+        return Kind.CARD
+
+    def show(self, box: CardBox, fill: QColor) -> None:
+        if box == self.box and fill == self.fill:
+            return
+        self.box, self.fill = box, fill
+        r = box.rect
+        self.place(r.x, r.y, r.w, r.h)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect.adjusted(-2, -2, 2 + HANDLE_RADIUS + 1, 2)
+
+    def handle_rect(self) -> QRectF:
+        """The round handle on the right edge that starts a link when dragged."""
+        center = QPointF(self._rect.width(), self._rect.height() / 2)
+        return QRectF(center.x() - HANDLE_RADIUS, center.y() - HANDLE_RADIUS, 2 * HANDLE_RADIUS, 2 * HANDLE_RADIUS)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRect(self._rect)
+        path.addEllipse(self.handle_rect())
+        return path
+
+    def hoverEnterEvent(self, event) -> None:
+        self.hovered = True
+        self.update()
+
+    def hoverLeaveEvent(self, event) -> None:
+        self.hovered = False
+        self.update()
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        box = self.box
+        if box is None:
+            return
+        selected = self.isSelected()
+        if box.compact:
+            self._paint_point(painter, box, selected)
+            return
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        rect = self._rect
+        if lod < SIMPLE_BELOW:
+            painter.fillRect(rect, P.ACCENT if selected else self.fill.darker(115))
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(P.ACCENT, 2) if selected else QPen(self.fill.darker(135), 1))
+        painter.setBrush(self.fill)
+        painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), 5, 5)
+        if any(m.kind == "pain" for m in box.markers):
+            painter.fillRect(QRectF(1, 4, 3, rect.height() - 8), P.PAIN)
+        P.draw_lines(painter, box.lines)
+        P.draw_markers(painter, box.markers)
+        if selected or self.hovered:
+            painter.setPen(QPen(P.ACCENT, 1.2))
+            painter.setBrush(QColor("#FFFFFF"))
+            painter.drawEllipse(self.handle_rect().adjusted(1, 1, -1, -1))
+
+    def _paint_point(self, painter: QPainter, box: CardBox, selected: bool) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        dot = P.qrect(box.markers[0].rect)
+        if selected:
+            painter.setPen(QPen(P.ACCENT, 2))
+            painter.drawRoundedRect(self._rect.adjusted(1, 1, -1, -1), 4, 4)
+        P.draw_emotion(painter, dot, box.markers[0].value)
+        P.draw_lines(painter, box.lines, P.INK)
+
+
+class CellItem(BoxItem):
+    """The background of one cell; selectable, so that typing with a cell selected adds a card."""
+
+    def __init__(self, stage_id: str, lane_id: str):
+        super().__init__()
+        self.stage_id, self.lane_id = stage_id, lane_id
+        self.fill = QColor("#FFFFFF")
+        self.drop_target = False
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setZValue(0)
+
+    def type(self) -> int:
+        return Kind.CELL
+
+    def show(self, x: float, y: float, w: float, h: float, fill: QColor) -> None:
+        self.place(x, y, w, h)
+        if fill != self.fill:
+            self.fill = fill
+            self.update()
+
+    def mousePressEvent(self, event) -> None:
+        event.ignore()  # a press on a cell starts the view's rubber band; a click selects the cell
+
+    def set_drop_target(self, on: bool) -> None:
+        if on != self.drop_target:
+            self.drop_target = on
+            self.update()
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.fillRect(self._rect, self.fill)
+        painter.setPen(QPen(P.GRID, 0))
+        painter.drawRect(self._rect)
+        if self.drop_target or self.isSelected():
+            painter.setPen(QPen(P.ACCENT, 2, Qt.PenStyle.DashLine if self.drop_target else Qt.PenStyle.SolidLine))
+            painter.drawRect(self._rect.adjusted(2, 2, -2, -2))
+
+
+class HeaderItem(BoxItem):
+    """A stage header (top) or a lane header (left), with its text."""
+
+    def __init__(self, kind: int, element_id: str):
+        super().__init__()
+        self._kind = kind
+        self.element_id = element_id
+        self.lines: tuple[TextLine, ...] = ()
+        self.fill = QColor("#ECEFF1")
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setZValue(1)
+
+    def type(self) -> int:
+        return self._kind
+
+    def show(self, box: StageBox | LaneBox, fill: QColor) -> None:
+        r = box.header
+        self.place(r.x, r.y, r.w, r.h)
+        if (box.lines, fill) != (self.lines, self.fill):
+            self.lines, self.fill = box.lines, fill
+            self.update()
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.fillRect(self._rect, self.fill)
+        painter.setPen(QPen(self.fill.darker(125), 0))
+        painter.drawRect(self._rect)
+        if self.isSelected():
+            painter.setPen(QPen(P.ACCENT, 2))
+            painter.drawRect(self._rect.adjusted(1, 1, -1, -1))
+        P.draw_lines(painter, self.lines)
+
+
+class LinkItem(QGraphicsItem):
+    """An arrow between two cards along its routed path, styled by kind, with its label."""
+
+    def __init__(self, link_id: str):
+        super().__init__()
+        self.link_id = link_id
+        self.path_box: LinkPath | None = None
+        self.kind = "flow"
+        self._path = QPainterPath()
+        self._bounds = QRectF()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setZValue(3)
+
+    def type(self) -> int:
+        return Kind.LINK
+
+    def show(self, path: LinkPath, kind: str) -> None:
+        if (path, kind) == (self.path_box, self.kind):
+            return
+        self.prepareGeometryChange()
+        self.path_box, self.kind = path, kind
+        self._path = _rounded_path(path.points)
+        bounds = self._path.boundingRect().adjusted(-8, -8, 8, 8)
+        if path.label_rect:
+            bounds = bounds.united(P.qrect(path.label_rect))
+        self._bounds = bounds
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        stroker = QPainterPathStroker()
+        stroker.setWidth(8)
+        shape = stroker.createStroke(self._path)
+        if self.path_box and self.path_box.label_rect:
+            shape.addRect(P.qrect(self.path_box.label_rect))
+        return shape
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        if self.path_box is None:
+            return
+        color_name, dashes = P.LINK_STYLES.get(self.kind, P.LINK_STYLES["flow"])
+        color = P.ACCENT if self.isSelected() else QColor(color_name)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(color, 2.2 if self.isSelected() else 1.4)
+        if dashes:
+            pen.setDashPattern(dashes)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self._path)
+        points = self.path_box.points
+        _arrow_head(painter, points[-2], points[-1], color)
+        if self.path_box.label_rect:
+            label = P.qrect(self.path_box.label_rect)
+            painter.setPen(QPen(color, 0.8))
+            painter.setBrush(QColor(255, 255, 255, 235))
+            painter.drawRoundedRect(label, 3, 3)
+            P.draw_lines(painter, self.path_box.label, P.INK)
+
+
+class CurveItem(QGraphicsItem):
+    """The emotion curve of one lane: a zero line, level guides and a smooth line through the points."""
+
+    def __init__(self):
+        super().__init__()
+        self.curve: EmotionCurve | None = None
+        self.setZValue(1)
+
+    def show(self, curve: EmotionCurve) -> None:
+        if curve != self.curve:
+            self.prepareGeometryChange()
+            self.curve = curve
+            self.update()
+
+    def boundingRect(self) -> QRectF:
+        return P.qrect(self.curve.row) if self.curve else QRectF()
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        curve = self.curve
+        if curve is None:
+            return
+        row = curve.row
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for value, y in zip(range(-2, 3), curve.levels):
+            pen = QPen(P.GRID if value else P.MUTED, 0.8 if value else 1.0)
+            pen.setStyle(Qt.PenStyle.DotLine if value else Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.drawLine(QPointF(row.x, y), QPointF(row.x + row.w, y))
+        if len(curve.points) >= 2:
+            painter.setPen(QPen(QColor("#5C6BC0"), 2))
+            painter.drawPath(_smooth_path(curve.points))
+
+
+def _rounded_path(points) -> QPainterPath:
+    """A polyline with its corners rounded."""
+    path = QPainterPath(QPointF(points[0].x, points[0].y))
+    for i in range(1, len(points) - 1):
+        before, corner, after = points[i - 1], points[i], points[i + 1]
+        radius = min(6.0, _distance(before, corner) / 2, _distance(corner, after) / 2)
+        path.lineTo(_towards(corner, before, radius))
+        path.quadTo(QPointF(corner.x, corner.y), _towards(corner, after, radius))
+    path.lineTo(QPointF(points[-1].x, points[-1].y))
+    return path
+
+
+def _smooth_path(points) -> QPainterPath:
+    """A Catmull-Rom curve through the points, as cubic Béziers."""
+    pts = [QPointF(p.x, p.y) for p in points]
+    path = QPainterPath(pts[0])
+    for i in range(len(pts) - 1):
+        p0, p1, p2 = pts[max(i - 1, 0)], pts[i], pts[i + 1]
+        p3 = pts[min(i + 2, len(pts) - 1)]
+        path.cubicTo(p1 + (p2 - p0) / 6, p2 - (p3 - p1) / 6, p2)
+    return path
+
+
+def _distance(a, b) -> float:
+    return math.hypot(b.x - a.x, b.y - a.y)
+
+
+def _towards(corner, other, radius: float) -> QPointF:
+    length = _distance(corner, other) or 1
+    return QPointF(corner.x + (other.x - corner.x) * radius / length, corner.y + (other.y - corner.y) * radius / length)
+
+
+def _arrow_head(painter: QPainter, before, tip, color: QColor) -> None:
+    angle = math.atan2(tip.y - before.y, tip.x - before.x)
+    size = 7
+    left = QPointF(tip.x - size * math.cos(angle - 0.45), tip.y - size * math.sin(angle - 0.45))
+    right = QPointF(tip.x - size * math.cos(angle + 0.45), tip.y - size * math.sin(angle + 0.45))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(color)
+    painter.drawPolygon(QPolygonF([QPointF(tip.x, tip.y), left, right]))
+
+
+class TextBlockItem(BoxItem):
+    """Text with no frame: the map's title and description."""
+
+    def __init__(self):
+        super().__init__()
+        self.lines: tuple[TextLine, ...] = ()
+
+    def show(self, x: float, y: float, w: float, h: float, lines: tuple[TextLine, ...]) -> None:
+        self.place(x, y, w, h)
+        if lines != self.lines:
+            self.lines = lines
+            self.update()
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        P.draw_lines(painter, self.lines)

@@ -1,0 +1,141 @@
+"""How the map's parts look on the canvas: fonts, colours, icons and the drawing of layout boxes.
+
+Fonts are the bundled TTFs the layout measured with, used without hinting or kerning so that Qt's
+advances match the layout's; icons are the bundled Lucide SVGs, drawn as vectors in any colour.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainter, QPen
+from PySide6.QtSvg import QSvgRenderer
+
+from ..layout import Marker, Rect, TextLine
+from ..layout.text import FAMILY, font_path
+from ..model import LaneKind
+from ..paths import bundled
+
+INK = QColor("#263238")
+MUTED = QColor("#607D8B")
+GRID = QColor("#CFD8DC")
+ACCENT = QColor("#1E88E5")
+PAIN = QColor("#E53935")
+KPI_MET = QColor("#2E7D32")
+KPI_MISSED = QColor("#C62828")
+
+LANE_FILL = {
+    LaneKind.BUYER_ACTIONS: "#E3F2FD", LaneKind.SELLER_ACTIONS: "#FFF3E0", LaneKind.TOUCHPOINTS: "#E8F5E9",
+    LaneKind.CHANNELS: "#F3E5F5", LaneKind.THOUGHTS: "#FFFDE7", LaneKind.EMOTIONS: "#FFFFFF",
+    LaneKind.PAIN_POINTS: "#FFEBEE", LaneKind.OPPORTUNITIES: "#E0F7FA", LaneKind.KPIS: "#ECEFF1",
+    LaneKind.OWNERS: "#EDE7F6", LaneKind.TEXT: "#FAFAFA",
+}
+EMOTION_COLORS = {-2: "#E53935", -1: "#FB8C00", 0: "#FDD835", 1: "#7CB342", 2: "#2E7D32"}
+LINK_STYLES = {  # colour, dash pattern (None for solid)
+    "flow": ("#78909C", None), "call": ("#1E88E5", None), "message": ("#43A047", [5, 3]),
+    "email": ("#FB8C00", [8, 3, 2, 3]),
+}
+CHANNEL_ICONS = {
+    "search_ads": "search", "targeted_ads": "target", "seo": "trending-up", "social": "users",
+    "recommendations": "thumbs-up", "offline_ads": "newspaper", "website": "globe", "reviews": "star",
+    "video_reviews": "video", "email": "mail", "chatbot": "bot", "crm": "database",
+    "online_consultation": "headset", "phone": "phone", "messenger": "message-circle",
+    "live_chat": "messages-square", "shop": "store", "sales_manager": "briefcase", "loyalty": "gift",
+}
+DEVICE_ICONS = {"desktop": "monitor", "mobile": "smartphone", "tablet": "tablet", "offline": "map-pin"}
+
+
+def load_fonts() -> None:
+    """Make the bundled fonts known to Qt (once per process; needs a QGuiApplication)."""
+    if FAMILY not in QFontDatabase.families():
+        for bold in (False, True):
+            QFontDatabase.addApplicationFont(str(font_path(bold)))
+
+
+BASE_SIZE = 100  # Qt font sizes are whole pixels: text is drawn at 100 px and scaled to its size
+
+
+@cache
+def font(bold: bool = False) -> QFont:
+    """The map font at 100 px, with the design metrics the layout measured with."""
+    result = QFont(FAMILY)
+    result.setPixelSize(BASE_SIZE)
+    result.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    result.setKerning(False)
+    result.setBold(bold)
+    return result
+
+
+def draw_text(painter: QPainter, x: float, y: float, text: str, size: float, bold: bool = False) -> None:
+    """`text` with its baseline starting at (x, y), `size` scene units high (1 unit = 1 pt)."""
+    painter.save()
+    painter.translate(x, y)
+    scale = size / BASE_SIZE
+    painter.scale(scale, scale)
+    painter.setFont(font(bold))
+    painter.drawText(QPointF(0, 0), text)
+    painter.restore()
+
+
+def draw_lines(painter: QPainter, lines: tuple[TextLine, ...], color: QColor = INK, dx: float = 0,
+               dy: float = 0) -> None:
+    painter.setPen(color)
+    for line in lines:
+        if line.text:
+            draw_text(painter, line.x + dx, line.y + dy, line.text, line.size, line.bold)
+
+
+@cache
+def _svg(name: str, color: str) -> QSvgRenderer:
+    text = (bundled("icons") / "lucide" / f"{name}.svg").read_text("utf-8").replace("currentColor", color)
+    return QSvgRenderer(QByteArray(text.encode("utf-8")))
+
+
+def draw_icon(painter: QPainter, name: str, rect: QRectF, color: QColor = MUTED) -> None:
+    _svg(name, color.name()).render(painter, rect)
+
+
+def qrect(rect: Rect, dx: float = 0, dy: float = 0) -> QRectF:
+    return QRectF(rect.x + dx, rect.y + dy, rect.w, rect.h)
+
+
+def draw_markers(painter: QPainter, markers: tuple[Marker, ...]) -> None:
+    """The marker rows of a card, each sign in its layout rectangle (relative to the card)."""
+    for marker in markers:
+        r = qrect(marker.rect)
+        icon = QRectF(r.x(), r.y(), 12, 12)
+        if marker.kind in ("channel", "owner", "kpi"):
+            color = MUTED
+            if marker.kind == "kpi" and marker.value is not None:
+                color = KPI_MET if marker.value else KPI_MISSED
+            name = {"channel": CHANNEL_ICONS.get(str(marker.value), "route"), "owner": "user-round",
+                    "kpi": "target"}[marker.kind]
+            draw_icon(painter, name, icon, color)
+            painter.setPen(color)
+            draw_text(painter, r.x() + 16, r.y() + 10, marker.text, 9)
+        elif marker.kind == "device":
+            draw_icon(painter, DEVICE_ICONS[str(marker.value)], icon, MUTED)
+        elif marker.kind == "pain":
+            draw_icon(painter, "triangle-alert", icon, PAIN)
+        elif marker.kind == "emotion":
+            draw_emotion(painter, r, marker.value)
+        elif marker.kind == "quality":
+            draw_quality(painter, r, int(marker.value))
+
+
+def draw_emotion(painter: QPainter, rect: QRectF, emotion: int | None) -> None:
+    """A dot coloured from red (-2) to green (+2); hollow when the emotion is not set."""
+    painter.setPen(QPen(QColor("#455A64"), 1))
+    painter.setBrush(QColor(EMOTION_COLORS[emotion]) if emotion is not None else Qt.BrushStyle.NoBrush)
+    painter.drawEllipse(rect.adjusted(0.5, 0.5, -0.5, -0.5))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+
+
+def draw_quality(painter: QPainter, rect: QRectF, quality: int) -> None:
+    """Five small dots, `quality` of them filled."""
+    painter.setPen(QPen(MUTED, 0.8))
+    for i in range(5):
+        painter.setBrush(MUTED if i < quality else Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(QRectF(rect.x() + i * 5.4, rect.y() + 4, 4, 4))
+    painter.setBrush(Qt.BrushStyle.NoBrush)

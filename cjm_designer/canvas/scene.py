@@ -1,0 +1,127 @@
+"""The map scene: items that show the layout of the session's map, kept in step with the model.
+
+The scene relays out and updates its items whenever the session reports a change; user gestures on
+it (dragging cards, connecting them, typing) become undo commands pushed to the session.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPen
+from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsRectItem, QGraphicsScene
+
+from ..editor import Change, DocumentSession
+from ..layout import DEFAULT_STYLE, MapLayout, Style, compute_layout
+from . import painting as P
+from .items import CardItem, CellItem, CurveItem, HeaderItem, Kind, LinkItem, TextBlockItem
+from .gestures import Gestures
+from .operations import Operations
+
+class MapScene(Gestures, Operations, QGraphicsScene):
+    """Shows `session.doc`; emits `laidOut` after each relayout."""
+
+    laidOut = Signal()
+    visibleRequested = Signal(QRectF)  # a place the view should scroll to
+
+    def __init__(self, session: DocumentSession, style: Style = DEFAULT_STYLE, parent=None):
+        QGraphicsScene.__init__(self, parent)
+        P.load_fonts()
+        self.session = session
+        self.style = style
+        self.layout: MapLayout | None = None
+        self.card_items: dict[str, CardItem] = {}
+        self.cell_items: dict[tuple[str, str], CellItem] = {}
+        self.stage_items: dict[str, HeaderItem] = {}
+        self.lane_items: dict[str, HeaderItem] = {}
+        self.link_items: dict[str, LinkItem] = {}
+        self.curve_items: dict[str, CurveItem] = {}
+        self.title_item = TextBlockItem()
+        self.addItem(self.title_item)
+        self.drop_marker = QGraphicsRectItem()
+        self.drop_marker.setPen(QPen(Qt.PenStyle.NoPen))
+        self.drop_marker.setBrush(P.ACCENT)
+        self.drop_marker.setZValue(6)
+        self.drop_marker.hide()
+        self.addItem(self.drop_marker)
+        self.link_preview = QGraphicsLineItem()
+        self.link_preview.setPen(QPen(P.ACCENT, 1.5, Qt.PenStyle.DashLine))
+        self.link_preview.setZValue(6)
+        self.link_preview.hide()
+        self.addItem(self.link_preview)
+        self.setBackgroundBrush(QColor("#FFFFFF"))
+        Gestures.__init__(self)
+        session.changed.connect(self.sync)
+        self.sync()
+
+    # -- following the model --------------------------------------------------------------------
+
+    def sync(self, change: Change | None = None) -> None:
+        """Relayout and bring every item in line with the model: create, update, remove."""
+        doc = self.session.doc
+        layout = self.layout = compute_layout(doc, self.style)
+        lanes = {lane.id: lane for lane in doc.lanes}
+        stages = {stage.id: stage for stage in doc.stages}
+
+        self.title_item.show(layout.title_rect.x, layout.title_rect.y, layout.title_rect.w, layout.title_rect.h,
+                             layout.title)
+        _reconcile(self, self.stage_items, layout.stages, lambda key: HeaderItem(Kind.STAGE, key))
+        for stage_id, box in layout.stages.items():
+            color = stages[stage_id].color
+            self.stage_items[stage_id].show(box, QColor(color) if color else QColor("#ECEFF1"))
+        _reconcile(self, self.lane_items, layout.lanes, lambda key: HeaderItem(Kind.LANE, key))
+        for lane_id, box in layout.lanes.items():
+            self.lane_items[lane_id].show(box, QColor(P.LANE_FILL[box.kind]).darker(104))
+        _reconcile(self, self.cell_items, layout.cells, lambda key: CellItem(*key))
+        for (stage_id, lane_id), rect in layout.cells.items():
+            fill = QColor(P.LANE_FILL[lanes[lane_id].kind]).lighter(103)
+            self.cell_items[(stage_id, lane_id)].show(rect.x, rect.y, rect.w, rect.h, fill)
+
+        _reconcile(self, self.card_items, layout.cards, CardItem)
+        for card in doc.cards:
+            fill = QColor(card.color) if card.color else QColor(P.LANE_FILL[lanes[card.lane].kind])
+            self.card_items[card.id].show(layout.cards[card.id], fill)
+        _reconcile(self, self.link_items, layout.links, LinkItem)
+        for link in doc.links:
+            self.link_items[link.id].show(layout.links[link.id], link.kind.value)
+        curves = {curve.lane_id: curve for curve in layout.curves}
+        _reconcile(self, self.curve_items, curves, lambda key: CurveItem())
+        for lane_id, curve in curves.items():
+            self.curve_items[lane_id].show(curve)
+
+        self.setSceneRect(QRectF(0, 0, layout.width, layout.height))
+        self.laidOut.emit()
+
+    # -- selection ------------------------------------------------------------------------------
+
+    def selected_card_ids(self) -> list[str]:
+        """Selected cards in map order."""
+        chosen = {i.card_id for i in self.selectedItems() if isinstance(i, CardItem)}
+        return [c.id for c in self.session.doc.cards if c.id in chosen]
+
+    def selected_link_ids(self) -> list[str]:
+        return [i.link_id for i in self.selectedItems() if isinstance(i, LinkItem)]
+
+    def selected_cell(self) -> tuple[str, str] | None:
+        cells = [i for i in self.selectedItems() if isinstance(i, CellItem)]
+        return (cells[0].stage_id, cells[0].lane_id) if len(cells) == 1 else None
+
+    def select_only(self, items) -> None:
+        self.clearSelection()
+        for item in items:
+            item.setSelected(True)
+
+    def select_cards(self, card_ids) -> None:
+        self.select_only(self.card_items[i] for i in card_ids if i in self.card_items)
+
+    def card_at(self, pos: QPointF) -> CardItem | None:
+        return next((i for i in self.items(pos) if isinstance(i, CardItem)), None)
+
+
+def _reconcile(scene: QGraphicsScene, items: dict, wanted: dict, make) -> None:
+    """Remove the items whose key is gone and add one for each new key."""
+    for key in [k for k in items if k not in wanted]:
+        scene.removeItem(items.pop(key))
+    for key in wanted:
+        if key not in items:
+            item = items[key] = make(key)
+            scene.addItem(item)

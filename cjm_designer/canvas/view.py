@@ -1,0 +1,183 @@
+"""The view on the map: zoom (Ctrl+wheel, pinch, keys), pan (wheel, Space+drag, middle button),
+rubber-band selection, a click on a cell to select it, and scrolling near the edges while dragging."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QCursor, QPainter
+from PySide6.QtWidgets import QGraphicsView
+
+from .items import CellItem
+from .scene import MapScene
+
+MIN_ZOOM, MAX_ZOOM = 0.05, 4.0
+ZOOM_STEP = 1.2
+EDGE = 28  # pixels from the viewport's edge where dragging scrolls
+
+
+class MapView(QGraphicsView):
+    zoomChanged = Signal(float)
+
+    def __init__(self, scene: MapScene, parent=None):
+        super().__init__(scene, parent)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
+                            | QPainter.RenderHint.SmoothPixmapTransform)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.grabGesture(Qt.GestureType.PinchGesture)
+        self._pan_from: QPoint | None = None
+        self._space = False
+        self._click_at: QPoint | None = None
+        self._edge_timer = QTimer(self)
+        self._edge_timer.setInterval(30)
+        self._edge_timer.timeout.connect(self._scroll_at_edge)
+        scene.visibleRequested.connect(lambda rect: self.ensureVisible(rect, 20, 20))
+
+    def map_scene(self) -> MapScene:
+        return self.scene()
+
+    # -- zoom -----------------------------------------------------------------------------------
+
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def set_zoom(self, factor: float, anchor_under_mouse: bool = False) -> None:
+        factor = min(max(factor, MIN_ZOOM), MAX_ZOOM)
+        if abs(factor - self.zoom()) < 1e-9:
+            return
+        anchor = self.transformationAnchor()
+        if not anchor_under_mouse:
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.scale(factor / self.zoom(), factor / self.zoom())
+        self.setTransformationAnchor(anchor)
+        self.zoomChanged.emit(self.zoom())
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self.zoom() * ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self.zoom() / ZOOM_STEP)
+
+    def zoom_actual(self) -> None:
+        self.set_zoom(1.0)
+
+    def zoom_fit(self) -> None:
+        rect = self.sceneRect()
+        if rect.isEmpty():
+            return
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        if self.zoom() > 1.0:
+            self.set_zoom(1.0)
+        self.zoomChanged.emit(self.zoom())
+
+    def wheelEvent(self, event) -> None:
+        modifiers = event.modifiers()
+        if modifiers & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120
+            if steps:
+                self.set_zoom(self.zoom() * ZOOM_STEP ** steps, anchor_under_mouse=True)
+            event.accept()
+        elif modifiers & Qt.KeyboardModifier.ShiftModifier and event.angleDelta().x() == 0:
+            bar = self.horizontalScrollBar()
+            bar.setValue(bar.value() - event.angleDelta().y())
+            event.accept()
+        else:
+            super().wheelEvent(event)
+
+    def viewportEvent(self, event) -> bool:
+        if event.type() == QEvent.Type.NativeGesture and event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
+            self.set_zoom(self.zoom() * (1 + event.value()), anchor_under_mouse=True)
+            return True
+        return super().viewportEvent(event)
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.Gesture:
+            pinch = event.gesture(Qt.GestureType.PinchGesture)
+            if pinch is not None:
+                self.set_zoom(self.zoom() * pinch.scaleFactor(), anchor_under_mouse=True)
+                return True
+        return super().event(event)
+
+    # -- pan and clicks -------------------------------------------------------------------------
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat() and self.map_scene().editor is None:
+            self._space = True
+            self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat() and self._space:
+            self._space = False
+            self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+            event.accept()
+            return
+        super().keyReleaseEvent(event)
+
+    def mousePressEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.MiddleButton:
+            self._pan_from = event.position().toPoint()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        self._click_at = event.position().toPoint() if event.button() == Qt.MouseButton.LeftButton else None
+        super().mousePressEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self._space:
+            self._edge_timer.start()
+
+    def mouseMoveEvent(self, event) -> None:
+        if self._pan_from is not None:
+            delta = event.position().toPoint() - self._pan_from
+            self._pan_from = event.position().toPoint()
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.MiddleButton and self._pan_from is not None:
+            self._pan_from = None
+            self.viewport().unsetCursor()
+            event.accept()
+            return
+        self._edge_timer.stop()
+        super().mouseReleaseEvent(event)
+        click, self._click_at = self._click_at, None
+        if click is not None and (event.position().toPoint() - click).manhattanLength() < 4:
+            self._select_cell_at(event.position().toPoint(), event.modifiers())
+
+    def _select_cell_at(self, point: QPoint, modifiers) -> None:
+        """A click on a cell's empty place selects the cell (Ctrl+click adds it)."""
+        scene = self.map_scene()
+        item = scene._top_item(self.mapToScene(point))
+        if isinstance(item, CellItem):
+            if modifiers & Qt.KeyboardModifier.ControlModifier:
+                item.setSelected(not item.isSelected())
+            else:
+                scene.select_only([item])
+
+    def _scroll_at_edge(self) -> None:
+        """While a drag is on, scroll when the pointer is near an edge and move the drag along."""
+        scene = self.map_scene()
+        if not scene.dragging():
+            return
+        pos = self.viewport().mapFromGlobal(QCursor.pos())
+        rect = self.viewport().rect()
+        dx = -12 if pos.x() < EDGE else 12 if pos.x() > rect.width() - EDGE else 0
+        dy = -12 if pos.y() < EDGE else 12 if pos.y() > rect.height() - EDGE else 0
+        if dx or dy:
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + dx)
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() + dy)
+            scene.drag_to(self.mapToScene(pos))
+
+    def visible_scene_rect(self) -> QRectF:
+        return self.mapToScene(self.viewport().rect()).boundingRect()
+
+    def center_on_scene(self, point: QPointF) -> None:
+        self.centerOn(point)

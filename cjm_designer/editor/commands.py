@@ -1,0 +1,207 @@
+"""Undo commands: each changes the model through its operations, and nothing else.
+
+A command holds what it needs to redo and undo itself exactly; one user gesture is one command
+(a drag of many cards, a paste, one typing session).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from ..model import Card, JourneyMap, Lane, Link, Persona, Removal, Stage
+from .session import DocumentSession
+
+
+def tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("commands", text, None, n)
+
+
+class Command(QUndoCommand):
+    def __init__(self, session: DocumentSession, text: str):
+        super().__init__(text)
+        self.session = session
+
+    @property
+    def doc(self) -> JourneyMap:
+        return self.session.doc
+
+
+class AddCards(Command):
+    """New cards, each at a place in its cell, and links among them: a new card, a paste, a duplicate."""
+
+    def __init__(self, session: DocumentSession, cards: list[tuple[Card, int | None]], links: list[Link] = (),
+                 text: str | None = None):
+        super().__init__(session, text or (tr("Add card") if len(cards) == 1 else tr("Add %n cards", len(cards))))
+        self.cards = cards
+        self.links = list(links)
+
+    def redo(self) -> None:
+        for card, index in self.cards:
+            self.doc.add_card(card, index)
+        for link in self.links:
+            self.doc.add_link(link)
+        self.session.notify({c.id for c, _ in self.cards} | {k.id for k in self.links}, structure=True)
+
+    def undo(self) -> None:
+        self.doc.remove_cards([c.id for c, _ in self.cards])
+        self.session.notify({c.id for c, _ in self.cards} | {k.id for k in self.links}, structure=True)
+
+
+class RemoveElements(Command):
+    """Delete cards (with their links) and links; undo puts each back at its place."""
+
+    def __init__(self, session: DocumentSession, card_ids: list[str], link_ids: list[str] = (),
+                 text: str | None = None):
+        super().__init__(session, text or tr("Delete"))
+        self.card_ids = list(card_ids)
+        self.link_ids = list(link_ids)
+        self.removals: list[Removal] = []
+
+    def redo(self) -> None:
+        cards = set(self.card_ids)
+        links = [k for k in self.link_ids if not any(e in cards for e in self._ends(k))]
+        self.removals = [self.doc.remove_links(links), self.doc.remove_cards(self.card_ids)]
+        self.session.notify(self._touched(), structure=True)
+
+    def undo(self) -> None:
+        for removal in reversed(self.removals):
+            self.doc.restore(removal)
+        self.session.notify(self._touched(), structure=True)
+
+    def _ends(self, link_id: str) -> tuple[str, str]:
+        link = self.doc.link(link_id)
+        return link.source, link.target
+
+    def _touched(self) -> set[str]:
+        return {e.id for removal in self.removals for _, _, e in removal.items}
+
+
+class MoveCards(Command):
+    """Cards moved, in order, to cells, each before a given card of the cell (or to its end): one
+    drag of one or many cards."""
+
+    def __init__(self, session: DocumentSession, moves: list[tuple[str, str, str, str | None]],
+                 text: str | None = None):
+        super().__init__(session, text or (tr("Move card") if len(moves) == 1 else tr("Move %n cards", len(moves))))
+        self.moves = moves
+        self.former: list[tuple[str, str, str, int]] = []
+
+    def redo(self) -> None:
+        self.former = []
+        for card_id, stage_id, lane_id, before in self.moves:
+            card = self.doc.card(card_id)
+            old_stage, old_lane = card.stage, card.lane
+            rest = [c.id for c in self.doc.cards_in(stage_id, lane_id) if c.id != card_id]
+            index = rest.index(before) if before is not None else None
+            position = self.doc.move_card(card_id, stage_id, lane_id, index)
+            self.former.append((card_id, old_stage, old_lane, position))
+        self.session.notify({m[0] for m in self.moves}, structure=True)
+
+    def undo(self) -> None:
+        for card_id, stage_id, lane_id, position in reversed(self.former):
+            self.doc.place_card(card_id, stage_id, lane_id, position)
+        self.session.notify({m[0] for m in self.moves}, structure=True)
+
+
+class SetFields(Command):
+    """New values for fields of one element (a card, stage, lane, link, persona, or the map's meta).
+
+    The values are checked when the command is made, so a bad value never reaches the undo stack.
+    Commands with the same `merge_key` on the same element merge into one step (one typing session
+    in a panel)."""
+
+    _MERGE_ID = 1
+
+    def __init__(self, session: DocumentSession, kind: str, element_id: str, changes: dict[str, Any],
+                 text: str | None = None, merge_key: str | None = None):
+        super().__init__(session, text or tr("Edit"))
+        self.kind, self.element_id, self.merge_key = kind, element_id, merge_key
+        element = self._element()
+        type(element).model_validate({**element.model_dump(), **changes})
+        self.new = dict(changes)
+        self.old = {name: getattr(element, name) for name in changes}
+
+    def _element(self):
+        if self.kind == "meta":
+            return self.doc.meta
+        return getattr(self.doc, self.kind)(self.element_id)
+
+    def _apply(self, values: dict[str, Any]) -> None:
+        element = self._element()
+        for name, value in values.items():
+            setattr(element, name, value)
+        self.session.notify({self.element_id}, structure=False)
+
+    def redo(self) -> None:
+        self._apply(self.new)
+
+    def undo(self) -> None:
+        self._apply(self.old)
+
+    def id(self) -> int:
+        return self._MERGE_ID if self.merge_key else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not (isinstance(other, SetFields) and other.merge_key == self.merge_key
+                and (other.kind, other.element_id) == (self.kind, self.element_id)
+                and set(other.new) == set(self.new)):
+            return False
+        self.new = other.new
+        return True
+
+
+class AddPart(Command):
+    """A new stage, lane, persona or link at a place in its list."""
+
+    def __init__(self, session: DocumentSession, element: Stage | Lane | Persona | Link, index: int | None = None,
+                 text: str | None = None):
+        super().__init__(session, text or tr("Add"))
+        self.element, self.index = element, index
+        self.kind = {Stage: "stage", Lane: "lane", Persona: "persona", Link: "link"}[type(element)]
+        self.removal: Removal | None = None
+
+    def redo(self) -> None:
+        getattr(self.doc, f"add_{self.kind}")(self.element, self.index)
+        self.session.notify({self.element.id}, structure=True)
+
+    def undo(self) -> None:
+        getattr(self.doc, f"remove_{self.kind}")(self.element.id)
+        self.session.notify({self.element.id}, structure=True)
+
+
+class RemovePart(Command):
+    """Delete a stage or lane with its cards and their links, or a persona."""
+
+    def __init__(self, session: DocumentSession, kind: str, element_id: str, text: str | None = None):
+        super().__init__(session, text or tr("Delete"))
+        self.kind, self.element_id = kind, element_id
+        self.removal: Removal | None = None
+
+    def redo(self) -> None:
+        self.removal = getattr(self.doc, f"remove_{self.kind}")(self.element_id)
+        self.session.notify({e.id for _, _, e in self.removal.items}, structure=True)
+
+    def undo(self) -> None:
+        self.doc.restore(self.removal)
+        self.session.notify({e.id for _, _, e in self.removal.items}, structure=True)
+
+
+class MovePart(Command):
+    """A stage, lane or persona moved to another place in its list."""
+
+    def __init__(self, session: DocumentSession, kind: str, element_id: str, index: int, text: str | None = None):
+        super().__init__(session, text or tr("Reorder"))
+        self.kind, self.element_id, self.index = kind, element_id, index
+        items = getattr(session.doc, f"{kind}s")
+        self.former = next(i for i, e in enumerate(items) if e.id == element_id)
+
+    def redo(self) -> None:
+        getattr(self.doc, f"move_{self.kind}")(self.element_id, self.index)
+        self.session.notify({self.element_id}, structure=True)
+
+    def undo(self) -> None:
+        getattr(self.doc, f"move_{self.kind}")(self.element_id, self.former)
+        self.session.notify({self.element_id}, structure=True)

@@ -1,0 +1,93 @@
+"""A canvas on a small map, and helpers that drive it with real mouse and key events."""
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from cjm_designer.canvas import MapScene, MapView
+from cjm_designer.editor import DocumentSession
+from cjm_designer.model import Card, JourneyMap, Lane, Stage
+
+
+def small_map() -> JourneyMap:
+    doc = JourneyMap()
+    for i, name in enumerate(["Осознание", "Изучение", "Решение"]):
+        doc.add_stage(Stage(id=f"s{i}", name=name))
+    doc.add_lane(Lane(id="buyer", name="Покупатель", kind="buyer_actions"))
+    doc.add_lane(Lane(id="seller", name="Продавец", kind="seller_actions"))
+    doc.add_lane(Lane(id="mood", name="Эмоции", kind="emotions"))
+    for card_id, stage, lane, title in [("a", "s0", "buyer", "Болит горло"), ("b", "s0", "buyer", "Ищет в сети"),
+                                        ("c", "s1", "buyer", "Читает отзывы"), ("d", "s1", "seller", "Звонит")]:
+        doc.add_card(Card(id=card_id, stage=stage, lane=lane, title=title))
+    return doc
+
+
+class Canvas:
+    def __init__(self, qtbot, doc: JourneyMap):
+        self.session = DocumentSession(doc)
+        self.scene = MapScene(self.session)
+        self.view = MapView(self.scene)
+        qtbot.addWidget(self.view)
+        self.view.resize(1400, 900)
+        self.view.show()
+        qtbot.waitExposed(self.view)
+        self.view.zoom_actual()
+        self.view.centerOn(self.scene.sceneRect().center())
+        self.view.ensureVisible(0, 0, 10, 10)
+        self.view.setFocus()
+
+    @property
+    def doc(self) -> JourneyMap:
+        return self.session.doc
+
+    def at(self, x: float, y: float) -> QPoint:
+        return self.view.mapFromScene(QPointF(x, y))
+
+    def card_center(self, card_id: str) -> QPoint:
+        c = self.scene.layout.cards[card_id].rect.center
+        return self.at(c.x, c.y)
+
+    def cell_point(self, stage: str, lane: str, dy: float = -10) -> QPoint:
+        """A point in the empty lower part of a cell."""
+        r = self.scene.layout.cells[(stage, lane)]
+        return self.at(r.x + r.w / 2, r.bottom + dy)
+
+    def click(self, point: QPoint, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+        QTest.mouseClick(self.view.viewport(), Qt.MouseButton.LeftButton, modifiers, point)
+
+    def double_click(self, point: QPoint) -> None:
+        QTest.mouseDClick(self.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+
+    def drag(self, start: QPoint, end: QPoint, button=Qt.MouseButton.LeftButton, steps: int = 6) -> None:
+        viewport = self.view.viewport()
+        QTest.mousePress(viewport, button, Qt.KeyboardModifier.NoModifier, start)
+        for i in range(1, steps + 1):
+            p = start + (end - start) * i / steps
+            _send_move(viewport, p, button)
+        QTest.mouseRelease(viewport, button, Qt.KeyboardModifier.NoModifier, end)
+
+    def keys(self, text: str) -> None:
+        """Type text, Cyrillic included (QTest.keyClicks takes ASCII only)."""
+        for ch in text:
+            key = Qt.Key.Key_Space if ch == " " else Qt.Key.Key_unknown
+            for kind in (QKeyEvent.Type.KeyPress, QKeyEvent.Type.KeyRelease):
+                QApplication.sendEvent(self.view, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch))
+
+    def key(self, key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+        QTest.keyClick(self.view, key, modifiers)
+
+    def cell_titles(self, stage: str, lane: str) -> list[str]:
+        return [c.title for c in self.doc.cards_in(stage, lane)]
+
+
+def _send_move(widget, point: QPoint, button) -> None:
+    event = QMouseEvent(QMouseEvent.Type.MouseMove, QPointF(point), QPointF(widget.mapToGlobal(point)),
+                        Qt.MouseButton.NoButton, button, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, event)
+
+
+@pytest.fixture
+def canvas(qtbot):
+    return Canvas(qtbot, small_map())

@@ -1,0 +1,174 @@
+"""The canvas driven with real mouse and key events through the view; each gesture is checked in
+the model and undone."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from cjm_designer.canvas.items import CardItem, CellItem
+
+
+def test_scene_shows_what_the_model_holds(canvas):
+    scene = canvas.scene
+    assert set(scene.card_items) == {c.id for c in canvas.doc.cards}
+    assert set(scene.cell_items) == {(s.id, lane.id) for s in canvas.doc.stages for lane in canvas.doc.lanes}
+    for card in canvas.doc.cards:
+        item = scene.card_items[card.id]
+        box = scene.layout.cards[card.id]
+        assert (item.pos().x(), item.pos().y()) == (box.rect.x, box.rect.y)
+        assert scene.layout.cell_at(box.rect.center.x, box.rect.center.y) == (card.stage, card.lane)
+
+
+def test_drag_a_card_to_another_cell_and_undo(canvas):
+    canvas.drag(canvas.card_center("a"), canvas.cell_point("s2", "seller"))
+    card = canvas.doc.card("a")
+    assert (card.stage, card.lane) == ("s2", "seller")
+    assert canvas.session.undo_stack.count() == 1
+    assert canvas.scene.layout.cell_at(*_center(canvas, "a")) == ("s2", "seller")
+    canvas.session.undo_stack.undo()
+    assert (canvas.doc.card("a").stage, canvas.doc.card("a").lane) == ("s0", "buyer")
+    assert canvas.cell_titles("s0", "buyer") == ["Болит горло", "Ищет в сети"]
+
+
+def test_drag_reorders_within_a_cell(canvas):
+    below_b = canvas.scene.layout.cards["b"].rect
+    canvas.drag(canvas.card_center("a"), canvas.at(below_b.center.x, below_b.bottom + 4))
+    assert canvas.cell_titles("s0", "buyer") == ["Ищет в сети", "Болит горло"]
+    canvas.session.undo_stack.undo()
+    assert canvas.cell_titles("s0", "buyer") == ["Болит горло", "Ищет в сети"]
+
+
+def test_dragging_several_cards_is_one_step(canvas):
+    canvas.click(canvas.card_center("a"))
+    canvas.click(canvas.card_center("c"), Qt.KeyboardModifier.ControlModifier)
+    assert canvas.scene.selected_card_ids() == ["a", "c"]
+    canvas.drag(canvas.card_center("c"), canvas.cell_point("s2", "buyer"))
+    assert canvas.cell_titles("s2", "buyer") == ["Болит горло", "Читает отзывы"]
+    assert canvas.session.undo_stack.count() == 1
+    canvas.session.undo_stack.undo()
+    assert canvas.cell_titles("s2", "buyer") == []
+    assert canvas.cell_titles("s1", "buyer") == ["Читает отзывы"]
+
+
+def test_a_drop_outside_the_grid_changes_nothing(canvas):
+    canvas.drag(canvas.card_center("a"), canvas.at(5, 5))
+    assert canvas.doc.card("a").stage == "s0"
+    assert canvas.session.undo_stack.count() == 0
+    box = canvas.scene.layout.cards["a"].rect
+    assert canvas.scene.card_items["a"].pos().x() == box.x
+
+
+def test_type_a_new_card_in_a_cell(canvas):
+    canvas.double_click(canvas.cell_point("s2", "seller"))
+    assert canvas.scene.editor is not None
+    canvas.keys("Перезвонить клиенту")
+    canvas.key(Qt.Key.Key_Return)
+    assert canvas.cell_titles("s2", "seller") == ["Перезвонить клиенту"]
+    assert canvas.session.undo_stack.count() == 1
+    assert canvas.scene.editor is None
+    canvas.session.undo_stack.undo()
+    assert canvas.cell_titles("s2", "seller") == []
+
+
+def test_fast_capture_with_tab_and_escape(canvas):
+    canvas.click(canvas.cell_point("s2", "buyer"))
+    assert canvas.scene.selected_cell() == ("s2", "buyer")
+    canvas.keys("З")  # typing with a cell selected starts a card at once
+    canvas.keys("воню")
+    canvas.key(Qt.Key.Key_Tab)
+    canvas.keys("Пишу в чат")
+    canvas.key(Qt.Key.Key_Tab)
+    canvas.keys("передумал")
+    canvas.key(Qt.Key.Key_Escape)
+    assert canvas.cell_titles("s2", "buyer") == ["Звоню", "Пишу в чат"]
+    assert canvas.session.undo_stack.count() == 2
+
+
+def test_edit_a_card_in_place_is_one_step(canvas):
+    canvas.double_click(canvas.card_center("c"))
+    editor = canvas.scene.editor
+    assert editor.text() == "Читает отзывы"
+    canvas.keys(" на сайте")
+    canvas.key(Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    canvas.keys("сравнивает цены <b>html</b>")
+    canvas.key(Qt.Key.Key_Return)
+    card = canvas.doc.card("c")
+    assert card.title == "Читает отзывы на сайте"
+    assert card.text == "сравнивает цены <b>html</b>"
+    assert canvas.session.undo_stack.count() == 1
+    canvas.session.undo_stack.undo()
+    assert (card.title, card.text) == ("Читает отзывы", "")
+
+
+def test_connect_two_cards_by_dragging_the_handle(canvas):
+    canvas.click(canvas.card_center("b"))
+    handle = canvas.scene.card_items["b"].handle_rect().center()
+    start = canvas.view.mapFromScene(canvas.scene.card_items["b"].mapToScene(handle))
+    canvas.drag(start, canvas.card_center("d"))
+    (link,) = canvas.doc.links
+    assert (link.source, link.target) == ("b", "d")
+    assert link.id in canvas.scene.link_items
+    canvas.session.undo_stack.undo()
+    assert canvas.doc.links == [] and canvas.scene.link_items == {}
+
+
+def test_delete_duplicate_and_undo(canvas):
+    canvas.click(canvas.card_center("a"))
+    canvas.key(Qt.Key.Key_Delete)
+    assert [c.id for c in canvas.doc.cards] == ["b", "c", "d"]
+    canvas.session.undo_stack.undo()
+    assert [c.id for c in canvas.doc.cards] == ["a", "b", "c", "d"]
+    canvas.click(canvas.card_center("a"))
+    canvas.scene.duplicate_selection()
+    assert canvas.cell_titles("s0", "buyer") == ["Болит горло", "Болит горло", "Ищет в сети"]
+    canvas.session.undo_stack.undo()
+    assert canvas.cell_titles("s0", "buyer") == ["Болит горло", "Ищет в сети"]
+
+
+def test_copy_paste_cards_and_text_lines(canvas):
+    canvas.click(canvas.card_center("a"))
+    canvas.click(canvas.card_center("b"), Qt.KeyboardModifier.ControlModifier)
+    canvas.scene.copy_selection()
+    assert QApplication.clipboard().text() == "Болит горло\nИщет в сети"
+    canvas.click(canvas.cell_point("s2", "seller"))
+    canvas.scene.paste()
+    assert canvas.cell_titles("s2", "seller") == ["Болит горло", "Ищет в сети"]
+    assert canvas.session.undo_stack.count() == 1
+    assert len({c.id for c in canvas.doc.cards}) == 6
+    QApplication.clipboard().setText("Звонок\n\n  Письмо  \nВстреча")
+    canvas.click(canvas.cell_point("s1", "seller"))
+    canvas.scene.paste()
+    assert canvas.cell_titles("s1", "seller") == ["Звонит", "Звонок", "Письмо", "Встреча"]
+    canvas.session.undo_stack.undo()
+    assert canvas.cell_titles("s1", "seller") == ["Звонит"]
+
+
+def test_arrow_keys_move_the_selection(canvas):
+    canvas.click(canvas.card_center("a"))
+    canvas.key(Qt.Key.Key_Down)
+    assert canvas.scene.selected_card_ids() == ["b"]
+    canvas.key(Qt.Key.Key_Right)
+    assert canvas.scene.selected_card_ids() == ["c"]
+    canvas.key(Qt.Key.Key_Down)
+    assert canvas.scene.selected_card_ids() == ["d"]
+
+
+def test_rubber_band_selects_cards(canvas):
+    a, b, c = (canvas.scene.layout.cards[i].rect for i in "abc")
+    canvas.drag(canvas.at(a.x - 6, a.y - 6), canvas.at(c.right + 6, b.bottom + 6))
+    assert set(canvas.scene.selected_card_ids()) == {"a", "b", "c"}
+    assert canvas.session.undo_stack.count() == 0
+
+
+def test_zoom_keys_and_fit(canvas):
+    view = canvas.view
+    view.zoom_in()
+    assert view.zoom() > 1
+    view.zoom_fit()
+    assert view.zoom() <= 1
+    view.zoom_actual()
+    assert view.zoom() == 1
+
+
+def _center(canvas, card_id):
+    c = canvas.scene.layout.cards[card_id].rect.center
+    return c.x, c.y
