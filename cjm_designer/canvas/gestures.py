@@ -16,7 +16,8 @@ from ..editor import AddCards, AddPart, MoveCards, SetFields
 from ..editor.clipboard import split_typed
 from ..model import Card, Link
 from .inline_editor import CANCEL, FINISH, NEXT, InlineEditor
-from .items import CardItem, CellItem, HeaderItem, Kind, LinkItem
+from .items import CardItem, CellItem, HeaderItem, LinkItem
+from .menus import context_menu
 
 
 def tr(text: str) -> str:
@@ -45,9 +46,13 @@ class Gestures:
     # -- mouse ----------------------------------------------------------------------------------
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        item = self._top_item(event.scenePos())
+        item = self.top_item(event.scenePos())
         if self.editor is not None and item is self.editor:
             QGraphicsScene.mousePressEvent(self, event)
+            return
+        if event.button() == Qt.MouseButton.LeftButton and isinstance(item, HeaderItem):
+            self.press_header(item, event.scenePos())
+            event.accept()
             return
         if event.button() == Qt.MouseButton.LeftButton and isinstance(item, CardItem):
             if item.handle_rect().contains(item.mapFromScene(event.scenePos())) and not item.box.compact:
@@ -73,6 +78,9 @@ class Gestures:
         self._drag = _Drag(items, event.scenePos(), {i.card_id: i.pos() for i in items})
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self.header_drag_active():
+            self.move_header(event.scenePos())
+            return
         drag = self._drag
         if self._link_source is None and drag is None:
             QGraphicsScene.mouseMoveEvent(self, event)
@@ -106,6 +114,9 @@ class Gestures:
         self._show_drop_target(pos, drag)
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self.header_drag_active():
+            self.release_header()
+            return
         if self._link_source is not None:
             source, self._link_source = self._link_source, None
             self.link_preview.hide()
@@ -124,7 +135,7 @@ class Gestures:
         self._reselect = None
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        item = self._top_item(event.scenePos())
+        item = self.top_item(event.scenePos())
         pos = event.scenePos()
         if isinstance(item, CardItem):
             self.edit_card(item.card_id)
@@ -136,7 +147,7 @@ class Gestures:
         else:
             QGraphicsScene.mouseDoubleClickEvent(self, event)
 
-    def _top_item(self, pos: QPointF):
+    def top_item(self, pos: QPointF):
         for item in self.items(pos):
             if item is self.editor or isinstance(item, (CardItem, LinkItem, HeaderItem, CellItem)):
                 return item
@@ -254,7 +265,7 @@ class Gestures:
         self._open_editor(QRectF(box.x, box.y, max(box.w, self.style.card_width), box.h), initial, done)
 
     def rename(self, header: HeaderItem) -> None:
-        kind = "stage" if header.type() == Kind.STAGE else "lane"
+        kind = "stage" if header.is_stage() else "lane"
         element = getattr(self.session.doc, kind)(header.element_id)
         rect = header.mapRectToScene(header.boundingRect())
 
@@ -265,11 +276,35 @@ class Gestures:
                 self.session.push(SetFields(self.session, kind, element.id, {"name": name},
                                             text=tr("Rename stage") if kind == "stage" else tr("Rename lane")))
 
-        self._open_editor(QRectF(rect.x() + 4, rect.y() + 4, rect.width() - 8, 30), element.name, done)
+        self._open_editor(QRectF(rect.x() + 4, rect.y() + 4, rect.width() - 8, 30), element.name, done,
+                          select_all=True)
 
-    def _open_editor(self, rect: QRectF, text: str, done) -> None:
+    def edit_link_label(self, link_id: str) -> None:
+        link = self.session.doc.link(link_id)
+        path = self.layout.links[link_id]
+        if path.label_rect is not None:
+            r = path.label_rect
+            anchor = QPointF(r.x, r.y)
+        else:
+            middle = path.points[len(path.points) // 2]
+            anchor = QPointF(middle.x - 60, middle.y - 12)
+
+        def done(outcome: str, typed: str) -> None:
+            self._close_editor()
+            text = " ".join(typed.split())[:200]
+            if outcome != CANCEL and text != link.label:
+                self.session.push(SetFields(self.session, "link", link_id, {"label": text}, text=tr("Edit link label")))
+
+        self._open_editor(QRectF(anchor.x(), anchor.y(), 130, 24), link.label, done, select_all=True)
+
+    def contextMenuEvent(self, event) -> None:
+        menu = context_menu(self, self.top_item(event.scenePos()), event.scenePos())
+        if menu is not None:
+            menu.exec(event.screenPos())
+
+    def _open_editor(self, rect: QRectF, text: str, done, select_all: bool = False) -> None:
         self._close_editor()
-        self.editor = InlineEditor(rect, text, done)
+        self.editor = InlineEditor(rect, text, done, select_all=select_all)
         self.addItem(self.editor)
         self.editor.start()
         self.visibleRequested.emit(rect)

@@ -18,9 +18,11 @@ FINISH, CANCEL, NEXT = "finish", "cancel", "next"
 
 
 class InlineEditor(QGraphicsTextItem):
-    """Calls `done(outcome, text)` once, with FINISH, CANCEL or NEXT and the plain text typed."""
+    """Calls `done(outcome, text)` once, with FINISH, CANCEL or NEXT and the plain text typed; with
+    `select_all` the first key typed replaces the text (renaming)."""
 
-    def __init__(self, rect: QRectF, text: str, done: Callable[[str, str], None], font_size: float = 10.5):
+    def __init__(self, rect: QRectF, text: str, done: Callable[[str, str], None], font_size: float = 10.5,
+                 select_all: bool = False):
         super().__init__()
         self._done = done
         self._finished = False
@@ -36,7 +38,10 @@ class InlineEditor(QGraphicsTextItem):
         self.setZValue(10)
         self.setPlainText(text)
         cursor = self.textCursor()
-        cursor.movePosition(QTextCursor.MoveOperation.End)
+        if select_all:
+            cursor.select(QTextCursor.SelectionType.Document)
+        else:
+            cursor.movePosition(QTextCursor.MoveOperation.End)
         self.setTextCursor(cursor)
 
     def start(self) -> None:

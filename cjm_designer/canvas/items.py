@@ -16,7 +16,8 @@ from ..layout import CardBox, EmotionCurve, LaneBox, LinkPath, StageBox, TextLin
 from . import painting as P
 
 HANDLE_RADIUS = 5.0
-SIMPLE_BELOW = 0.4  # level of detail under which cards are drawn as plain blocks
+SIMPLE_BELOW = 0.4
+RESIZE_EDGE = 5  # how near a header's far edge a press resizes rather than moves  # level of detail under which cards are drawn as plain blocks
 
 
 class Kind:
@@ -175,7 +176,23 @@ class HeaderItem(BoxItem):
         self.lines: tuple[TextLine, ...] = ()
         self.fill = QColor("#ECEFF1")
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setAcceptHoverEvents(True)
         self.setZValue(1)
+
+    def is_stage(self) -> bool:
+        return self._kind == Kind.STAGE
+
+    def near_far_edge(self, scene_pos: QPointF) -> bool:
+        """Over the right edge of a stage header or the bottom edge of a lane header: a drag there
+        resizes the stage or lane."""
+        local, rect = self.mapFromScene(scene_pos), self._rect
+        return (rect.right() - local.x() <= RESIZE_EDGE) if self.is_stage() else (rect.bottom() - local.y() <= RESIZE_EDGE)
+
+    def hoverMoveEvent(self, event) -> None:
+        if self.near_far_edge(event.scenePos()):
+            self.setCursor(Qt.CursorShape.SizeHorCursor if self.is_stage() else Qt.CursorShape.SizeVerCursor)
+        else:
+            self.unsetCursor()
 
     def type(self) -> int:
         return self._kind

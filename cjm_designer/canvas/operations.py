@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from ..editor import AddCards, RemoveElements, RemovePart
 from ..editor.clipboard import MIME_TYPE, cards_from_json, cards_from_text, copy_payload, fresh_id
-from .items import HeaderItem, Kind
+from .items import HeaderItem
 
 
 def tr(text: str) -> str:
@@ -28,7 +28,7 @@ class Operations:
         headers = [i for i in self.selectedItems() if isinstance(i, HeaderItem)]
         if len(headers) == 1:
             header = headers[0]
-            kind = "stage" if header.type() == Kind.STAGE else "lane"
+            kind = "stage" if header.is_stage() else "lane"
             self.session.push(RemovePart(self.session, kind, header.element_id,
                                          text=tr("Delete stage") if kind == "stage" else tr("Delete lane")))
 

@@ -15,9 +15,10 @@ from ..layout import DEFAULT_STYLE, MapLayout, Style, compute_layout
 from . import painting as P
 from .items import CardItem, CellItem, CurveItem, HeaderItem, Kind, LinkItem, TextBlockItem
 from .gestures import Gestures
+from .header_gestures import HeaderGestures
 from .operations import Operations
 
-class MapScene(Gestures, Operations, QGraphicsScene):
+class MapScene(Gestures, HeaderGestures, Operations, QGraphicsScene):
     """Shows `session.doc`; emits `laidOut` after each relayout."""
 
     laidOut = Signal()
@@ -50,6 +51,7 @@ class MapScene(Gestures, Operations, QGraphicsScene):
         self.addItem(self.link_preview)
         self.setBackgroundBrush(QColor("#FFFFFF"))
         Gestures.__init__(self)
+        HeaderGestures.__init__(self)
         session.changed.connect(self.sync)
         self.sync()
 

@@ -155,7 +155,7 @@ class MapView(QGraphicsView):
     def _select_cell_at(self, point: QPoint, modifiers) -> None:
         """A click on a cell's empty place selects the cell (Ctrl+click adds it)."""
         scene = self.map_scene()
-        item = scene._top_item(self.mapToScene(point))
+        item = scene.top_item(self.mapToScene(point))
         if isinstance(item, CellItem):
             if modifiers & Qt.KeyboardModifier.ControlModifier:
                 item.setSelected(not item.isSelected())

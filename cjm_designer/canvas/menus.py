@@ -1,0 +1,137 @@
+"""Context menus of cards, cells, links and headers, with the same actions as the keyboard."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLocale, QPointF
+from PySide6.QtWidgets import QMenu
+
+from ..editor import AddPart, MovePart, SetFields
+from ..model import Lane, LaneKind, LinkKind, Stage
+from ..model.vocab import LANE_KIND_LABELS, LINK_KIND_LABELS, label
+from .items import CardItem, CellItem, HeaderItem, LinkItem
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("canvas", text)
+
+
+def ui_language() -> str:
+    return "ru" if QLocale().name().startswith("ru") else "en"
+
+
+def context_menu(scene, item, pos: QPointF) -> QMenu | None:
+    """The menu for `item` under the pointer at `pos`, or None where there is nothing to offer."""
+    menu = QMenu()
+    if isinstance(item, CardItem):
+        if not item.isSelected():
+            scene.select_only([item])
+        _card_menu(scene, menu, item)
+    elif isinstance(item, LinkItem):
+        scene.select_only([item])
+        _link_menu(scene, menu, item)
+    elif isinstance(item, HeaderItem):
+        scene.select_only([item])
+        _header_menu(scene, menu, item)
+    elif isinstance(item, CellItem):
+        scene.select_only([item])
+        index = scene.layout.drop_index(item.stage_id, item.lane_id, pos.x(), pos.y())
+        menu.addAction(tr("New card"), lambda: scene.new_card(item.stage_id, item.lane_id, index))
+        menu.addAction(tr("Paste"), scene.paste)
+    else:
+        return None
+    return menu
+
+
+def _card_menu(scene, menu: QMenu, item: CardItem) -> None:
+    session = scene.session
+    card = session.doc.card(item.card_id)
+    ids = scene.selected_card_ids()
+    if len(ids) == 1:
+        menu.addAction(tr("Edit text"), lambda: scene.edit_card(card.id))
+    menu.addAction(tr("Duplicate"), scene.duplicate_selection)
+    menu.addAction(tr("Cut"), scene.cut_selection)
+    menu.addAction(tr("Copy"), scene.copy_selection)
+    menu.addAction(tr("Delete"), scene.delete_selection)
+    menu.addSeparator()
+    emotions = menu.addMenu(tr("Emotion"))
+    names = {-2: tr("Very negative"), -1: tr("Negative"), 0: tr("Neutral"), 1: tr("Positive"), 2: tr("Very positive")}
+    for value in (2, 1, 0, -1, -2):
+        action = emotions.addAction(f"{value:+d}  {names[value]}" if value else f"0  {names[0]}")
+        action.setCheckable(True)
+        action.setChecked(card.emotion == value)
+        action.triggered.connect(lambda _=False, v=value: _set_each(scene, ids, "emotion", v, tr("Set emotion")))
+    clear = emotions.addAction(tr("Not set"))
+    clear.triggered.connect(lambda: _set_each(scene, ids, "emotion", None, tr("Set emotion")))
+    pain = menu.addAction(tr("Pain point"))
+    pain.setCheckable(True)
+    pain.setChecked(card.pain)
+    pain.triggered.connect(lambda on: _set_each(scene, ids, "pain", on, tr("Mark pain point")))
+
+
+def _set_each(scene, card_ids: list[str], field: str, value, text: str) -> None:
+    """One field of several cards in one undo step."""
+    session = scene.session
+    session.undo_stack.beginMacro(text)
+    for card_id in card_ids:
+        session.push(SetFields(session, "card", card_id, {field: value}, text=text))
+    session.undo_stack.endMacro()
+
+
+def _link_menu(scene, menu: QMenu, item: LinkItem) -> None:
+    session = scene.session
+    link = session.doc.link(item.link_id)
+    kinds = menu.addMenu(tr("Kind"))
+    for kind in LinkKind:
+        action = kinds.addAction(label(LINK_KIND_LABELS, kind, ui_language()))
+        action.setCheckable(True)
+        action.setChecked(link.kind == kind)
+        action.triggered.connect(lambda _=False, k=kind: session.push(
+            SetFields(session, "link", link.id, {"kind": k}, text=tr("Change link kind"))))
+    menu.addAction(tr("Edit label"), lambda: scene.edit_link_label(link.id))
+    menu.addAction(tr("Delete"), scene.delete_selection)
+
+
+def _header_menu(scene, menu: QMenu, item: HeaderItem) -> None:
+    session = scene.session
+    doc = session.doc
+    stage = item.is_stage()
+    kind = "stage" if stage else "lane"
+    items = doc.stages if stage else doc.lanes
+    index = next(i for i, e in enumerate(items) if e.id == item.element_id)
+    menu.addAction(tr("Rename"), lambda: scene.rename(item))
+    if stage:
+        menu.addAction(tr("Insert stage before"), lambda: add_part(scene, "stage", index))
+        menu.addAction(tr("Insert stage after"), lambda: add_part(scene, "stage", index + 1))
+    else:
+        menu.addAction(tr("Insert lane above"), lambda: add_part(scene, "lane", index))
+        menu.addAction(tr("Insert lane below"), lambda: add_part(scene, "lane", index + 1))
+        kinds = menu.addMenu(tr("Lane kind"))
+        lane = doc.lane(item.element_id)
+        for lane_kind in LaneKind:
+            action = kinds.addAction(label(LANE_KIND_LABELS, lane_kind, ui_language()))
+            action.setCheckable(True)
+            action.setChecked(lane.kind == lane_kind)
+            action.triggered.connect(lambda _=False, k=lane_kind: session.push(
+                SetFields(session, "lane", lane.id, {"kind": k}, text=tr("Change lane kind"))))
+    back = menu.addAction(tr("Move left") if stage else tr("Move up"),
+                          lambda: session.push(MovePart(session, kind, item.element_id, index - 1)))
+    back.setEnabled(index > 0)
+    forward = menu.addAction(tr("Move right") if stage else tr("Move down"),
+                             lambda: session.push(MovePart(session, kind, item.element_id, index + 1)))
+    forward.setEnabled(index < len(items) - 1)
+    menu.addSeparator()
+    menu.addAction(tr("Delete stage") if stage else tr("Delete lane"), scene.delete_selection)
+
+
+def add_part(scene, kind: str, index: int) -> None:
+    """A new stage or lane at `index`, with its name open for typing."""
+    session = scene.session
+    if kind == "stage":
+        element = Stage(id=session.doc.new_id("stage"), name=tr("New stage"))
+        text = tr("Add stage")
+    else:
+        element = Lane(id=session.doc.new_id("lane"), name=tr("New lane"), kind=LaneKind.TOUCHPOINTS)
+        text = tr("Add lane")
+    session.push(AddPart(session, element, index, text=text))
+    items = scene.stage_items if kind == "stage" else scene.lane_items
+    scene.rename(items[element.id])
