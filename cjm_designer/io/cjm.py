@@ -178,7 +178,7 @@ def _byte_place(raw: bytes, offset: int) -> str:
 
 
 def _problem(error: dict) -> Problem:
-    where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in error["loc"]).lstrip(".")
+    where = "".join(_path_part(part) for part in error["loc"]).lstrip(".")
     kind = error["type"]
     if kind == "missing":
         what = "is required"
@@ -190,6 +190,13 @@ def _problem(error: dict) -> Problem:
         if "input" in error and not isinstance(error["input"], (dict, list)):
             what += f" (found {_shown(error['input'])})"
     return Problem(where, what)
+
+
+def _path_part(part: int | str) -> str:
+    """`[3]` for an index, `.name` for a plain key, `["odd key"]` for any other key."""
+    if isinstance(part, int):
+        return f"[{part}]"
+    return f".{part}" if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", part) else f"[{_shown(part)}]"
 
 
 def _shown(value: object) -> str:

@@ -122,6 +122,7 @@ def test_broken_files_are_refused_with_the_place(raw, place, message):
     (("stages", 1, "id"), "s1", "stages[1].id", "already used at stages[0].id"),
     (("lanes", 0, "kind"), "sellers", "lanes[0].kind", "input should be"),
     (("lanes", 0, "colour"), "#ffffff", "lanes[0].colour", "not a known field"),
+    (("lanes", 0, "a\nb"), 1, 'lanes[0]["a\\nb"]', "not a known field"),
     (("meta", "created"), "yesterday", "meta.created", "ISO 8601 date and time with a time zone"),
     (("meta", "created"), "2026-11-26 09:30:00+03:00", "meta.created", "ISO 8601"),
     (("meta", "modified"), 1790000000, "meta.modified", "not a number"),
