@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import __version__, templates
+from . import __version__, app, templates
 from .io import CjmError, dumps, load, write_atomic
 from .io.csv_export import to_csv
 from .io.schema import json_schema
@@ -64,17 +64,25 @@ def system_language() -> str:
 def _open(args: argparse.Namespace) -> int:
     if args.demo and args.file:
         raise UsageError("give a FILE or --demo, not both")
+    size = _size(args.size)
     if args.demo:
-        doc, name = templates.new_map(templates.DEMO_TEMPLATE, system_language()), "the demo map"
+        doc, path, name = templates.new_map(templates.DEMO_TEMPLATE, system_language()), None, "demo.cjm"
     elif args.file:
-        doc, name = load(args.file), args.file
+        doc, path, name = load(args.file), Path(args.file), Path(args.file).name
     else:
-        doc, name = None, None
-    print(f"CJM Designer {__version__} cannot show maps in a window yet; "
-          "this build creates, checks and converts maps on the command line (see --help).")
-    if doc is not None:
-        print(f"{name}: {_summary(doc)}")
-    return 0
+        doc, path, name = templates.new_map(templates.DEFAULT_TEMPLATE, system_language()), None, None
+    if args.screenshot is None and not app.has_display():
+        print("cjm-designer: no display to open a window on; use --screenshot OUT.png to render one, "
+              "or the commands in --help", file=sys.stderr)
+        return 1
+    return app.run(doc, path, name, Path(args.screenshot) if args.screenshot else None, size)
+
+
+def _size(text: str) -> tuple[int, int]:
+    width, _, height = text.lower().partition("x")
+    if not (width.isdigit() and height.isdigit() and 200 <= int(width) <= 8000 and 200 <= int(height) <= 8000):
+        raise UsageError(f"--size takes WIDTHxHEIGHT in pixels, such as 1600x1000 (got {text!r})")
+    return int(width), int(height)
 
 
 def _new(args: argparse.Namespace) -> int:
@@ -143,7 +151,7 @@ def _summary(doc: JourneyMap) -> str:
 
 _COMMANDS = ("new", "templates", "validate", "export", "schema")
 
-_USAGE = """cjm-designer [FILE | --demo]
+_USAGE = """cjm-designer [FILE | --demo] [--screenshot OUT.png [--size WxH]]
        cjm-designer new [--template NAME] [--lang ru|en] -o FILE
        cjm-designer templates [--lang ru|en]
        cjm-designer validate FILE...
@@ -167,6 +175,8 @@ def _open_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"cjm-designer {__version__}")
     parser.add_argument("file", nargs="?", metavar="FILE", help="the .cjm map to open")
     parser.add_argument("--demo", action="store_true", help="open the bundled demo map")
+    parser.add_argument("--screenshot", metavar="OUT.png", help="render the window to a PNG and exit (no display needed)")
+    parser.add_argument("--size", default="1600x1000", metavar="WxH", help="window size for --screenshot")
     parser.set_defaults(run=_open)
     return parser
 

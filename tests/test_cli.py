@@ -166,11 +166,36 @@ def test_schema_into_a_closed_pipe_is_quiet():
     assert b"Traceback" not in reader.stderr.read()
 
 
-def test_open_without_a_window_yet_summarises_the_map(capsys):
-    code, out, _ = run(capsys, str(templates_dir() / "five-stages.ru.cjm"))
-    assert code == 0 and "5 stages, 8 lanes" in out
-    code, out, _ = run(capsys, "--demo")
-    assert code == 0 and "the demo map: 6 stages" in out
+def test_open_renders_the_window_to_a_png(tmp_path, capsys, qapp):
+    from PySide6.QtGui import QImage
+
+    out = tmp_path / "window.png"
+    code, _, err = run(capsys, str(templates_dir() / "five-stages.ru.cjm"), "--screenshot", str(out), "--size", "900x600")
+    assert (code, err) == (0, "")
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (900, 600)
+    colours = {image.pixelColor(x, y).name() for x in range(0, 900, 37) for y in range(80, 600, 41)}
+    assert len(colours) > 5  # a drawn map, not a blank window
+    code, _, _ = run(capsys, "--demo", "--screenshot", str(tmp_path / "demo.png"))
+    assert code == 0 and QImage(str(tmp_path / "demo.png")).width() == 1600
+
+
+def test_open_refuses_a_bad_size_or_file(tmp_path, capsys):
+    code, _, err = run(capsys, "--demo", "--screenshot", str(tmp_path / "x.png"), "--size", "big")
+    assert code == 2 and "--size takes WIDTHxHEIGHT" in err
+    broken = tmp_path / "broken.cjm"
+    broken.write_text("{")
+    code, _, err = run(capsys, str(broken), "--screenshot", str(tmp_path / "x.png"))
+    assert code == 1 and "broken.cjm: line 1, column 2" in err
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_open_without_a_display_says_so(monkeypatch, capsys):
+    monkeypatch.setattr("sys.platform", "linux")
+    for variable in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(variable, raising=False)
+    code, _, err = run(capsys, "--demo")
+    assert code == 1 and "no display" in err
 
 
 def test_system_language(monkeypatch):

@@ -36,16 +36,22 @@ class BoxItem(QGraphicsItem):
     def __init__(self):
         super().__init__()
         self._rect = QRectF()
+        self._bounds = QRectF()
 
     def place(self, x: float, y: float, w: float, h: float) -> None:
         if self._rect.width() != w or self._rect.height() != h:
             self.prepareGeometryChange()
             self._rect = QRectF(0, 0, w, h)
+            self._bounds = self.bounds_for(self._rect)
         if self.pos() != QPointF(x, y):
             self.setPos(x, y)
 
+    def bounds_for(self, rect: QRectF) -> QRectF:
+        """The bounding rectangle for a box of `rect` (computed once a resize, not at every call)."""
+        return rect
+
     def boundingRect(self) -> QRectF:
-        return self._rect
+        return self._bounds
 
 
 class CardItem(BoxItem):
@@ -71,8 +77,8 @@ class CardItem(BoxItem):
         self.place(r.x, r.y, r.w, r.h)
         self.update()
 
-    def boundingRect(self) -> QRectF:
-        return self._rect.adjusted(-2, -2, 2 + HANDLE_RADIUS + 1, 2)
+    def bounds_for(self, rect: QRectF) -> QRectF:
+        return rect.adjusted(-2, -2, 2 + HANDLE_RADIUS + 1, 2)
 
     def handle_rect(self) -> QRectF:
         """The round handle on the right edge that starts a link when dragged."""
@@ -365,3 +371,47 @@ class TextBlockItem(BoxItem):
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         P.draw_lines(painter, self.lines)
+
+
+class Layer(QGraphicsItem):
+    """A parent with no contents of its own: hiding it hides all its children at once."""
+
+    def __init__(self, z: float):
+        super().__init__()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+        self.setZValue(z)
+
+    def boundingRect(self) -> QRectF:
+        return QRectF()
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        pass
+
+
+class OverviewItem(QGraphicsItem):
+    """The whole map's cards and links in one item, drawn as plain shapes: what the map shows when
+    zoomed far out, where drawing thousands of items one by one would be slow and unreadable."""
+
+    def __init__(self):
+        super().__init__()
+        self._bounds = QRectF()
+        self._cards: dict[str, list[QRectF]] = {}
+        self._links: dict[str, list] = {}
+        self.setZValue(2)
+
+    def show(self, bounds: QRectF, cards: dict[str, list[QRectF]], links: dict[str, list]) -> None:
+        self.prepareGeometryChange()
+        self._bounds, self._cards, self._links = bounds, cards, links
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        for color, rects in self._cards.items():
+            painter.setBrush(QColor(color).darker(115))
+            painter.drawRects(rects)
+        for color, lines in self._links.items():
+            painter.setPen(QPen(QColor(color), 0))
+            painter.drawLines(lines)

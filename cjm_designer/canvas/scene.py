@@ -6,17 +6,20 @@ it (dragging cards, connecting them, typing) become undo commands pushed to the 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsRectItem, QGraphicsScene
 
 from ..editor import Change, DocumentSession
 from ..layout import DEFAULT_STYLE, MapLayout, Style, compute_layout
 from . import painting as P
-from .items import CardItem, CellItem, CurveItem, HeaderItem, Kind, LinkItem, TextBlockItem
+from .items import CardItem, CellItem, CurveItem, HeaderItem, Kind, Layer, LinkItem, OverviewItem, TextBlockItem
 from .gestures import Gestures
 from .header_gestures import HeaderGestures
 from .operations import Operations
+
+OVERVIEW_BELOW = 0.2  # zoom under which the overview replaces the card and link items
+
 
 class MapScene(Gestures, HeaderGestures, Operations, QGraphicsScene):
     """Shows `session.doc`; emits `laidOut` after each relayout."""
@@ -38,6 +41,11 @@ class MapScene(Gestures, HeaderGestures, Operations, QGraphicsScene):
         self.curve_items: dict[str, CurveItem] = {}
         self.title_item = TextBlockItem()
         self.addItem(self.title_item)
+        self.card_layer, self.link_layer = Layer(2), Layer(3)
+        self.overview = OverviewItem()
+        for item in (self.card_layer, self.link_layer, self.overview):
+            self.addItem(item)
+        self.overview.hide()
         self.drop_marker = QGraphicsRectItem()
         self.drop_marker.setPen(QPen(Qt.PenStyle.NoPen))
         self.drop_marker.setBrush(P.ACCENT)
@@ -78,13 +86,21 @@ class MapScene(Gestures, HeaderGestures, Operations, QGraphicsScene):
             fill = QColor(P.LANE_FILL[lanes[lane_id].kind]).lighter(103)
             self.cell_items[(stage_id, lane_id)].show(rect.x, rect.y, rect.w, rect.h, fill)
 
-        _reconcile(self, self.card_items, layout.cards, CardItem)
+        _reconcile(self, self.card_items, layout.cards, CardItem, self.card_layer)
+        card_rects: dict[str, list[QRectF]] = {}
         for card in doc.cards:
-            fill = QColor(card.color) if card.color else QColor(P.LANE_FILL[lanes[card.lane].kind])
-            self.card_items[card.id].show(layout.cards[card.id], fill)
-        _reconcile(self, self.link_items, layout.links, LinkItem)
+            fill = card.color or P.LANE_FILL[lanes[card.lane].kind]
+            box = layout.cards[card.id]
+            self.card_items[card.id].show(box, QColor(fill))
+            card_rects.setdefault(fill, []).append(QRectF(box.rect.x, box.rect.y, box.rect.w, box.rect.h))
+        _reconcile(self, self.link_items, layout.links, LinkItem, self.link_layer)
+        link_lines: dict[str, list[QLineF]] = {}
         for link in doc.links:
-            self.link_items[link.id].show(layout.links[link.id], link.kind.value)
+            path = layout.links[link.id]
+            self.link_items[link.id].show(path, link.kind.value)
+            link_lines.setdefault(P.LINK_STYLES[link.kind.value][0], []).extend(
+                QLineF(a.x, a.y, b.x, b.y) for a, b in zip(path.points, path.points[1:]))
+        self.overview.show(QRectF(0, 0, layout.width, layout.height), card_rects, link_lines)
         curves = {curve.lane_id: curve for curve in layout.curves}
         _reconcile(self, self.curve_items, curves, lambda key: CurveItem())
         for lane_id, curve in curves.items():
@@ -92,6 +108,14 @@ class MapScene(Gestures, HeaderGestures, Operations, QGraphicsScene):
 
         self.setSceneRect(QRectF(0, 0, layout.width, layout.height))
         self.laidOut.emit()
+
+    def set_detail(self, zoom: float) -> None:
+        """Far out, one overview item stands in for all cards and links."""
+        far = zoom < OVERVIEW_BELOW
+        if far != self.overview.isVisible():
+            self.overview.setVisible(far)
+            self.card_layer.setVisible(not far)
+            self.link_layer.setVisible(not far)
 
     # -- selection ------------------------------------------------------------------------------
 
@@ -119,11 +143,14 @@ class MapScene(Gestures, HeaderGestures, Operations, QGraphicsScene):
         return next((i for i in self.items(pos) if isinstance(i, CardItem)), None)
 
 
-def _reconcile(scene: QGraphicsScene, items: dict, wanted: dict, make) -> None:
-    """Remove the items whose key is gone and add one for each new key."""
+def _reconcile(scene: QGraphicsScene, items: dict, wanted: dict, make, layer=None) -> None:
+    """Remove the items whose key is gone and add one for each new key (into `layer` if given)."""
     for key in [k for k in items if k not in wanted]:
         scene.removeItem(items.pop(key))
     for key in wanted:
         if key not in items:
             item = items[key] = make(key)
-            scene.addItem(item)
+            if layer is not None:
+                item.setParentItem(layer)
+            else:
+                scene.addItem(item)

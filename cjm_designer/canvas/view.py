@@ -35,6 +35,7 @@ class MapView(QGraphicsView):
         self._edge_timer.setInterval(30)
         self._edge_timer.timeout.connect(self._scroll_at_edge)
         scene.visibleRequested.connect(lambda rect: self.ensureVisible(rect, 20, 20))
+        self.zoomChanged.connect(scene.set_detail)
 
     def map_scene(self) -> MapScene:
         return self.scene()

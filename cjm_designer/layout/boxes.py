@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from ..model import LaneKind
@@ -79,6 +80,31 @@ class MapLayout:
     links: dict[str, LinkPath] = field(default_factory=dict)
     curves: list[EmotionCurve] = field(default_factory=list)
     cell_cards: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    _tops: dict[tuple[str, str], tuple[list[float], float]] = field(default_factory=dict, repr=False)
+    _edges: tuple | None = field(default=None, repr=False)
+
+    def cells_under(self, area: Rect) -> list[tuple[str, str]]:
+        """The cells that `area` overlaps, found by bisection over the column and row edges."""
+        if self._edges is None:
+            stages, lanes = list(self.stages.values()), list(self.lanes.values())
+            self._edges = ([s.column.x for s in stages], [s.stage_id for s in stages],
+                           [lane.row.y for lane in lanes], [lane.lane_id for lane in lanes])
+        xs, stage_ids, ys, lane_ids = self._edges
+        first_stage = max(bisect_right(xs, area.x) - 1, 0)
+        last_stage = bisect_left(xs, area.right)
+        first_lane = max(bisect_right(ys, area.y) - 1, 0)
+        last_lane = bisect_left(ys, area.bottom)
+        return [(stage_ids[i], lane_ids[j]) for i in range(first_stage, last_stage)
+                for j in range(first_lane, last_lane)]
+
+    def cell_tops(self, stage_id: str, lane_id: str) -> tuple[list[float], float]:
+        """The tops of a cell's cards (in order, never decreasing) and the tallest card's height, for
+        finding the cards near a point by bisection."""
+        key = (stage_id, lane_id)
+        if key not in self._tops:
+            rects = [self.cards[c].rect for c in self.cell_cards.get(key, ())]
+            self._tops[key] = ([r.y for r in rects], max((r.h for r in rects), default=0.0))
+        return self._tops[key]
 
     def cell_at(self, x: float, y: float) -> tuple[str, str] | None:
         stage = next((s.stage_id for s in self.stages.values() if s.column.x <= x < s.column.right), None)

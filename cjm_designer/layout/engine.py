@@ -13,7 +13,7 @@ from ..model import Card, JourneyMap, LaneKind
 from ..model.vocab import CHANNEL_LABELS, LANE_KIND_LABELS, OWNER_LABELS, label
 from .boxes import CardBox, EmotionCurve, LaneBox, MapLayout, Marker, StageBox
 from .geometry import Point, Rect, TextLine
-from .routing import route_link
+from .routing import LabelIndex, route_link
 from .style import DEFAULT_STYLE, Style
 from .text import TextStyle, wrap
 
@@ -76,8 +76,9 @@ def compute_layout(doc: JourneyMap, style: Style = DEFAULT_STYLE) -> MapLayout:
         result.stages[stage_id] = StageBox(box.stage_id, box.index, box.header,
                                            Rect(box.column.x, grid_top, box.column.w, grid_height), box.lines)
     result.height = y + style.margin
+    labels = LabelIndex()
     for link in doc.links:
-        result.links[link.id] = route_link(link, result, style)
+        result.links[link.id] = route_link(link, result, style, labels)
     return result
 
 
@@ -148,17 +149,29 @@ def _measured(title, text, channel, device, owner, emotion, quality, pain, kpi, 
         more, y = _lines(wrap(text, style.card_text, inner, style.card_text_lines), style.card_text, pad, y + 2)
         lines += more
     rows = (
-        _marker_row(style, ("channel", channel, CHANNEL_LABELS), (("device", device), ("pain", pain or None)), language),
-        _marker_row(style, ("owner", owner, OWNER_LABELS), (("emotion", emotion), ("quality", quality)), language),
-        _kpi_row(kpi, style),
+        ("channel", channel, (("device", device), ("pain", pain or None))),
+        ("owner", owner, (("emotion", emotion), ("quality", quality))),
+        ("kpi", kpi, ()),
     )
     markers: list[Marker] = []
     top = y + 4
-    for row in filter(None, rows):
-        markers += [Marker(m.kind, m.rect.moved(0, top), m.text, m.value) for m in row]
-        top += style.marker_row
+    for kind, value, signs in rows:
+        row = _placed_row(style, kind, value, signs, language, top)
+        if row:
+            markers += row
+            top += style.marker_row
     height = max((top if markers else y) + pad, 36)
     return CardBox("", "", "", 0, Rect(0, 0, style.card_width, height), tuple(lines), tuple(markers))
+
+
+@lru_cache(maxsize=65536)
+def _placed_row(style: Style, kind: str, value, signs: tuple, language: str, top: float) -> tuple[Marker, ...]:
+    """One marker row at y = `top` (few distinct rows recur on a map, so they are remembered)."""
+    if kind == "kpi":
+        row = _kpi_row(value, style)
+    else:
+        row = _marker_row(style, (kind, value, CHANNEL_LABELS if kind == "channel" else OWNER_LABELS), signs, language)
+    return tuple(Marker(m.kind, m.rect.moved(0, top), m.text, m.value) for m in row)
 
 
 def _marker_row(style: Style, named: tuple[str, str, dict], signs: tuple[tuple[str, object], ...],

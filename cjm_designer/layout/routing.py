@@ -3,6 +3,8 @@ paths that run in the gutters between stages and between lanes, where no card st
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ..model import Link
 from .boxes import LinkPath, MapLayout
 from .geometry import Point, Rect, TextLine
@@ -10,11 +12,37 @@ from .style import Style
 from .text import wrap
 
 
-def route_link(link: Link, layout: MapLayout, style: Style) -> LinkPath:
+class LabelIndex:
+    """Labels placed so far, bucketed on a coarse grid so that each new label meets only its
+    neighbours."""
+
+    CELL = 200.0
+
+    def __init__(self):
+        self._buckets: dict[tuple[int, int], list[Rect]] = {}
+
+    def _keys(self, rect: Rect):
+        for i in range(int(rect.x // self.CELL), int(rect.right // self.CELL) + 1):
+            for j in range(int(rect.y // self.CELL), int(rect.bottom // self.CELL) + 1):
+                yield i, j
+
+    def append(self, rect: Rect) -> None:
+        for key in self._keys(rect):
+            self._buckets.setdefault(key, []).append(rect)
+
+    def near(self, rect: Rect) -> set[Rect]:
+        return {other for key in self._keys(rect) for other in self._buckets.get(key, ())}
+
+
+def route_link(link: Link, layout: MapLayout, style: Style, placed_labels: LabelIndex) -> LinkPath:
+    """The path of `link` and its label, put where it covers the fewest cards and labels already
+    placed (`placed_labels`, which it joins)."""
     source, target = layout.cards[link.source], layout.cards[link.target]
     points = _route(source.rect, target.rect, source.stage_id, target.stage_id, target.lane_id, layout,
                     {link.source, link.target})
-    label, label_rect = _label(link.label, points, style)
+    label, label_rect = _label(link.label, points, style, layout, placed_labels)
+    if label_rect is not None:
+        placed_labels.append(label_rect)
     return LinkPath(link.id, tuple(points), label, label_rect)
 
 
@@ -58,30 +86,51 @@ def layout_padding(column: Rect, card: Rect) -> float:
 
 
 def _clear(points: list[Point], layout: MapLayout, ends: set[str]) -> bool:
-    """No card other than the link's ends touches the straight segment (only the cells the segment
-    crosses are looked at, so routing stays fast on big maps)."""
+    """No card other than the link's ends touches the straight segment."""
     (x1, y1), (x2, y2) = (points[0].x, points[0].y), (points[1].x, points[1].y)
     segment = Rect(min(x1, x2) - 1, min(y1, y2) - 1, abs(x2 - x1) + 2, abs(y2 - y1) + 2)
-    stages = [s.stage_id for s in layout.stages.values() if s.column.x < segment.right and segment.x < s.column.right]
-    lanes = [lane.lane_id for lane in layout.lanes.values() if lane.row.y < segment.bottom and segment.y < lane.row.bottom]
-    for stage_id in stages:
-        for lane_id in lanes:
-            for card_id in layout.cell_cards.get((stage_id, lane_id), ()):
-                if card_id not in ends and layout.cards[card_id].rect.intersects(segment):
-                    return False
-    return True
+    return not any(card_id not in ends for card_id, _ in _cards_touching(segment, layout))
 
 
-def _label(text: str, points: list[Point], style: Style) -> tuple[tuple[TextLine, ...], Rect | None]:
+def _cards_touching(area: Rect, layout: MapLayout):
+    """(id, rect) of the cards that intersect `area`; only the cells under it are looked at, so this
+    stays fast on big maps."""
+    for stage_id, lane_id in layout.cells_under(area):
+        ids = layout.cell_cards.get((stage_id, lane_id))
+        if not ids:
+            continue
+        tops, tallest = layout.cell_tops(stage_id, lane_id)
+        for k in range(bisect_left(tops, area.y - tallest), bisect_left(tops, area.bottom)):
+            rect = layout.cards[ids[k]].rect
+            if rect.intersects(area):
+                yield ids[k], rect
+
+
+def _overlap(a: Rect, b: Rect) -> float:
+    return max(0.0, min(a.right, b.right) - max(a.x, b.x)) * max(0.0, min(a.bottom, b.bottom) - max(a.y, b.y))
+
+
+def _label(text: str, points: list[Point], style: Style, layout: MapLayout,
+           placed: LabelIndex) -> tuple[tuple[TextLine, ...], Rect | None]:
     if not text:
         return (), None
     lines = wrap(text, style.link_label, style.link_label_width, 2)
-    longest = max(range(len(points) - 1), key=lambda i: abs(points[i + 1].x - points[i].x)
-                  + abs(points[i + 1].y - points[i].y))
-    middle = Point((points[longest].x + points[longest + 1].x) / 2, (points[longest].y + points[longest + 1].y) / 2)
     width = max(style.link_label.width(line) for line in lines) + 8
     height = len(lines) * style.link_label.line_height + 4
-    rect = Rect(middle.x - width / 2, middle.y - height / 2, width, height)
-    out = tuple(TextLine(line, rect.x + 4, rect.y + 2 + style.link_label.size + i * style.link_label.line_height,
+    segments = sorted(((points[i], points[i + 1]) for i in range(len(points) - 1)),
+                      key=lambda ab: -(abs(ab[1].x - ab[0].x) + abs(ab[1].y - ab[0].y)))
+    candidates = [(a, b, t) for t in (0.5, 0.25, 0.75) for a, b in segments
+                  if t == 0.5 or abs(b.x - a.x) + abs(b.y - a.y) > width]
+    best, best_score = None, None
+    for a, b, t in candidates:  # the middle of the longest segment first; the first free place wins
+        x, y = a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t
+        rect = Rect(x - width / 2, y - height / 2, width, height)
+        score = sum(_overlap(rect, card) for _, card in _cards_touching(rect, layout)) + 3 * sum(
+            _overlap(rect, other) for other in placed.near(rect))
+        if best_score is None or score < best_score:
+            best, best_score = rect, score
+        if score == 0:
+            break
+    out = tuple(TextLine(line, best.x + 4, best.y + 2 + style.link_label.size + i * style.link_label.line_height,
                          style.link_label.size) for i, line in enumerate(lines))
-    return out, rect
+    return out, best

@@ -30,14 +30,18 @@ class FontMetrics:
     def __init__(self, path: Path):
         face = TTFontFile(str(path))
         self._widths: dict[int, int] = dict(face.charWidths)
+        self._by_char: dict[str, int] = {chr(code): width for code, width in face.charWidths.items()}
         self._default = face.defaultWidth
         self.ascent = face.ascent / 1000
         self.descent = -face.descent / 1000
 
     @lru_cache(maxsize=65536)
     def _units(self, text: str) -> int:
-        widths, default = self._widths, self._default
-        return sum(widths.get(ord(ch), default) for ch in text)
+        try:
+            return sum(map(self._by_char.__getitem__, text))
+        except KeyError:  # a character the font lacks: Qt falls back to another font, about this wide
+            by_char, default = self._by_char, self._default
+            return sum(by_char.get(ch, default) for ch in text)
 
     def width(self, text: str, size: float) -> float:
         return self._units(text) * size / 1000
@@ -84,12 +88,13 @@ def _wrap(text: str, style: TextStyle, width: float, max_lines: int | None) -> t
 
 def _wrap_paragraph(paragraph: str, style: TextStyle, width: float) -> list[str]:
     """Greedy line filling; widths add up because the fonts are used without kerning."""
-    space = style.width(" ")
+    units, scale = metrics(style.bold)._units, style.size / 1000
+    space = units(" ") * scale
     lines: list[str] = []
     current: list[str] = []
     current_width = 0.0
     for word in paragraph.split(" "):
-        word_width = style.width(word)
+        word_width = units(word) * scale
         if current and current_width + space + word_width <= width:
             current.append(word)
             current_width += space + word_width
@@ -100,7 +105,7 @@ def _wrap_paragraph(paragraph: str, style: TextStyle, width: float) -> list[str]
             cut = _longest_prefix(word, style, width)
             lines.append(word[:cut])
             word = word[cut:]
-            word_width = style.width(word)
+            word_width = units(word) * scale
         current, current_width = [word], word_width
     lines.append(" ".join(current))
     return lines

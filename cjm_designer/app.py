@@ -1,0 +1,43 @@
+"""Starting the program's window on a map, or rendering that window to a PNG (`--screenshot`)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from .model import JourneyMap
+
+
+def has_display() -> bool:
+    """False on a Linux machine with no screen, where Qt would abort; other platforms always have one."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM"))
+
+
+def run(doc: JourneyMap, path: Path | None, name: str, screenshot: Path | None = None,
+        size: tuple[int, int] = (1600, 1000)) -> int:
+    """Show `doc` in the main window until it is closed; with `screenshot`, save the window as a PNG
+    instead and return at once (no screen is needed for that)."""
+    if screenshot is not None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from .ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("CJM Designer")
+    app.setOrganizationName("CJM Designer")
+    window = MainWindow(doc, path, name)
+    window.resize(*size)
+    window.show()
+    window.view.zoom_actual()
+    window.view.ensureVisible(0, 0, 1, 1)
+    if screenshot is None:
+        return app.exec()
+    app.processEvents()
+    window.grab().save(str(screenshot), "PNG")
+    window.session.undo_stack.setClean()
+    window.close()
+    return 0

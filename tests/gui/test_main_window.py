@@ -1,0 +1,66 @@
+"""The main window around the canvas: modified marker, saving, and asking before closing."""
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from cjm_designer.editor import SetFields
+from cjm_designer.io import load
+from cjm_designer.ui.main_window import MainWindow
+from cjm_designer.paths import templates_dir
+
+
+@pytest.fixture(autouse=True)
+def never_block(monkeypatch):
+    """A window left modified is closed at teardown: answer its question instead of waiting."""
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+
+
+def open_window(qtbot, path):
+    window = MainWindow(load(path), path)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_edit_marks_modified_and_save_clears_it(qtbot, tmp_path):
+    path = tmp_path / "map.cjm"
+    path.write_bytes((templates_dir() / "three-stages.ru.cjm").read_bytes())
+    window = open_window(qtbot, path)
+    assert not window.isWindowModified() and window.windowTitle().startswith("map.cjm")
+    card = window.session.doc.cards[0]
+    window.session.push(SetFields(window.session, "card", card.id, {"title": "Новый заголовок"}))
+    assert window.isWindowModified()
+    assert window.save()
+    assert not window.isWindowModified()
+    saved = load(path)
+    assert saved.cards[0].title == "Новый заголовок"
+    assert saved.meta.modified is not None
+    assert (tmp_path / "map.cjm~").exists()
+    window.session.undo_stack.undo()
+    assert window.isWindowModified()  # back past the saved state
+
+
+def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_window(qtbot, tmp_path, monkeypatch):
+    path = tmp_path / "map.cjm"
+    path.write_bytes((templates_dir() / "blank.en.cjm").read_bytes())
+    window = open_window(qtbot, path)
+    window.session.push(SetFields(window.session, "stage", window.session.doc.stages[0].id, {"name": "Found"}))
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Cancel)
+    assert not window.close()
+    assert asked and window.isVisible()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    assert window.close()
+    assert load(path).stages[0].name != "Found"
+
+
+def test_a_failed_save_says_so_and_keeps_the_changes(qtbot, tmp_path, monkeypatch):
+    path = tmp_path / "gone" / "map.cjm"
+    window = MainWindow(load(templates_dir() / "blank.en.cjm"), path)
+    qtbot.addWidget(window)
+    window.session.push(SetFields(window.session, "stage", window.session.doc.stages[0].id, {"name": "X"}))
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    assert not window.save()
+    assert "does not exist" in shown[0]
+    assert window.isWindowModified() or window.modified()
