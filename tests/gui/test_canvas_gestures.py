@@ -172,3 +172,39 @@ def test_zoom_keys_and_fit(canvas):
 def _center(canvas, card_id):
     c = canvas.scene.layout.cards[card_id].rect.center
     return c.x, c.y
+
+
+def test_far_out_an_overview_stands_in_for_the_cards(canvas):
+    scene, view = canvas.scene, canvas.view
+    view.set_zoom(0.1)
+    assert scene.overview.isVisible() and not scene.card_layer.isVisible() and not scene.link_layer.isVisible()
+    drawn = sum(len(rects) for rects in scene.overview._cards.values())
+    assert drawn == len(canvas.doc.cards)
+    view.set_zoom(0.5)
+    assert not scene.overview.isVisible() and scene.card_layer.isVisible()
+
+
+def test_dragging_near_an_edge_scrolls_and_carries_the_drag(canvas, monkeypatch):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QCursor
+    from PySide6.QtTest import QTest
+
+    view = canvas.view
+    view.set_zoom(2.0)
+    view.centerOn(canvas.scene.layout.cards["a"].rect.center.x, canvas.scene.layout.cards["a"].rect.center.y)
+    start = canvas.card_center("a")
+    viewport = view.viewport()
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    from tests.gui.conftest import _send_move
+
+    edge = QPoint(viewport.width() - 5, start.y())
+    _send_move(viewport, edge, Qt.MouseButton.LeftButton)
+    assert canvas.scene.dragging()
+    monkeypatch.setattr(QCursor, "pos", staticmethod(lambda: viewport.mapToGlobal(edge)))
+    before = view.horizontalScrollBar().value()
+    for _ in range(5):
+        view._scroll_at_edge()
+    assert view.horizontalScrollBar().value() > before
+    item_x = canvas.scene.card_items["a"].pos().x()
+    assert item_x > canvas.scene.layout.cards["a"].rect.x  # the card followed the scrolled pointer
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, edge)
