@@ -80,15 +80,19 @@ def _set_each(scene, card_ids: list[str], field: str, value, text: str) -> None:
 def _link_menu(scene, menu: QMenu, item: LinkItem) -> None:
     session = scene.session
     link = session.doc.link(item.link_id)
-    kinds = menu.addMenu(tr("Kind"))
-    for kind in LinkKind:
-        action = kinds.addAction(label(LINK_KIND_LABELS, kind, ui_language()))
-        action.setCheckable(True)
-        action.setChecked(link.kind == kind)
-        action.triggered.connect(lambda _=False, k=kind: session.push(
-            SetFields(session, "link", link.id, {"kind": k}, text=tr("Change link kind"))))
+    _kind_menu(menu.addMenu(tr("Kind")), session, "link", link, LinkKind, LINK_KIND_LABELS, tr("Change link kind"))
     menu.addAction(tr("Edit label"), lambda: scene.edit_link_label(link.id))
     menu.addAction(tr("Delete"), scene.delete_selection)
+
+
+def _kind_menu(menu: QMenu, session, part: str, element, kinds, labels: dict, text: str) -> None:
+    """One checkable entry a kind; picking one sets the element's `kind` in one undo step."""
+    for kind in kinds:
+        action = menu.addAction(label(labels, kind, ui_language()))
+        action.setCheckable(True)
+        action.setChecked(element.kind == kind)
+        action.triggered.connect(lambda _=False, k=kind: session.push(
+            SetFields(session, part, element.id, {"kind": k}, text=text)))
 
 
 def _header_menu(scene, menu: QMenu, item: HeaderItem) -> None:
@@ -105,14 +109,8 @@ def _header_menu(scene, menu: QMenu, item: HeaderItem) -> None:
     else:
         menu.addAction(tr("Insert lane above"), lambda: add_part(scene, "lane", index))
         menu.addAction(tr("Insert lane below"), lambda: add_part(scene, "lane", index + 1))
-        kinds = menu.addMenu(tr("Lane kind"))
-        lane = doc.lane(item.element_id)
-        for lane_kind in LaneKind:
-            action = kinds.addAction(label(LANE_KIND_LABELS, lane_kind, ui_language()))
-            action.setCheckable(True)
-            action.setChecked(lane.kind == lane_kind)
-            action.triggered.connect(lambda _=False, k=lane_kind: session.push(
-                SetFields(session, "lane", lane.id, {"kind": k}, text=tr("Change lane kind"))))
+        _kind_menu(menu.addMenu(tr("Lane kind")), session, "lane", doc.lane(item.element_id), LaneKind,
+                   LANE_KIND_LABELS, tr("Change lane kind"))
     back = menu.addAction(tr("Move left") if stage else tr("Move up"),
                           lambda: session.push(MovePart(session, kind, item.element_id, index - 1)))
     back.setEnabled(index > 0)
