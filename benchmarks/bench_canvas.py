@@ -52,7 +52,8 @@ def measure(kind: str, cards: int, path: str) -> dict:
         first_ids = [c.id for c in session.doc.cards[:100]]
 
         def item_center(i: int) -> QPointF:
-            return scene.card_items[first_ids[i]].sceneBoundingRect().center()
+            center = scene.layout.cards[first_ids[i]].rect.center
+            return QPointF(center.x, center.y)
 
         def select(n: int) -> None:
             scene.select_cards(first_ids[:n])

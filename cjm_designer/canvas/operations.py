@@ -99,4 +99,4 @@ class Operations:
         return last.stage, last.lane, [c.id for c in doc.cards_in(last.stage, last.lane)].index(last.id) + 1
 
     def select_all(self) -> None:
-        self.select_only(self.card_items.values())
+        self.select_cards(self.layout.cards)

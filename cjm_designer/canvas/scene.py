@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsRectItem, QGraphicsScene
 
 from ..editor import Change, DocumentSession
-from ..layout import DEFAULT_STYLE, MapLayout, Style, compute_layout
+from ..layout import DEFAULT_STYLE, MapLayout, Rect, Style, compute_layout
 from . import painting as P
 from .items import CardItem, CellItem, CurveItem, HeaderItem, Kind, Layer, LinkItem, OverviewItem, TextBlockItem
 from .gestures import Gestures
@@ -19,6 +19,7 @@ from .header_gestures import HeaderGestures
 from .operations import Operations
 
 OVERVIEW_BELOW = 0.2  # zoom under which the overview replaces the card and link items
+EAGER_CARDS = 1500  # up to this many cards every card has its item; beyond, only those near the view
 
 
 class MapScene(Gestures, HeaderGestures, Operations, QGraphicsScene):
@@ -33,7 +34,10 @@ class MapScene(Gestures, HeaderGestures, Operations, QGraphicsScene):
         self.session = session
         self.style = style
         self.layout: MapLayout | None = None
-        self.card_items: dict[str, CardItem] = {}
+        self.card_items: dict[str, CardItem] = {}  # on a big map, only the cards near the view have items
+        self.card_fill: dict[str, str] = {}
+        self.lazy = False
+        self.realized_region = Rect(0, 0, 0, 0)
         self.cell_items: dict[tuple[str, str], CellItem] = {}
         self.stage_items: dict[str, HeaderItem] = {}
         self.lane_items: dict[str, HeaderItem] = {}
@@ -86,13 +90,20 @@ class MapScene(Gestures, HeaderGestures, Operations, QGraphicsScene):
             fill = QColor(P.LANE_FILL[lanes[lane_id].kind]).lighter(103)
             self.cell_items[(stage_id, lane_id)].show(rect.x, rect.y, rect.w, rect.h, fill)
 
-        _reconcile(self, self.card_items, layout.cards, CardItem, self.card_layer)
+        self.lazy = len(doc.cards) > EAGER_CARDS
+        for card_id in [k for k in self.card_items if k not in layout.cards]:
+            self.removeItem(self.card_items.pop(card_id))
+        self.card_fill = {}
         card_rects: dict[str, list[QRectF]] = {}
         for card in doc.cards:
-            fill = card.color or P.LANE_FILL[lanes[card.lane].kind]
+            fill = self.card_fill[card.id] = card.color or P.LANE_FILL[lanes[card.lane].kind]
             box = layout.cards[card.id]
-            self.card_items[card.id].show(box, QColor(fill))
+            item = self.card_items.get(card.id)
+            if item is not None:
+                item.show(box, QColor(fill))
             card_rects.setdefault(fill, []).append(QRectF(box.rect.x, box.rect.y, box.rect.w, box.rect.h))
+        self.realize_cards(layout.cards if not self.lazy else
+                           [card_id for card_id, _ in layout.cards_touching(self.realized_region)])
         _reconcile(self, self.link_items, layout.links, LinkItem, self.link_layer)
         link_lines: dict[str, list[QLineF]] = {}
         for link in doc.links:
@@ -108,6 +119,27 @@ class MapScene(Gestures, HeaderGestures, Operations, QGraphicsScene):
 
         self.setSceneRect(QRectF(0, 0, layout.width, layout.height))
         self.laidOut.emit()
+
+    # -- card items on demand -------------------------------------------------------------------
+
+    def realize_cards(self, card_ids) -> None:
+        """Make sure the given cards have items. A big map (over EAGER_CARDS cards) gets items only
+        for the cards near what a view shows, so opening and editing it stay quick."""
+        layout = self.layout
+        for card_id in card_ids:
+            if card_id not in self.card_items:
+                item = self.card_items[card_id] = CardItem(card_id)
+                item.show(layout.cards[card_id], QColor(self.card_fill[card_id]))
+                item.setParentItem(self.card_layer)
+
+    def realize_around(self, visible: QRectF) -> None:
+        """Give items to the cards in and around `visible` (half a screen more on each side)."""
+        if not self.lazy:
+            return
+        w, h = visible.width() / 2, visible.height() / 2
+        region = Rect(visible.x() - w, visible.y() - h, visible.width() + 2 * w, visible.height() + 2 * h)
+        self.realized_region = region
+        self.realize_cards([card_id for card_id, _ in self.layout.cards_touching(region)])
 
     def set_detail(self, zoom: float) -> None:
         """Far out, one overview item stands in for all cards and links."""
@@ -137,7 +169,9 @@ class MapScene(Gestures, HeaderGestures, Operations, QGraphicsScene):
             item.setSelected(True)
 
     def select_cards(self, card_ids) -> None:
-        self.select_only(self.card_items[i] for i in card_ids if i in self.card_items)
+        card_ids = [i for i in card_ids if i in self.layout.cards]
+        self.realize_cards(card_ids)
+        self.select_only(self.card_items[i] for i in card_ids)
 
     def card_at(self, pos: QPointF) -> CardItem | None:
         return next((i for i in self.items(pos) if isinstance(i, CardItem)), None)

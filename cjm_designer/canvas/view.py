@@ -8,7 +8,7 @@ from PySide6.QtGui import QCursor, QPainter
 from PySide6.QtWidgets import QGraphicsView
 
 from .items import CellItem
-from .scene import MapScene
+from .scene import OVERVIEW_BELOW, MapScene
 
 MIN_ZOOM, MAX_ZOOM = 0.05, 4.0
 ZOOM_STEP = 1.2
@@ -36,6 +36,20 @@ class MapView(QGraphicsView):
         self._edge_timer.timeout.connect(self._scroll_at_edge)
         scene.visibleRequested.connect(lambda rect: self.ensureVisible(rect, 20, 20))
         self.zoomChanged.connect(scene.set_detail)
+        self.zoomChanged.connect(self._realize)
+        for bar in (self.horizontalScrollBar(), self.verticalScrollBar()):
+            bar.valueChanged.connect(self._realize)
+        scene.laidOut.connect(self._realize)
+
+    def _realize(self, *_) -> None:
+        """Items for the cards this view is about to show (on big maps they are made on demand)."""
+        scene = self.scene()  # None while the view is being built
+        if scene is not None and self.zoom() >= OVERVIEW_BELOW:
+            scene.realize_around(self.visible_scene_rect())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._realize()
 
     def map_scene(self) -> MapScene:
         return self.scene()

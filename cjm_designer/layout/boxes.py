@@ -97,6 +97,19 @@ class MapLayout:
         return [(stage_ids[i], lane_ids[j]) for i in range(first_stage, last_stage)
                 for j in range(first_lane, last_lane)]
 
+    def cards_touching(self, area: Rect):
+        """(id, rect) of the cards that intersect `area`; only the cells under it are looked at, and
+        in each cell only the cards at its height (by bisection), so this stays fast on big maps."""
+        for stage_id, lane_id in self.cells_under(area):
+            ids = self.cell_cards.get((stage_id, lane_id))
+            if not ids:
+                continue
+            tops, tallest = self.cell_tops(stage_id, lane_id)
+            for k in range(bisect_left(tops, area.y - tallest), bisect_left(tops, area.bottom)):
+                rect = self.cards[ids[k]].rect
+                if rect.intersects(area):
+                    yield ids[k], rect
+
     def cell_tops(self, stage_id: str, lane_id: str) -> tuple[list[float], float]:
         """The tops of a cell's cards (in order, never decreasing) and the tallest card's height, for
         finding the cards near a point by bisection."""

@@ -3,8 +3,6 @@ paths that run in the gutters between stages and between lanes, where no card st
 
 from __future__ import annotations
 
-from bisect import bisect_left
-
 from ..model import Link
 from .boxes import LinkPath, MapLayout
 from .geometry import Point, Rect, TextLine
@@ -89,21 +87,7 @@ def _clear(points: list[Point], layout: MapLayout, ends: set[str]) -> bool:
     """No card other than the link's ends touches the straight segment."""
     (x1, y1), (x2, y2) = (points[0].x, points[0].y), (points[1].x, points[1].y)
     segment = Rect(min(x1, x2) - 1, min(y1, y2) - 1, abs(x2 - x1) + 2, abs(y2 - y1) + 2)
-    return not any(card_id not in ends for card_id, _ in _cards_touching(segment, layout))
-
-
-def _cards_touching(area: Rect, layout: MapLayout):
-    """(id, rect) of the cards that intersect `area`; only the cells under it are looked at, so this
-    stays fast on big maps."""
-    for stage_id, lane_id in layout.cells_under(area):
-        ids = layout.cell_cards.get((stage_id, lane_id))
-        if not ids:
-            continue
-        tops, tallest = layout.cell_tops(stage_id, lane_id)
-        for k in range(bisect_left(tops, area.y - tallest), bisect_left(tops, area.bottom)):
-            rect = layout.cards[ids[k]].rect
-            if rect.intersects(area):
-                yield ids[k], rect
+    return not any(card_id not in ends for card_id, _ in layout.cards_touching(segment))
 
 
 def _overlap(a: Rect, b: Rect) -> float:
@@ -125,7 +109,7 @@ def _label(text: str, points: list[Point], style: Style, layout: MapLayout,
     for a, b, t in candidates:  # the middle of the longest segment first; the first free place wins
         x, y = a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t
         rect = Rect(x - width / 2, y - height / 2, width, height)
-        score = sum(_overlap(rect, card) for _, card in _cards_touching(rect, layout)) + 3 * sum(
+        score = sum(_overlap(rect, card) for _, card in layout.cards_touching(rect)) + 3 * sum(
             _overlap(rect, other) for other in placed.near(rect))
         if best_score is None or score < best_score:
             best, best_score = rect, score
