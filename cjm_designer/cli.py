@@ -175,7 +175,8 @@ def _open_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"cjm-designer {__version__}")
     parser.add_argument("file", nargs="?", metavar="FILE", help="the .cjm map to open")
     parser.add_argument("--demo", action="store_true", help="open the bundled demo map")
-    parser.add_argument("--screenshot", metavar="OUT.png", help="render the window to a PNG and exit (no display needed)")
+    parser.add_argument("--screenshot", metavar="OUT.png",
+                        help="render the window to a PNG and exit (no display needed)")
     parser.add_argument("--size", default="1600x1000", metavar="WxH", help="window size for --screenshot")
     parser.set_defaults(run=_open)
     return parser

@@ -8,7 +8,19 @@ from datetime import UTC, datetime
 from hypothesis import strategies as st
 
 from cjm_designer.model import (
-    Card, Device, JourneyMap, Kpi, Lane, LaneKind, Link, LinkKind, Meta, Metrics, Persona, Photo, Stage,
+    Card,
+    Device,
+    JourneyMap,
+    Kpi,
+    Lane,
+    LaneKind,
+    Link,
+    LinkKind,
+    Meta,
+    Metrics,
+    Persona,
+    Photo,
+    Stage,
 )
 from cjm_designer.model.vocab import CHANNEL_LABELS, OWNER_LABELS
 

@@ -51,7 +51,8 @@ def test_layers_import_only_what_they_may():
 
 
 def test_importing_model_io_and_layout_loads_no_qt():
-    code = "import sys, cjm_designer.model, cjm_designer.io, cjm_designer.layout; print(sorted(m for m in sys.modules if m.startswith(%r)))"
+    code = ("import sys, cjm_designer.model, cjm_designer.io, cjm_designer.layout; "
+            "print(sorted(m for m in sys.modules if m.startswith(%r)))")
     for prefix in QT:
         done = subprocess.run([sys.executable, "-c", code % prefix], capture_output=True, text=True, timeout=60)
         assert done.returncode == 0, done.stderr

@@ -170,7 +170,8 @@ def test_open_renders_the_window_to_a_png(tmp_path, capsys, qapp):
     from PySide6.QtGui import QImage
 
     out = tmp_path / "window.png"
-    code, _, err = run(capsys, str(templates_dir() / "five-stages.ru.cjm"), "--screenshot", str(out), "--size", "900x600")
+    source = str(templates_dir() / "five-stages.ru.cjm")
+    code, _, err = run(capsys, source, "--screenshot", str(out), "--size", "900x600")
     assert (code, err) == (0, "")
     image = QImage(str(out))
     assert (image.width(), image.height()) == (900, 600)

@@ -3,16 +3,13 @@ its menus and toolbar."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 
 from ..paths import bundled
 from .menus import add_part
+from .texts import tr
 from .view import MapView
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("canvas", text)
 
 
 def icon(name: str) -> QIcon:

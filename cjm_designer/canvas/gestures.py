@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt
-from PySide6.QtWidgets import QGraphicsSceneMouseEvent, QGraphicsScene
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
 
 from ..editor import AddCards, AddPart, MoveCards, SetFields
 from ..editor.clipboard import split_typed
@@ -18,10 +18,7 @@ from ..model import Card, Link
 from .inline_editor import CANCEL, FINISH, NEXT, InlineEditor
 from .items import CardItem, CellItem, HeaderItem, LinkItem
 from .menus import context_menu
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("canvas", text)
+from .texts import tr
 
 
 @dataclass

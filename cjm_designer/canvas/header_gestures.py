@@ -8,13 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF
+from PySide6.QtCore import QPointF, QRectF
 
 from ..editor import MovePart, SetFields
 from .items import HeaderItem
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("canvas", text)
+from .texts import tr
 
 
 @dataclass

@@ -16,8 +16,8 @@ from ..layout import CardBox, EmotionCurve, LaneBox, LinkPath, StageBox, TextLin
 from . import painting as P
 
 HANDLE_RADIUS = 5.0
-SIMPLE_BELOW = 0.4
-RESIZE_EDGE = 5  # how near a header's far edge a press resizes rather than moves  # level of detail under which cards are drawn as plain blocks
+SIMPLE_BELOW = 0.4  # level of detail under which cards are drawn as plain blocks
+RESIZE_EDGE = 5  # how near a header's far edge a press resizes rather than moves
 
 
 class Kind:
@@ -192,7 +192,9 @@ class HeaderItem(BoxItem):
         """Over the right edge of a stage header or the bottom edge of a lane header: a drag there
         resizes the stage or lane."""
         local, rect = self.mapFromScene(scene_pos), self._rect
-        return (rect.right() - local.x() <= RESIZE_EDGE) if self.is_stage() else (rect.bottom() - local.y() <= RESIZE_EDGE)
+        if self.is_stage():
+            return rect.right() - local.x() <= RESIZE_EDGE
+        return rect.bottom() - local.y() <= RESIZE_EDGE
 
     def hoverMoveEvent(self, event) -> None:
         if self.near_far_edge(event.scenePos()):

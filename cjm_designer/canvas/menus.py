@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QPointF
+from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QMenu
 
 from ..editor import AddPart, MovePart, SetFields
 from ..model import Lane, LaneKind, LinkKind, Stage
 from ..model.vocab import LANE_KIND_LABELS, LINK_KIND_LABELS, label
 from .items import CardItem, CellItem, HeaderItem, LinkItem
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("canvas", text)
-
-
-def ui_language() -> str:
-    return "ru" if QLocale().name().startswith("ru") else "en"
+from .texts import tr, ui_language
 
 
 def context_menu(scene, item, pos: QPointF) -> QMenu | None:

@@ -5,16 +5,13 @@ Each is one undo command, whatever the number of cards it touches.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QMimeData
+from PySide6.QtCore import QMimeData
 from PySide6.QtWidgets import QApplication
 
 from ..editor import AddCards, RemoveElements, RemovePart
 from ..editor.clipboard import MIME_TYPE, cards_from_json, cards_from_text, copy_payload, fresh_id
 from .items import HeaderItem
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("canvas", text)
+from .texts import tr
 
 
 class Operations:

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsRectItem, QGraphicsSce
 from ..editor import Change, DocumentSession
 from ..layout import DEFAULT_STYLE, MapLayout, Rect, Style, compute_layout
 from . import painting as P
-from .items import CardItem, CellItem, CurveItem, HeaderItem, Kind, Layer, LinkItem, OverviewItem, TextBlockItem
 from .gestures import Gestures
 from .header_gestures import HeaderGestures
+from .items import CardItem, CellItem, CurveItem, HeaderItem, Kind, Layer, LinkItem, OverviewItem, TextBlockItem
 from .operations import Operations
 
 OVERVIEW_BELOW = 0.2  # zoom under which the overview replaces the card and link items

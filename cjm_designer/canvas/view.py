@@ -3,7 +3,7 @@ rubber-band selection, a click on a cell to select it, and scrolling near the ed
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QPainter
 from PySide6.QtWidgets import QGraphicsView
 
@@ -193,6 +193,3 @@ class MapView(QGraphicsView):
 
     def visible_scene_rect(self) -> QRectF:
         return self.mapToScene(self.viewport().rect()).boundingRect()
-
-    def center_on_scene(self, point: QPointF) -> None:
-        self.centerOn(point)

@@ -46,7 +46,8 @@ def loads(raw: bytes, name: str = "<map>") -> JourneyMap:
     body = {key: value for key, value in data.items() if key not in ("format", "version")}
     for key, limit in LIST_LIMITS.items():
         if isinstance(body.get(key), list) and len(body[key]) > limit:
-            raise InvalidFormatError(name, [Problem(key, f"has {len(body[key])} elements, at most {limit} are allowed")])
+            too_many = f"has {len(body[key])} elements, at most {limit} are allowed"
+            raise InvalidFormatError(name, [Problem(key, too_many)])
     try:
         doc = JourneyMap.model_validate(body)
     except ValidationError as error:
@@ -108,7 +109,8 @@ def _parse(raw: bytes, name: str) -> dict:
         where = f"line {error.lineno}, column {error.colno}"
         raise InvalidFormatError(name, [Problem(where, f"not valid JSON: {error.msg}")]) from None
     except _DuplicateKey as error:
-        raise InvalidFormatError(name, [Problem("", f"the key {error.args[0]!r} appears twice in one object")]) from None
+        twice = f"the key {error.args[0]!r} appears twice in one object"
+        raise InvalidFormatError(name, [Problem("", twice)]) from None
     except _BadString as error:
         raise InvalidFormatError(name, [Problem("", error.args[0])]) from None
     except RecursionError:

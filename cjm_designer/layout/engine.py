@@ -108,7 +108,8 @@ def _stage_header(stage, width: float, style: Style) -> tuple[tuple[TextLine, ..
     inner = width - 2 * pad
     lines, y = _lines(wrap(stage.name, style.stage_name, inner, 2), style.stage_name, pad, pad)
     if stage.goal:
-        more, y = _lines(wrap(stage.goal, style.stage_text, inner, style.stage_goal_lines), style.stage_text, pad, y + 2)
+        goal = wrap(stage.goal, style.stage_text, inner, style.stage_goal_lines)
+        more, y = _lines(goal, style.stage_text, pad, y + 2)
         lines += more
     if stage.questions:
         wrapped: list[str] = []

@@ -29,19 +29,16 @@ class FontMetrics:
 
     def __init__(self, path: Path):
         face = TTFontFile(str(path))
-        self._widths: dict[int, int] = dict(face.charWidths)
-        self._by_char: dict[str, int] = {chr(code): width for code, width in face.charWidths.items()}
+        self.widths: dict[str, int] = {chr(code): width for code, width in face.charWidths.items()}
         self._default = face.defaultWidth
-        self.ascent = face.ascent / 1000
-        self.descent = -face.descent / 1000
+        self._units = lru_cache(maxsize=65536)(self._sum_units)  # words recur; measure each once
 
-    @lru_cache(maxsize=65536)
-    def _units(self, text: str) -> int:
+    def _sum_units(self, text: str) -> int:
         try:
-            return sum(map(self._by_char.__getitem__, text))
+            return sum(map(self.widths.__getitem__, text))
         except KeyError:  # a character the font lacks: Qt falls back to another font, about this wide
-            by_char, default = self._by_char, self._default
-            return sum(by_char.get(ch, default) for ch in text)
+            widths, default = self.widths, self._default
+            return sum(widths.get(ch, default) for ch in text)
 
     def width(self, text: str, size: float) -> float:
         return self._units(text) * size / 1000

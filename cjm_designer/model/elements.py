@@ -37,9 +37,12 @@ Token = Annotated[str, StringConstraints(max_length=60)]
 Color = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 
 
+ISO_TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,6})?)?(Z|[+-]\d\d:\d\d)")
+
+
 def _iso_text(value: object) -> object:
     """Timestamps in a file are ISO 8601 text with a time zone, never a number of seconds."""
-    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,6})?)?(Z|[+-]\d\d:\d\d)", value):
+    if isinstance(value, str) and not ISO_TIMESTAMP.fullmatch(value):
         raise ValueError("must be an ISO 8601 date and time with a time zone, such as 2026-11-26T09:30:00+03:00")
     if isinstance(value, (int, float)):
         raise ValueError("must be an ISO 8601 date and time text, not a number")

@@ -131,12 +131,11 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.modified():
+            buttons = QMessageBox.StandardButton
             answer = QMessageBox.question(
                 self, tr("Unsaved changes"), tr("Save the changes to this map before closing?"),
-                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Save)
-            if answer == QMessageBox.StandardButton.Cancel or (
-                    answer == QMessageBox.StandardButton.Save and not self.save()):
+                buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
+            if answer == buttons.Cancel or (answer == buttons.Save and not self.save()):
                 event.ignore()
                 return
         event.accept()

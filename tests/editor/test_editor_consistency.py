@@ -10,8 +10,16 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
 from cjm_designer.canvas import MapScene
-from cjm_designer.editor import AddCards, AddPart, DocumentSession, MoveCards, MovePart, RemoveElements, RemovePart
-from cjm_designer.editor import SetFields
+from cjm_designer.editor import (
+    AddCards,
+    AddPart,
+    DocumentSession,
+    MoveCards,
+    MovePart,
+    RemoveElements,
+    RemovePart,
+    SetFields,
+)
 from cjm_designer.editor.clipboard import cards_from_json, cards_from_text, copy_payload
 from cjm_designer.io import dumps
 from cjm_designer.model import Card, Lane, LaneKind, Link, LinkKind, Stage

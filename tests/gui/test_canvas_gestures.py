@@ -4,8 +4,6 @@ the model and undone."""
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from cjm_designer.canvas.items import CardItem, CellItem
-
 
 def test_scene_shows_what_the_model_holds(canvas):
     scene = canvas.scene

@@ -5,8 +5,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from cjm_designer.editor import SetFields
 from cjm_designer.io import load
-from cjm_designer.ui.main_window import MainWindow
 from cjm_designer.paths import templates_dir
+from cjm_designer.ui.main_window import MainWindow
 
 
 @pytest.fixture(autouse=True)

@@ -6,8 +6,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 
-from cjm_designer.io import CjmError, InvalidFormatError, UnsupportedFormatVersionError, dumps, load, loads, save
-from cjm_designer.io import cjm
+from cjm_designer.io import CjmError, InvalidFormatError, UnsupportedFormatVersionError, cjm, dumps, load, loads, save
 from cjm_designer.model.synthetic import generate_map
 from cjm_designer.paths import templates_dir
 from tests.strategies import journey_maps

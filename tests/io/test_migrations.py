@@ -5,8 +5,7 @@ import json
 
 import pytest
 
-from cjm_designer.io import UnsupportedFormatVersionError, InvalidFormatError, loads
-from cjm_designer.io import migrations
+from cjm_designer.io import InvalidFormatError, UnsupportedFormatVersionError, loads, migrations
 
 
 def version_0_to_1(data: dict) -> dict:

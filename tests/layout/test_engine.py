@@ -3,7 +3,8 @@
 import pytest
 
 from cjm_designer.io import load
-from cjm_designer.layout import DEFAULT_STYLE as S, compute_layout
+from cjm_designer.layout import DEFAULT_STYLE as S
+from cjm_designer.layout import compute_layout
 from cjm_designer.layout.text import metrics
 from cjm_designer.model import Card, JourneyMap, Lane, LaneKind, Link, Stage
 from cjm_designer.model.synthetic import generate_map
@@ -33,7 +34,8 @@ def test_template_layouts_are_sound(path):
         r = box.rect
         assert cell.x <= r.x and r.right <= cell.right and cell.y <= r.y and r.bottom <= cell.bottom, box.card_id
         for line in box.lines:
-            assert metrics(line.bold).width(line.text, line.size) <= r.w - (0 if box.compact else 2 * S.card_padding) + 0.01
+            room = r.w - (0 if box.compact else 2 * S.card_padding)
+            assert metrics(line.bold).width(line.text, line.size) <= room + 0.01
     for i, a in enumerate(boxes):
         for b in boxes[i + 1:]:
             assert not a.rect.intersects(b.rect), (a.card_id, b.card_id)

@@ -1,0 +1,14 @@
+"""The canvas's user-visible strings go through Qt translation, in the "canvas" context."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLocale
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("canvas", text)
+
+
+def ui_language() -> str:
+    """The language of the interface, for labels the model holds in Russian and English."""
+    return "ru" if QLocale().name().startswith("ru") else "en"
