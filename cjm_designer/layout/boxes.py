@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..model import LaneKind
 from .geometry import Point, Rect, TextLine
 
 
-@dataclass(frozen=True, slots=True)
-class Marker:
+class Marker(NamedTuple):
     """A small sign in a card's marker rows: its kind, where (relative to the card), text, value."""
 
     kind: str  # channel, device, emotion, quality, pain, owner, kpi
@@ -19,8 +19,10 @@ class Marker:
     value: object = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class CardBox:
+    """A card's place and contents; shared between layouts when unchanged, so never modified."""
+
     card_id: str
     stage_id: str
     lane_id: str

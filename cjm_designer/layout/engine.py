@@ -157,22 +157,21 @@ def _measured(title, text, channel, device, owner, emotion, quality, pain, kpi, 
     markers: list[Marker] = []
     top = y + 4
     for kind, value, signs in rows:
-        row = _placed_row(style, kind, value, signs, language, top)
+        row = _row_at_zero(style, kind, value, signs, language)
         if row:
-            markers += row
+            markers += [Marker(m.kind, m.rect.moved(0, top), m.text, m.value) for m in row]
             top += style.marker_row
     height = max((top if markers else y) + pad, 36)
     return CardBox("", "", "", 0, Rect(0, 0, style.card_width, height), tuple(lines), tuple(markers))
 
 
 @lru_cache(maxsize=65536)
-def _placed_row(style: Style, kind: str, value, signs: tuple, language: str, top: float) -> tuple[Marker, ...]:
-    """One marker row at y = `top` (few distinct rows recur on a map, so they are remembered)."""
+def _row_at_zero(style: Style, kind: str, value, signs: tuple, language: str) -> tuple[Marker, ...]:
+    """One marker row at y = 0 (few distinct rows recur on a map, so they are remembered)."""
     if kind == "kpi":
-        row = _kpi_row(value, style)
-    else:
-        row = _marker_row(style, (kind, value, CHANNEL_LABELS if kind == "channel" else OWNER_LABELS), signs, language)
-    return tuple(Marker(m.kind, m.rect.moved(0, top), m.text, m.value) for m in row)
+        return tuple(_kpi_row(value, style))
+    labels = CHANNEL_LABELS if kind == "channel" else OWNER_LABELS
+    return tuple(_marker_row(style, (kind, value, labels), signs, language))
 
 
 def _marker_row(style: Style, named: tuple[str, str, dict], signs: tuple[tuple[str, object], ...],

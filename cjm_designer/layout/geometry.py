@@ -1,18 +1,20 @@
-"""Plain geometry values the layout is made of (points in PDF points; 1 scene unit = 1 pt)."""
+"""Plain geometry values the layout is made of (points in PDF points; 1 scene unit = 1 pt).
+
+They are named tuples: a big map's layout makes hundreds of thousands of them, and a tuple is several
+times quicker to build than a frozen dataclass.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Point:
+class Point(NamedTuple):
     x: float
     y: float
 
 
-@dataclass(frozen=True, slots=True)
-class Rect:
+class Rect(NamedTuple):
     x: float
     y: float
     w: float
@@ -31,17 +33,17 @@ class Rect:
         return Point(self.x + self.w / 2, self.y + self.h / 2)
 
     def contains(self, x: float, y: float) -> bool:
-        return self.x <= x < self.right and self.y <= y < self.bottom
+        return self.x <= x < self.x + self.w and self.y <= y < self.y + self.h
 
     def intersects(self, other: Rect) -> bool:
-        return self.x < other.right and other.x < self.right and self.y < other.bottom and other.y < self.bottom
+        return (self.x < other.x + other.w and other.x < self.x + self.w
+                and self.y < other.y + other.h and other.y < self.y + self.h)
 
     def moved(self, dx: float, dy: float) -> Rect:
         return Rect(self.x + dx, self.y + dy, self.w, self.h)
 
 
-@dataclass(frozen=True, slots=True)
-class TextLine:
+class TextLine(NamedTuple):
     """One line of text at its baseline, relative to the box that holds it."""
 
     text: str
