@@ -25,6 +25,7 @@ def run(doc: JourneyMap, path: Path | None, name: str, screenshot: Path | None =
     from PySide6.QtWidgets import QApplication
 
     from .ui.main_window import MainWindow
+    from .ui.recovery import offer_recovery
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("CJM Designer")
@@ -35,6 +36,7 @@ def run(doc: JourneyMap, path: Path | None, name: str, screenshot: Path | None =
     window.view.zoom_actual()
     window.view.ensureVisible(0, 0, 1, 1)
     if screenshot is None:
+        offer_recovery(window)
         return app.exec()
     app.processEvents()
     window.grab().save(str(screenshot), "PNG")

@@ -1,33 +1,45 @@
-"""The main window: the map canvas with its Edit and View actions, saving, and the modified marker.
-
-Saving writes atomically through io; closing with unsaved changes asks first. (The docks, the
-template gallery, autosave and recovery come with the application issue.)
-"""
+"""The main window: the map canvas, its files (new, open, recent, save, revert, autosave), menus and
+docks. Each open map has its own window; closing with unsaved changes asks first."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox
 
 from ..canvas import MapScene, MapView
 from ..canvas.actions import CanvasActions, icon
 from ..editor import DocumentSession
-from ..io import CjmError, dumps, write_atomic
+from ..io import CjmError, dumps, load, write_atomic
 from ..model import JourneyMap
+from ..templates import new_map
+from .autosave import Autosaver
+from .settings import Settings
+from .template_gallery import TemplateGallery
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
 
 
+WINDOWS: list[MainWindow] = []  # open windows, kept alive here
+
+
 class MainWindow(QMainWindow):
     def __init__(self, doc: JourneyMap, path: Path | None = None, display_name: str | None = None):
         super().__init__()
+        WINDOWS.append(self)
+        self.setAcceptDrops(True)
+        self.settings = Settings()
         self.session = DocumentSession(doc, path, parent=self)
+        self.autosaver = Autosaver(self.session)
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(self.settings.autosave_seconds() * 1000)
+        self.autosave_timer.timeout.connect(self.autosaver.save_if_needed)
+        self.autosave_timer.start()
         self.display_name = display_name
         self.scene = MapScene(self.session, parent=self)
         self.view = MapView(self.scene)
@@ -54,11 +66,23 @@ class MainWindow(QMainWindow):
         self.save_as_action = QAction(tr("Save &As…"), self)
         self.save_as_action.setShortcut(QKeySequence.StandardKey.SaveAs)
         self.save_as_action.triggered.connect(self.save_as)
+        new = QAction(icon("file-plus"), tr("&New…"), self)
+        new.setShortcut(QKeySequence.StandardKey.New)
+        new.triggered.connect(self.new_from_template)
+        open_ = QAction(icon("folder-open"), tr("&Open…"), self)
+        open_.setShortcut(QKeySequence.StandardKey.Open)
+        open_.triggered.connect(self.choose_and_open)
+        self.revert_action = QAction(tr("&Revert"), self)
+        self.revert_action.triggered.connect(self.revert)
         close = QAction(tr("&Close"), self)
         close.setShortcut(QKeySequence.StandardKey.Close)
         close.triggered.connect(self.close)
         file_menu = self.menuBar().addMenu(tr("&File"))
-        file_menu.addActions([self.save_action, self.save_as_action])
+        file_menu.addActions([new, open_])
+        self.recent_menu = file_menu.addMenu(tr("Open &Recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        file_menu.addActions([self.save_action, self.save_as_action, self.revert_action])
         file_menu.addSeparator()
         file_menu.addAction(close)
         edit = self.menuBar().addMenu(tr("&Edit"))
@@ -74,7 +98,7 @@ class MainWindow(QMainWindow):
         toolbar = self.addToolBar(tr("Main"))
         toolbar.setObjectName("main-toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-        toolbar.addActions([self.save_action, a.undo, a.redo])
+        toolbar.addActions([new, open_, self.save_action, a.undo, a.redo])
         toolbar.addSeparator()
         toolbar.addActions([a.add_stage, a.add_lane, a.delete])
         toolbar.addSeparator()
@@ -125,6 +149,8 @@ class MainWindow(QMainWindow):
             return False
         self.session.path = path
         self.session.undo_stack.setClean()
+        self.autosaver.discard()
+        self.settings.add_recent(path)
         self._update_title()
         self.statusBar().showMessage(tr("Saved %1").replace("%1", str(path)), 4000)
         return True
@@ -138,4 +164,104 @@ class MainWindow(QMainWindow):
             if answer == buttons.Cancel or (answer == buttons.Save and not self.save()):
                 event.ignore()
                 return
+        self.autosaver.discard()
+        self.autosave_timer.stop()
+        if self in WINDOWS:
+            WINDOWS.remove(self)
         event.accept()
+
+    def changeEvent(self, event) -> None:
+        """Leaving the window (to another program, a closed lid) autosaves at once."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
+            self.autosaver.save_if_needed()
+
+    # -- opening --------------------------------------------------------------------------------
+
+    def pristine(self) -> bool:
+        """A window no one has worked in yet: a new map with no file and no change."""
+        return self.session.path is None and not self.modified() and self.session.undo_stack.count() == 0
+
+    def open_path(self, path: Path) -> MainWindow | None:
+        """Open `path` in a window of its own (in place of this one if it is pristine); a file that
+        cannot be read is reported and nothing else changes."""
+        path = Path(path)
+        for window in WINDOWS:
+            if window.session.path and window.session.path.resolve() == path.resolve():
+                window.raise_()
+                window.activateWindow()
+                return window
+        try:
+            doc = load(path)
+        except CjmError as error:
+            show_load_error(self, error)
+            return None
+        self.settings.add_recent(path)
+        return self._replace_or_add(MainWindow(doc, path))
+
+    def _replace_or_add(self, window: MainWindow) -> MainWindow:
+        if self.pristine():
+            window.setGeometry(self.geometry())
+            window.show()
+            self.close()
+        else:
+            window.show()
+        return window
+
+    def choose_and_open(self) -> None:
+        folder = str(self.session.path.parent) if self.session.path else ""
+        name, _ = QFileDialog.getOpenFileName(self, tr("Open map"), folder, tr("Journey maps (*.cjm)"))
+        if name:
+            self.open_path(Path(name))
+
+    def new_from_template(self) -> None:
+        gallery = TemplateGallery(self)
+        if gallery.exec() and gallery.chosen:
+            doc = new_map(gallery.chosen, gallery.language)
+            self._replace_or_add(MainWindow(doc, None, tr("Untitled")))
+
+    def revert(self) -> None:
+        """Back to the file as saved, after asking: this cannot be undone."""
+        path = self.session.path
+        if path is None or not self.modified():
+            return
+        answer = QMessageBox.question(self, tr("Revert"), tr("Discard all changes since the last save?"))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            doc = load(path)
+        except CjmError as error:
+            show_load_error(self, error)
+            return
+        self.session.undo_stack.setClean()  # the reopened window starts clean
+        window = MainWindow(doc, path)
+        window.setGeometry(self.geometry())
+        window.show()
+        self.close()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        files = self.settings.recent_files()
+        for name in files:
+            action = self.recent_menu.addAction(name)
+            action.triggered.connect(lambda _=False, n=name: self.open_path(Path(n)))
+        if not files:
+            self.recent_menu.addAction(tr("No recent maps")).setEnabled(False)
+
+    def dragEnterEvent(self, event) -> None:
+        if any(url.toLocalFile().endswith(".cjm") for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        for url in event.mimeData().urls():
+            if url.toLocalFile().endswith(".cjm"):
+                self.open_path(Path(url.toLocalFile()))
+        event.acceptProposedAction()
+
+
+def show_load_error(parent, error: CjmError) -> None:
+    """The loader's one-line message, with every problem under Details."""
+    box = QMessageBox(QMessageBox.Icon.Critical, tr("Cannot open the map"), str(error), parent=parent)
+    if len(error.problems) > 1:
+        box.setDetailedText("\n".join(error.lines()))
+    box.exec()

@@ -1,0 +1,56 @@
+"""At start, offer back the work autosaved by windows that did not close cleanly (a crash, a kill)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox
+
+from ..io import CjmError
+from .autosave import Recovery, pending_recoveries
+from .main_window import MainWindow
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Recovery", text)
+
+
+def ask(parent, recoveries: list[Recovery]) -> str:
+    """"recover", "discard" or "later"."""
+    lines = []
+    for r in recoveries:
+        name = r.original.name if r.original else (r.title or tr("Untitled"))
+        lines.append(f"• {name} — {r.saved_at.astimezone().strftime('%Y-%m-%d %H:%M')}")
+    box = QMessageBox(QMessageBox.Icon.Question, tr("Recover unsaved work?"),
+                      tr("CJM Designer was not closed properly. It kept these unsaved maps:") + "\n\n"
+                      + "\n".join(lines), parent=parent)
+    recover = box.addButton(tr("Recover"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(tr("Not now"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    clicked = box.clickedButton()
+    return "recover" if clicked is recover else "discard" if clicked is discard else "later"
+
+
+def offer_recovery(parent=None, choose=ask) -> list[MainWindow]:
+    """Ask about the copies left behind and open a window for each one recovered; each recovered
+    map shows as modified until it is saved."""
+    recoveries = pending_recoveries()
+    if not recoveries:
+        return []
+    answer = choose(parent, recoveries)
+    if answer == "later":
+        return []
+    windows = []
+    for recovery in recoveries:
+        if answer == "recover":
+            try:
+                doc = recovery.load()
+            except CjmError:
+                continue  # an unreadable copy stays where it is, for someone to look at
+            window = MainWindow(doc, recovery.original, recovery.title or None)
+            window.session.undo_stack.resetClean()
+            window._update_title()
+            window.show()
+            windows.append(window)
+        recovery.discard()
+    return windows

@@ -1,0 +1,50 @@
+"""User settings in the platform's place (QSettings), and the folders for autosave copies.
+
+Tests point XDG_CONFIG_HOME and XDG_STATE_HOME at a temporary folder, so nothing of theirs reaches
+a real user's settings.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QSettings
+
+APP = "cjm-designer"
+MAX_RECENT = 10
+DEFAULT_AUTOSAVE_SECONDS = 60
+
+
+class Settings:
+    def __init__(self):
+        self._q = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "CJM Designer", APP)
+
+    def recent_files(self) -> list[str]:
+        value = self._q.value("files/recent", [])
+        files = [value] if isinstance(value, str) else list(value or [])
+        return [f for f in files if Path(f).is_file()][:MAX_RECENT]
+
+    def add_recent(self, path: Path) -> None:
+        name = str(Path(path).resolve())
+        files = [name] + [f for f in self.recent_files() if f != name]
+        self._q.setValue("files/recent", files[:MAX_RECENT])
+
+    def autosave_seconds(self) -> int:
+        try:
+            return max(10, int(self._q.value("autosave/seconds", DEFAULT_AUTOSAVE_SECONDS)))
+        except (TypeError, ValueError):
+            return DEFAULT_AUTOSAVE_SECONDS
+
+    def value(self, key: str, default=None):
+        return self._q.value(key, default)
+
+    def set_value(self, key: str, value) -> None:
+        self._q.setValue(key, value)
+
+
+def recovery_dir() -> Path:
+    """Where autosave copies live: the user's state folder, never beside the user's own files."""
+    folder = Path(platformdirs.user_state_dir(APP)) / "recovery"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

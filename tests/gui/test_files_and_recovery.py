@@ -1,0 +1,144 @@
+"""Files in the window: open, errors, recent files, new from a template, autosave and recovery."""
+
+import json
+
+import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QMessageBox
+
+from cjm_designer.editor import AddCards, SetFields
+from cjm_designer.io import load, loads
+from cjm_designer.model import Card
+from cjm_designer.paths import templates_dir
+from cjm_designer.ui import main_window as mw
+from cjm_designer.ui.autosave import pending_recoveries
+from cjm_designer.ui.main_window import MainWindow
+from cjm_designer.ui.recovery import offer_recovery
+from cjm_designer.ui.settings import Settings, recovery_dir
+from cjm_designer.ui.template_gallery import TemplateGallery
+
+
+@pytest.fixture(autouse=True)
+def quiet(monkeypatch):
+    """No modal box may wait for a user in tests; clean recovery and recent files."""
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    for path in recovery_dir().iterdir():
+        path.unlink()
+    Settings().set_value("files/recent", [])
+    yield
+    for window in list(mw.WINDOWS):
+        window.session.undo_stack.setClean()
+        window.close()
+
+
+def copy_template(tmp_path, name="three-stages.ru.cjm"):
+    path = tmp_path / name
+    path.write_bytes((templates_dir() / name).read_bytes())
+    return path
+
+
+def test_flow_new_from_template_add_card_save_and_reopen(qtbot, tmp_path, monkeypatch):
+    start = MainWindow(load(templates_dir() / "blank.en.cjm"))
+    qtbot.addWidget(start)
+    monkeypatch.setattr(TemplateGallery, "exec", lambda self: setattr(self, "chosen", "five-stages") or True)
+    start.new_from_template()
+    window = mw.WINDOWS[-1]
+    assert window is not start and window.session.doc.stages[0].name in ("Осознанность", "Awareness", "Осведомленность")
+    stage, lane = window.session.doc.stages[0].id, window.session.doc.lanes[0].id
+    card = Card(id="card-new", stage=stage, lane=lane, title="Реклама в поиске")
+    window.session.push(AddCards(window.session, [(card, None)]))
+    window.session.push(SetFields(window.session, "card", "card-new", {"channel": "search_ads"}))
+    path = tmp_path / "карта.cjm"
+    monkeypatch.setattr(mw.QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
+    assert window.save()
+    reopened = window.open_path(path)
+    assert reopened is window  # already open: raised, not opened twice
+    again = MainWindow(load(path), path)
+    qtbot.addWidget(again)
+    assert again.session.doc.card("card-new").channel == "search_ads"
+    assert again.session.doc.cards == window.session.doc.cards
+    assert Settings().recent_files() == [str(path.resolve())]
+
+
+def test_opening_a_broken_file_shows_the_error_and_keeps_the_window(qtbot, tmp_path, monkeypatch):
+    good = copy_template(tmp_path)
+    window = MainWindow(load(good), good)
+    qtbot.addWidget(window)
+    broken = tmp_path / "broken.cjm"
+    broken.write_text('{"format": "cjm", "version": 1, "cards": [')
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()))
+    assert window.open_path(broken) is None
+    assert shown and "broken.cjm: line 1" in shown[0]
+    assert window.session.path == good and mw.WINDOWS == [window]
+
+
+def test_a_pristine_window_is_replaced_by_the_opened_map(qtbot, tmp_path):
+    path = copy_template(tmp_path)
+    blank = MainWindow(load(templates_dir() / "blank.en.cjm"))
+    qtbot.addWidget(blank)
+    blank.show()
+    opened = blank.open_path(path)
+    assert opened is not blank and mw.WINDOWS == [opened]
+
+
+def test_autosave_writes_a_copy_elsewhere_and_a_save_removes_it(qtbot, tmp_path):
+    path = copy_template(tmp_path)
+    original = path.read_bytes()
+    window = MainWindow(load(path), path)
+    qtbot.addWidget(window)
+    assert not window.autosaver.save_if_needed()  # nothing unsaved
+    window.session.push(SetFields(window.session, "meta", "", {"title": "Черновик"}))
+    assert window.autosaver.save_if_needed()
+    assert not window.autosaver.save_if_needed()  # nothing new since
+    assert path.read_bytes() == original  # never over the user's file
+    copy = window.autosaver.copy
+    assert copy.parent == recovery_dir() and loads(copy.read_bytes()).meta.title == "Черновик"
+    assert json.loads(copy.with_suffix(".json").read_text())["original"] == str(path)
+    window.changeEvent(QEvent(QEvent.Type.ActivationChange))  # leaving the window saves at once too
+    assert window.save()
+    assert not copy.exists() and not copy.with_suffix(".json").exists()
+
+
+def test_after_a_crash_the_next_start_offers_the_work_back(qtbot, tmp_path):
+    path = copy_template(tmp_path)
+    window = MainWindow(load(path), path)
+    window.session.push(SetFields(window.session, "meta", "", {"title": "Несохранённое"}))
+    window.autosaver.save_if_needed()
+    mw.WINDOWS.remove(window)  # the process dies: the window never closes
+    window.autosave_timer.stop()
+    assert [r.original for r in pending_recoveries()] == [path]
+
+    asked = []
+    recovered = offer_recovery(choose=lambda parent, found: asked.append(found) or "recover")
+    assert len(asked[0]) == 1
+    (restored,) = recovered
+    qtbot.addWidget(restored)
+    assert restored.session.doc.meta.title == "Несохранённое"
+    assert restored.session.path == path and restored.modified()
+    assert pending_recoveries(exclude={restored.autosaver.copy}) == []
+    assert load(path).meta.title != "Несохранённое"  # the file itself is untouched until saved
+    window.session.undo_stack.setClean()
+
+
+def test_discarding_and_postponing_recovery(qtbot, tmp_path):
+    path = copy_template(tmp_path)
+    window = MainWindow(load(path), path)
+    window.session.push(SetFields(window.session, "meta", "", {"title": "X"}))
+    window.autosaver.save_if_needed()
+    mw.WINDOWS.remove(window)
+    window.autosave_timer.stop()
+    assert offer_recovery(choose=lambda p, f: "later") == [] and len(pending_recoveries()) == 1
+    assert offer_recovery(choose=lambda p, f: "discard") == [] and pending_recoveries() == []
+    window.session.undo_stack.setClean()
+
+
+def test_template_gallery_shows_every_template_with_a_preview(qtbot):
+    gallery = TemplateGallery()
+    qtbot.addWidget(gallery)
+    names = [gallery.list.item(i).text() for i in range(gallery.list.count())]
+    assert len(names) == 5 and not gallery.list.item(0).icon().isNull()
+    gallery.language_box.setCurrentIndex(0)
+    assert "Пустая карта" in [gallery.list.item(i).text() for i in range(gallery.list.count())]
+    gallery.accept()
+    assert gallery.chosen == "blank"
