@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import BaseModel
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
@@ -120,7 +121,8 @@ class SetFields(Command):
         super().__init__(session, text or tr("Edit"))
         self.kind, self.element_id, self.merge_key = kind, element_id, merge_key
         element = self._element()
-        type(element).model_validate({**element.model_dump(), **changes})
+        plain = {name: v.model_dump() if isinstance(v, BaseModel) else v for name, v in changes.items()}
+        type(element).model_validate({**element.model_dump(), **plain})  # nested parts are checked too
         self.new = dict(changes)
         self.old = {name: getattr(element, name) for name in changes}
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QUndoView
 
 from ..canvas import MapScene, MapView
 from ..canvas.actions import CanvasActions, icon
@@ -17,6 +17,7 @@ from ..io import CjmError, dumps, load, write_atomic
 from ..model import JourneyMap
 from ..templates import new_map
 from .autosave import Autosaver
+from .inspector import Inspector
 from .settings import Settings
 from .template_gallery import TemplateGallery
 
@@ -45,6 +46,10 @@ class MainWindow(QMainWindow):
         self.view = MapView(self.scene)
         self.setCentralWidget(self.view)
         self.actions_ = CanvasActions(self.view)
+        self.inspector = Inspector(self.scene)
+        self.docks = [self._dock(tr("Inspector"), "inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea),
+                      self._dock(tr("History"), "history", QUndoView(self.session.undo_stack),
+                                 Qt.DockWidgetArea.RightDockWidgetArea)]
         self._build_menus()
         self.zoom_label = QLabel()
         self.counts_label = QLabel()
@@ -57,6 +62,13 @@ class MainWindow(QMainWindow):
         self._update_counts()
         self._update_title()
         self.resize(1400, 900)
+
+    def _dock(self, title: str, name: str, widget, area) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock-{name}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
 
     def _build_menus(self) -> None:
         a = self.actions_
@@ -93,6 +105,8 @@ class MainWindow(QMainWindow):
         edit.addAction(a.select_all)
         view = self.menuBar().addMenu(tr("&View"))
         view.addActions([a.zoom_in, a.zoom_out, a.zoom_fit, a.zoom_actual])
+        view.addSeparator()
+        view.addActions([dock.toggleViewAction() for dock in self.docks])
         insert = self.menuBar().addMenu(tr("&Insert"))
         insert.addActions([a.add_stage, a.add_lane])
         toolbar = self.addToolBar(tr("Main"))
