@@ -146,10 +146,14 @@ class Inspector(QWidget):
         self.error = QLabel()
         self.error.setStyleSheet("color: #C62828")
         self.error.setWordWrap(True)
-        self.form_host = QWidget()
+        self.form_widget = QWidget()
+        host = QWidget()
+        self.host_layout = QVBoxLayout(host)
+        self.host_layout.addWidget(self.form_widget)
+        self.host_layout.addStretch()  # rows stay together at the top
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setWidget(self.form_host)
+        scroll.setWidget(host)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(scroll)
@@ -186,10 +190,11 @@ class Inspector(QWidget):
     def _build(self, fields: list[Field]) -> None:
         self.fields = fields
         self.editors = {}
-        old = self.form_host.layout()
-        if old is not None:
-            QWidget().setLayout(old)  # hand the old layout and its editors to a throwaway widget
-        form = QFormLayout(self.form_host)
+        old, self.form_widget = self.form_widget, QWidget()
+        self.host_layout.replaceWidget(old, self.form_widget)
+        old.hide()
+        old.deleteLater()
+        form = QFormLayout(self.form_widget)
         for spec in fields:
             editor = self._editor(spec)
             self.editors[spec.path] = editor

@@ -50,6 +50,8 @@ class MainWindow(QMainWindow):
         self.docks = [self._dock(tr("Inspector"), "inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea),
                       self._dock(tr("History"), "history", QUndoView(self.session.undo_stack),
                                  Qt.DockWidgetArea.RightDockWidgetArea)]
+        self.tabifyDockWidget(self.docks[0], self.docks[1])
+        self.docks[0].raise_()
         self._build_menus()
         self.zoom_label = QLabel()
         self.counts_label = QLabel()
