@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .model import JourneyMap
+from .paths import bundled
 
 
 def has_display() -> bool:
@@ -22,6 +23,7 @@ def run(doc: JourneyMap, path: Path | None, name: str, screenshot: Path | None =
     instead and return at once (no screen is needed for that)."""
     if screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from .ui.main_window import MainWindow
@@ -30,6 +32,7 @@ def run(doc: JourneyMap, path: Path | None, name: str, screenshot: Path | None =
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("CJM Designer")
     app.setOrganizationName("CJM Designer")
+    app.setWindowIcon(QIcon(str(bundled("resources") / "desktop" / "cjm-designer.svg")))
     window = MainWindow(doc, path, name)
     window.resize(*size)
     window.show()

@@ -100,6 +100,12 @@ def _title(doc: JourneyMap, style: Style, width: float) -> tuple[tuple[TextLine,
         more, y = _lines(wrap(doc.meta.description, style.description, width, style.description_lines),
                          style.description, 0, y + 2)
         lines += more
+    for persona in doc.personas[:style.personas_shown]:
+        facts = [str(persona.age) if persona.age is not None else "", persona.occupation, persona.geography]
+        summary = " · ".join([persona.name] + [fact for fact in facts if fact])
+        quote = f" — {persona.quote}" if persona.quote else ""
+        more, y = _lines(wrap(summary + quote, style.persona, width, 1), style.persona, 0, y + 2)
+        lines += more
     return tuple(lines), y
 
 

@@ -23,6 +23,7 @@ class Style:
     marker_row: float = 18
     title: TextStyle = TextStyle(20, bold=True)
     description: TextStyle = TextStyle(10)
+    persona: TextStyle = TextStyle(9.5, bold=True)
     stage_name: TextStyle = TextStyle(13, bold=True)
     stage_text: TextStyle = TextStyle(9)
     lane_name: TextStyle = TextStyle(11, bold=True)
@@ -35,6 +36,7 @@ class Style:
     stage_goal_lines: int = 3
     stage_question_lines: int = 4
     description_lines: int = 2
+    personas_shown: int = 3
     emotion_step: float = 26
     emotion_dot: float = 12
     link_label_width: float = 110

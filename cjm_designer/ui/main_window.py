@@ -18,6 +18,8 @@ from ..model import JourneyMap
 from ..templates import new_map
 from .autosave import Autosaver
 from .inspector import Inspector
+from .overview import Overview
+from .personas import PersonasPanel
 from .settings import Settings
 from .template_gallery import TemplateGallery
 
@@ -47,11 +49,17 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.view)
         self.actions_ = CanvasActions(self.view)
         self.inspector = Inspector(self.scene)
-        self.docks = [self._dock(tr("Inspector"), "inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea),
-                      self._dock(tr("History"), "history", QUndoView(self.session.undo_stack),
-                                 Qt.DockWidgetArea.RightDockWidgetArea)]
+        self.personas = PersonasPanel(self.session)
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        self.docks = [self._dock(tr("Inspector"), "inspector", self.inspector, right),
+                      self._dock(tr("Personas"), "personas", self.personas, right),
+                      self._dock(tr("History"), "history", QUndoView(self.session.undo_stack), right),
+                      self._dock(tr("Overview"), "overview", Overview(self.view), right)]
         self.tabifyDockWidget(self.docks[0], self.docks[1])
+        self.tabifyDockWidget(self.docks[1], self.docks[2])
         self.docks[0].raise_()
+        self.resizeDocks([self.docks[0]], [380], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks[0], self.docks[3]], [640, 180], Qt.Orientation.Vertical)
         self._build_menus()
         self.zoom_label = QLabel()
         self.counts_label = QLabel()
@@ -64,6 +72,7 @@ class MainWindow(QMainWindow):
         self._update_counts()
         self._update_title()
         self.resize(1400, 900)
+        self._restore_layout()
 
     def _dock(self, title: str, name: str, widget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -119,6 +128,18 @@ class MainWindow(QMainWindow):
         toolbar.addActions([a.add_stage, a.add_lane, a.delete])
         toolbar.addSeparator()
         toolbar.addActions([a.zoom_out, a.zoom_in, a.zoom_fit])
+
+    def _restore_layout(self) -> None:
+        """The window's size and the docks as the user left them last time."""
+        geometry, state = self.settings.value("window/geometry"), self.settings.value("window/state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+
+    def _remember_layout(self) -> None:
+        self.settings.set_value("window/geometry", self.saveGeometry())
+        self.settings.set_value("window/state", self.saveState())
 
     # -- state ----------------------------------------------------------------------------------
 
@@ -182,6 +203,7 @@ class MainWindow(QMainWindow):
                 return
         self.autosaver.discard()
         self.autosave_timer.stop()
+        self._remember_layout()
         if self in WINDOWS:
             WINDOWS.remove(self)
         event.accept()

@@ -1,0 +1,236 @@
+"""A form of fields bound to model elements: each editor shows the elements' value (empty where they
+differ) and an edit becomes one undo command per element, in one step for all of them.
+
+The Inspector and the Personas panel are built from it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from pydantic import ValidationError
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
+
+from ..editor import DocumentSession, SetFields
+from ..model import Kpi, Metrics
+
+MIXED = object()  # several elements differ in this field, or the field was left without a change
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Inspector", text)
+
+
+@dataclass
+class Field:
+    """One row of the form: a field (`kpi.target` for a nested one), its label and its editor kind."""
+
+    path: str
+    label: str
+    kind: str  # line, text, lines, int, float, bool, choice, open_choice, color
+    choices: list[tuple[str, object]] = field(default_factory=list)
+
+
+class FinishingTextEdit(QPlainTextEdit):
+    """A plain-text box that reports when the user leaves it, like QLineEdit's editingFinished."""
+
+    editingFinished = Signal()
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        self.editingFinished.emit()
+
+
+class FieldForm(QWidget):
+    """Editors for `fields` of the elements `targets()` returns, of model kind `kind` ("card",
+    "stage", "lane", "link", "persona" or "meta"); problems go to `error`."""
+
+    def __init__(self, session: DocumentSession, error: QLabel, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.error = error
+        self.kind = ""
+        self.fields: list[Field] = []
+        self.editors: dict[str, QWidget] = {}
+        self.targets: Callable[[], list] = list
+        self.layout_ = QFormLayout(self)
+
+    def bind(self, kind: str, fields: list[Field], targets: Callable[[], list]) -> None:
+        """Show `fields` of what `targets()` returns (rebuilding the editors only when they differ)."""
+        self.kind, self.targets = kind, targets
+        if [f.path for f in fields] != [f.path for f in self.fields]:
+            while self.layout_.rowCount():
+                self.layout_.removeRow(0)
+            self.fields, self.editors = fields, {}
+            for spec in fields:
+                self.editors[spec.path] = self._editor(spec)
+                self.layout_.addRow(spec.label, self.editors[spec.path])
+        self.show_values()
+
+    def _editor(self, spec: Field) -> QWidget:
+        commit = lambda *_: self._commit(spec)  # noqa: E731
+        if spec.kind in ("text", "lines"):
+            editor = FinishingTextEdit()
+            editor.setTabChangesFocus(True)
+            editor.setFixedHeight(70)
+            editor.editingFinished.connect(commit)
+        elif spec.kind == "bool":
+            editor = QCheckBox()
+            editor.clicked.connect(commit)
+        elif spec.kind in ("choice", "open_choice"):
+            editor = QComboBox()
+            editor.setEditable(spec.kind == "open_choice")
+            for text, value in spec.choices:
+                editor.addItem(text, value)
+            if spec.kind == "open_choice":
+                editor.lineEdit().editingFinished.connect(commit)
+            editor.activated.connect(commit)
+        else:
+            editor = QLineEdit()
+            if spec.kind == "color":
+                editor.setPlaceholderText("#rrggbb")
+            editor.editingFinished.connect(commit)
+        editor.setObjectName(spec.path)
+        return editor
+
+    def show_values(self) -> None:
+        targets = self.targets()
+        for spec in self.fields:
+            editor = self.editors[spec.path]
+            if editor.hasFocus() or (isinstance(editor, QComboBox) and editor.lineEdit() is not None
+                                     and editor.lineEdit().hasFocus()):
+                continue
+            values = {repr(_get(t, spec.path)) for t in targets}
+            value = _get(targets[0], spec.path) if len(values) == 1 and targets else MIXED
+            editor.blockSignals(True)
+            _display(editor, spec, value)
+            editor.blockSignals(False)
+
+    def _commit(self, spec: Field) -> None:
+        editor = self.editors.get(spec.path)
+        if editor is None:
+            return
+        try:
+            value = _read(editor, spec)
+        except ValueError as problem:
+            self.error.setText(f"{spec.label}: {problem}")
+            self.show_values()
+            return
+        if value is MIXED:
+            return
+        stack = self.session.undo_stack
+        text = tr("Edit %1").replace("%1", spec.label)
+        try:
+            changes = [(t, _changed(t, spec.path, value)) for t in self.targets()]
+            commands = [SetFields(self.session, self.kind, getattr(t, "id", ""), c, text=text)
+                        for t, c in changes if c is not None]
+        except ValidationError as problem:
+            self.error.setText(f"{spec.label}: {problem.errors()[0]['msg']}")
+            self.show_values()
+            return
+        self.error.clear()
+        if not commands:
+            return
+        if len(commands) > 1:
+            stack.beginMacro(text)
+        for command in commands:
+            self.session.push(command)
+        if len(commands) > 1:
+            stack.endMacro()
+
+
+
+def _get(element, path: str):
+    top, _, inner = path.partition(".")
+    value = getattr(element, top)
+    if inner:
+        return getattr(value, inner) if value is not None else None
+    return value
+
+
+def _changed(element, path: str, value) -> dict | None:
+    """The SetFields changes that give `element` the value at `path`, or None if it has it already."""
+    top, _, inner = path.partition(".")
+    current = getattr(element, top)
+    if inner:
+        empty = Kpi() if top == "kpi" else Metrics()
+        new = type(empty).model_validate({**(current or empty).model_dump(), inner: value})
+        new = None if new == empty else new
+        return None if new == current else {top: new}
+    return None if value == current else {top: value}
+
+
+def _display(editor: QWidget, spec: Field, value) -> None:
+    mixed = value is MIXED
+    if isinstance(editor, QCheckBox):
+        editor.setTristate(mixed)
+        editor.setCheckState(Qt.CheckState.PartiallyChecked if mixed else
+                             Qt.CheckState.Checked if value else Qt.CheckState.Unchecked)
+    elif isinstance(editor, QComboBox):
+        index = -1 if mixed else editor.findData(value)
+        if editor.isEditable():
+            editor.setCurrentIndex(index)
+            editor.setEditText("" if mixed or index >= 0 and not value else
+                               editor.itemText(index) if index >= 0 else str(value or ""))
+            editor.lineEdit().setPlaceholderText(tr("several values") if mixed else "")
+        else:
+            editor.setCurrentIndex(index)
+    elif isinstance(editor, QPlainTextEdit):
+        editor.setPlainText("" if mixed else "\n".join(value) if spec.kind == "lines" else str(value or ""))
+        editor.setPlaceholderText(tr("several values") if mixed else "")
+        editor.document().setModified(False)
+    else:
+        if mixed:
+            text = ""
+        elif spec.kind == "tags":
+            text = ", ".join(value)
+        elif value is None:
+            text = ""
+        elif isinstance(value, float) and value.is_integer():
+            text = str(int(value))
+        else:
+            text = str(value)
+        editor.setText(text)
+        editor.setModified(False)
+        editor.setPlaceholderText(tr("several values") if mixed else "")
+
+
+def _read(editor: QWidget, spec: Field):
+    """The editor's value in the model's terms; MIXED when the field was left without a change."""
+    if isinstance(editor, QCheckBox):
+        state = editor.checkState()
+        return MIXED if state == Qt.CheckState.PartiallyChecked else state == Qt.CheckState.Checked
+    if isinstance(editor, QComboBox):
+        if editor.isEditable():
+            text = editor.currentText().strip()
+            index = editor.findText(text)
+            return editor.itemData(index) if index >= 0 else text
+        return MIXED if editor.currentIndex() < 0 else editor.currentData()
+    if isinstance(editor, QPlainTextEdit):
+        if not editor.document().isModified():
+            return MIXED  # left without typing: nothing to change
+        text = editor.toPlainText()
+    else:
+        if not editor.isModified():
+            return MIXED
+        text = editor.text()
+    if spec.kind == "lines":
+        return [line.strip() for line in text.splitlines() if line.strip()]
+    if spec.kind == "tags":
+        return [tag.strip() for tag in text.split(",") if tag.strip()]
+    text = text.strip() if spec.kind in ("int", "float", "color") else text
+    if spec.kind in ("int", "float", "color") and not text:
+        return None
+    if spec.kind == "int":
+        try:
+            return int(text.replace(" ", ""))
+        except ValueError:
+            raise ValueError(tr("a whole number is needed")) from None
+    if spec.kind == "float":
+        try:
+            return float(text.replace(",", ".").replace(" ", ""))
+        except ValueError:
+            raise ValueError(tr("a number is needed")) from None
+    return text

@@ -1,0 +1,172 @@
+"""The Personas panel: the buyers the map is drawn for, with photo, demographics, habits, interests,
+goals, pains and a typical quote. Every edit is an undo command."""
+
+from __future__ import annotations
+
+import base64
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
+from PySide6.QtGui import QIcon, QImage, QPixmap
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..editor import AddPart, DocumentSession, RemovePart, SetFields
+from ..model import Persona, Photo
+from .field_form import Field, FieldForm, tr
+
+PHOTO_SIDE = 512  # photos are stored at most this many pixels on a side, as JPEG
+
+
+def persona_fields() -> list[Field]:
+    return [
+        Field("name", tr("Name"), "line"),
+        Field("gender", tr("Gender"), "line"),
+        Field("age", tr("Age"), "int"),
+        Field("geography", tr("Geography"), "line"),
+        Field("occupation", tr("Occupation"), "line"),
+        Field("habits", tr("Habits"), "text"),
+        Field("interests", tr("Interests"), "text"),
+        Field("goals", tr("Goals"), "text"),
+        Field("pains", tr("Pains"), "text"),
+        Field("quote", tr("Quote"), "text"),
+    ]
+
+
+def photo_from_image(image: QImage) -> Photo:
+    """A photo for the file: scaled down to PHOTO_SIDE and stored as JPEG, whatever it was."""
+    if max(image.width(), image.height()) > PHOTO_SIDE:
+        image = image.scaled(PHOTO_SIDE, PHOTO_SIDE, Qt.AspectRatioMode.KeepAspectRatio,
+                             Qt.TransformationMode.SmoothTransformation)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.convertToFormat(QImage.Format.Format_RGB32).save(buffer, "JPEG", 85)
+    return Photo(media_type="image/jpeg", data=base64.b64encode(bytes(data)).decode("ascii"))
+
+
+def photo_pixmap(photo: Photo | None, side: int) -> QPixmap:
+    pixmap = QPixmap()
+    if photo is not None:
+        pixmap.loadFromData(photo.image_bytes())
+    return pixmap.scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation) \
+        if not pixmap.isNull() else pixmap
+
+
+class PersonasPanel(QWidget):
+    def __init__(self, session: DocumentSession, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.list = QListWidget()
+        self.list.setIconSize(QSize(40, 40))
+        self.list.setMaximumHeight(140)
+        self.list.currentRowChanged.connect(lambda _row: self._bind())
+        add = QPushButton(tr("Add persona"))
+        add.clicked.connect(self.add_persona)
+        self.remove = QPushButton(tr("Remove"))
+        self.remove.clicked.connect(self.remove_persona)
+        self.photo = QLabel()
+        self.photo.setFixedSize(96, 96)
+        self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.photo.setStyleSheet("border: 1px solid #CFD8DC")
+        self.choose_photo = QPushButton(tr("Choose photo…"))
+        self.choose_photo.clicked.connect(self.pick_photo)
+        self.clear_photo = QPushButton(tr("Remove photo"))
+        self.clear_photo.clicked.connect(lambda: self.set_photo(None))
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #C62828")
+        self.error.setWordWrap(True)
+        self.form = FieldForm(session, self.error)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(self.remove)
+        photo_buttons = QVBoxLayout()
+        photo_buttons.addWidget(self.choose_photo)
+        photo_buttons.addWidget(self.clear_photo)
+        photo_buttons.addStretch()
+        photo_row = QHBoxLayout()
+        photo_row.addWidget(self.photo)
+        photo_row.addLayout(photo_buttons)
+        self.details = QWidget()
+        details = QVBoxLayout(self.details)
+        details.addLayout(photo_row)
+        details.addWidget(self.form)
+        details.addStretch()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.details)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addLayout(buttons)
+        layout.addWidget(scroll)
+        layout.addWidget(self.error)
+        session.changed.connect(lambda _change: self.refresh())
+        self.refresh()
+
+    def current_id(self) -> str | None:
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def refresh(self) -> None:
+        """The list follows the model; the chosen persona stays chosen while it exists."""
+        chosen = self.current_id()
+        self.list.blockSignals(True)
+        self.list.clear()
+        for persona in self.session.doc.personas:
+            item = QListWidgetItem(QIcon(photo_pixmap(persona.photo, 40)), persona.name or tr("(no name)"))
+            item.setData(Qt.ItemDataRole.UserRole, persona.id)
+            self.list.addItem(item)
+            if persona.id == chosen:
+                self.list.setCurrentItem(item)
+        if self.list.currentRow() < 0 and self.list.count():
+            self.list.setCurrentRow(0)
+        self.list.blockSignals(False)
+        self._bind()
+
+    def _bind(self) -> None:
+        persona_id = self.current_id()
+        self.details.setEnabled(persona_id is not None)
+        self.remove.setEnabled(persona_id is not None)
+        doc = self.session.doc
+        self.form.bind("persona", persona_fields(), lambda: [p for p in doc.personas if p.id == persona_id])
+        persona = next((p for p in doc.personas if p.id == persona_id), None)
+        pixmap = photo_pixmap(persona.photo if persona else None, 96)
+        self.photo.setPixmap(pixmap)
+        self.photo.setText("" if not pixmap.isNull() else tr("no photo"))
+        self.clear_photo.setEnabled(persona is not None and persona.photo is not None)
+
+    def add_persona(self) -> None:
+        persona = Persona(id=self.session.doc.new_id("persona"), name=tr("New persona"))
+        self.session.push(AddPart(self.session, persona, text=tr("Add persona")))
+        self.list.setCurrentRow(self.list.count() - 1)
+
+    def remove_persona(self) -> None:
+        persona_id = self.current_id()
+        if persona_id is not None:
+            self.session.push(RemovePart(self.session, "persona", persona_id, text=tr("Remove persona")))
+
+    def pick_photo(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, tr("Choose photo"), "",
+                                              tr("Images (*.png *.jpg *.jpeg *.webp *.bmp *.gif)"))
+        if not name:
+            return
+        image = QImage(name)
+        if image.isNull():
+            self.error.setText(tr("This file is not an image that can be read."))
+            return
+        self.set_photo(photo_from_image(image))
+
+    def set_photo(self, photo: Photo | None) -> None:
+        persona_id = self.current_id()
+        if persona_id is not None:
+            self.error.clear()
+            self.session.push(SetFields(self.session, "persona", persona_id, {"photo": photo}, text=tr("Photo")))

@@ -1,0 +1,73 @@
+"""The Personas panel and the Overview."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QMessageBox
+
+from cjm_designer.io import dumps, load, loads
+from cjm_designer.paths import templates_dir
+from cjm_designer.ui import main_window as mw
+from cjm_designer.ui.main_window import MainWindow
+from cjm_designer.ui.personas import photo_from_image
+
+
+@pytest.fixture
+def window(qtbot, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    w = MainWindow(load(templates_dir() / "three-stages.ru.cjm"))
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    w.session.undo_stack.setClean()
+    if w in mw.WINDOWS:
+        mw.WINDOWS.remove(w)
+
+
+def test_personas_add_edit_photo_remove(window, tmp_path):
+    panel, doc = window.personas, window.session.doc
+    assert panel.list.count() == len(doc.personas) == 1
+    panel.add_persona()
+    assert len(doc.personas) == 2 and panel.current_id() == doc.personas[1].id
+    name = panel.form.editors["name"]
+    name.setFocus()
+    name.setText("Ольга, 45")
+    name.setModified(True)
+    name.editingFinished.emit()
+    age = panel.form.editors["age"]
+    age.setFocus()
+    age.setText("45")
+    age.setModified(True)
+    age.editingFinished.emit()
+    assert (doc.personas[1].name, doc.personas[1].age) == ("Ольга, 45", 45)
+    image = QImage(1200, 800, QImage.Format.Format_RGB32)
+    image.fill(QColor("#7CB342"))
+    path = tmp_path / "photo.png"
+    image.save(str(path))
+    panel.set_photo(photo_from_image(QImage(str(path))))
+    photo = doc.personas[1].photo
+    assert photo.media_type == "image/jpeg" and photo.image_bytes().startswith(b"\xff\xd8\xff")
+    assert max(QImage.fromData(photo.image_bytes()).size().toTuple()) == 512
+    assert loads(dumps(doc)).personas[1].photo == photo  # embedded in the file, round trip
+    assert not panel.photo.pixmap().isNull()
+    panel.remove_persona()
+    assert len(doc.personas) == 1
+    window.session.undo_stack.undo()
+    assert doc.personas[1].photo == photo
+
+
+def test_personas_show_on_the_map(window):
+    persona = window.session.doc.personas[0]
+    texts = [line.text for line in window.scene.layout.title]
+    assert any(persona.name in text for text in texts)
+
+
+def test_overview_moves_the_main_view(window, qtbot):
+    overview = next(d.widget() for d in window.docks if d.objectName() == "dock-overview")
+    window.view.zoom_actual()
+    before = window.view.visible_scene_rect().center()
+    target = window.scene.sceneRect().bottomRight()
+    qtbot.mouseClick(overview.viewport(), Qt.MouseButton.LeftButton,
+                     pos=overview.mapFromScene(target))
+    after = window.view.visible_scene_rect().center()
+    assert after.x() > before.x() and after.y() > before.y()
