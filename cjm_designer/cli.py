@@ -70,12 +70,20 @@ def _open(args: argparse.Namespace) -> int:
     elif args.file:
         doc, path, name = load(args.file), Path(args.file), Path(args.file).name
     else:
-        doc, path, name = templates.new_map(templates.DEFAULT_TEMPLATE, system_language()), None, None
+        doc, path, name = templates.new_map(_preferred_template(), system_language()), None, None
     if args.screenshot is None and not app.has_display():
         print("cjm-designer: no display to open a window on; use --screenshot OUT.png to render one, "
               "or the commands in --help", file=sys.stderr)
         return 1
     return app.run(doc, path, name, Path(args.screenshot) if args.screenshot else None, size)
+
+
+def _preferred_template() -> str:
+    """The template the user chose for new maps in Preferences (blank when none or gone)."""
+    from .ui.settings import Settings  # here, not at the top: the other commands run without Qt
+
+    name = Settings().default_template()
+    return name if any(t.name == name for t in templates.available("en")) else templates.DEFAULT_TEMPLATE
 
 
 def _size(text: str) -> tuple[int, int]:

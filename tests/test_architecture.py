@@ -17,7 +17,7 @@ ALLOWED_INSIDE = {
     "layout": {"model", "layout", "paths"},
     "editor": {"model", "editor"},
     "canvas": {"model", "layout", "editor", "canvas", "paths"},
-    "ui": {"model", "io", "editor", "canvas", "ui", "paths", "templates"},
+    "ui": {"", "model", "io", "editor", "canvas", "ui", "paths", "templates"},
 }
 NO_QT = ("model", "io", "layout")
 

@@ -17,6 +17,7 @@ from ..io import CjmError, dumps, load, write_atomic
 from ..model import JourneyMap
 from ..templates import new_map
 from .autosave import Autosaver
+from .dialogs import Preferences, show_about, show_shortcuts
 from .inspector import Inspector
 from .overview import Overview
 from .personas import PersonasPanel
@@ -100,6 +101,23 @@ class MainWindow(QMainWindow):
         close = QAction(tr("&Close"), self)
         close.setShortcut(QKeySequence.StandardKey.Close)
         close.triggered.connect(self.close)
+        quit_ = QAction(tr("&Quit"), self)
+        quit_.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_.triggered.connect(quit_all)
+        preferences = QAction(tr("&Preferences…"), self)
+        preferences.setShortcut(QKeySequence.StandardKey.Preferences)
+        preferences.triggered.connect(lambda: Preferences(self.settings, self).exec())
+        new_card = QAction(icon("plus"), tr("New &card"), self)
+        new_card.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        new_card.triggered.connect(self.new_card)
+        add_persona = QAction(icon("user-round"), tr("Add &persona"), self)
+        add_persona.triggered.connect(self._add_persona)
+        map_properties = QAction(tr("Map &properties"), self)
+        map_properties.triggered.connect(self._show_map_properties)
+        shortcuts = QAction(tr("&Keyboard shortcuts"), self)
+        shortcuts.triggered.connect(lambda: show_shortcuts(self, self.findChildren(QAction)))
+        about = QAction(tr("&About CJM Designer"), self)
+        about.triggered.connect(lambda: show_about(self))
         file_menu = self.menuBar().addMenu(tr("&File"))
         file_menu.addActions([new, open_])
         self.recent_menu = file_menu.addMenu(tr("Open &Recent"))
@@ -107,25 +125,31 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.save_action, self.save_as_action, self.revert_action])
         file_menu.addSeparator()
-        file_menu.addAction(close)
+        file_menu.addActions([close, quit_])
         edit = self.menuBar().addMenu(tr("&Edit"))
         edit.addActions([a.undo, a.redo])
         edit.addSeparator()
         edit.addActions([a.cut, a.copy, a.paste, a.duplicate, a.delete])
         edit.addSeparator()
         edit.addAction(a.select_all)
+        edit.addSeparator()
+        edit.addAction(preferences)
         view = self.menuBar().addMenu(tr("&View"))
         view.addActions([a.zoom_in, a.zoom_out, a.zoom_fit, a.zoom_actual])
         view.addSeparator()
         view.addActions([dock.toggleViewAction() for dock in self.docks])
         insert = self.menuBar().addMenu(tr("&Insert"))
-        insert.addActions([a.add_stage, a.add_lane])
+        insert.addActions([new_card, a.add_stage, a.add_lane, add_persona])
+        map_menu = self.menuBar().addMenu(tr("&Map"))
+        map_menu.addActions([map_properties, add_persona])
+        help_menu = self.menuBar().addMenu(tr("&Help"))
+        help_menu.addActions([shortcuts, about])
         toolbar = self.addToolBar(tr("Main"))
         toolbar.setObjectName("main-toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         toolbar.addActions([new, open_, self.save_action, a.undo, a.redo])
         toolbar.addSeparator()
-        toolbar.addActions([a.add_stage, a.add_lane, a.delete])
+        toolbar.addActions([new_card, a.add_stage, a.add_lane, a.delete])
         toolbar.addSeparator()
         toolbar.addActions([a.zoom_out, a.zoom_in, a.zoom_fit])
 
@@ -140,6 +164,34 @@ class MainWindow(QMainWindow):
     def _remember_layout(self) -> None:
         self.settings.set_value("window/geometry", self.saveGeometry())
         self.settings.set_value("window/state", self.saveState())
+
+    def new_card(self) -> None:
+        """A new card in the selected cell, after the selected card, or in the first cell."""
+        scene, doc = self.scene, self.session.doc
+        cell = scene.selected_cell()
+        cards = scene.selected_card_ids()
+        if cell is None and cards:
+            card = doc.card(cards[-1])
+            cell = (card.stage, card.lane)
+            index = [c.id for c in doc.cards_in(*cell)].index(card.id) + 1
+            scene.new_card(*cell, index)
+        elif cell is not None:
+            scene.new_card(*cell)
+        elif doc.stages and doc.lanes:
+            scene.new_card(doc.stages[0].id, doc.lanes[0].id)
+
+    def _add_persona(self) -> None:
+        self._show_dock("personas")
+        self.personas.add_persona()
+
+    def _show_map_properties(self) -> None:
+        self.scene.clearSelection()
+        self._show_dock("inspector")
+
+    def _show_dock(self, name: str) -> None:
+        dock = next(d for d in self.docks if d.objectName() == f"dock-{name}")
+        dock.show()
+        dock.raise_()
 
     # -- state ----------------------------------------------------------------------------------
 
@@ -253,7 +305,7 @@ class MainWindow(QMainWindow):
             self.open_path(Path(name))
 
     def new_from_template(self) -> None:
-        gallery = TemplateGallery(self)
+        gallery = TemplateGallery(self, self.settings.default_template())
         if gallery.exec() and gallery.chosen:
             doc = new_map(gallery.chosen, gallery.language)
             self._replace_or_add(MainWindow(doc, None, tr("Untitled")))
@@ -295,6 +347,13 @@ class MainWindow(QMainWindow):
             if url.toLocalFile().endswith(".cjm"):
                 self.open_path(Path(url.toLocalFile()))
         event.acceptProposedAction()
+
+
+def quit_all() -> None:
+    """Close every window, each asking about its unsaved changes; stop at the first Cancel."""
+    for window in list(WINDOWS):
+        if not window.close():
+            return
 
 
 def show_load_error(parent, error: CjmError) -> None:

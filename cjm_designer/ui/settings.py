@@ -36,6 +36,9 @@ class Settings:
         except (TypeError, ValueError):
             return DEFAULT_AUTOSAVE_SECONDS
 
+    def default_template(self) -> str:
+        return str(self.value("files/default_template", "blank") or "blank")
+
     def value(self, key: str, default=None):
         return self._q.value(key, default)
 

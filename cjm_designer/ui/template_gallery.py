@@ -44,10 +44,11 @@ def preview(name: str, language: str) -> QPixmap:
 class TemplateGallery(QDialog):
     """`chosen` holds the picked template's name after the dialog is accepted."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, preselected: str = DEFAULT_TEMPLATE):
         super().__init__(parent)
         self.setWindowTitle(tr("New map"))
         self.chosen: str | None = None
+        self.preselected = preselected
         self.language = ui_language()
         self.list = QListWidget()
         self.list.setViewMode(QListWidget.ViewMode.IconMode)
@@ -84,7 +85,7 @@ class TemplateGallery(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, template.name)
             item.setToolTip(template.description)
             self.list.addItem(item)
-            if template.name == DEFAULT_TEMPLATE:
+            if template.name == self.preselected:
                 self.list.setCurrentItem(item)
 
     def accept(self) -> None:

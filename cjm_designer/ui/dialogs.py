@@ -1,0 +1,94 @@
+"""Small dialogs of the main window: preferences, keyboard shortcuts, about."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QMessageBox,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from .. import __version__
+from ..canvas.texts import ui_language
+from ..templates import DEFAULT_TEMPLATE, available
+from .settings import Settings
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Dialogs", text)
+
+
+class Preferences(QDialog):
+    """Autosave interval, the template of a new map, the interface language (from the next start)."""
+
+    def __init__(self, settings: Settings, parent=None):
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle(tr("Preferences"))
+        self.autosave = QSpinBox()
+        self.autosave.setRange(10, 3600)
+        self.autosave.setSuffix(tr(" s"))
+        self.autosave.setValue(settings.autosave_seconds())
+        self.template = QComboBox()
+        for template in available(ui_language()):
+            self.template.addItem(template.title, template.name)
+        self.template.setCurrentIndex(max(0, self.template.findData(settings.default_template())))
+        self.language = QComboBox()
+        for text, code in ((tr("As the system"), ""), ("Русский", "ru"), ("English", "en")):
+            self.language.addItem(text, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.value("ui/language", ""))))
+        form = QFormLayout()
+        form.addRow(tr("Autosave every"), self.autosave)
+        form.addRow(tr("New maps start from"), self.template)
+        form.addRow(tr("Interface language"), self.language)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        self.settings.set_value("autosave/seconds", self.autosave.value())
+        self.settings.set_value("files/default_template", self.template.currentData() or DEFAULT_TEMPLATE)
+        self.settings.set_value("ui/language", self.language.currentData())
+        super().accept()
+
+
+def shortcuts_table(actions: list[QAction]) -> QTableWidget:
+    """Every action that has a shortcut, read from the actions themselves so it never goes stale."""
+    rows = [(a.text().replace("&", ""), ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText)
+                                                   for s in a.shortcuts()))
+            for a in actions if a.shortcuts()]
+    table = QTableWidget(len(rows), 2)
+    table.setHorizontalHeaderLabels([tr("Action"), tr("Shortcut")])
+    for row, (text, keys) in enumerate(sorted(set(rows))):
+        table.setItem(row, 0, QTableWidgetItem(text))
+        table.setItem(row, 1, QTableWidgetItem(keys))
+    table.resizeColumnsToContents()
+    table.verticalHeader().hide()
+    return table
+
+
+def show_shortcuts(parent, actions: list[QAction]) -> None:
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(tr("Keyboard shortcuts"))
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(shortcuts_table(actions))
+    dialog.resize(460, 560)
+    dialog.exec()
+
+
+def show_about(parent) -> None:
+    QMessageBox.about(parent, tr("About CJM Designer"), tr(
+        "CJM Designer %1\n\nDraw customer journey maps offline: stages, lanes, touchpoints, emotions, "
+        "funnel figures and KPIs.\n\nLicence: MIT. Font: PT Sans (ParaType Free Font License). "
+        "Icons: Lucide (ISC).").replace("%1", __version__))

@@ -1,0 +1,72 @@
+"""The window's menus: every menu of the issue, preferences, shortcuts, quit, new card, map properties."""
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from cjm_designer.editor import SetFields
+from cjm_designer.io import load
+from cjm_designer.paths import templates_dir
+from cjm_designer.ui import main_window as mw
+from cjm_designer.ui.dialogs import Preferences, shortcuts_table
+from cjm_designer.ui.main_window import MainWindow, quit_all
+from cjm_designer.ui.settings import Settings
+
+
+@pytest.fixture
+def window(qtbot, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    w = MainWindow(load(templates_dir() / "five-stages.en.cjm"))
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    w.session.undo_stack.setClean()
+    if w in mw.WINDOWS:
+        mw.WINDOWS.remove(w)
+
+
+def test_menus_and_tooltips(window):
+    titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
+    assert titles == ["File", "Edit", "View", "Insert", "Map", "Help"]
+    for action in window.actions_.__dict__.values():
+        if hasattr(action, "toolTip") and action.shortcut().toString():
+            assert action.toolTip()
+
+
+def test_shortcuts_table_lists_the_real_shortcuts(window):
+    from PySide6.QtGui import QAction
+
+    table = shortcuts_table(window.findChildren(QAction))
+    rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+    assert rows["Undo"] and "Ctrl+Z" in rows["Undo"]
+    assert "Ctrl+S" in rows["Save"] and "Ctrl+D" in rows["Duplicate"]
+
+
+def test_preferences_are_kept(window):
+    dialog = Preferences(window.settings, window)
+    dialog.autosave.setValue(120)
+    dialog.template.setCurrentIndex(dialog.template.findData("five-stages"))
+    dialog.accept()
+    fresh = Settings()
+    assert fresh.autosave_seconds() == 120 and fresh.default_template() == "five-stages"
+    fresh.set_value("files/default_template", "blank")
+    fresh.set_value("autosave/seconds", 60)
+
+
+def test_new_card_action_and_map_properties(window):
+    card = window.session.doc.cards[0]
+    window.scene.select_cards([card.id])
+    window.new_card()
+    assert window.scene.editor is not None
+    window.scene.editor.setPlainText("Из меню")
+    window.scene.editor.finish("finish")
+    titles = [c.title for c in window.session.doc.cards_in(card.stage, card.lane)]
+    assert titles[titles.index(card.title) + 1] == "Из меню"
+    window._show_map_properties()
+    assert window.inspector.heading.text() == "Map"
+
+
+def test_quit_stops_at_the_first_cancel(window, monkeypatch):
+    window.session.push(SetFields(window.session, "meta", "", {"title": "changed"}))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    quit_all()
+    assert window in mw.WINDOWS and window.isVisible()
