@@ -152,6 +152,10 @@ class MainWindow(QMainWindow):
         toolbar.addActions([new_card, a.add_stage, a.add_lane, a.delete])
         toolbar.addSeparator()
         toolbar.addActions([a.zoom_out, a.zoom_in, a.zoom_fit])
+        for action in self.findChildren(QAction):
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            name = action.text().replace("&", "")
+            action.setToolTip(f"{name} ({keys})" if keys else name)
 
     def _restore_layout(self) -> None:
         """The window's size and the docks as the user left them last time."""

@@ -70,3 +70,11 @@ def test_quit_stops_at_the_first_cancel(window, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
     quit_all()
     assert window in mw.WINDOWS and window.isVisible()
+
+
+def test_every_action_has_a_tooltip_with_its_shortcut(window):
+    from PySide6.QtGui import QAction
+
+    for action in window.findChildren(QAction):
+        if action.text() and action.shortcut().toString():
+            assert action.shortcut().toString() in action.toolTip().replace("⌘", "Ctrl+"), action.text()
