@@ -91,3 +91,25 @@ def _send_move(widget, point: QPoint, button) -> None:
 @pytest.fixture
 def canvas(qtbot):
     return Canvas(qtbot, small_map())
+
+
+@pytest.fixture
+def open_window(qtbot, monkeypatch):
+    """Opens main windows on maps. No modal question waits for a user, and the windows are
+    forgotten afterwards, saved or not."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from cjm_designer.ui import main_window as mw
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+
+    def open_(doc, path=None):
+        window = mw.MainWindow(doc, path)
+        qtbot.addWidget(window)
+        window.show()
+        return window
+
+    yield open_
+    for window in list(mw.WINDOWS):
+        window.session.undo_stack.setClean()
+        mw.WINDOWS.remove(window)

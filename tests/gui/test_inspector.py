@@ -2,7 +2,6 @@
 
 import pytest
 from PySide6.QtCore import QPointF
-from PySide6.QtWidgets import QMessageBox
 
 from cjm_designer.io import load
 from cjm_designer.paths import templates_dir
@@ -11,17 +10,10 @@ from cjm_designer.ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+def window(open_window, tmp_path):
     path = tmp_path / "map.cjm"
     path.write_bytes((templates_dir() / "window-installation.ru.cjm").read_bytes())
-    w = MainWindow(load(path), path)
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.session.undo_stack.setClean()
-    if w in mw.WINDOWS:
-        mw.WINDOWS.remove(w)
+    return open_window(load(path), path)
 
 
 def type_into(editor, text):

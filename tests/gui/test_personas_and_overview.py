@@ -3,25 +3,15 @@
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QMessageBox
 
 from cjm_designer.io import dumps, load, loads
 from cjm_designer.paths import templates_dir
-from cjm_designer.ui import main_window as mw
-from cjm_designer.ui.main_window import MainWindow
 from cjm_designer.ui.personas import photo_from_image
 
 
 @pytest.fixture
-def window(qtbot, monkeypatch):
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    w = MainWindow(load(templates_dir() / "three-stages.ru.cjm"))
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.session.undo_stack.setClean()
-    if w in mw.WINDOWS:
-        mw.WINDOWS.remove(w)
+def window(open_window):
+    return open_window(load(templates_dir() / "three-stages.ru.cjm"))
 
 
 def test_personas_add_edit_photo_remove(window, tmp_path):

@@ -8,20 +8,13 @@ from cjm_designer.io import load
 from cjm_designer.paths import templates_dir
 from cjm_designer.ui import main_window as mw
 from cjm_designer.ui.dialogs import Preferences, shortcuts_table
-from cjm_designer.ui.main_window import MainWindow, quit_all
+from cjm_designer.ui.main_window import quit_all
 from cjm_designer.ui.settings import Settings
 
 
 @pytest.fixture
-def window(qtbot, monkeypatch):
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    w = MainWindow(load(templates_dir() / "five-stages.en.cjm"))
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.session.undo_stack.setClean()
-    if w in mw.WINDOWS:
-        mw.WINDOWS.remove(w)
+def window(open_window):
+    return open_window(load(templates_dir() / "five-stages.en.cjm"))
 
 
 def test_menus_and_tooltips(window):
