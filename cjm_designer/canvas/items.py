@@ -43,7 +43,7 @@ class BoxItem(QGraphicsItem):
             self.prepareGeometryChange()
             self._rect = QRectF(0, 0, w, h)
             self._bounds = self.bounds_for(self._rect)
-        if self.pos() != QPointF(x, y):
+        if self.pos() != QPointF(x, y):  # both Qt compares are fuzzy: a place within 1e-12 is the same place
             self.setPos(x, y)
 
     def bounds_for(self, rect: QRectF) -> QRectF:
