@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -19,18 +20,45 @@ class Marker(NamedTuple):
     value: object = None
 
 
+class CardFace:
+    """What is drawn inside a card (text lines and markers, relative to it) and its height.
+
+    The height is measured at once, for the layout; the lines and markers are made when first asked
+    for, so a big map builds them only for the cards that get drawn. Faces are remembered by content
+    and compared by identity: the same content gives the same face."""
+
+    __slots__ = ("height", "_build", "_built")
+
+    def __init__(self, height: float, build: Callable[[], tuple[tuple[TextLine, ...], tuple[Marker, ...]]]):
+        self.height = height
+        self._build = build
+        self._built: tuple[tuple[TextLine, ...], tuple[Marker, ...]] | None = None
+
+    def contents(self) -> tuple[tuple[TextLine, ...], tuple[Marker, ...]]:
+        if self._built is None:
+            self._built = self._build()
+        return self._built
+
+
 @dataclass(slots=True)
 class CardBox:
-    """A card's place and contents; shared between layouts when unchanged, so never modified."""
+    """A card's place and face; shared between layouts when unchanged, so never modified."""
 
     card_id: str
     stage_id: str
     lane_id: str
     index: int
     rect: Rect
-    lines: tuple[TextLine, ...]
-    markers: tuple[Marker, ...]
+    face: CardFace
     compact: bool = False  # drawn as a point of the emotion curve with its title
+
+    @property
+    def lines(self) -> tuple[TextLine, ...]:
+        return self.face.contents()[0]
+
+    @property
+    def markers(self) -> tuple[Marker, ...]:
+        return self.face.contents()[1]
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from ..model import Card, JourneyMap, LaneKind
 from ..model.vocab import CHANNEL_LABELS, LANE_KIND_LABELS, OWNER_LABELS, label
-from .boxes import CardBox, EmotionCurve, LaneBox, MapLayout, Marker, StageBox
+from .boxes import CardBox, CardFace, EmotionCurve, LaneBox, MapLayout, Marker, StageBox
 from .geometry import Point, Rect, TextLine
 from .routing import LabelIndex, route_link
 from .style import DEFAULT_STYLE, Style
@@ -138,7 +138,7 @@ def _lane_header(name: str, kind: LaneKind, language: str, style: Style) -> tupl
     return tuple(lines)
 
 
-def _card_box(card: Card, style: Style, language: str) -> CardBox:
+def _card_box(card: Card, style: Style, language: str) -> CardFace:
     """A card's box at (0, 0), its text lines and markers relative to it (remembered by content, so
     relaying out a big map measures only the cards that changed)."""
     kpi = card.kpi
@@ -147,28 +147,49 @@ def _card_box(card: Card, style: Style, language: str) -> CardBox:
 
 
 @lru_cache(maxsize=200_000)
-def _measured(title, text, channel, device, owner, emotion, quality, pain, kpi, style, language) -> CardBox:
+def _measured(title, text, channel, device, owner, emotion, quality, pain, kpi, style, language) -> CardFace:
+    """The card's face: its height now, its lines and markers when first drawn."""
     pad = style.card_padding
     inner = style.card_width - 2 * pad
-    lines, y = _lines(wrap(title, style.card_title, inner, style.card_title_lines) if title else [""],
-                      style.card_title, pad, pad)
-    if text:
-        more, y = _lines(wrap(text, style.card_text, inner, style.card_text_lines), style.card_text, pad, y + 2)
-        lines += more
-    rows = (
+    title_lines = wrap(title, style.card_title, inner, style.card_title_lines) if title else [""]
+    text_lines = wrap(text, style.card_text, inner, style.card_text_lines) if text else []
+    y = pad
+    for _ in title_lines:
+        y += style.card_title.line_height
+    text_top = y + 2
+    if text_lines:
+        y = text_top
+        for _ in text_lines:
+            y += style.card_text.line_height
+    rows = [row for row in (
         ("channel", channel, (("device", device), ("pain", pain or None))),
         ("owner", owner, (("emotion", emotion), ("quality", quality))),
         ("kpi", kpi, ()),
-    )
-    markers: list[Marker] = []
+    ) if _row_present(*row)]
     top = y + 4
-    for kind, value, signs in rows:
-        row = _row_at_zero(style, kind, value, signs, language)
-        if row:
-            markers += [Marker(m.kind, m.rect.moved(0, top), m.text, m.value) for m in row]
-            top += style.marker_row
-    height = max((top if markers else y) + pad, 36)
-    return CardBox("", "", "", 0, Rect(0, 0, style.card_width, height), tuple(lines), tuple(markers))
+    tops = []
+    for _ in rows:
+        tops.append(top)
+        top += style.marker_row
+    height = max((top if rows else y) + pad, 36)
+
+    def build() -> tuple[tuple[TextLine, ...], tuple[Marker, ...]]:
+        lines, _ = _lines(title_lines, style.card_title, pad, pad)
+        if text_lines:
+            lines += _lines(text_lines, style.card_text, pad, text_top)[0]
+        markers = [Marker(m.kind, m.rect.moved(0, row_top), m.text, m.value)
+                   for (kind, value, signs), row_top in zip(rows, tops)
+                   for m in _row_at_zero(style, kind, value, signs, language)]
+        return tuple(lines), tuple(markers)
+
+    return CardFace(height, build)
+
+
+def _row_present(kind: str, value, signs: tuple) -> bool:
+    """Whether a marker row has anything to show (the same test `_marker_row` and `_kpi_row` apply)."""
+    if kind == "kpi":
+        return value is not None and bool(value[0] or value[1] is not None or value[2] is not None)
+    return bool(value) or any(sign is not None for _, sign in signs)
 
 
 @lru_cache(maxsize=65536)
@@ -234,10 +255,10 @@ def _cell(cards: list[Card], width: float, style: Style, language: str, x: float
     top = pad
     for row_start in range(0, len(cards), columns):
         row = [(c, _card_box(c, style, language)) for c in cards[row_start:row_start + columns]]
-        for i, (card, box) in enumerate(row):
-            rect = box.rect.moved(x + pad + i * (style.card_width + gap), y + top)
-            boxes.append(CardBox(card.id, card.stage, card.lane, row_start + i, rect, box.lines, box.markers))
-        top += max(box.rect.h for _, box in row) + gap
+        for i, (card, face) in enumerate(row):
+            rect = Rect(x + pad + i * (style.card_width + gap), y + top, style.card_width, face.height)
+            boxes.append(CardBox(card.id, card.stage, card.lane, row_start + i, rect, face))
+        top += max(face.height for _, face in row) + gap
     height = (top - gap + pad) if cards else 0
     return boxes, height
 
@@ -263,7 +284,8 @@ def _compact_cell(cards: list[Card], width: float, style: Style, language: str, 
         top = levels[(card.emotion if card.emotion is not None else 0) + 2] - dot / 2
         rect = Rect(x + pad + i * slot, top, slot, dot + 2 + len(text_lines) * style.card_text.line_height)
         markers = (Marker("emotion", Rect((slot - dot) / 2, 0, dot, dot), "", card.emotion),)
-        boxes.append(CardBox(card.id, card.stage, card.lane, i, rect, lines, markers, compact=True))
+        face = CardFace(rect.h, lambda lines=lines, markers=markers: (lines, markers))
+        boxes.append(CardBox(card.id, card.stage, card.lane, i, rect, face, compact=True))
     return boxes, _emotion_band_height(style)
 
 
