@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
@@ -231,8 +231,10 @@ class LinkItem(QGraphicsItem):
         self.path_box: LinkPath | None = None
         self.kind = "flow"
         self._path = QPainterPath()
+        self._pieces: list[tuple] = []
         self._bounds = QRectF()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # for the exposed rect
         self.setZValue(3)
 
     def type(self) -> int:
@@ -244,6 +246,7 @@ class LinkItem(QGraphicsItem):
         self.prepareGeometryChange()
         self.path_box, self.kind = path, kind
         self._path = _rounded_path(path.points)
+        self._pieces = _path_pieces(path.points)
         bounds = self._path.boundingRect().adjusted(-8, -8, 8, 8)
         if path.label_rect:
             bounds = bounds.united(P.qrect(path.label_rect))
@@ -270,9 +273,8 @@ class LinkItem(QGraphicsItem):
         pen = QPen(color, 2.2 if self.isSelected() else 1.4)
         if dashes:
             pen.setDashPattern(dashes)
-        painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self._path)
+        _draw_exposed(painter, pen, self._pieces, option.exposedRect.adjusted(-6, -6, 6, 6))
         points = self.path_box.points
         _arrow_head(painter, points[-2], points[-1], color)
         if self.path_box.label_rect:
@@ -326,6 +328,70 @@ def _rounded_path(points) -> QPainterPath:
         path.quadTo(QPointF(corner.x, corner.y), _towards(corner, after, radius))
     path.lineTo(QPointF(points[-1].x, points[-1].y))
     return path
+
+
+def _path_pieces(points) -> list[tuple]:
+    """The rounded path as pieces, each with its distance from the start (for the dash phase):
+    ("line", a, b, start) and ("corner", a, corner, b, start)."""
+    pieces = []
+    current, distance = QPointF(points[0].x, points[0].y), 0.0
+    for i in range(1, len(points) - 1):
+        before, corner, after = points[i - 1], points[i], points[i + 1]
+        radius = min(6.0, _distance(before, corner) / 2, _distance(corner, after) / 2)
+        start, end = _towards(corner, before, radius), _towards(corner, after, radius)
+        pieces.append(("line", current, start, distance))
+        distance += QLineF(current, start).length()
+        pieces.append(("corner", start, QPointF(corner.x, corner.y), end, distance))
+        distance += 1.6 * radius
+        current = end
+    pieces.append(("line", current, QPointF(points[-1].x, points[-1].y), distance))
+    return pieces
+
+
+def _draw_exposed(painter: QPainter, pen: QPen, pieces: list[tuple], exposed: QRectF) -> None:
+    """Stroke only the pieces in `exposed`, straight pieces cut to it, each dash pattern continuing
+    where the whole path would have it: a long dashed link costs what its visible part costs."""
+    width = pen.widthF()
+    for piece in pieces:
+        if piece[0] == "corner":
+            _, start, corner, end, distance = piece
+            if not QRectF(start, end).normalized().adjusted(-6, -6, 6, 6).intersects(exposed):
+                continue
+            path = QPainterPath(start)
+            path.quadTo(corner, end)
+            pen.setDashOffset(distance / width)
+            painter.setPen(pen)
+            painter.drawPath(path)
+            continue
+        _, a, b, distance = piece
+        clipped = _clip_axis_line(a, b, exposed)
+        if clipped is None:
+            continue
+        ca, cb = clipped
+        pen.setDashOffset((distance + QLineF(a, ca).length()) / width)
+        painter.setPen(pen)
+        painter.drawLine(ca, cb)
+
+
+def _clip_axis_line(a: QPointF, b: QPointF, rect: QRectF) -> tuple[QPointF, QPointF] | None:
+    """The part of a horizontal or vertical segment inside `rect` (a slanted one is kept whole)."""
+    if a.y() == b.y():
+        if not rect.top() <= a.y() <= rect.bottom():
+            return None
+        lo, hi = max(min(a.x(), b.x()), rect.left()), min(max(a.x(), b.x()), rect.right())
+        if lo > hi:
+            return None
+        forward = b.x() >= a.x()
+        return (QPointF(lo if forward else hi, a.y()), QPointF(hi if forward else lo, a.y()))
+    if a.x() == b.x():
+        if not rect.left() <= a.x() <= rect.right():
+            return None
+        lo, hi = max(min(a.y(), b.y()), rect.top()), min(max(a.y(), b.y()), rect.bottom())
+        if lo > hi:
+            return None
+        forward = b.y() >= a.y()
+        return (QPointF(a.x(), lo if forward else hi), QPointF(a.x(), hi if forward else lo))
+    return (a, b) if QRectF(a, b).normalized().intersects(rect) else None
 
 
 def _smooth_path(points) -> QPainterPath:
