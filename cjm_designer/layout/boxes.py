@@ -110,6 +110,7 @@ class MapLayout:
     links: dict[str, LinkPath] = field(default_factory=dict)
     curves: list[EmotionCurve] = field(default_factory=list)
     cell_cards: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    gutter_room: float = 0.0  # free space on each side of a line between two stages or two lanes
     _tops: dict[tuple[str, str], tuple[list[float], float]] = field(default_factory=dict, repr=False)
     _edges: tuple | None = field(default=None, repr=False)
 

@@ -13,7 +13,7 @@ from ..model import Card, JourneyMap, LaneKind
 from ..model.vocab import CHANNEL_LABELS, LANE_KIND_LABELS, OWNER_LABELS, label
 from .boxes import CardBox, CardFace, EmotionCurve, LaneBox, MapLayout, Marker, StageBox
 from .geometry import Point, Rect, TextLine
-from .routing import LabelIndex, route_link
+from .routing import Gutters, LabelIndex, route_link
 from .style import DEFAULT_STYLE, Style
 from .text import TextStyle, wrap
 
@@ -35,7 +35,7 @@ def compute_layout(doc: JourneyMap, style: Style = DEFAULT_STYLE) -> MapLayout:
     for card in doc.cards:
         cells.setdefault((card.stage, card.lane), []).append(card)
 
-    result = MapLayout(total_width, 0, title_rect, title_lines)
+    result = MapLayout(total_width, 0, title_rect, title_lines, gutter_room=style.cell_padding)
     grid_top = title_rect.bottom + 12 + header_height
     x = style.margin + style.lane_header_width
     for index, (stage, width) in enumerate(zip(doc.stages, widths)):
@@ -76,9 +76,9 @@ def compute_layout(doc: JourneyMap, style: Style = DEFAULT_STYLE) -> MapLayout:
         result.stages[stage_id] = StageBox(box.stage_id, box.index, box.header,
                                            Rect(box.column.x, grid_top, box.column.w, grid_height), box.lines)
     result.height = y + style.margin
-    labels = LabelIndex()
+    labels, gutters = LabelIndex(), Gutters()
     for link in doc.links:
-        result.links[link.id] = route_link(link, result, style, labels)
+        result.links[link.id] = route_link(link, result, style, labels, gutters)
     return result
 
 

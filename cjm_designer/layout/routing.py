@@ -32,12 +32,31 @@ class LabelIndex:
         return {other for key in self._keys(rect) for other in self._buckets.get(key, ())}
 
 
-def route_link(link: Link, layout: MapLayout, style: Style, placed_labels: LabelIndex) -> LinkPath:
+class Gutters:
+    """How many links already run along each gutter line, so that the next one runs beside them
+    (0, +4, -4, +8, -8 points off the line, then again) instead of on top of them."""
+
+    OFFSETS = (0.0, 4.0, -4.0, 8.0, -8.0)
+
+    def __init__(self):
+        self._used: dict[tuple[str, float], int] = {}
+
+    def shift(self, axis: str, at: float, room: float) -> float:
+        """A line near `at`, at most `room` points off it (the free half-width of the gutter)."""
+        offsets = [o for o in self.OFFSETS if abs(o) < room - 1] or [0.0]
+        key = (axis, round(at * 2) / 2)
+        n = self._used.get(key, 0)
+        self._used[key] = n + 1
+        return at + offsets[n % len(offsets)]
+
+
+def route_link(link: Link, layout: MapLayout, style: Style, placed_labels: LabelIndex,
+               gutters: Gutters) -> LinkPath:
     """The path of `link` and its label, put where it covers the fewest cards and labels already
-    placed (`placed_labels`, which it joins)."""
+    placed (`placed_labels`, which it joins); gutter lines shared with earlier links are offset."""
     source, target = layout.cards[link.source], layout.cards[link.target]
     points = _route(source.rect, target.rect, source.stage_id, target.stage_id, target.lane_id, layout,
-                    {link.source, link.target})
+                    {link.source, link.target}, gutters)
     label, label_rect = _label(link.label, points, style, layout, placed_labels)
     if label_rect is not None:
         placed_labels.append(label_rect)
@@ -45,7 +64,7 @@ def route_link(link: Link, layout: MapLayout, style: Style, placed_labels: Label
 
 
 def _route(a: Rect, b: Rect, stage_a: str, stage_b: str, lane_b: str, layout: MapLayout,
-           ends: set[str]) -> list[Point]:
+           ends: set[str], gutters: Gutters) -> list[Point]:
     column_a, column_b = layout.stages[stage_a].column, layout.stages[stage_b].column
     overlap_y = max(a.y, b.y) + 4 <= min(a.bottom, b.bottom) - 4
     overlap_x = max(a.x, b.x) + 4 <= min(a.right, b.right) - 4
@@ -63,18 +82,20 @@ def _route(a: Rect, b: Rect, stage_a: str, stage_b: str, lane_b: str, layout: Ma
 
     ay, by = a.center.y, b.center.y
     if stage_a == stage_b:  # same stage: along the gutter on the stage's right
-        gutter = column_a.right - layout_padding(column_a, a)
+        room = layout_padding(column_a, a)
+        gutter = gutters.shift("x", column_a.right - room, room)
         return [Point(a.right, ay), Point(gutter, ay), Point(gutter, by), Point(b.right, by)]
     forward = column_b.x >= column_a.right
-    leave_x = column_a.right if forward else column_a.x
-    enter_x = column_b.x if forward else column_b.right
+    room = layout.gutter_room
+    leave_x = gutters.shift("x", column_a.right if forward else column_a.x, room)
+    enter_x = gutters.shift("x", column_b.x if forward else column_b.right, room)
     start = Point(a.right if forward else a.x, ay)
     end = Point(b.x if forward else b.right, by)
     adjacent = (column_a.right == column_b.x) if forward else (column_b.right == column_a.x)
     if adjacent:
         return [start, Point(leave_x, ay), Point(leave_x, by), end]
     lane = layout.lanes[lane_b].row
-    corridor = lane.y if abs(ay - lane.y) <= abs(ay - lane.bottom) else lane.bottom
+    corridor = gutters.shift("y", lane.y if abs(ay - lane.y) <= abs(ay - lane.bottom) else lane.bottom, room)
     return [start, Point(leave_x, ay), Point(leave_x, corridor), Point(enter_x, corridor), Point(enter_x, by), end]
 
 
