@@ -18,7 +18,7 @@ from .io.csv_export import to_csv
 from .io.schema import json_schema
 from .model import JourneyMap
 
-EXPORT_FORMATS = {"cjm": ".cjm", "csv": ".csv"}
+EXPORT_FORMATS = {"cjm": ".cjm", "csv": ".csv", "pdf": ".pdf"}
 LANGUAGES = ("ru", "en")
 
 
@@ -139,7 +139,12 @@ def _export(args: argparse.Namespace) -> int:
     if args.excel and fmt != "csv":
         raise UsageError("--excel goes with --format csv")
     doc = load(args.file)
-    data = to_csv(doc, excel=args.excel) if fmt == "csv" else dumps(doc)
+    if fmt == "pdf":
+        from .export.pdf import to_pdf  # reportlab is loaded only when a PDF is asked for
+
+        data = to_pdf(doc)
+    else:
+        data = to_csv(doc, excel=args.excel) if fmt == "csv" else dumps(doc)
     write_atomic(out, data)
     print(f"{out}: {fmt}, {len(data):,} bytes")
     return 0
@@ -163,14 +168,15 @@ _USAGE = """cjm-designer [FILE | --demo] [--screenshot OUT.png [--size WxH]]
        cjm-designer new [--template NAME] [--lang ru|en] -o FILE
        cjm-designer templates [--lang ru|en]
        cjm-designer validate FILE...
-       cjm-designer export FILE -o OUT [--format cjm|csv] [--excel]
+       cjm-designer export FILE -o OUT [--format cjm|csv|pdf] [--excel]
        cjm-designer schema"""
 
 _EPILOG = """commands:
   new        create a map from a template
   templates  list the templates
   validate   check maps; one line a problem on stderr, exit 1 if any
-  export     write a map in another format (cjm: the canonical form; csv: one row a card)
+  export     write a map in another format (cjm: the canonical form; csv: one row a card;
+             pdf: the map as on screen, one page, text selectable)
   schema     print the JSON Schema of the .cjm format
 
 exit codes: 0 done, 1 bad input, 2 bad usage"""

@@ -18,8 +18,9 @@ ALLOWED_INSIDE = {
     "editor": {"model", "editor"},
     "canvas": {"model", "layout", "editor", "canvas", "paths"},
     "ui": {"", "model", "io", "editor", "canvas", "ui", "paths", "templates"},
+    "export": {"", "model", "layout", "export", "paths"},
 }
-NO_QT = ("model", "io", "layout")
+NO_QT = ("model", "io", "layout", "export")
 
 
 def imports(path: Path) -> set[str]:

@@ -79,6 +79,8 @@ def compute_layout(doc: JourneyMap, style: Style = DEFAULT_STYLE) -> MapLayout:
     labels, gutters = LabelIndex(), Gutters()
     for link in doc.links:
         result.links[link.id] = route_link(link, result, style, labels, gutters)
+    label_right = max((p.label_rect.right for p in result.links.values() if p.label_rect), default=0)
+    result.width = max(result.width, label_right + style.margin)  # labels past the last stage stay on the map
     return result
 
 

@@ -1,0 +1,1 @@
+"""Exports for presentations and exchange: PDF drawn from the layout."""
