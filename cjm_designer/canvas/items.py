@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, Q
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from ..layout import CardBox, EmotionCurve, LaneBox, LinkPath, StageBox, TextLine
+from ..layout.palette import CURVE, LINK_STYLES, STAGE_DEFAULT
 from . import painting as P
 
 HANDLE_RADIUS = 5.0
@@ -180,7 +181,7 @@ class HeaderItem(BoxItem):
         self._kind = kind
         self.element_id = element_id
         self.lines: tuple[TextLine, ...] = ()
-        self.fill = QColor("#ECEFF1")
+        self.fill = QColor(STAGE_DEFAULT)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
         self.setZValue(1)
@@ -267,7 +268,7 @@ class LinkItem(QGraphicsItem):
     def paint(self, painter: QPainter, option, widget=None) -> None:
         if self.path_box is None:
             return
-        color_name, dashes = P.LINK_STYLES.get(self.kind, P.LINK_STYLES["flow"])
+        color_name, dashes = LINK_STYLES.get(self.kind, LINK_STYLES["flow"])
         color = P.ACCENT if self.isSelected() else QColor(color_name)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         pen = QPen(color, 2.2 if self.isSelected() else 1.4)
@@ -314,7 +315,7 @@ class CurveItem(QGraphicsItem):
             painter.setPen(pen)
             painter.drawLine(QPointF(row.x, y), QPointF(row.x + row.w, y))
         if len(curve.points) >= 2:
-            painter.setPen(QPen(QColor("#5C6BC0"), 2))
+            painter.setPen(QPen(QColor(CURVE), 2))
             painter.drawPath(_smooth_path(curve.points))
 
 

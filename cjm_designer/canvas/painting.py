@@ -12,30 +12,18 @@ from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainter, QPen
 from PySide6.QtSvg import QSvgRenderer
 
-from ..layout import Marker, Rect, TextLine
+from ..layout import Marker, Rect, TextLine, palette
+from ..layout.palette import EMOTION_COLORS
 from ..layout.text import FAMILY, font_path
-from ..model import LaneKind
 from ..paths import bundled
 
-INK = QColor("#263238")
-MUTED = QColor("#607D8B")
-GRID = QColor("#CFD8DC")
-ACCENT = QColor("#1E88E5")
-PAIN = QColor("#E53935")
-KPI_MET = QColor("#2E7D32")
-KPI_MISSED = QColor("#C62828")
-
-LANE_FILL = {
-    LaneKind.BUYER_ACTIONS: "#E3F2FD", LaneKind.SELLER_ACTIONS: "#FFF3E0", LaneKind.TOUCHPOINTS: "#E8F5E9",
-    LaneKind.CHANNELS: "#F3E5F5", LaneKind.THOUGHTS: "#FFFDE7", LaneKind.EMOTIONS: "#FFFFFF",
-    LaneKind.PAIN_POINTS: "#FFEBEE", LaneKind.OPPORTUNITIES: "#E0F7FA", LaneKind.KPIS: "#ECEFF1",
-    LaneKind.OWNERS: "#EDE7F6", LaneKind.TEXT: "#FAFAFA",
-}
-EMOTION_COLORS = {-2: "#E53935", -1: "#FB8C00", 0: "#FDD835", 1: "#7CB342", 2: "#2E7D32"}
-LINK_STYLES = {  # colour, dash pattern (None for solid)
-    "flow": ("#78909C", None), "call": ("#1E88E5", None), "message": ("#43A047", [5, 3]),
-    "email": ("#FB8C00", [8, 3, 2, 3]),
-}
+INK = QColor(palette.INK)
+MUTED = QColor(palette.MUTED)
+GRID = QColor(palette.GRID)
+ACCENT = QColor("#1E88E5")  # selection and drop marks: the canvas only
+PAIN = QColor(palette.PAIN)
+KPI_MET = QColor(palette.KPI_MET)
+KPI_MISSED = QColor(palette.KPI_MISSED)
 CHANNEL_ICONS = {
     "search_ads": "search", "targeted_ads": "target", "seo": "trending-up", "social": "users",
     "recommendations": "thumbs-up", "offline_ads": "newspaper", "website": "globe", "reviews": "star",

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsRectItem, QGraphicsSce
 
 from ..editor import Change, DocumentSession
 from ..layout import DEFAULT_STYLE, MapLayout, Rect, Style, compute_layout
+from ..layout.palette import LANE_FILL, LINK_STYLES, STAGE_DEFAULT
 from . import painting as P
 from .gestures import Gestures
 from .header_gestures import HeaderGestures
@@ -81,13 +82,13 @@ class MapScene(Gestures, HeaderGestures, Operations, QGraphicsScene):
         _reconcile(self, self.stage_items, layout.stages, lambda key: HeaderItem(Kind.STAGE, key))
         for stage_id, box in layout.stages.items():
             color = stages[stage_id].color
-            self.stage_items[stage_id].show(box, QColor(color) if color else QColor("#ECEFF1"))
+            self.stage_items[stage_id].show(box, QColor(color or STAGE_DEFAULT))
         _reconcile(self, self.lane_items, layout.lanes, lambda key: HeaderItem(Kind.LANE, key))
         for lane_id, box in layout.lanes.items():
-            self.lane_items[lane_id].show(box, QColor(P.LANE_FILL[box.kind]).darker(104))
+            self.lane_items[lane_id].show(box, QColor(LANE_FILL[box.kind]).darker(104))
         _reconcile(self, self.cell_items, layout.cells, lambda key: CellItem(*key))
         for (stage_id, lane_id), rect in layout.cells.items():
-            fill = QColor(P.LANE_FILL[lanes[lane_id].kind]).lighter(103)
+            fill = QColor(LANE_FILL[lanes[lane_id].kind]).lighter(103)
             self.cell_items[(stage_id, lane_id)].show(rect.x, rect.y, rect.w, rect.h, fill)
 
         self.lazy = len(doc.cards) > EAGER_CARDS
@@ -96,7 +97,7 @@ class MapScene(Gestures, HeaderGestures, Operations, QGraphicsScene):
         self.card_fill = {}
         card_rects: dict[str, list[QRectF]] = {}
         for card in doc.cards:
-            fill = self.card_fill[card.id] = card.color or P.LANE_FILL[lanes[card.lane].kind]
+            fill = self.card_fill[card.id] = card.color or LANE_FILL[lanes[card.lane].kind]
             box = layout.cards[card.id]
             item = self.card_items.get(card.id)
             if item is not None:
@@ -109,7 +110,7 @@ class MapScene(Gestures, HeaderGestures, Operations, QGraphicsScene):
         for link in doc.links:
             path = layout.links[link.id]
             self.link_items[link.id].show(path, link.kind.value)
-            link_lines.setdefault(P.LINK_STYLES[link.kind.value][0], []).extend(
+            link_lines.setdefault(LINK_STYLES[link.kind.value][0], []).extend(
                 QLineF(a.x, a.y, b.x, b.y) for a, b in zip(path.points, path.points[1:]))
         self.overview.show(QRectF(0, 0, layout.width, layout.height), card_rects, link_lines)
         curves = {curve.lane_id: curve for curve in layout.curves}

@@ -17,23 +17,15 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from .. import __version__
-from ..layout import DEFAULT_STYLE, MapLayout, Style, TextLine, compute_layout
+from ..layout import DEFAULT_STYLE, MapLayout, Style, TextLine, compute_layout, palette
+from ..layout.palette import EMOTION_COLORS, LANE_FILL, LINK_STYLES
 from ..layout.text import font_path
-from ..model import JourneyMap, LaneKind
+from ..model import JourneyMap
 
 MAX_PAGE = 14_400  # points: the largest page PDF viewers show
 REGULAR, BOLD = "PTSans", "PTSans-Bold"
 
-LANE_FILL = {
-    LaneKind.BUYER_ACTIONS: "#E3F2FD", LaneKind.SELLER_ACTIONS: "#FFF3E0", LaneKind.TOUCHPOINTS: "#E8F5E9",
-    LaneKind.CHANNELS: "#F3E5F5", LaneKind.THOUGHTS: "#FFFDE7", LaneKind.EMOTIONS: "#FFFFFF",
-    LaneKind.PAIN_POINTS: "#FFEBEE", LaneKind.OPPORTUNITIES: "#E0F7FA", LaneKind.KPIS: "#ECEFF1",
-    LaneKind.OWNERS: "#EDE7F6", LaneKind.TEXT: "#FAFAFA",
-}
-EMOTION_COLORS = {-2: "#E53935", -1: "#FB8C00", 0: "#FDD835", 1: "#7CB342", 2: "#2E7D32"}
-LINK_COLORS = {"flow": "#78909C", "call": "#1E88E5", "message": "#43A047", "email": "#FB8C00"}
-LINK_DASHES = {"message": (5, 3), "email": (8, 3, 2, 3)}
-INK, MUTED, GRID = HexColor("#263238"), HexColor("#607D8B"), HexColor("#CFD8DC")
+INK, MUTED, GRID = HexColor(palette.INK), HexColor(palette.MUTED), HexColor(palette.GRID)
 
 
 def register_fonts() -> None:
@@ -72,7 +64,7 @@ def _draw(pdf: Canvas, doc: JourneyMap, layout: MapLayout) -> None:
     for (_, lane_id), cell in layout.cells.items():
         _rect(pdf, cell, fill=_lighter(LANE_FILL[lanes[lane_id].kind]), stroke=GRID)
     for stage_id, box in layout.stages.items():
-        _rect(pdf, box.header, fill=HexColor(stages[stage_id].color or "#ECEFF1"), stroke=GRID)
+        _rect(pdf, box.header, fill=HexColor(stages[stage_id].color or palette.STAGE_DEFAULT), stroke=GRID)
         _text(pdf, box.lines, box.header.x, box.header.y)
     for box in layout.lanes.values():
         _rect(pdf, box.header, fill=HexColor(LANE_FILL[box.kind]), stroke=GRID)
@@ -84,7 +76,7 @@ def _draw(pdf: Canvas, doc: JourneyMap, layout: MapLayout) -> None:
         pdf.line(curve.row.x, curve.zero_y, curve.row.right, curve.zero_y)
         pdf.setDash()
         if len(curve.points) >= 2:
-            pdf.setStrokeColor(HexColor("#5C6BC0"))
+            pdf.setStrokeColor(HexColor(palette.CURVE))
             pdf.setLineWidth(2)
             pdf.drawPath(_smooth(pdf, curve.points), stroke=1, fill=0)
     for card in doc.cards:
@@ -111,7 +103,7 @@ def _card(pdf: Canvas, box, fill: str) -> None:
         if marker.kind in ("channel", "owner", "kpi"):
             color = MUTED
             if marker.kind == "kpi" and marker.value is not None:
-                color = HexColor("#2E7D32" if marker.value else "#C62828")
+                color = HexColor(palette.KPI_MET if marker.value else palette.KPI_MISSED)
             pdf.setFillColor(color)
             pdf.setFont(REGULAR, 9)
             pdf.saveState()
@@ -122,7 +114,7 @@ def _card(pdf: Canvas, box, fill: str) -> None:
         elif marker.kind == "emotion":
             _emotion(pdf, x + m.w / 2, y + m.h / 2, m.w / 2, marker.value)
         elif marker.kind == "pain":
-            pdf.setFillColor(HexColor("#E53935"))
+            pdf.setFillColor(HexColor(palette.PAIN))
             pdf.rect(r.x + 1, r.y + 4, 3, r.h - 8, stroke=0, fill=1)
 
 
@@ -137,10 +129,11 @@ def _emotion(pdf: Canvas, cx: float, cy: float, radius: float, emotion) -> None:
 
 
 def _link(pdf: Canvas, path, kind: str) -> None:
-    color = HexColor(LINK_COLORS.get(kind, "#78909C"))
+    color_name, dashes = LINK_STYLES.get(kind, LINK_STYLES["flow"])
+    color = HexColor(color_name)
     pdf.setStrokeColor(color)
     pdf.setLineWidth(1.4)
-    pdf.setDash(list(LINK_DASHES.get(kind, ())))
+    pdf.setDash(dashes or [])
     drawn = pdf.beginPath()
     drawn.moveTo(path.points[0].x, path.points[0].y)
     for point in path.points[1:]:
