@@ -33,7 +33,7 @@ def run(doc: JourneyMap, path: Path | None, name: str, screenshot: Path | None =
     app.setApplicationName("CJM Designer")
     app.setOrganizationName("CJM Designer")
     app.setWindowIcon(QIcon(str(bundled("resources") / "desktop" / "cjm-designer.svg")))
-    window = MainWindow(doc, path, name)
+    window = MainWindow(doc, path, name, remember_layout=screenshot is None)
     window.resize(*size)
     window.show()
     window.view.zoom_actual()

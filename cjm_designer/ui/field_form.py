@@ -11,7 +11,16 @@ from dataclasses import dataclass, field
 
 from pydantic import ValidationError
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QWidget,
+)
 
 from ..editor import DocumentSession, SetFields
 from ..model import Kpi, Metrics
@@ -56,6 +65,7 @@ class FieldForm(QWidget):
         self.editors: dict[str, QWidget] = {}
         self.targets: Callable[[], list] = list
         self.layout_ = QFormLayout(self)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)  # rows stay together
 
     def bind(self, kind: str, fields: list[Field], targets: Callable[[], list]) -> None:
         """Show `fields` of what `targets()` returns (rebuilding the editors only when they differ)."""

@@ -33,8 +33,10 @@ WINDOWS: list[MainWindow] = []  # open windows, kept alive here
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, doc: JourneyMap, path: Path | None = None, display_name: str | None = None):
+    def __init__(self, doc: JourneyMap, path: Path | None = None, display_name: str | None = None,
+                 remember_layout: bool = True):
         super().__init__()
+        self.remember_layout = remember_layout  # off for --screenshot: the same picture on any machine
         WINDOWS.append(self)
         self.setAcceptDrops(True)
         self.settings = Settings()
@@ -73,7 +75,8 @@ class MainWindow(QMainWindow):
         self._update_counts()
         self._update_title()
         self.resize(1400, 900)
-        self._restore_layout()
+        if remember_layout:
+            self._restore_layout()
 
     def _dock(self, title: str, name: str, widget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -259,7 +262,8 @@ class MainWindow(QMainWindow):
                 return
         self.autosaver.discard()
         self.autosave_timer.stop()
-        self._remember_layout()
+        if self.remember_layout:
+            self._remember_layout()
         if self in WINDOWS:
             WINDOWS.remove(self)
         event.accept()
