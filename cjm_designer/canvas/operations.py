@@ -9,7 +9,8 @@ from PySide6.QtCore import QMimeData
 from PySide6.QtWidgets import QApplication
 
 from ..editor import AddCards, RemoveElements, RemovePart
-from ..editor.clipboard import MIME_TYPE, cards_from_json, cards_from_text, copy_payload, fresh_id
+from ..editor.clipboard import MIME_TYPE, cards_from_json, cards_from_text, copy_payload
+from ..model.document import fresh_id
 from .items import HeaderItem
 from .texts import tr
 

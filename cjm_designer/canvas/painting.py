@@ -66,12 +66,11 @@ def draw_text(painter: QPainter, x: float, y: float, text: str, size: float, bol
     painter.restore()
 
 
-def draw_lines(painter: QPainter, lines: tuple[TextLine, ...], color: QColor = INK, dx: float = 0,
-               dy: float = 0) -> None:
+def draw_lines(painter: QPainter, lines: tuple[TextLine, ...], color: QColor = INK) -> None:
     painter.setPen(color)
     for line in lines:
         if line.text:
-            draw_text(painter, line.x + dx, line.y + dy, line.text, line.size, line.bold)
+            draw_text(painter, line.x, line.y, line.text, line.size, line.bold)
 
 
 @cache
@@ -84,8 +83,8 @@ def draw_icon(painter: QPainter, name: str, rect: QRectF, color: QColor = MUTED)
     _svg(name, color.name()).render(painter, rect)
 
 
-def qrect(rect: Rect, dx: float = 0, dy: float = 0) -> QRectF:
-    return QRectF(rect.x + dx, rect.y + dy, rect.w, rect.h)
+def qrect(rect: Rect) -> QRectF:
+    return QRectF(rect.x, rect.y, rect.w, rect.h)
 
 
 def draw_markers(painter: QPainter, markers: tuple[Marker, ...]) -> None:

@@ -7,11 +7,11 @@ non-empty line, so a list typed or copied elsewhere becomes cards at once.
 from __future__ import annotations
 
 import json
-import secrets
 
 from pydantic import ValidationError
 
 from ..model import Card, JourneyMap, Link
+from ..model.document import fresh_id
 
 MIME_TYPE = "application/x-cjm-cards+json"
 MAX_PASTE = 5000
@@ -69,14 +69,6 @@ def split_typed(text: str) -> tuple[str, str]:
     title, _, rest = text.strip().partition("\n")
     return title.strip()[:500], rest.strip()[:10_000]
 
-
-def fresh_id(prefix: str, taken: set[str]) -> str:
-    """A random id such as `card-3f9a0c1b` not in `taken`, which it then joins."""
-    while True:
-        candidate = f"{prefix}-{secrets.token_hex(4)}"
-        if candidate not in taken:
-            taken.add(candidate)
-            return candidate
 
 
 def _one_line(text: str) -> str:

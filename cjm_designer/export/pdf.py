@@ -104,13 +104,7 @@ def _card(pdf: Canvas, box, fill: str) -> None:
             color = MUTED
             if marker.kind == "kpi" and marker.value is not None:
                 color = HexColor(palette.KPI_MET if marker.value else palette.KPI_MISSED)
-            pdf.setFillColor(color)
-            pdf.setFont(REGULAR, 9)
-            pdf.saveState()
-            pdf.translate(x + 16, y + 10)
-            pdf.scale(1, -1)
-            pdf.drawString(0, 0, marker.text)
-            pdf.restoreState()
+            _text(pdf, (TextLine(marker.text, 16, 10, 9),), x, y, color)
         elif marker.kind == "emotion":
             _emotion(pdf, x + m.w / 2, y + m.h / 2, m.w / 2, marker.value)
         elif marker.kind == "pain":
@@ -175,9 +169,9 @@ def _arrow(pdf: Canvas, before, tip, color) -> None:
     pdf.drawPath(head, stroke=0, fill=1)
 
 
-def _text(pdf: Canvas, lines: tuple[TextLine, ...], dx: float, dy: float) -> None:
+def _text(pdf: Canvas, lines: tuple[TextLine, ...], dx: float, dy: float, color=INK) -> None:
     """Text lines at their baselines; flipped back upright inside the flipped page."""
-    pdf.setFillColor(INK)
+    pdf.setFillColor(color)
     for line in lines:
         if not line.text:
             continue

@@ -53,11 +53,7 @@ class JourneyMap(Part):
 
     def new_id(self, prefix: str) -> str:
         """A fresh id such as `card-3f9a0c1b`, unique in this document."""
-        taken = self.ids()
-        while True:
-            candidate = f"{prefix}-{secrets.token_hex(4)}"
-            if candidate not in taken:
-                return candidate
+        return fresh_id(prefix, self.ids())
 
     def persona(self, persona_id: str) -> Persona:
         return _find(self.personas, persona_id, "persona")
@@ -215,6 +211,16 @@ class JourneyMap(Part):
 
 
 _LISTS: tuple[ListName, ...] = ("personas", "stages", "lanes", "cards", "links")
+
+
+def fresh_id(prefix: str, taken: set[str]) -> str:
+    """A random id such as `card-3f9a0c1b` not in `taken`, which it then joins (so that many ids made
+    in a row, for a paste, are unique among themselves too)."""
+    while True:
+        candidate = f"{prefix}-{secrets.token_hex(4)}"
+        if candidate not in taken:
+            taken.add(candidate)
+            return candidate
 
 
 def _find(items: list, element_id: str, what: str):

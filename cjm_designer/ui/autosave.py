@@ -32,8 +32,13 @@ class Recovery:
         return load(self.copy)
 
     def discard(self) -> None:
-        for path in (self.copy, self.copy.with_suffix(".json")):
-            path.unlink(missing_ok=True)
+        remove_copy(self.copy)
+
+
+def remove_copy(copy: Path) -> None:
+    """Remove an autosave copy and the note of what it belongs to."""
+    for path in (copy, copy.with_suffix(".json")):
+        path.unlink(missing_ok=True)
 
 
 class Autosaver:
@@ -63,8 +68,7 @@ class Autosaver:
         return True
 
     def discard(self) -> None:
-        for path in (self.copy, self.copy.with_suffix(".json")):
-            path.unlink(missing_ok=True)
+        remove_copy(self.copy)
         self._saved_index = None
 
 
