@@ -13,10 +13,10 @@ PACKAGE = Path(cjm_designer.__file__).parent
 QT = ("PySide6", "shiboken6", "PyQt5", "PyQt6")
 ALLOWED_INSIDE = {
     "model": {"model"},
-    "io": {"model", "io"},
-    "layout": {"model", "layout", "paths"},
+    "io": {"model", "io", "bulk"},
+    "layout": {"model", "layout", "paths", "bulk"},
     "editor": {"model", "editor"},
-    "canvas": {"model", "layout", "editor", "canvas", "paths"},
+    "canvas": {"model", "layout", "editor", "canvas", "paths", "bulk"},
     "ui": {"", "model", "io", "editor", "canvas", "ui", "paths", "templates"},
     "export": {"", "model", "layout", "export", "paths"},
 }

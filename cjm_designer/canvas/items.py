@@ -12,7 +12,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
-from ..layout import CardBox, EmotionCurve, LaneBox, LinkPath, StageBox, TextLine
+from ..layout import CardBox, EmotionCurve, LaneBox, LinkPath, MapLayout, StageBox, TextLine
 from ..layout.palette import CURVE, LINK_STYLES, STAGE_DEFAULT
 from . import painting as P
 
@@ -231,8 +231,8 @@ class LinkItem(QGraphicsItem):
         self.link_id = link_id
         self.path_box: LinkPath | None = None
         self.kind = "flow"
-        self._path = QPainterPath()
-        self._pieces: list[tuple] = []
+        self._path: QPainterPath | None = None
+        self._pieces: list[tuple] | None = None
         self._bounds = QRectF()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # for the exposed rect
@@ -246,9 +246,9 @@ class LinkItem(QGraphicsItem):
             return
         self.prepareGeometryChange()
         self.path_box, self.kind = path, kind
-        self._path = _rounded_path(path.points)
-        self._pieces = _path_pieces(path.points)
-        bounds = self._path.boundingRect().adjusted(-8, -8, 8, 8)
+        self._path = self._pieces = None  # made when first painted or hit: most links are off screen
+        xs, ys = [p.x for p in path.points], [p.y for p in path.points]
+        bounds = QRectF(min(xs) - 8, min(ys) - 8, max(xs) - min(xs) + 16, max(ys) - min(ys) + 16)
         if path.label_rect:
             bounds = bounds.united(P.qrect(path.label_rect))
         self._bounds = bounds
@@ -257,10 +257,16 @@ class LinkItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return self._bounds
 
+    def path(self) -> QPainterPath:
+        """The link's line with rounded corners."""
+        if self._path is None:
+            self._path = _rounded_path(self.path_box.points) if self.path_box else QPainterPath()
+        return self._path
+
     def shape(self) -> QPainterPath:
         stroker = QPainterPathStroker()
         stroker.setWidth(8)
-        shape = stroker.createStroke(self._path)
+        shape = stroker.createStroke(self.path())
         if self.path_box and self.path_box.label_rect:
             shape.addRect(P.qrect(self.path_box.label_rect))
         return shape
@@ -275,6 +281,8 @@ class LinkItem(QGraphicsItem):
         if dashes:
             pen.setDashPattern(dashes)
         painter.setBrush(Qt.BrushStyle.NoBrush)
+        if self._pieces is None:
+            self._pieces = _path_pieces(self.path_box.points)
         _draw_exposed(painter, pen, self._pieces, option.exposedRect.adjusted(-6, -6, 6, 6))
         points = self.path_box.points
         _arrow_head(painter, points[-2], points[-1], color)
@@ -463,24 +471,44 @@ class OverviewItem(QGraphicsItem):
 
     def __init__(self):
         super().__init__()
-        self._bounds = QRectF()
-        self._cards: dict[str, list[QRectF]] = {}
-        self._links: dict[str, list] = {}
+        self._layout: MapLayout | None = None
+        self._fills: dict[str, str] = {}
+        self._kinds: dict[str, str] = {}
+        self._shapes: tuple[dict[str, list[QRectF]], dict[str, list[QLineF]]] | None = None
         self.setZValue(2)
 
-    def show(self, bounds: QRectF, cards: dict[str, list[QRectF]], links: dict[str, list]) -> None:
+    def show(self, layout: MapLayout, fills: dict[str, str], link_kinds: dict[str, str]) -> None:
+        """Draw `layout`'s cards in their `fills` and its links in the colours of their kinds."""
         self.prepareGeometryChange()
-        self._bounds, self._cards, self._links = bounds, cards, links
+        self._layout, self._fills, self._kinds = layout, fills, link_kinds
+        self._shapes = None  # made when first painted: most maps are never zoomed this far out
         self.update()
 
     def boundingRect(self) -> QRectF:
-        return self._bounds
+        return QRectF(0, 0, self._layout.width, self._layout.height) if self._layout else QRectF()
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
+        if self._layout is None:
+            return
+        cards, links = self.shapes()
         painter.setPen(Qt.PenStyle.NoPen)
-        for color, rects in self._cards.items():
+        for color, rects in cards.items():
             painter.setBrush(QColor(color).darker(115))
             painter.drawRects(rects)
-        for color, lines in self._links.items():
+        for color, lines in links.items():
             painter.setPen(QPen(QColor(color), 0))
             painter.drawLines(lines)
+
+    def shapes(self) -> tuple[dict[str, list[QRectF]], dict[str, list[QLineF]]]:
+        """The cards' rectangles by fill and the links' segments by colour (made once per layout)."""
+        if self._shapes is not None:
+            return self._shapes
+        cards: dict[str, list[QRectF]] = {}
+        for card_id, box in self._layout.cards.items():
+            cards.setdefault(self._fills[card_id], []).append(QRectF(*box.rect))
+        links: dict[str, list[QLineF]] = {}
+        for link_id, path in self._layout.links.items():
+            links.setdefault(LINK_STYLES[self._kinds[link_id]][0], []).extend(
+                QLineF(a.x, a.y, b.x, b.y) for a, b in zip(path.points, path.points[1:]))
+        self._shapes = cards, links
+        return self._shapes

@@ -6,13 +6,14 @@ it (dragging cards, connecting them, typing) become undo commands pushed to the 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsRectItem, QGraphicsScene
 
+from ..bulk import collector_paused
 from ..editor import Change, DocumentSession
 from ..layout import DEFAULT_STYLE, MapLayout, Rect, Style, compute_layout
-from ..layout.palette import LANE_FILL, LINK_STYLES, STAGE_DEFAULT
+from ..layout.palette import LANE_FILL, STAGE_DEFAULT
 from . import painting as P
 from .gestures import Gestures
 from .header_gestures import HeaderGestures
@@ -72,6 +73,10 @@ class MapScene(Gestures, HeaderGestures, Operations, QGraphicsScene):
 
     def sync(self, change: Change | None = None) -> None:
         """Relayout and bring every item in line with the model: create, update, remove."""
+        with collector_paused():
+            self._sync()
+
+    def _sync(self) -> None:
         doc = self.session.doc
         layout = self.layout = compute_layout(doc, self.style)
         lanes = {lane.id: lane for lane in doc.lanes}
@@ -95,24 +100,18 @@ class MapScene(Gestures, HeaderGestures, Operations, QGraphicsScene):
         for card_id in [k for k in self.card_items if k not in layout.cards]:
             self.removeItem(self.card_items.pop(card_id))
         self.card_fill = {}
-        card_rects: dict[str, list[QRectF]] = {}
         for card in doc.cards:
             fill = self.card_fill[card.id] = card.color or LANE_FILL[lanes[card.lane].kind]
-            box = layout.cards[card.id]
             item = self.card_items.get(card.id)
             if item is not None:
-                item.show(box, QColor(fill))
-            card_rects.setdefault(fill, []).append(QRectF(box.rect.x, box.rect.y, box.rect.w, box.rect.h))
+                item.show(layout.cards[card.id], QColor(fill))
         self.realize_cards(layout.cards if not self.lazy else
                            [card_id for card_id, _ in layout.cards_touching(self.realized_region)])
         _reconcile(self, self.link_items, layout.links, LinkItem, self.link_layer)
-        link_lines: dict[str, list[QLineF]] = {}
-        for link in doc.links:
-            path = layout.links[link.id]
-            self.link_items[link.id].show(path, link.kind.value)
-            link_lines.setdefault(LINK_STYLES[link.kind.value][0], []).extend(
-                QLineF(a.x, a.y, b.x, b.y) for a, b in zip(path.points, path.points[1:]))
-        self.overview.show(QRectF(0, 0, layout.width, layout.height), card_rects, link_lines)
+        link_kinds = {link.id: link.kind.value for link in doc.links}
+        for link_id, kind in link_kinds.items():
+            self.link_items[link_id].show(layout.links[link_id], kind)
+        self.overview.show(layout, self.card_fill, link_kinds)
         curves = {curve.lane_id: curve for curve in layout.curves}
         _reconcile(self, self.curve_items, curves, lambda key: CurveItem())
         for lane_id, curve in curves.items():

@@ -29,6 +29,7 @@ class MapView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.grabGesture(Qt.GestureType.PinchGesture)
         self._pan_from: QPoint | None = None
+        self._shown = self._started = False
         self._space = False
         self._click_at: QPoint | None = None
         self._edge_timer = QTimer(self)
@@ -42,13 +43,30 @@ class MapView(QGraphicsView):
         scene.laidOut.connect(self._realize)
 
     def _realize(self, *_) -> None:
-        """Items for the cards this view is about to show (on big maps they are made on demand)."""
+        """Items for the cards this view is about to show (on big maps they are made on demand), once
+        it has a size and a place: not for the middle of the map a new view first points at."""
         scene = self.scene()  # None while the view is being built
-        if scene is not None and self.zoom() >= OVERVIEW_BELOW:
+        if self._started and scene is not None and self.zoom() >= OVERVIEW_BELOW:
             scene.realize_around(self.visible_scene_rect())
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._shown:
+            self._shown = True
+            self._to_start()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        if self._shown:
+            self._realize()
+        else:
+            self._to_start()
+
+    def _to_start(self) -> None:
+        """A map opens at its beginning: the title, the first stages and lanes."""
+        for bar in (self.horizontalScrollBar(), self.verticalScrollBar()):
+            bar.setValue(bar.minimum())
+        self._started = True
         self._realize()
 
     def map_scene(self) -> MapScene:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from ..bulk import collector_paused
 from ..model import JourneyMap, Problem, check_references
 from ..model.document import MAX_CARDS, MAX_LANES, MAX_LINKS, MAX_PERSONAS, MAX_STAGES
 from . import migrations
@@ -25,6 +26,7 @@ MAX_CONTAINERS = 1_000_000
 LIST_LIMITS = {"personas": MAX_PERSONAS, "stages": MAX_STAGES, "lanes": MAX_LANES,
                "cards": MAX_CARDS, "links": MAX_LINKS}
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")  # UTF-8 text holds no surrogates; only escapes make them
 
 
 def load(path: str | Path) -> JourneyMap:
@@ -39,6 +41,11 @@ def load(path: str | Path) -> JourneyMap:
 
 def loads(raw: bytes, name: str = "<map>") -> JourneyMap:
     """Read a map from the bytes of a `.cjm` file; `name` is the file named in errors."""
+    with collector_paused():
+        return _read(raw, name)
+
+
+def _read(raw: bytes, name: str) -> JourneyMap:
     data = _parse(raw, name)
     version = _check_header(data, name)
     if version < migrations.CURRENT_VERSION:
@@ -104,7 +111,8 @@ def _parse(raw: bytes, name: str) -> dict:
     if raw.count(b"{") + raw.count(b"[") > MAX_CONTAINERS:
         raise InvalidFormatError(name, [Problem("", f"the file has more than {MAX_CONTAINERS} objects and lists")])
     try:
-        data = json.loads(text, object_pairs_hook=_object, parse_constant=_no_constant)
+        hook = _checked_object if _SURROGATE_ESCAPE.search(text) else _object
+        data = json.loads(text, object_pairs_hook=hook, parse_constant=_no_constant)
     except json.JSONDecodeError as error:
         where = f"line {error.lineno}, column {error.colno}"
         raise InvalidFormatError(name, [Problem(where, f"not valid JSON: {error.msg}")]) from None
@@ -123,11 +131,17 @@ def _parse(raw: bytes, name: str) -> dict:
 
 
 def _object(pairs: list[tuple[str, object]]) -> dict:
-    """Build a JSON object, refusing duplicate keys and text that is not valid Unicode."""
+    """Build a JSON object, refusing duplicate keys."""
     result = dict(pairs)
     if len(result) != len(pairs):
         seen: set[str] = set()
         raise _DuplicateKey(next(k for k, _ in pairs if k in seen or seen.add(k)))
+    return result
+
+
+def _checked_object(pairs: list[tuple[str, object]]) -> dict:
+    """Build a JSON object, refusing duplicate keys and text that is not valid Unicode."""
+    result = _object(pairs)
     for key, value in pairs:
         if _SURROGATE.search(key) or (isinstance(value, str) and _SURROGATE.search(value)) or (
                 isinstance(value, list) and any(isinstance(v, str) and _SURROGATE.search(v) for v in value)):

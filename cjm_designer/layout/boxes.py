@@ -23,20 +23,22 @@ class Marker(NamedTuple):
 class CardFace:
     """What is drawn inside a card (text lines and markers, relative to it) and its height.
 
-    The height is measured at once, for the layout; the lines and markers are made when first asked
-    for, so a big map builds them only for the cards that get drawn. Faces are remembered by content
-    and compared by identity: the same content gives the same face."""
+    The height is measured at once, for the layout; the lines and markers are made by `make(*args)`
+    when first asked for, so a big map builds them only for the cards that get drawn (and holds no
+    closure per card). Faces are remembered by content and compared by identity: the same content
+    gives the same face."""
 
-    __slots__ = ("height", "_build", "_built")
+    __slots__ = ("height", "_make", "_args", "_built")
 
-    def __init__(self, height: float, build: Callable[[], tuple[tuple[TextLine, ...], tuple[Marker, ...]]]):
+    def __init__(self, height: float, make: Callable[..., tuple[tuple[TextLine, ...], tuple[Marker, ...]]] | None,
+                 args: tuple = (), built: tuple[tuple[TextLine, ...], tuple[Marker, ...]] | None = None):
         self.height = height
-        self._build = build
-        self._built: tuple[tuple[TextLine, ...], tuple[Marker, ...]] | None = None
+        self._make, self._args, self._built = make, args, built
 
     def contents(self) -> tuple[tuple[TextLine, ...], tuple[Marker, ...]]:
         if self._built is None:
-            self._built = self._build()
+            self._built = self._make(*self._args)
+            self._make = self._args = None
         return self._built
 
 
@@ -136,10 +138,31 @@ class MapLayout:
             if not ids:
                 continue
             tops, tallest = self.cell_tops(stage_id, lane_id)
-            for k in range(bisect_left(tops, area.y - tallest), bisect_left(tops, area.bottom)):
-                rect = self.cards[ids[k]].rect
-                if rect.intersects(area):
+            left, top, right, bottom = area.x, area.y, area.x + area.w, area.y + area.h
+            cards = self.cards
+            for k in range(bisect_left(tops, top - tallest), bisect_left(tops, bottom)):
+                rect = cards[ids[k]].rect
+                x, y, w, h = rect
+                if x < right and left < x + w and y < bottom and top < y + h:
                     yield ids[k], rect
+
+    def covered_area(self, area: Rect, enough: float) -> float:
+        """The area of cards under `area`, counted until it reaches `enough` (what
+        `cards_touching` finds, summed without making a generator: label placement asks this often)."""
+        left, top, right, bottom = area.x, area.y, area.x + area.w, area.y + area.h
+        cards, total = self.cards, 0.0
+        for key in self.cells_under(area):
+            ids = self.cell_cards.get(key)
+            if not ids:
+                continue
+            tops, tallest = self.cell_tops(*key)
+            for k in range(bisect_left(tops, top - tallest), bisect_left(tops, bottom)):
+                x, y, w, h = cards[ids[k]].rect
+                if x < right and left < x + w and y < bottom and top < y + h:
+                    total += (min(right, x + w) - max(left, x)) * (min(bottom, y + h) - max(top, y))
+                    if total >= enough:
+                        return total
+        return total
 
     def cell_tops(self, stage_id: str, lane_id: str) -> tuple[list[float], float]:
         """The tops of a cell's cards (in order, never decreasing) and the tallest card's height, for

@@ -9,17 +9,23 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..bulk import collector_paused
 from ..model import Card, JourneyMap, LaneKind
 from ..model.vocab import CHANNEL_LABELS, LANE_KIND_LABELS, OWNER_LABELS, label
 from .boxes import CardBox, CardFace, EmotionCurve, LaneBox, MapLayout, Marker, StageBox
 from .geometry import Point, Rect, TextLine
 from .routing import Gutters, LabelIndex, route_link
 from .style import DEFAULT_STYLE, Style
-from .text import TextStyle, wrap
+from .text import TextStyle, wrap, wrap_once
 
 
 def compute_layout(doc: JourneyMap, style: Style = DEFAULT_STYLE) -> MapLayout:
     """The layout of `doc`."""
+    with collector_paused():
+        return _layout(doc, style)
+
+
+def _layout(doc: JourneyMap, style: Style) -> MapLayout:
     language = "ru" if doc.meta.language.startswith("ru") else "en"
     widths = [max(stage.width or style.stage_min_width, style.card_width + 2 * style.cell_padding)
               for stage in doc.stages]
@@ -152,39 +158,62 @@ def _card_box(card: Card, style: Style, language: str) -> CardFace:
 def _measured(title, text, channel, device, owner, emotion, quality, pain, kpi, style, language) -> CardFace:
     """The card's face: its height now, its lines and markers when first drawn."""
     pad = style.card_padding
-    inner = style.card_width - 2 * pad
-    title_lines = wrap(title, style.card_title, inner, style.card_title_lines) if title else [""]
-    text_lines = wrap(text, style.card_text, inner, style.card_text_lines) if text else []
     y = pad
-    for _ in title_lines:
+    for _ in _title_lines(title, style):
         y += style.card_title.line_height
-    text_top = y + 2
+    text_lines = _text_lines(text, style)
     if text_lines:
-        y = text_top
+        y += 2
         for _ in text_lines:
             y += style.card_text.line_height
-    rows = [row for row in (
+    rows = len(_marker_rows(channel, device, owner, emotion, quality, pain, kpi))
+    top = y + 4
+    for _ in range(rows):
+        top += style.marker_row
+    height = max((top if rows else y) + pad, 36)
+    return CardFace(height, _face_contents, (title, text, channel, device, owner, emotion, quality, pain, kpi,
+                                             style, language))
+
+
+def _title_lines(title: str, style: Style) -> list[str]:
+    """A card's title lines (wrapped afresh each time: the face that holds them is remembered)."""
+    if not title:
+        return [""]
+    return wrap_once(title, style.card_title, style.card_width - 2 * style.card_padding, style.card_title_lines)
+
+
+def _text_lines(text: str, style: Style) -> list[str]:
+    if not text:
+        return []
+    return wrap_once(text, style.card_text, style.card_width - 2 * style.card_padding, style.card_text_lines)
+
+
+def _marker_rows(channel, device, owner, emotion, quality, pain, kpi) -> list[tuple]:
+    """The marker rows a card has: (kind, value, the small signs on the row's right)."""
+    return [row for row in (
         ("channel", channel, (("device", device), ("pain", pain or None))),
         ("owner", owner, (("emotion", emotion), ("quality", quality))),
         ("kpi", kpi, ()),
     ) if _row_present(*row)]
+
+
+def _face_contents(title, text, channel, device, owner, emotion, quality, pain, kpi, style, language
+                   ) -> tuple[tuple[TextLine, ...], tuple[Marker, ...]]:
+    """A card's text lines and markers, relative to its top left (rows placed as `_measured` counts
+    them)."""
+    pad = style.card_padding
+    lines, y = _lines(_title_lines(title, style), style.card_title, pad, pad)
+    text_lines = _text_lines(text, style)
+    if text_lines:
+        more, y = _lines(text_lines, style.card_text, pad, y + 2)
+        lines += more
+    markers = []
     top = y + 4
-    tops = []
-    for _ in rows:
-        tops.append(top)
+    for kind, value, signs in _marker_rows(channel, device, owner, emotion, quality, pain, kpi):
+        markers += [Marker(m.kind, m.rect.moved(0, top), m.text, m.value)
+                    for m in _row_at_zero(style, kind, value, signs, language)]
         top += style.marker_row
-    height = max((top if rows else y) + pad, 36)
-
-    def build() -> tuple[tuple[TextLine, ...], tuple[Marker, ...]]:
-        lines, _ = _lines(title_lines, style.card_title, pad, pad)
-        if text_lines:
-            lines += _lines(text_lines, style.card_text, pad, text_top)[0]
-        markers = [Marker(m.kind, m.rect.moved(0, row_top), m.text, m.value)
-                   for (kind, value, signs), row_top in zip(rows, tops)
-                   for m in _row_at_zero(style, kind, value, signs, language)]
-        return tuple(lines), tuple(markers)
-
-    return CardFace(height, build)
+    return tuple(lines), tuple(markers)
 
 
 def _row_present(kind: str, value, signs: tuple) -> bool:
@@ -286,7 +315,7 @@ def _compact_cell(cards: list[Card], width: float, style: Style, language: str, 
         top = levels[(card.emotion if card.emotion is not None else 0) + 2] - dot / 2
         rect = Rect(x + pad + i * slot, top, slot, dot + 2 + len(text_lines) * style.card_text.line_height)
         markers = (Marker("emotion", Rect((slot - dot) / 2, 0, dot, dot), "", card.emotion),)
-        face = CardFace(rect.h, lambda lines=lines, markers=markers: (lines, markers))
+        face = CardFace(rect.h, None, built=(lines, markers))
         boxes.append(CardBox(card.id, card.stage, card.lane, i, rect, face, compact=True))
     return boxes, _emotion_band_height(style)
 

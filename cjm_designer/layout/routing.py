@@ -3,6 +3,8 @@ paths that run in the gutters between stages and between lanes, where no card st
 
 from __future__ import annotations
 
+import math
+
 from ..model import Link
 from .boxes import LinkPath, MapLayout
 from .geometry import Point, Rect, TextLine
@@ -14,22 +16,29 @@ class LabelIndex:
     """Labels placed so far, bucketed on a coarse grid so that each new label meets only its
     neighbours."""
 
-    CELL = 200.0
+    CELL = 100.0
 
     def __init__(self):
         self._buckets: dict[tuple[int, int], list[Rect]] = {}
 
     def _keys(self, rect: Rect):
-        for i in range(int(rect.x // self.CELL), int(rect.right // self.CELL) + 1):
-            for j in range(int(rect.y // self.CELL), int(rect.bottom // self.CELL) + 1):
+        cell = self.CELL
+        for i in range(int(rect.x // cell), int((rect.x + rect.w) // cell) + 1):
+            for j in range(int(rect.y // cell), int((rect.y + rect.h) // cell) + 1):
                 yield i, j
 
     def append(self, rect: Rect) -> None:
         for key in self._keys(rect):
             self._buckets.setdefault(key, []).append(rect)
 
-    def near(self, rect: Rect) -> set[Rect]:
-        return {other for key in self._keys(rect) for other in self._buckets.get(key, ())}
+    def covered_area(self, rect: Rect) -> float:
+        """The area of placed labels under `rect`."""
+        found = [other for key in self._keys(rect) for other in self._buckets.get(key, ())]
+        if len(found) > 1:
+            found = set(found)  # a label in several buckets counts once
+        left, top, right, bottom = rect.x, rect.y, rect.x + rect.w, rect.y + rect.h
+        return sum(max(0.0, min(right, x + w) - max(left, x)) * max(0.0, min(bottom, y + h) - max(top, y))
+                   for x, y, w, h in found)
 
 
 class Gutters:
@@ -111,8 +120,12 @@ def _clear(points: list[Point], layout: MapLayout, ends: set[str]) -> bool:
     return not any(card_id not in ends for card_id, _ in layout.cards_touching(segment))
 
 
-def _overlap(a: Rect, b: Rect) -> float:
-    return max(0.0, min(a.right, b.right) - max(a.x, b.x)) * max(0.0, min(a.bottom, b.bottom) - max(a.y, b.y))
+def _covered(rect: Rect, layout: MapLayout, placed: LabelIndex, enough: float | None) -> float:
+    """How much of cards (and, three times over, of labels) `rect` covers; counting stops once it
+    reaches `enough`, the score of a better place already found."""
+    score = 3 * placed.covered_area(rect)
+    limit = math.inf if enough is None else enough
+    return score if score >= limit else score + layout.covered_area(rect, limit - score)
 
 
 def _label(text: str, points: list[Point], style: Style, layout: MapLayout,
@@ -130,8 +143,7 @@ def _label(text: str, points: list[Point], style: Style, layout: MapLayout,
     for a, b, t in candidates:  # the middle of the longest segment first; the first free place wins
         x, y = a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t
         rect = Rect(x - width / 2, y - height / 2, width, height)
-        score = sum(_overlap(rect, card) for _, card in layout.cards_touching(rect)) + 3 * sum(
-            _overlap(rect, other) for other in placed.near(rect))
+        score = _covered(rect, layout, placed, best_score)
         if best_score is None or score < best_score:
             best, best_score = rect, score
         if score == 0:

@@ -66,11 +66,17 @@ class TextStyle:
 
 def wrap(text: str, style: TextStyle, width: float, max_lines: int | None = None) -> list[str]:
     """Break `text` into lines no wider than `width` at spaces (inside a word when it alone is too
-    wide), keeping its own line breaks; beyond `max_lines` the last line ends with an ellipsis."""
+    wide), keeping its own line breaks; beyond `max_lines` the last line ends with an ellipsis.
+    Results are remembered: headers and labels are wrapped again on every relayout."""
+    return list(_wrap_remembered(text, style, round(width, 3), max_lines))
+
+
+def wrap_once(text: str, style: TextStyle, width: float, max_lines: int | None = None) -> list[str]:
+    """`wrap` without remembering: for text whose caller remembers what it made of it (card faces),
+    where a second cache would only hold thousands more objects."""
     return list(_wrap(text, style, round(width, 3), max_lines))
 
 
-@lru_cache(maxsize=262144)
 def _wrap(text: str, style: TextStyle, width: float, max_lines: int | None) -> tuple[str, ...]:
     lines: list[str] = []
     for paragraph in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
@@ -83,27 +89,33 @@ def _wrap(text: str, style: TextStyle, width: float, max_lines: int | None) -> t
     return tuple(lines)
 
 
+_wrap_remembered = lru_cache(maxsize=65536)(_wrap)
+
+
 def _wrap_paragraph(paragraph: str, style: TextStyle, width: float) -> list[str]:
-    """Greedy line filling; widths add up because the fonts are used without kerning."""
-    units, scale = metrics(style.bold)._units, style.size / 1000
-    space = units(" ") * scale
+    """Greedy line filling, in font units; widths add up because the fonts are used without kerning."""
+    units, limit = metrics(style.bold)._units, width * 1000 / style.size
+    space = units(" ")
+    words = paragraph.split(" ")
+    widths = list(map(units, words))
+    if sum(widths) + space * (len(words) - 1) <= limit:  # one line, as most titles are
+        return [paragraph]
     lines: list[str] = []
     current: list[str] = []
-    current_width = 0.0
-    for word in paragraph.split(" "):
-        word_width = units(word) * scale
-        if current and current_width + space + word_width <= width:
+    used = 0
+    for word, word_width in zip(words, widths):
+        if current and used + space + word_width <= limit:
             current.append(word)
-            current_width += space + word_width
+            used += space + word_width
             continue
         if current:
             lines.append(" ".join(current))
-        while word_width > width and len(word) > 1:
+        while word_width > limit and len(word) > 1:
             cut = _longest_prefix(word, style, width)
             lines.append(word[:cut])
             word = word[cut:]
-            word_width = units(word) * scale
-        current, current_width = [word], word_width
+            word_width = units(word)
+        current, used = [word], word_width
     lines.append(" ".join(current))
     return lines
 

@@ -34,8 +34,6 @@ class Canvas:
         self.view.show()
         qtbot.waitExposed(self.view)
         self.view.zoom_actual()
-        self.view.centerOn(self.scene.sceneRect().center())
-        self.view.ensureVisible(0, 0, 10, 10)
         self.view.setFocus()
 
     @property

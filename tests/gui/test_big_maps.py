@@ -11,7 +11,11 @@ def test_items_are_made_for_the_cards_near_the_view(qtbot):
     canvas = Canvas(qtbot, generate_map(EAGER_CARDS * 2))
     scene, view = canvas.scene, canvas.view
     assert scene.lazy
+    start = view.visible_scene_rect()
+    assert (start.x(), start.y()) == (0, 0)  # a map opens at its title and first stages
     first = len(scene.card_items)
+    assert all(view.visible_scene_rect().adjusted(-2000, -2000, 2000, 2000).contains(item.sceneBoundingRect())
+               for item in scene.card_items.values())  # none made for a place never shown
     assert 0 < first < len(canvas.doc.cards) / 4
     for card_id, item in scene.card_items.items():
         assert (item.pos().x(), item.pos().y()) == (scene.layout.cards[card_id].rect.x,

@@ -176,8 +176,10 @@ def test_far_out_an_overview_stands_in_for_the_cards(canvas):
     scene, view = canvas.scene, canvas.view
     view.set_zoom(0.1)
     assert scene.overview.isVisible() and not scene.card_layer.isVisible() and not scene.link_layer.isVisible()
-    drawn = sum(len(rects) for rects in scene.overview._cards.values())
-    assert drawn == len(canvas.doc.cards)
+    cards, links = scene.overview.shapes()
+    assert sum(len(rects) for rects in cards.values()) == len(canvas.doc.cards)
+    assert sum(len(lines) for lines in links.values()) == sum(
+        len(path.points) - 1 for path in scene.layout.links.values())
     view.set_zoom(0.5)
     assert not scene.overview.isVisible() and scene.card_layer.isVisible()
 

@@ -1,8 +1,10 @@
 """Text measuring and wrapping with the bundled font."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from cjm_designer.layout.text import ELLIPSIS, TextStyle, font_path, metrics, wrap
+from cjm_designer.layout.text import ELLIPSIS, TextStyle, font_path, metrics, wrap, wrap_once
 
 STYLE = TextStyle(10)
 
@@ -49,3 +51,17 @@ def test_line_breaks_are_kept_and_extra_lines_end_with_an_ellipsis():
 
 def test_empty_text_is_one_empty_line():
     assert wrap("", STYLE, 100) == [""]
+
+
+@given(words=st.lists(st.text(alphabet="абвгдеёжзийклмнопрстуфхцчшщьыэюяABCxyz«»—", min_size=1, max_size=8),
+                      min_size=1, max_size=40),
+       width=st.floats(min_value=60, max_value=400), size=st.sampled_from([8.5, 9, 10.5, 13]))
+def test_wrapping_is_greedy_for_any_text(words, width, size):
+    style = TextStyle(size)
+    text = " ".join(words)
+    lines = wrap_once(text, style, width)
+    assert lines == wrap(text, style, width)  # the remembered wrap and the one-off wrap agree
+    assert " ".join(lines) == text
+    assert all(style.width(line) <= width + 1e-9 for line in lines)
+    for line, following in zip(lines, lines[1:]):
+        assert style.width(f"{line} {following.split(' ')[0]}") > width - 1e-9
