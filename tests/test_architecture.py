@@ -18,9 +18,10 @@ ALLOWED_INSIDE = {
     "editor": {"model", "editor"},
     "canvas": {"model", "layout", "editor", "canvas", "paths", "bulk"},
     "ui": {"", "model", "io", "editor", "canvas", "ui", "paths", "templates"},
-    "export": {"", "model", "layout", "export", "paths"},
+    "export": {"", "model", "layout", "editor", "canvas", "export", "paths", "bulk"},
 }
-NO_QT = ("model", "io", "layout", "export")
+NO_QT = ("model", "io", "layout")
+NO_QT_FILES = ("export/pdf*.py",)  # the PDF is drawn from the layout with reportlab; images come from the scene
 
 
 def imports(path: Path) -> set[str]:
@@ -45,7 +46,8 @@ def test_layers_import_only_what_they_may():
         assert files
         for path in files:
             for name in imports(path):
-                assert layer not in NO_QT or not name.startswith(QT), f"{path.name} imports {name}"
+                pure = layer in NO_QT or any(path.match(pattern) for pattern in NO_QT_FILES)
+                assert not pure or not name.startswith(QT), f"{path.name} imports {name}"
                 if name.startswith("cjm_designer"):
                     inner = name.split(".")[1] if "." in name else ""
                     assert inner in allowed, f"{layer}/{path.name} imports {name}"
