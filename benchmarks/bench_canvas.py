@@ -20,13 +20,13 @@ import json
 import os
 import resource
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from children import ROOT, generated_map, run_child
+
 SIZES = (1000, 5000, 20000)
 
 
@@ -140,23 +140,12 @@ def measure(kind: str, cards: int, path: str) -> dict:
             "memory": peak_mib}
 
 
-def run_child(kind: str, cards: int, path: str) -> dict:
-    done = subprocess.run([sys.executable, __file__, "--child", kind, str(cards), path], capture_output=True,
-                          text=True, check=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
-    return json.loads(done.stdout.strip().splitlines()[-1])
-
-
 def main(sizes) -> None:
-    sys.path.insert(0, str(ROOT))
-    from cjm_designer.io import save
-    from cjm_designer.model.synthetic import generate_map
-
     rows = {}
     with tempfile.TemporaryDirectory() as folder:
         for cards in sizes:
-            path = os.path.join(folder, f"map-{cards}.cjm")
-            save(generate_map(cards), path)
-            ours, base = run_child("ours", cards, path), run_child("baseline", cards, path)
+            path = generated_map(folder, cards)
+            ours, base = run_child(__file__, "ours", cards, path), run_child(__file__, "baseline", cards, path)
             rows[cards] = (ours, base)
     print(f"CJM Designer canvas, maps of 10 stages x 10 lanes; Python {sys.version.split()[0]}, {os.cpu_count()} cores")
     print(f"{'cards':>6} {'figure':<9} {'ours':>11} {'baseline':>11} {'ratio':>7}")

@@ -18,7 +18,8 @@ from .io.csv_export import to_csv
 from .io.schema import json_schema
 from .model import JourneyMap
 
-EXPORT_FORMATS = {"cjm": ".cjm", "csv": ".csv", "pdf": ".pdf"}
+EXPORT_FORMATS = {"cjm": ".cjm", "csv": ".csv", "pdf": ".pdf", "png": ".png", "svg": ".svg", "mermaid": ".mmd"}
+IMPORT_FORMATS = {"csv": ".csv", "mermaid": ".mmd"}
 LANGUAGES = ("ru", "en")
 
 
@@ -132,21 +133,109 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     out = Path(args.output)
-    fmt = args.format or next((f for f, ext in EXPORT_FORMATS.items() if out.suffix.lower() == ext), None)
-    if fmt is None:
-        raise UsageError(f"cannot tell the format from {out.name!r}; give --format "
-                         f"({', '.join(EXPORT_FORMATS)})")
-    if args.excel and fmt != "csv":
-        raise UsageError("--excel goes with --format csv")
+    fmt = args.format or _format_of(out, EXPORT_FORMATS)
+    only = {"--excel": ("csv", args.excel), "--pages": ("pdf", args.pages), "--paper": ("pdf", args.paper),
+            "--cover": ("pdf", args.cover), "--personas": ("pdf", args.personas), "--legend": ("pdf", args.legend),
+            "--no-header": ("pdf", args.no_header), "--scale": ("png", args.scale), "--dpi": ("png", args.dpi),
+            "--transparent": ("png or svg", args.transparent)}
+    for flag, (formats, given) in only.items():
+        if given and fmt not in formats.split(" or "):
+            raise UsageError(f"{flag} goes with --format {formats}")
+    if args.scale is not None and args.dpi is not None:
+        raise UsageError("give --scale or --dpi, not both")
     doc = load(args.file)
     if fmt == "pdf":
-        from .export.pdf import to_pdf  # reportlab is loaded only when a PDF is asked for
+        return _export_pdf(doc, out, args)
+    if fmt in ("png", "svg"):
+        return _export_image(doc, out, fmt, args)
+    if fmt == "mermaid":
+        from .io.mermaid import to_mermaid
 
-        data = to_pdf(doc)
+        data = to_mermaid(doc).encode("utf-8")
     else:
         data = to_csv(doc, excel=args.excel) if fmt == "csv" else dumps(doc)
     write_atomic(out, data)
     print(f"{out}: {fmt}, {len(data):,} bytes")
+    return 0
+
+
+def _format_of(path: Path, formats: dict[str, str]) -> str:
+    fmt = next((f for f, ext in formats.items() if path.suffix.lower() == ext), None)
+    if fmt is None:
+        raise UsageError(f"cannot tell the format from {path.name!r}; give --format ({', '.join(formats)})")
+    return fmt
+
+
+def _export_image(doc: JourneyMap, out: Path, fmt: str, args: argparse.Namespace) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # drawn from the scene, never shown
+    from .export.image import render_svg, write_png
+
+    if fmt == "png":
+        try:
+            width, height = write_png(doc, out, scale=args.scale or 1.0, dpi=args.dpi,
+                                      transparent=args.transparent)
+        except ValueError as error:  # too large for one image: the message says what fits
+            print(f"{out}: {error}", file=sys.stderr)
+            return 1
+        print(f"{out}: png, {width} × {height} pixels, {out.stat().st_size:,} bytes")
+    else:
+        data = render_svg(doc, transparent=args.transparent)
+        write_atomic(out, data)
+        print(f"{out}: svg, {len(data):,} bytes")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    source, out = Path(args.file), Path(args.output)
+    fmt = args.format or _format_of(source, IMPORT_FORMATS)
+    if out.exists() and not args.force:
+        print(f"{out}: already exists; use --force to replace it", file=sys.stderr)
+        return 1
+    try:
+        raw = source.read_bytes()
+    except OSError as error:
+        print(f"{source}: cannot read: {error.strerror or error}", file=sys.stderr)
+        return 1
+    if fmt == "csv":
+        from .io.csv_import import from_csv
+
+        doc, warnings = from_csv(raw, str(source))
+    else:
+        from .io.mermaid import from_mermaid
+
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            print(f"{source}: byte {error.start}: the text is not UTF-8", file=sys.stderr)
+            return 1
+        doc, warnings = from_mermaid(text, str(source), args.lang or system_language()), []
+    for warning in warnings:
+        print(f"{source}: {warning}", file=sys.stderr)
+    write_atomic(out, dumps(doc))
+    print(f"{out}: imported from {fmt} ({_summary(doc)})")
+    return 0
+
+
+def _export_pdf(doc: JourneyMap, out: Path, args: argparse.Namespace) -> int:
+    from .export.pdf import PdfOptions, to_pdf  # reportlab is loaded only when a PDF is asked for
+    from .export.pdf_pages import MM, Pages
+
+    options = PdfOptions(pages=Pages(args.pages or "poster"), paper=args.paper or "A4", margin=args.margin * MM,
+                         overlap=args.overlap * MM, header=not args.no_header, cover=args.cover,
+                         personas=args.personas, legend=args.legend)
+    result = to_pdf(doc, options)
+    write_atomic(out, result.data)
+    pages = f"{result.pages} page{'' if result.pages == 1 else 's'}"
+    print(f"{out}: pdf, {pages}, {len(result.data):,} bytes")
+    for note in result.notes:
+        print(f"note: {note}", file=sys.stderr)
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from .io.report import report_markdown
+
+    sys.stdout.write(report_markdown(load(args.file)))
     return 0
 
 
@@ -162,21 +251,26 @@ def _summary(doc: JourneyMap) -> str:
 
 # -- parsers ------------------------------------------------------------------------------------
 
-_COMMANDS = ("new", "templates", "validate", "export", "schema")
+_COMMANDS = ("new", "templates", "validate", "export", "import", "report", "schema")
 
 _USAGE = """cjm-designer [FILE | --demo] [--screenshot OUT.png [--size WxH]]
        cjm-designer new [--template NAME] [--lang ru|en] -o FILE
        cjm-designer templates [--lang ru|en]
        cjm-designer validate FILE...
-       cjm-designer export FILE -o OUT [--format cjm|csv|pdf] [--excel]
+       cjm-designer export FILE -o OUT [--format pdf|png|svg|csv|mermaid|cjm] [options]
+       cjm-designer import FILE.csv|FILE.mmd -o OUT.cjm
+       cjm-designer report FILE
        cjm-designer schema"""
 
 _EPILOG = """commands:
   new        create a map from a template
   templates  list the templates
   validate   check maps; one line a problem on stderr, exit 1 if any
-  export     write a map in another format (cjm: the canonical form; csv: one row a card;
-             pdf: the map as on screen, one page, text selectable)
+  export     write a map in another format: pdf (vector, text selectable; --pages poster|tiles|fit,
+             --paper A4|A3, --cover, --personas, --legend), png (--scale or --dpi, --transparent),
+             svg, csv (one row a card; --excel), mermaid (a journey diagram), cjm (canonical form)
+  import     make a map from a CSV table (stage and lane columns) or a Mermaid journey diagram
+  report     print the funnel, touchpoints, channels, owners, pain points and missed KPIs (Markdown)
   schema     print the JSON Schema of the .cjm format
 
 exit codes: 0 done, 1 bad input, 2 bad usage"""
@@ -219,9 +313,40 @@ def _command_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="write a map in another format")
     export.add_argument("file", metavar="FILE")
     export.add_argument("-o", "--output", required=True, metavar="OUT")
-    export.add_argument("--format", choices=tuple(EXPORT_FORMATS), help="default: from OUT's extension")
+    export.add_argument("--format", choices=tuple(EXPORT_FORMATS), help="default: from OUT's extension (.mmd for "
+                                                                        "mermaid)")
     export.add_argument("--excel", action="store_true", help="CSV for Russian Excel: BOM, ';', decimal commas")
+    image = export.add_argument_group("PNG and SVG")
+    image.add_argument("--scale", type=float, help="PNG pixels per point of the map (default 1; 2 for sharp screens)")
+    image.add_argument("--dpi", type=float, help="PNG resolution for print, e.g. 300 (instead of --scale)")
+    image.add_argument("--transparent", action="store_true", help="no white background")
+    pdf = export.add_argument_group("PDF")
+    pdf.add_argument("--pages", choices=("poster", "tiles", "fit"),
+                     help="poster: one page the size of the map (default); tiles: full size over A4/A3 sheets; "
+                          "fit: the whole map on one sheet")
+    pdf.add_argument("--paper", choices=("A4", "A3"), help="sheet for tiles, fit and extra pages (landscape; "
+                                                           "default A4)")
+    pdf.add_argument("--margin", type=float, default=10.0, metavar="MM", help="sheet margin (default 10 mm)")
+    pdf.add_argument("--overlap", type=float, default=10.0, metavar="MM",
+                     help="what neighbouring tiles both show, for gluing (default 10 mm)")
+    pdf.add_argument("--no-header", action="store_true", help="no title, date and page number on the sheets")
+    pdf.add_argument("--cover", action="store_true", help="a cover page first")
+    pdf.add_argument("--personas", action="store_true", help="pages describing the personas")
+    pdf.add_argument("--legend", action="store_true", help="a page explaining colours, icons and marks")
     export.set_defaults(run=_export)
+
+    importer = commands.add_parser("import", help="make a map from a CSV table or a Mermaid journey")
+    importer.add_argument("file", metavar="FILE")
+    importer.add_argument("-o", "--output", required=True, metavar="OUT.cjm")
+    importer.add_argument("--format", choices=tuple(IMPORT_FORMATS), help="default: from FILE's extension")
+    importer.add_argument("--lang", choices=LANGUAGES, help="Mermaid: language of the lane's name (default: the "
+                                                            "system's)")
+    importer.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    importer.set_defaults(run=_import)
+
+    report = commands.add_parser("report", help="print the map's analytics as Markdown")
+    report.add_argument("file", metavar="FILE")
+    report.set_defaults(run=_report)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the .cjm format")
     schema.set_defaults(run=_schema)

@@ -42,7 +42,7 @@ PNG_1PX = base64.b64encode(bytes.fromhex(
 @st.composite
 def kpis(draw):
     return Kpi(name=draw(short), target=draw(st.none() | numbers), actual=draw(st.none() | numbers),
-               unit=draw(st.sampled_from(["", "%", "₽", "calls"])))
+               unit=draw(st.sampled_from(["", "%", "₽", "calls"])), lower_is_better=draw(st.booleans()))
 
 
 @st.composite

@@ -17,7 +17,7 @@ ALLOWED_INSIDE = {
     "layout": {"model", "layout", "paths", "bulk"},
     "editor": {"model", "editor"},
     "canvas": {"model", "layout", "editor", "canvas", "paths", "bulk"},
-    "ui": {"", "model", "io", "editor", "canvas", "ui", "paths", "templates"},
+    "ui": {"", "model", "io", "layout", "editor", "canvas", "export", "ui", "paths", "templates"},
     "export": {"", "model", "layout", "editor", "canvas", "export", "paths", "bulk"},
 }
 NO_QT = ("model", "io", "layout")

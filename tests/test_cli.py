@@ -130,6 +130,65 @@ def test_export_usage_errors(tmp_path, capsys):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_export_option_usage_errors(tmp_path, capsys):
+    source = str(templates_dir() / "blank.en.cjm")
+    for argv, message in (([source, "-o", str(tmp_path / "m.pdf"), "--scale", "2"], "--scale goes with --format png"),
+                          ([source, "-o", str(tmp_path / "m.png"), "--legend"], "--legend goes with --format pdf"),
+                          ([source, "-o", str(tmp_path / "m.csv"), "--transparent"], "--transparent goes with"),
+                          ([source, "-o", str(tmp_path / "m.png"), "--scale", "2", "--dpi", "300"], "not both")):
+        code, _, err = run(capsys, "export", *argv)
+        assert code == 2 and message in err, err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_export_and_import_mermaid(tmp_path, capsys):
+    source = templates_dir() / "three-stages.ru.cjm"
+    diagram = tmp_path / "journey.mmd"
+    code, out, _ = run(capsys, "export", str(source), "-o", str(diagram))
+    assert code == 0 and "mermaid" in out
+    text = diagram.read_text("utf-8")
+    assert text.startswith("journey") and all(f"section {stage.name}" in text for stage in load(source).stages)
+    back = tmp_path / "back.cjm"
+    code, out, _ = run(capsys, "import", str(diagram), "-o", str(back), "--lang", "ru")
+    assert code == 0 and "imported from mermaid" in out
+    doc = load(back)
+    assert [stage.name for stage in doc.stages] == [stage.name for stage in load(source).stages]
+    code, _, err = run(capsys, "import", str(diagram), "-o", str(back))
+    assert code == 1 and "already exists" in err
+
+
+def test_import_csv_reports_unknown_columns_and_bad_rows(tmp_path, capsys):
+    table = tmp_path / "cards.csv"
+    table.write_text("Этап;Дорожка;Заголовок;Бюджет\nПоиск;Покупатель;Ищет окна;1000\n", "utf-8")
+    code, out, err = run(capsys, "import", str(table), "-o", str(tmp_path / "map.cjm"))
+    assert code == 0 and "Бюджет" in err
+    doc = load(tmp_path / "map.cjm")
+    assert [c.title for c in doc.cards] == ["Ищет окна"] and doc.stages[0].name == "Поиск"
+    table.write_text("stage,lane,emotion\nA,B,7\n", "utf-8")
+    code, _, err = run(capsys, "import", str(table), "-o", str(tmp_path / "bad.cjm"))
+    assert code == 1 and "row 2" in err and "emotion" in err
+    assert not (tmp_path / "bad.cjm").exists()
+
+
+def test_export_png_and_svg_without_a_display(tmp_path, capsys, qapp):
+    source = str(templates_dir() / "three-stages.en.cjm")
+    code, out, _ = run(capsys, "export", source, "-o", str(tmp_path / "map.png"), "--scale", "0.5")
+    assert code == 0 and "pixels" in out
+    assert (tmp_path / "map.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    code, out, _ = run(capsys, "export", source, "-o", str(tmp_path / "map.svg"), "--transparent")
+    assert code == 0 and b"<svg" in (tmp_path / "map.svg").read_bytes()[:400]
+    code, _, err = run(capsys, "export", source, "-o", str(tmp_path / "huge.png"), "--scale", "1000")
+    assert code == 1 and "huge.png" in err and not (tmp_path / "huge.png").exists()
+
+
+def test_report_prints_the_funnel_as_markdown(capsys):
+    code, out, _ = run(capsys, "report", str(templates_dir() / "window-installation.en.cjm"))
+    assert code == 0 and out.startswith("# Journey map report: ")
+    assert "| Stage | Entering | Conversion to next | Lost |" in out and "largest drop" in out
+    code, out, _ = run(capsys, "report", str(templates_dir() / "blank.ru.cjm"))
+    assert code == 0 and "Числа воронки не заданы" in out
+
+
 def test_export_of_a_broken_file_writes_nothing(tmp_path, capsys):
     broken = tmp_path / "broken.cjm"
     broken.write_text("{")

@@ -1,7 +1,8 @@
 """Scene items: each draws one layout box and knows the id of what it shows; none writes the model.
 
 Geometry changes only in `show()`, called by the scene after a relayout, never in `paint()`. Cards
-are cached in device coordinates and drawn simplified when zoomed far out.
+are cached in device coordinates and drawn simplified when zoomed far out (unless `full_detail` is
+set, as the scene's export mode does: an exported image is drawn in full at any scale).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
-from ..layout import CardBox, EmotionCurve, LaneBox, LinkPath, MapLayout, StageBox, TextLine
+from ..layout import CardBox, EmotionCurve, LaneBox, LinkPath, MapLayout, StageBox, TextLine, palette
 from ..layout.palette import CURVE, LINK_STYLES, STAGE_DEFAULT
 from . import painting as P
 
@@ -62,6 +63,7 @@ class CardItem(BoxItem):
         self.box: CardBox | None = None
         self.fill = QColor("#FFFFFF")
         self.hovered = False
+        self.full_detail = False  # never the plain block of a far zoom (set for exports)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -108,13 +110,12 @@ class CardItem(BoxItem):
         if box.compact:
             self._paint_point(painter, box, selected)
             return
-        lod = option.levelOfDetailFromTransform(painter.worldTransform())
         rect = self._rect
-        if lod < SIMPLE_BELOW:
+        if not self.full_detail and option.levelOfDetailFromTransform(painter.worldTransform()) < SIMPLE_BELOW:
             painter.fillRect(rect, P.ACCENT if selected else self.fill.darker(115))
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(P.ACCENT, 2) if selected else QPen(self.fill.darker(135), 1))
+        painter.setPen(QPen(P.ACCENT, 2) if selected else QPen(QColor(palette.card_border(self.fill.name())), 1))
         painter.setBrush(self.fill)
         painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), 5, 5)
         if any(m.kind == "pain" for m in box.markers):

@@ -13,9 +13,9 @@ from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainter, QPen
 from PySide6.QtSvg import QSvgRenderer
 
 from ..layout import Marker, Rect, TextLine, palette
+from ..layout.icons import DEVICE_ICONS, MARKER_ICONS, channel_icon, icon_path
 from ..layout.palette import EMOTION_COLORS
 from ..layout.text import FAMILY, font_path
-from ..paths import bundled
 
 INK = QColor(palette.INK)
 MUTED = QColor(palette.MUTED)
@@ -24,14 +24,7 @@ ACCENT = QColor("#1E88E5")  # selection and drop marks: the canvas only
 PAIN = QColor(palette.PAIN)
 KPI_MET = QColor(palette.KPI_MET)
 KPI_MISSED = QColor(palette.KPI_MISSED)
-CHANNEL_ICONS = {
-    "search_ads": "search", "targeted_ads": "target", "seo": "trending-up", "social": "users",
-    "recommendations": "thumbs-up", "offline_ads": "newspaper", "website": "globe", "reviews": "star",
-    "video_reviews": "video", "email": "mail", "chatbot": "bot", "crm": "database",
-    "online_consultation": "headset", "phone": "phone", "messenger": "message-circle",
-    "live_chat": "messages-square", "shop": "store", "sales_manager": "briefcase", "loyalty": "gift",
-}
-DEVICE_ICONS = {"desktop": "monitor", "mobile": "smartphone", "tablet": "tablet", "offline": "map-pin"}
+
 
 
 def load_fonts() -> None:
@@ -75,7 +68,7 @@ def draw_lines(painter: QPainter, lines: tuple[TextLine, ...], color: QColor = I
 
 @cache
 def _svg(name: str, color: str) -> QSvgRenderer:
-    text = (bundled("icons") / "lucide" / f"{name}.svg").read_text("utf-8").replace("currentColor", color)
+    text = icon_path(name).read_text("utf-8").replace("currentColor", color)
     return QSvgRenderer(QByteArray(text.encode("utf-8")))
 
 
@@ -96,15 +89,14 @@ def draw_markers(painter: QPainter, markers: tuple[Marker, ...]) -> None:
             color = MUTED
             if marker.kind == "kpi" and marker.value is not None:
                 color = KPI_MET if marker.value else KPI_MISSED
-            name = {"channel": CHANNEL_ICONS.get(str(marker.value), "route"), "owner": "user-round",
-                    "kpi": "target"}[marker.kind]
+            name = channel_icon(str(marker.value)) if marker.kind == "channel" else MARKER_ICONS[marker.kind]
             draw_icon(painter, name, icon, color)
             painter.setPen(color)
             draw_text(painter, r.x() + 16, r.y() + 10, marker.text, 9)
         elif marker.kind == "device":
             draw_icon(painter, DEVICE_ICONS[str(marker.value)], icon, MUTED)
         elif marker.kind == "pain":
-            draw_icon(painter, "triangle-alert", icon, PAIN)
+            draw_icon(painter, MARKER_ICONS["pain"], icon, PAIN)
         elif marker.kind == "emotion":
             draw_emotion(painter, r, marker.value)
         elif marker.kind == "quality":

@@ -6,13 +6,16 @@ it (dragging cards, connecting them, typing) become undo commands pushed to the 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPen
-from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsRectItem, QGraphicsScene
+from PySide6.QtGui import QBrush, QColor, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QGraphicsRectItem, QGraphicsScene
 
 from ..bulk import collector_paused
 from ..editor import Change, DocumentSession
-from ..layout import DEFAULT_STYLE, MapLayout, Rect, Style, compute_layout
+from ..layout import DEFAULT_STYLE, MapLayout, Rect, Style, compute_layout, palette
 from ..layout.palette import LANE_FILL, STAGE_DEFAULT
 from . import painting as P
 from .gestures import Gestures
@@ -90,10 +93,10 @@ class MapScene(Gestures, HeaderGestures, Operations, QGraphicsScene):
             self.stage_items[stage_id].show(box, QColor(color or STAGE_DEFAULT))
         _reconcile(self, self.lane_items, layout.lanes, lambda key: HeaderItem(Kind.LANE, key))
         for lane_id, box in layout.lanes.items():
-            self.lane_items[lane_id].show(box, QColor(LANE_FILL[box.kind]).darker(104))
+            self.lane_items[lane_id].show(box, QColor(palette.header_fill(LANE_FILL[box.kind])))
         _reconcile(self, self.cell_items, layout.cells, lambda key: CellItem(*key))
         for (stage_id, lane_id), rect in layout.cells.items():
-            fill = QColor(LANE_FILL[lanes[lane_id].kind]).lighter(103)
+            fill = QColor(palette.cell_fill(LANE_FILL[lanes[lane_id].kind]))
             self.cell_items[(stage_id, lane_id)].show(rect.x, rect.y, rect.w, rect.h, fill)
 
         self.lazy = len(doc.cards) > EAGER_CARDS
@@ -148,6 +151,69 @@ class MapScene(Gestures, HeaderGestures, Operations, QGraphicsScene):
             self.overview.setVisible(far)
             self.card_layer.setVisible(not far)
             self.link_layer.setVisible(not far)
+
+    # -- exports --------------------------------------------------------------------------------
+
+    @contextmanager
+    def export_mode(self, background: bool = True) -> Iterator[MapScene]:
+        """While inside, the scene draws what an exported image shows: every card has its item, drawn
+        in full detail at any scale and uncached (no bitmaps in an SVG, nothing stale); the cards and
+        links rather than the overview; no selection, hover handle, drop marker or link preview; and
+        with `background` False, no background at all (for a transparent image). Cards and links are
+        lifted out of their layers meanwhile: `render()` draws every child of an item in the rectangle
+        asked for, so a layer in it would have all the map's cards drawn for any part of it. Everything
+        is put back on leaving, and the card items made for the export are removed again."""
+        added = [card_id for card_id in self.layout.cards if card_id not in self.card_items]
+        self.realize_cards(added)
+        selected = self.selectedItems()
+        self.clearSelection()
+        visible = {item: item.isVisible() for item in (self.overview, self.card_layer, self.link_layer,
+                                                       self.drop_marker, self.link_preview)}
+        self.overview.hide()
+        self.card_layer.show()
+        self.link_layer.show()
+        self.drop_marker.hide()
+        self.link_preview.hide()
+        targets = [cell for cell in self.cell_items.values() if cell.drop_target]
+        hovered = [card for card in self.card_items.values() if card.hovered]
+        for cell in targets:
+            cell.set_drop_target(False)
+        for card in self.card_items.values():
+            card.hovered, card.full_detail = False, True
+        caches = [(item, item.cacheMode()) for item in self.items()]
+        for item, _ in caches:
+            item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+        brush = self.backgroundBrush()
+        if not background:
+            self.setBackgroundBrush(QBrush(Qt.BrushStyle.NoBrush))
+        layered = [(layer, layer.childItems()) for layer in (self.card_layer, self.link_layer)]  # in stacking order
+        for _, children in layered:
+            for item in children:
+                item.setParentItem(None)
+        try:
+            yield self
+        finally:
+            for layer, children in layered:
+                for item in children:
+                    if item.scene() is self:
+                        item.setParentItem(layer)
+            self.setBackgroundBrush(brush)
+            for item, mode in caches:
+                item.setCacheMode(mode)
+            for card in self.card_items.values():
+                card.full_detail = False
+            for card in hovered:
+                card.hovered = True
+            for cell in targets:
+                cell.set_drop_target(True)
+            for item, shown in visible.items():
+                item.setVisible(shown)
+            for card_id in added:
+                if card_id in self.card_items:
+                    self.removeItem(self.card_items.pop(card_id))
+            for item in selected:
+                if item.scene() is self:
+                    item.setSelected(True)
 
     # -- selection ------------------------------------------------------------------------------
 

@@ -14,7 +14,8 @@ from ..model import Card, JourneyMap, Lane, Stage
 
 COLUMNS = (
     "id", "stage", "lane", "lane_kind", "position", "title", "text", "channel", "device", "owner",
-    "emotion", "quality", "pain", "kpi_name", "kpi_target", "kpi_actual", "kpi_unit", "clicks",
+    "emotion", "quality", "pain", "kpi_name", "kpi_target", "kpi_actual", "kpi_unit",
+    "kpi_lower_is_better", "clicks",
     "conversion", "time_on_site", "tags", "color", "note",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -47,7 +48,7 @@ def _values(card: Card, stage: Stage, lane: Lane, position: int) -> list[object]
         card.channel, card.device.value if card.device else None, card.owner, card.emotion, card.quality,
         1 if card.pain else 0,
         kpi.name if kpi else None, kpi.target if kpi else None, kpi.actual if kpi else None,
-        kpi.unit if kpi else None,
+        kpi.unit if kpi else None, 1 if kpi and kpi.lower_is_better else None,
         metrics.clicks if metrics else None, metrics.conversion if metrics else None,
         metrics.time_on_site if metrics else None,
         ", ".join(card.tags), card.color, card.note,

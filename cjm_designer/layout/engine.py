@@ -10,7 +10,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..bulk import collector_paused
-from ..model import Card, JourneyMap, LaneKind
+from ..model import Card, JourneyMap, Kpi, LaneKind
+from ..model.analytics import kpi_met
 from ..model.vocab import CHANNEL_LABELS, LANE_KIND_LABELS, OWNER_LABELS, label
 from .boxes import CardBox, CardFace, EmotionCurve, LaneBox, MapLayout, Marker, StageBox
 from .geometry import Point, Rect, TextLine
@@ -151,7 +152,14 @@ def _card_box(card: Card, style: Style, language: str) -> CardFace:
     relaying out a big map measures only the cards that changed)."""
     kpi = card.kpi
     return _measured(card.title, card.text, card.channel, card.device, card.owner, card.emotion, card.quality,
-                     card.pain, (kpi.name, kpi.target, kpi.actual, kpi.unit) if kpi else None, style, language)
+                     card.pain, _kpi_key(kpi), style, language)
+
+
+def _kpi_key(kpi: Kpi | None) -> tuple | None:
+    """What of a KPI a card shows (hashable, for the cache of measured cards): its text and whether met."""
+    if kpi is None:
+        return None
+    return kpi.name, kpi.target, kpi.actual, kpi.unit, kpi_met(kpi)
 
 
 @lru_cache(maxsize=200_000)
@@ -254,16 +262,15 @@ def _marker_row(style: Style, named: tuple[str, str, dict], signs: tuple[tuple[s
 
 
 def _kpi_row(kpi: tuple | None, style: Style) -> list[Marker]:
-    """The KPI (name, target, actual, unit), actual against target; the marker's value says whether
-    the target is met (None: not known)."""
+    """The KPI (name, target, actual, unit, met), actual against target; the marker's value says
+    whether the target is met (None: not known)."""
     if kpi is None:
         return []
-    name, target, actual, unit = kpi
+    name, target, actual, unit, met = kpi
     if not (name or target is not None or actual is not None):
         return []
     pad, icon = style.card_padding, 12
     shown = wrap(_kpi_text(name, target, actual, unit), style.card_text, style.card_width - 2 * pad - icon - 4, 1)[0]
-    met = None if target is None or actual is None else actual >= target
     return [Marker("kpi", Rect(pad, 2, icon + 4 + style.card_text.width(shown), icon), shown, met)]
 
 

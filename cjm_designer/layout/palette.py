@@ -24,3 +24,63 @@ LINK_STYLES = {  # colour, dash pattern (None for solid)
     "flow": ("#78909C", None), "call": ("#1E88E5", None), "message": ("#43A047", [5, 3]),
     "email": ("#FB8C00", [8, 3, 2, 3]),
 }
+
+
+def lighter(hex_color: str, percent: int) -> str:
+    """The colour `percent` % as bright, as Qt's QColor.lighter computes it (HSV in 16-bit steps; past
+    full brightness the saturation gives way), so the canvas and the PDF shade alike."""
+    hue, saturation, value = _hsv16(hex_color)
+    value = percent * value // 100
+    if value > _FULL:
+        saturation, value = max(saturation - (value - _FULL), 0), _FULL
+    return _rgb8(hue, saturation, value)
+
+
+def darker(hex_color: str, percent: int) -> str:
+    """The colour at 100/`percent` of its brightness, as QColor.darker computes it."""
+    hue, saturation, value = _hsv16(hex_color)
+    return _rgb8(hue, saturation, value * 100 // percent)
+
+
+def cell_fill(lane_fill: str) -> str:
+    return lighter(lane_fill, 103)
+
+
+def header_fill(lane_fill: str) -> str:
+    return darker(lane_fill, 104)
+
+
+def card_border(card_fill: str) -> str:
+    return darker(card_fill, 135)
+
+
+_FULL = 0xFFFF  # Qt keeps colour components in 16 bits
+
+
+def _hsv16(hex_color: str) -> tuple[int | None, int, int]:
+    """Hue in hundredths of a degree (None when grey), saturation and value in 0..65535."""
+    r, g, b = (int(hex_color[i:i + 2], 16) * 0x101 / _FULL for i in (1, 3, 5))
+    high, delta = max(r, g, b), max(r, g, b) - min(r, g, b)
+    if delta < 1e-12:
+        return None, 0, round(high * _FULL)
+    if high == r:
+        hue = (g - b) / delta
+    elif high == g:
+        hue = 2 + (b - r) / delta
+    else:
+        hue = 4 + (r - g) / delta
+    hue = hue * 60 + (360 if hue < 0 else 0)
+    return round(hue * 100), round(delta / high * _FULL), round(high * _FULL)
+
+
+def _rgb8(hue: int | None, saturation: int, value: int) -> str:
+    if hue is None or saturation == 0:
+        channels = (value,) * 3
+    else:
+        h = 0.0 if hue == 36000 else hue / 6000
+        s, v = saturation / _FULL, value / _FULL
+        i, f = int(h), h - int(h)
+        p, q, t = v * (1 - s), v * (1 - s * f), v * (1 - s * (1 - f))
+        r, g, b = ((v, t, p), (q, v, p), (p, v, t), (p, q, v), (t, p, v), (v, p, q))[i % 6]
+        channels = tuple(round(c * _FULL) for c in (r, g, b))
+    return "#" + "".join(f"{(c + 128 - ((c + 128) >> 8)) >> 8:02X}" for c in channels)

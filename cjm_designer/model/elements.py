@@ -126,6 +126,9 @@ class Kpi(Part):
     unit: Token = ""
     """Unit of target and actual, e.g. `%`, `₽`, `calls`."""
 
+    lower_is_better: StrictBool = False
+    """The goal is to stay at or under the target (response time, cost per lead, abandonment rate)."""
+
 
 class Metrics(Part):
     """Web-analytics figures of a touchpoint."""

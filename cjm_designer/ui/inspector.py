@@ -41,6 +41,7 @@ def card_fields() -> list[Field]:
         Field("kpi.target", tr("KPI target"), "float"),
         Field("kpi.actual", tr("KPI actual"), "float"),
         Field("kpi.unit", tr("KPI unit"), "line"),
+        Field("kpi.lower_is_better", tr("KPI: lower is better"), "bool"),
         Field("metrics.clicks", tr("Clicks"), "int"),
         Field("metrics.conversion", tr("Conversion, %"), "float"),
         Field("metrics.time_on_site", tr("Time on site, s"), "float"),
@@ -61,6 +62,7 @@ def stage_fields() -> list[Field]:
         Field("kpi.target", tr("KPI target"), "float"),
         Field("kpi.actual", tr("KPI actual"), "float"),
         Field("kpi.unit", tr("KPI unit"), "line"),
+        Field("kpi.lower_is_better", tr("KPI: lower is better"), "bool"),
         Field("color", tr("Colour"), "color"),
         Field("width", tr("Minimum width"), "float"),
     ]

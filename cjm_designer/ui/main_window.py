@@ -18,6 +18,7 @@ from ..model import JourneyMap
 from ..templates import new_map
 from .autosave import Autosaver
 from .dialogs import Preferences, show_about, show_shortcuts
+from .export_dialog import ExportDialog
 from .inspector import Inspector
 from .overview import Overview
 from .personas import PersonasPanel
@@ -99,6 +100,9 @@ class MainWindow(QMainWindow):
         open_ = QAction(icon("folder-open"), tr("&Open…"), self)
         open_.setShortcut(QKeySequence.StandardKey.Open)
         open_.triggered.connect(self.choose_and_open)
+        export = QAction(icon("file-down"), tr("&Export…"), self)
+        export.setShortcut(QKeySequence("Ctrl+E"))
+        export.triggered.connect(self.export)
         self.revert_action = QAction(tr("&Revert"), self)
         self.revert_action.triggered.connect(self.revert)
         close = QAction(tr("&Close"), self)
@@ -127,6 +131,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
         file_menu.addActions([self.save_action, self.save_as_action, self.revert_action])
+        file_menu.addSeparator()
+        file_menu.addAction(export)
         file_menu.addSeparator()
         file_menu.addActions([close, quit_])
         edit = self.menuBar().addMenu(tr("&Edit"))
@@ -233,6 +239,10 @@ class MainWindow(QMainWindow):
             return False
         path = Path(name if name.endswith(".cjm") else name + ".cjm")
         return self._write(path)
+
+    def export(self) -> None:
+        """File → Export: the map as PDF, image, table or diagram."""
+        ExportDialog(self.session.doc, self.session.path, self.settings, self).exec()
 
     def _write(self, path: Path) -> bool:
         doc = self.session.doc

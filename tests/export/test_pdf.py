@@ -1,53 +1,172 @@
-"""PDF export: every template in Russian and English keeps its text as text, in embedded fonts."""
+"""PDF export: every template in Russian and English keeps its text as text, in embedded fonts, on
+a poster page, on tiles of A4/A3 sheets or fitted on one sheet, with cover, personas and legend."""
 
 import io
+from datetime import date
 
 import pytest
 from pypdf import PdfReader
 
 from cjm_designer.cli import main
-from cjm_designer.export.pdf import MAX_PAGE, to_pdf
+from cjm_designer.export import Cancelled
+from cjm_designer.export.pdf import MAX_PAGE, Pages, PdfOptions, to_pdf
+from cjm_designer.export.pdf_pages import MM, PAPERS, PageOptions, plan_pages
 from cjm_designer.io import load
 from cjm_designer.layout import compute_layout
 from cjm_designer.model.synthetic import generate_map
 from cjm_designer.paths import templates_dir
 
 TEMPLATES = sorted(templates_dir().glob("*.cjm"))
+DAY = date(2026, 11, 26)
 
 
 def flat(text: str) -> str:
     return " ".join(text.split())
 
 
-@pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: p.name)
-def test_every_stage_and_card_title_is_text_in_embedded_fonts(path):
-    doc = load(path)
-    reader = PdfReader(io.BytesIO(to_pdf(doc)))
-    (page,) = reader.pages
-    text = flat(page.extract_text())
-    for stage in doc.stages:
-        assert flat(stage.name) in text
-    for card in doc.cards:
-        assert flat(card.title) in text, card.title
-    fonts = page["/Resources"]["/Font"]
-    assert fonts
+def read(options: PdfOptions, doc) -> tuple[PdfReader, list[str]]:
+    reader = PdfReader(io.BytesIO(to_pdf(doc, options).data))
+    return reader, [flat(page.extract_text()) for page in reader.pages]
+
+
+def assert_fonts_embedded(page) -> None:
+    fonts = page["/Resources"].get("/Font", {})
     for font in fonts.values():
         font = font.get_object()
         descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
         descriptor = descendant["/FontDescriptor"].get_object()
         assert "/FontFile2" in descriptor, font["/BaseFont"]  # embedded TrueType, no built-in Type 1
         assert "PTSans" in font["/BaseFont"]
+
+
+def size_of(page) -> tuple[float, float]:
+    return float(page.mediabox.width), float(page.mediabox.height)
+
+
+@pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: p.name)
+def test_every_stage_and_card_title_is_text_in_embedded_fonts(path):
+    doc = load(path)
+    reader, texts = read(PdfOptions(), doc)
+    (page,) = reader.pages
+    for stage in doc.stages:
+        assert flat(stage.name) in texts[0]
+    for card in doc.cards:
+        assert flat(card.title) in texts[0], card.title
+    assert page["/Resources"]["/Font"]
+    assert_fonts_embedded(page)
     layout = compute_layout(doc)
-    box = page.mediabox
-    assert (float(box.width), float(box.height)) == pytest.approx((layout.width, layout.height))
+    assert size_of(page) == pytest.approx((layout.width, layout.height))
     assert reader.metadata.title == (doc.meta.title or "Customer journey map")
     assert reader.metadata.creator.startswith("CJM Designer")
 
 
-def test_a_map_larger_than_viewers_allow_is_scaled_to_fit():
-    reader = PdfReader(io.BytesIO(to_pdf(generate_map(1500, stages=10, lanes=10))))
-    box = reader.pages[0].mediabox
+@pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: p.name)
+def test_tiles_on_a3_hold_every_stage_and_card_title_with_page_numbers(path):
+    doc = load(path)
+    reader, texts = read(PdfOptions(pages=Pages.TILES, paper="A3", day=DAY), doc)
+    everything = " ".join(texts)
+    for stage in doc.stages:
+        assert flat(stage.name) in everything
+    for card in doc.cards:
+        assert flat(card.title) in everything, card.title
+    russian = doc.meta.language == "ru"
+    for number, (page, text) in enumerate(zip(reader.pages, texts), start=1):
+        assert size_of(page) == pytest.approx(PAPERS["A3"])
+        assert_fonts_embedded(page)
+        shown = f"Страница {number} из {len(texts)}" if russian else f"Page {number} of {len(texts)}"
+        assert shown in text
+        assert ("26.11.2026" if russian else "2026-11-26") in text
+
+
+def test_tiles_cover_the_map_with_the_overlap_asked_for():
+    layout = compute_layout(generate_map(400, stages=8, lanes=6))
+    options = PageOptions(pages=Pages.TILES, paper="A4", overlap=12 * MM, margin=8 * MM)
+    plan = plan_pages(layout, options)
+    assert plan.rows * plan.columns == len(plan.tiles) > 4
+    assert plan.page_size == PAPERS["A4"]
+    right = max(t.source.right for t in plan.tiles)
+    bottom = max(t.source.bottom for t in plan.tiles)
+    assert (right, bottom) == pytest.approx((layout.width, layout.height))
+    by_place = {(t.row, t.column): t for t in plan.tiles}
+    for (row, column), tile in by_place.items():
+        assert tile.target.x >= 8 * MM - 1e-6 and tile.target.right <= PAPERS["A4"][0] - 8 * MM + 1e-6
+        assert tile.target.bottom <= PAPERS["A4"][1] - 8 * MM + 1e-6
+        if (row, column + 1) in by_place:
+            assert tile.source.right - by_place[(row, column + 1)].source.x == pytest.approx(12 * MM)
+        if (row + 1, column) in by_place:
+            assert tile.source.bottom - by_place[(row + 1, column)].source.y == pytest.approx(12 * MM)
+    for tile in plan.tiles:
+        assert tile.stages  # every sheet knows which stages it shows (the map's edge aside)
+        assert tile.stages == tuple(s for s in layout.stages if s in tile.stages)
+
+
+def test_a_sheet_holds_the_text_it_shows_and_the_index_says_which_stages_are_where():
+    doc = load(templates_dir() / "window-installation.en.cjm")
+    options = PdfOptions(pages=Pages.TILES, paper="A4", day=DAY)
+    layout = compute_layout(doc)
+    plan = plan_pages(layout, options)
+    reader, texts = read(options, doc)
+    assert len(texts) == 1 + len(plan.tiles)  # the index, then the sheets
+    assert "How the pages fit together" in texts[0]
+    first = plan.tiles[0]
+    assert f"Sheet 1: {', '.join(doc.stage(s).name for s in first.stages)}" in texts[0]
+    assert "sheet 1: row 1, column 1" in texts[1]  # the footer of that sheet numbers it the same
+    inside = [card for card in doc.cards if first.source.x + 20 < layout.cards[card.id].rect.x
+              and layout.cards[card.id].rect.right < first.source.right - 40
+              and layout.cards[card.id].rect.bottom < first.source.bottom - 40]
+    assert inside
+    for card in inside:
+        pages_with_it = [n for n, text in enumerate(texts[1:]) if flat(card.title) in text]
+        assert pages_with_it == [0], card.title  # drawn on its sheet only, not hidden under a clip elsewhere
+
+
+def test_fit_puts_the_whole_map_on_one_sheet():
+    doc = load(templates_dir() / "five-stages.ru.cjm")
+    reader, texts = read(PdfOptions(pages=Pages.FIT, paper="A4", day=DAY), doc)
+    (page,) = reader.pages
+    assert size_of(page) == pytest.approx(PAPERS["A4"])
+    for card in doc.cards:
+        assert flat(card.title) in texts[0]
+    assert "Страница 1 из 1" in texts[0]
+
+
+def test_cover_personas_and_legend_come_first_in_the_maps_language():
+    doc = load(templates_dir() / "window-installation.ru.cjm")
+    reader, texts = read(PdfOptions(pages=Pages.FIT, cover=True, personas=True, legend=True, day=DAY), doc)
+    assert len(texts) == 4
+    assert doc.meta.title in texts[0] and "26.11.2026" in texts[0] and "Карта пути клиента".upper() in texts[0]
+    persona = doc.personas[0]
+    assert persona.name in texts[1] and "Цели" in texts[1]
+    assert "Условные обозначения" in texts[2] and "Телефонный звонок" in texts[2] and "отлично" in texts[2]
+    for page in reader.pages:
+        assert size_of(page) == pytest.approx(PAPERS["A4"])
+        assert_fonts_embedded(page)
+    english = load(templates_dir() / "window-installation.en.cjm")
+    _, texts = read(PdfOptions(legend=True, day=DAY), english)
+    assert "Legend" in texts[0] and "Phone call" in texts[0]
+
+
+def test_headers_and_footers_can_be_left_out():
+    doc = load(templates_dir() / "three-stages.en.cjm")
+    _, texts = read(PdfOptions(pages=Pages.FIT, header=False, day=DAY), doc)
+    assert "Page 1 of 1" not in texts[0] and "2026-11-26" not in texts[0]
+
+
+def test_a_map_larger_than_viewers_allow_is_scaled_to_fit_and_says_so():
+    result = to_pdf(generate_map(1500, stages=10, lanes=10))
+    box = PdfReader(io.BytesIO(result.data)).pages[0].mediabox
     assert max(float(box.width), float(box.height)) == pytest.approx(MAX_PAGE)
+    assert result.notes and "tiles" in result.notes[0]
+
+
+def test_progress_is_reported_per_page_and_can_cancel():
+    doc = load(templates_dir() / "window-installation.ru.cjm")
+    seen = []
+    result = to_pdf(doc, PdfOptions(pages=Pages.TILES, legend=True), progress=lambda done, total: seen.append(
+        (done, total)) is None)
+    assert seen == [(n, result.pages) for n in range(1, result.pages + 1)]
+    with pytest.raises(Cancelled):
+        to_pdf(doc, PdfOptions(pages=Pages.TILES), progress=lambda done, total: done < 2)
 
 
 def test_cli_exports_pdf(tmp_path, capsys):
@@ -55,3 +174,13 @@ def test_cli_exports_pdf(tmp_path, capsys):
     assert main(["export", str(templates_dir() / "window-installation.ru.cjm"), "-o", str(out)]) == 0
     assert out.read_bytes().startswith(b"%PDF-")
     assert "Установка окон" in PdfReader(out).pages[0].extract_text()
+
+
+def test_cli_exports_tiles_with_extra_pages(tmp_path, capsys):
+    out = tmp_path / "map.pdf"
+    assert main(["export", str(templates_dir() / "window-installation.en.cjm"), "-o", str(out), "--pages", "tiles",
+                 "--paper", "A3", "--cover", "--legend", "--personas"]) == 0
+    reader = PdfReader(out)
+    assert size_of(reader.pages[0]) == pytest.approx(PAPERS["A3"])
+    assert "Legend" in reader.pages[2].extract_text()
+    assert f"{len(reader.pages)} pages" in capsys.readouterr().out

@@ -40,7 +40,8 @@ def test_one_row_a_card_in_map_order_with_every_field():
         "id": "a", "stage": "Осознание", "lane": "Покупатель", "lane_kind": "buyer_actions", "position": "1",
         "title": "=SUM(A1)", "text": "строка 1\nстрока 2; с точкой, запятой", "channel": "search_ads",
         "device": "mobile", "owner": "marketer", "emotion": "-1", "quality": "4", "pain": "1",
-        "kpi_name": "CR", "kpi_target": "12.5", "kpi_actual": "3", "kpi_unit": "%", "clicks": "1200",
+        "kpi_name": "CR", "kpi_target": "12.5", "kpi_actual": "3", "kpi_unit": "%", "kpi_lower_is_better": "",
+        "clicks": "1200",
         "conversion": "2.75", "time_on_site": "95", "tags": "акция, весна", "color": "#ffeeaa", "note": "проверить",
     }
     assert table[1]["emotion"] == "" and table[1]["pain"] == "0" and table[1]["kpi_name"] == ""

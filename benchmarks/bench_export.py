@@ -1,0 +1,127 @@
+"""Export speed and memory on generated maps, each figure against a baseline measured in the same run.
+
+The baselines are what any exporter of the same map must at least pay: for the PDF, reportlab
+drawing one plain rectangle with its title for each card (no layout, no icons, no links); for PNG
+and SVG, QPainter doing the same into an image of the same size / an SVG generator. Figures:
+
+- pdf: the map on one poster page; pdf-tiles: on A4 sheets with their index;
+- png: the whole map at 1 px per point, drawn in tiles; svg: the whole map as one SVG;
+- for each, the wall time (load included) and the peak memory of the process, and the file size.
+
+Each configuration runs in its own process, so memory figures do not mix. Run:
+
+    .venv/bin/python benchmarks/bench_export.py            # 1,000 and 5,000 cards
+    .venv/bin/python benchmarks/bench_export.py 5000       # one size
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from children import ROOT, generated_map, run_child
+
+SIZES = (1000, 5000)
+KINDS = ("pdf", "pdf-tiles", "png", "svg")
+
+
+def measure(kind: str, side: str, path: str, out: str) -> dict:
+    """Runs inside a child process: export the map one way and time it."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    sys.path.insert(0, str(ROOT))
+    from cjm_designer.io import load
+
+    if kind in ("png", "svg"):
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.instance() or QApplication([])
+    if side == "ours":
+        from cjm_designer.export.image import render_svg, write_png
+        from cjm_designer.export.pdf import Pages, PdfOptions, to_pdf
+        from cjm_designer.io import write_atomic
+
+        started = time.perf_counter()
+        doc = load(path)
+        if kind.startswith("pdf"):
+            options = PdfOptions(pages=Pages.TILES if kind == "pdf-tiles" else Pages.POSTER)
+            write_atomic(out, to_pdf(doc, options).data)
+        elif kind == "png":
+            write_png(doc, out)
+        else:
+            write_atomic(out, render_svg(doc))
+    else:
+        from cjm_designer.layout import compute_layout
+
+        size = compute_layout(load(path))  # the baseline draws on a sheet of the map's size
+        started = time.perf_counter()
+        data = json.loads(Path(path).read_text("utf-8"))
+        _baseline(kind, data["cards"], size.width, size.height, out)
+    elapsed = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"time": elapsed, "memory": peak, "bytes": os.path.getsize(out)}
+
+
+def _baseline(kind: str, cards: list[dict], width: float, height: float, out: str) -> None:
+    """One rectangle and one title per card, in a plain grid, the cheapest way each format allows."""
+    places = [(24 + (i % 40) * 200, 24 + (i // 40) * 70) for i in range(len(cards))]
+    if kind.startswith("pdf"):
+        from reportlab.pdfgen.canvas import Canvas
+
+        from cjm_designer.export.pdf_text import REGULAR, register_fonts
+
+        register_fonts()
+        pdf = Canvas(out, pagesize=(width, height), pageCompression=1, initialFontName=REGULAR)
+        for card, (x, y) in zip(cards, places):
+            pdf.rect(x, height - y - 60, 184, 60)
+            pdf.setFont(REGULAR, 10)
+            pdf.drawString(x + 8, height - y - 20, card.get("title", ""))
+        pdf.showPage()
+        pdf.save()
+        return
+    from PySide6.QtCore import QRectF, QSize
+    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtSvg import QSvgGenerator
+
+    if kind == "png":
+        device = QImage(int(width), int(height), QImage.Format.Format_ARGB32_Premultiplied)
+        device.fill(QColor("white"))
+    else:
+        device = QSvgGenerator()
+        device.setFileName(out)
+        device.setSize(QSize(int(width), int(height)))
+    painter = QPainter(device)
+    for card, (x, y) in zip(cards, places):
+        painter.drawRect(QRectF(x, y, 184, 60))
+        painter.drawText(QRectF(x + 8, y + 8, 168, 20), card.get("title", ""))
+    painter.end()
+    if kind == "png":
+        device.save(out, "PNG")
+
+
+def main(sizes) -> None:
+    rows = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for cards in sizes:
+            path = generated_map(folder, cards)
+            for kind in KINDS:
+                out = os.path.join(folder, f"out-{cards}.{kind.split('-')[0]}")
+                rows[(cards, kind)] = (run_child(__file__, kind, "ours", path, out),
+                                       run_child(__file__, kind, "baseline", path, out))
+    print(f"CJM Designer export, maps of 10 stages x 10 lanes; Python {sys.version.split()[0]}, {os.cpu_count()} cores")
+    print(f"{'cards':>6} {'export':<10} {'time':>8} {'baseline':>9} {'ratio':>6} {'memory':>10} {'baseline':>10}"
+          f" {'file':>10}")
+    for (cards, kind), (ours, base) in rows.items():
+        print(f"{cards:>6} {kind:<10} {ours['time']:>7.2f}s {base['time']:>8.2f}s {ours['time'] / base['time']:>5.1f}x"
+              f" {ours['memory']:>6.0f} MiB {base['memory']:>6.0f} MiB {ours['bytes'] / 2**20:>6.1f} MiB")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--child"]:
+        print(json.dumps(measure(*sys.argv[2:6])))
+    else:
+        main([int(a) for a in sys.argv[1:]] or SIZES)

@@ -1,0 +1,125 @@
+"""The map's analytics as a Markdown report, in the map's language: the funnel and where customers
+are lost, touchpoints per stage, channels, who is responsible, pain points and missed KPIs. For
+people who paste it into a document (`cjm-designer report FILE`)."""
+
+from __future__ import annotations
+
+from ..model import JourneyMap, Kpi
+from ..model.analytics import Analytics, analyse
+from ..model.vocab import CHANNEL_LABELS, OWNER_LABELS, label
+
+WORDS = {
+    "report": {"ru": "Отчёт по карте", "en": "Journey map report"},
+    "untitled": {"ru": "Карта без названия", "en": "Untitled map"},
+    "funnel": {"ru": "Воронка", "en": "Funnel"},
+    "stage": {"ru": "Этап", "en": "Stage"},
+    "entering": {"ru": "Вошли", "en": "Entering"},
+    "conversion": {"ru": "Конверсия в следующий", "en": "Conversion to next"},
+    "lost": {"ru": "Потеряно", "en": "Lost"},
+    "largest_drop": {"ru": "наибольшая потеря", "en": "largest drop"},
+    "overall": {"ru": "Сквозная конверсия: {value}.", "en": "Overall conversion: {value}."},
+    "no_funnel": {"ru": "Числа воронки не заданы (поле «Вошли на этап» у этапов).",
+                  "en": "No funnel figures yet (the stages' “Entering” field)."},
+    "touchpoints": {"ru": "Точки контакта", "en": "Touchpoints"},
+    "count": {"ru": "Точек контакта", "en": "Touchpoints"},
+    "total": {"ru": "Всего", "en": "Total"},
+    "typical": {"ru": "Обычно до покупки бывает от 5 до 40 контактов.",
+                "en": "A purchase usually follows 5 to 40 contacts."},
+    "channels": {"ru": "Каналы", "en": "Channels"},
+    "channel": {"ru": "Канал", "en": "Channel"},
+    "owners": {"ru": "Ответственные", "en": "Responsible"},
+    "owner": {"ru": "Ответственный", "en": "Owner"},
+    "cards": {"ru": "Карточек", "en": "Cards"},
+    "pains": {"ru": "Болевые точки", "en": "Pain points"},
+    "kpis": {"ru": "Невыполненные KPI", "en": "Missed KPIs"},
+    "kpi_target": {"ru": "{actual} при цели {target}", "en": "{actual} against a target of {target}"},
+    "kpi_limit": {"ru": "{actual} при цели не больше {target}", "en": "{actual} against a target of at most {target}"},
+    "kpis_met": {"ru": "Выполнено KPI: {met} из {all}.", "en": "KPIs met: {met} of {all}."},
+    "none": {"ru": "Нет.", "en": "None."},
+    "stage_kpi": {"ru": "KPI этапа", "en": "stage KPI"},
+}
+
+
+def report_markdown(doc: JourneyMap) -> str:
+    """The report as Markdown text."""
+    language = "ru" if doc.meta.language.startswith("ru") else "en"
+
+    def w(key: str) -> str:
+        return WORDS[key][language]
+
+    data = analyse(doc)
+    names = {stage.id: stage.name for stage in doc.stages}
+    titles = {card.id: card.title or card.id for card in doc.cards}
+    out = [f"# {w('report')}: {_cell(doc.meta.title or w('untitled'))}", ""]
+    out += _funnel(data, names, w, language)
+    out += [f"## {w('touchpoints')}", "", f"| {w('stage')} | {w('count')} |", "| --- | ---: |"]
+    out += [f"| {_cell(names[stage_id])} | {count} |" for stage_id, count in data.touchpoints.items()]
+    out += [f"| **{w('total')}** | **{data.total_touchpoints}** |", "", w("typical"), ""]
+    out += _counts(w("channels"), w("channel"), w("cards"), data.channels, CHANNEL_LABELS, language, w)
+    out += _counts(w("owners"), w("owner"), w("cards"), data.owners, OWNER_LABELS, language, w)
+    out += [f"## {w('pains')}", ""]
+    out += [f"- {_cell(titles[card_id])} ({_cell(names[stage_id])})" for card_id, stage_id in data.pain_points]
+    out += [w("none")] if not data.pain_points else []
+    out += ["", f"## {w('kpis')}", ""]
+    for stage_id, card_id, kpi in data.kpis_missed:
+        where = titles[card_id] if card_id else w("stage_kpi")
+        figures = w("kpi_target" if not kpi.lower_is_better else "kpi_limit").format(
+            actual=_number(kpi.actual, kpi, language), target=_number(kpi.target, kpi, language))
+        name = f"{_cell(kpi.name)} — " if kpi.name else ""
+        out.append(f"- **{_cell(names[stage_id])}** · {_cell(where)}: {name}{figures}")
+    out += [w("none")] if not data.kpis_missed else []
+    counted = data.kpis_met + len(data.kpis_missed)
+    if counted:
+        out += ["", w("kpis_met").format(met=data.kpis_met, all=counted)]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _funnel(data: Analytics, names: dict[str, str], w, language: str) -> list[str]:
+    out = [f"## {w('funnel')}", ""]
+    if all(step.entering is None for step in data.funnel.steps):
+        return out + [w("no_funnel"), ""]
+    out += [f"| {w('stage')} | {w('entering')} | {w('conversion')} | {w('lost')} |", "| --- | ---: | ---: | ---: |"]
+    for step in data.funnel.steps:
+        mark = f" **← {w('largest_drop')}**" if step.stage_id == data.funnel.largest_drop else ""
+        out.append(f"| {_cell(names[step.stage_id])} | {_int(step.entering, language)} | "
+                   f"{_percent(step.conversion, language)}{mark} | {_int(step.lost, language)} |")
+    out.append("")
+    if data.funnel.overall is not None:
+        out += [w("overall").format(value=_percent(data.funnel.overall, language)), ""]
+    return out
+
+
+def _counts(heading: str, column: str, cards: str, counts, labels, language: str, w) -> list[str]:
+    out = [f"## {heading}", ""]
+    if not counts:
+        return out + [w("none"), ""]
+    out += [f"| {column} | {cards} |", "| --- | ---: |"]
+    out += [f"| {_cell(label(labels, key, language))} | {n} |" for key, n in counts.most_common()]
+    return out + [""]
+
+
+def _cell(text: str) -> str:
+    """Text safe inside a Markdown table cell or list item: one line, pipes escaped."""
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def _int(value: int | None, language: str) -> str:
+    if value is None:
+        return "—"
+    text = f"{value:,}"
+    return text.replace(",", "\u00a0") if language == "ru" else text
+
+
+def _percent(value: float | None, language: str) -> str:
+    if value is None:
+        return "—"
+    text = f"{value * 100:.1f}".rstrip("0").rstrip(".") + " %"
+    return text.replace(".", ",") if language == "ru" else text.replace(" %", "%")
+
+
+def _number(value: float | None, kpi: Kpi, language: str) -> str:
+    if value is None:
+        return "—"
+    text = f"{value:g}"
+    text = text.replace(".", ",") if language == "ru" else text
+    return f"{text}{kpi.unit}" if kpi.unit in ("%", "₽", "$", "€") else f"{text} {kpi.unit}".rstrip()

@@ -1,0 +1,332 @@
+"""File → Export: the format and its options, a preview of how a PDF is split into pages, a progress
+bar that can cancel a long export, and the result opened on request. Every output is written to a
+temporary file first, so a failed or cancelled export leaves no partial file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, QUrl
+from PySide6.QtGui import QColor, QDesktopServices, QPainter, QPen
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..export import Cancelled
+from ..export.pdf import PdfOptions, to_pdf
+from ..export.pdf_pages import MM, Pages, plan_pages
+from ..io import dumps, write_atomic
+from ..io.csv_export import to_csv
+from ..io.mermaid import to_mermaid
+from ..layout import MapLayout, compute_layout, palette
+from ..layout.palette import LANE_FILL
+from ..model import JourneyMap
+from .settings import Settings
+
+
+def tr(text: str, count: int = -1) -> str:
+    return QCoreApplication.translate("ExportDialog", text, None, count)
+
+
+FORMATS = ("pdf", "png", "svg", "csv", "mermaid", "cjm")
+EXTENSIONS = {"pdf": ".pdf", "png": ".png", "svg": ".svg", "csv": ".csv", "mermaid": ".mmd", "cjm": ".cjm"}
+RESOLUTIONS = (("1x", 1.0, None), ("2x", 2.0, None), ("300dpi", None, 300.0))
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    size: int  # bytes written
+    notes: list[str]
+
+
+class ExportDialog(QDialog):
+    """Choose what to export and how; `export_to(path)` does it (the Export button asks for a path)."""
+
+    def __init__(self, doc: JourneyMap, source: Path | None, settings: Settings, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("Export map"))
+        self.doc, self.source, self.settings = doc, source, settings
+        self.layout_ = compute_layout(doc)
+        self.result: ExportResult | None = None
+
+        self.format = QComboBox()
+        names = {"pdf": tr("PDF document"), "png": tr("PNG image"), "svg": tr("SVG drawing"),
+                 "csv": tr("CSV table (one row a card)"), "mermaid": tr("Mermaid journey diagram"),
+                 "cjm": tr("CJM Designer map")}
+        for key in FORMATS:
+            self.format.addItem(names[key], key)
+        self.pages = _combo([(tr("One poster page the size of the map"), Pages.POSTER),
+                             (tr("Tiles: full size over several sheets"), Pages.TILES),
+                             (tr("Fit the whole map on one sheet"), Pages.FIT)])
+        self.paper = _combo([("A4", "A4"), ("A3", "A3")])
+        self.margin = _millimetres(10)
+        self.overlap = _millimetres(10)
+        self.header = QCheckBox(tr("Title, date and page numbers on each sheet"))
+        self.header.setChecked(True)
+        self.cover = QCheckBox(tr("Cover page"))
+        self.personas = QCheckBox(tr("Personas"))
+        self.legend = QCheckBox(tr("Legend"))
+        self.preview = PagePreview()
+        self.page_count = QLabel()
+        self.resolution = _combo([(tr("1× (72 dpi)"), "1x"), (tr("2× (144 dpi)"), "2x"), (tr("300 dpi for print"),
+                                                                                          "300dpi")])
+        self.transparent = QCheckBox(tr("Transparent background"))
+        self.image_size = QLabel()
+        self.excel = QCheckBox(tr("For Excel in Russian (semicolons, decimal commas)"))
+        self.open_after = QCheckBox(tr("Open the file when done"))
+        self.open_after.setChecked(bool(int(settings.value("export/open_after", 1) or 0)))
+
+        self.options = QStackedWidget()
+        self.options.addWidget(self._pdf_options())
+        self.options.addWidget(self._png_options())
+        self.options.addWidget(_note(tr("A vector drawing: text stays text, for editing in Inkscape or Illustrator.")))
+        self.options.addWidget(_note(tr("Every card with its stage, lane and fields."), self.excel))
+        self.options.addWidget(_note(tr("Stages become sections; the cards of the buyer-actions lane become tasks, "
+                                        "their emotion a score from 1 to 5.")))
+        self.options.addWidget(_note(tr("The map itself, in its canonical form.")))
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button = buttons.addButton(tr("Export…"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self._choose_and_export)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(tr("Format:"), self.format)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.options, 1)
+        layout.addWidget(self.open_after)
+        layout.addWidget(buttons)
+
+        for signal in (self.format.currentIndexChanged, self.pages.currentIndexChanged,
+                       self.paper.currentIndexChanged, self.margin.valueChanged, self.overlap.valueChanged,
+                       self.header.toggled, self.resolution.currentIndexChanged):
+            signal.connect(self._refresh)
+        last = str(settings.value("export/format", "pdf"))
+        self.format.setCurrentIndex(max(0, FORMATS.index(last) if last in FORMATS else 0))
+        self._refresh()
+        self.resize(720, 560)
+
+    # -- option pages ---------------------------------------------------------------------------
+
+    def _pdf_options(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout()
+        form.addRow(tr("Pages:"), self.pages)
+        form.addRow(tr("Paper (landscape):"), self.paper)
+        form.addRow(tr("Margins:"), self.margin)
+        form.addRow(tr("Overlap of tiles:"), self.overlap)
+        extras = QVBoxLayout()
+        for box in (self.header, self.cover, self.personas, self.legend):
+            extras.addWidget(box)
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addLayout(extras)
+        left.addStretch()
+        right = QVBoxLayout()
+        right.addWidget(self.preview, 1)
+        right.addWidget(self.page_count)
+        row = QHBoxLayout(page)
+        row.addLayout(left)
+        row.addLayout(right, 1)
+        return page
+
+    def _png_options(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        form.addRow(tr("Resolution:"), self.resolution)
+        form.addRow("", self.transparent)
+        form.addRow(tr("Size:"), self.image_size)
+        return page
+
+    # -- state ----------------------------------------------------------------------------------
+
+    def chosen_format(self) -> str:
+        return self.format.currentData()
+
+    def pdf_options(self) -> PdfOptions:
+        return PdfOptions(pages=self.pages.currentData(), paper=self.paper.currentData(),
+                          margin=self.margin.value() * MM, overlap=self.overlap.value() * MM,
+                          header=self.header.isChecked(), cover=self.cover.isChecked(),
+                          personas=self.personas.isChecked() and bool(self.doc.personas),
+                          legend=self.legend.isChecked())
+
+    def image_scale(self) -> tuple[float, float | None]:
+        key = self.resolution.currentData()
+        return next((scale or 1.0, dpi) for name, scale, dpi in RESOLUTIONS if name == key)
+
+    def _refresh(self) -> None:
+        fmt = self.chosen_format()
+        self.options.setCurrentIndex({"pdf": 0, "png": 1, "svg": 2, "csv": 3, "mermaid": 4, "cjm": 5}[fmt])
+        options = self.pdf_options()
+        self.paper.setEnabled(options.pages != Pages.POSTER or options.cover or options.personas or options.legend)
+        self.overlap.setEnabled(options.pages == Pages.TILES)
+        self.margin.setEnabled(options.pages != Pages.POSTER)
+        self.personas.setEnabled(bool(self.doc.personas))
+        plan = plan_pages(self.layout_, options)
+        self.preview.show_plan(self.layout_, plan, {s.id: s.color for s in self.doc.stages if s.color})
+        extra = sum((options.cover, options.personas, options.legend))
+        sheets = len(plan.tiles) + (1 if options.pages == Pages.TILES and len(plan.tiles) > 1 else 0)
+        self.page_count.setText(tr("%n page(s)", sheets + extra))
+        scale, dpi = self.image_scale()
+        factor = dpi / 72 if dpi else scale
+        self.image_size.setText(tr("{w} × {h} pixels").format(w=int(-(-self.layout_.width * factor // 1)),
+                                                                h=int(-(-self.layout_.height * factor // 1))))
+
+    # -- exporting ------------------------------------------------------------------------------
+
+    def suggested_path(self) -> Path:
+        folder = Path(str(self.settings.value("export/folder", "") or "")) if not self.source else self.source.parent
+        stem = self.source.stem if self.source else (self.doc.meta.title or "map")
+        return (folder or Path.home()) / (stem + EXTENSIONS[self.chosen_format()])
+
+    def _choose_and_export(self) -> None:
+        fmt = self.chosen_format()
+        pattern = f"*{EXTENSIONS[fmt]}"
+        name, _ = QFileDialog.getSaveFileName(self, tr("Export map"), str(self.suggested_path()),
+                                              f"{self.format.currentText()} ({pattern})")
+        if not name:
+            return
+        path = Path(name if name.lower().endswith(EXTENSIONS[fmt]) else name + EXTENSIONS[fmt])
+        if self.export_to(path):
+            self.accept()
+
+    def export_to(self, path: Path) -> bool:
+        """Export to `path` with a progress dialog; False when cancelled or failed (the user is told)."""
+        fmt = self.chosen_format()
+        progress = QProgressDialog(tr("Exporting…"), tr("Cancel"), 0, 0, self)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)
+
+        def report(done: int, total: int) -> bool:
+            progress.setMaximum(total)
+            progress.setValue(done)
+            QApplication.processEvents()
+            return not progress.wasCanceled()
+
+        try:
+            notes = self._write(fmt, path, report)
+        except Cancelled:
+            return False
+        except (OSError, ValueError) as error:
+            QMessageBox.warning(self, tr("Export failed"), tr("The map could not be exported to {path}:\n{error}")
+                                .format(path=path, error=error))
+            return False
+        finally:
+            progress.close()
+        self.result = ExportResult(path, path.stat().st_size, notes)
+        self.settings.set_value("export/format", fmt)
+        self.settings.set_value("export/folder", str(path.parent))
+        self.settings.set_value("export/open_after", int(self.open_after.isChecked()))
+        if notes:
+            QMessageBox.information(self, tr("Exported"), "\n".join(notes))
+        if self.open_after.isChecked():
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        return True
+
+    def _write(self, fmt: str, path: Path, report) -> list[str]:
+        doc = self.doc
+        if fmt == "pdf":
+            result = to_pdf(doc, self.pdf_options(), progress=report)
+            write_atomic(path, result.data)
+            return result.notes
+        if fmt in ("png", "svg"):
+            from ..export.image import render_svg, write_png  # Qt drawing of the scene, loaded when asked
+
+            if fmt == "png":
+                scale, dpi = self.image_scale()
+                write_png(doc, path, scale=scale, dpi=dpi, transparent=self.transparent.isChecked(), progress=report)
+            else:
+                write_atomic(path, render_svg(doc, progress=report))
+            return []
+        data = {"csv": lambda: to_csv(doc, excel=self.excel.isChecked()), "mermaid": lambda: to_mermaid(doc).encode(),
+                "cjm": lambda: dumps(doc)}[fmt]()
+        write_atomic(path, data)
+        return []
+
+
+class PagePreview(QWidget):
+    """The map in miniature (cells and cards as plain shapes) with the sheets of the PDF drawn on it,
+    numbered, so the user sees where the map will be cut."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setMinimumSize(320, 220)
+        self._layout: MapLayout | None = None
+        self._plan = None
+        self._stage_colors: dict[str, str] = {}
+
+    def show_plan(self, layout: MapLayout, plan, stage_colors: dict[str, str]) -> None:
+        self._layout, self._plan, self._stage_colors = layout, plan, stage_colors
+        self.update()
+
+    def paintEvent(self, event) -> None:
+        if self._layout is None:
+            return
+        layout, plan = self._layout, self._plan
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), QColor("#ECEFF1"))
+        scale = min((self.width() - 16) / layout.width, (self.height() - 16) / layout.height)
+        painter.translate((self.width() - layout.width * scale) / 2, (self.height() - layout.height * scale) / 2)
+        painter.scale(scale, scale)
+        painter.fillRect(QRectF(0, 0, layout.width, layout.height), QColor("#FFFFFF"))
+        for box in layout.stages.values():
+            painter.fillRect(QRectF(*box.header), QColor(self._stage_colors.get(box.stage_id, palette.STAGE_DEFAULT)))
+        for box in layout.lanes.values():
+            painter.fillRect(QRectF(*box.row), QColor(palette.cell_fill(LANE_FILL[box.kind])))
+        for card in layout.cards.values():
+            painter.fillRect(QRectF(*card.rect), QColor("#B0BEC5"))
+        if len(plan.tiles) > 1:
+            painter.setPen(QPen(QColor(palette.CURVE), 1.5 / scale))
+            for tile in plan.tiles:
+                painter.drawRect(QRectF(*tile.source))
+                font = painter.font()
+                font.setPixelSize(max(1, int(min(tile.source.w, tile.source.h) * 0.3)))
+                painter.setFont(font)
+                painter.drawText(QRectF(*tile.source), Qt.AlignmentFlag.AlignCenter, str(tile.number))
+        painter.end()
+
+
+def _note(text: str, *widgets: QWidget) -> QWidget:
+    """An option page that only explains the format (and holds its few widgets)."""
+    page = QWidget()
+    box = QVBoxLayout(page)
+    label = QLabel(text)
+    label.setWordWrap(True)
+    box.addWidget(label)
+    for widget in widgets:
+        box.addWidget(widget)
+    box.addStretch()
+    return page
+
+
+def _combo(items) -> QComboBox:
+    combo = QComboBox()
+    for text, data in items:
+        combo.addItem(text, data)
+    return combo
+
+
+def _millimetres(value: float) -> QDoubleSpinBox:
+    spin = QDoubleSpinBox()
+    spin.setRange(0, 50)
+    spin.setDecimals(0)
+    spin.setSuffix(" " + tr("mm"))
+    spin.setValue(value)
+    return spin

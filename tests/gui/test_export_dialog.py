@@ -1,0 +1,95 @@
+"""File → Export: options, the page-split preview, every format written, cancel leaves nothing."""
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox, QProgressDialog
+
+from cjm_designer.export.pdf_pages import PAPERS, Pages, plan_pages
+from cjm_designer.io import load, loads
+from cjm_designer.paths import templates_dir
+from cjm_designer.ui.export_dialog import FORMATS, ExportDialog
+from cjm_designer.ui.settings import Settings
+
+DEMO = templates_dir() / "window-installation.ru.cjm"
+
+
+@pytest.fixture
+def dialog(qtbot, monkeypatch):
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
+    box = ExportDialog(load(DEMO), DEMO, Settings())
+    box.opened = opened
+    qtbot.addWidget(box)
+    return box
+
+
+def choose(combo, data) -> None:
+    combo.setCurrentIndex(combo.findData(data))
+
+
+def test_the_preview_follows_the_page_options(dialog):
+    choose(dialog.format, "pdf")
+    choose(dialog.pages, Pages.TILES)
+    choose(dialog.paper, "A4")
+    expected = plan_pages(dialog.layout_, dialog.pdf_options())
+    assert len(dialog.preview._plan.tiles) == len(expected.tiles) > 1
+    assert str(len(expected.tiles) + 1) in dialog.page_count.text()  # the sheets and their index
+    assert dialog.overlap.isEnabled()
+    choose(dialog.pages, Pages.FIT)
+    assert len(dialog.preview._plan.tiles) == 1 and not dialog.overlap.isEnabled()
+    dialog.legend.setChecked(True)
+    dialog._refresh()
+    assert "2" in dialog.page_count.text()
+    assert not dialog.preview.grab().isNull()
+
+
+def test_a_pdf_is_written_as_chosen_and_opened_on_request(dialog, tmp_path):
+    choose(dialog.format, "pdf")
+    choose(dialog.pages, Pages.TILES)
+    choose(dialog.paper, "A3")
+    dialog.cover.setChecked(True)
+    dialog.open_after.setChecked(True)
+    target = tmp_path / "карта.pdf"
+    assert dialog.export_to(target)
+    reader = PdfReader(target)
+    plan = plan_pages(dialog.layout_, dialog.pdf_options())
+    assert len(reader.pages) == 1 + 1 + len(plan.tiles)  # cover, index, sheets
+    assert all(float(p.mediabox.width) == pytest.approx(PAPERS["A3"][0]) for p in reader.pages)
+    assert dialog.result.size == target.stat().st_size
+    assert [url.toLocalFile() for url in dialog.opened] == [str(target)]
+
+
+@pytest.mark.parametrize("fmt", [f for f in FORMATS if f != "pdf"])
+def test_every_other_format_is_written(dialog, tmp_path, fmt):
+    choose(dialog.format, fmt)
+    dialog.open_after.setChecked(False)
+    if fmt == "png":
+        choose(dialog.resolution, "1x")
+    target = tmp_path / f"out.{fmt}"
+    assert dialog.export_to(target)
+    data = target.read_bytes()
+    expected_start = {"png": b"\x89PNG", "svg": b"<?xml", "csv": b"id,", "mermaid": b"journey", "cjm": b"{"}[fmt]
+    assert data.lstrip().startswith(expected_start) or expected_start in data[:200]
+    if fmt == "cjm":
+        assert loads(data) == dialog.doc
+    assert not dialog.opened
+
+
+def test_a_cancelled_export_leaves_no_file(dialog, tmp_path, monkeypatch):
+    monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: True)
+    choose(dialog.format, "pdf")
+    choose(dialog.pages, Pages.TILES)
+    target = tmp_path / "cancelled.pdf"
+    assert not dialog.export_to(target)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_chosen_format_is_remembered(qtbot, dialog, tmp_path):
+    choose(dialog.format, "csv")
+    assert dialog.export_to(tmp_path / "cards.csv")
+    again = ExportDialog(dialog.doc, DEMO, Settings())
+    qtbot.addWidget(again)
+    assert again.chosen_format() == "csv"
+    assert again.suggested_path().name == "window-installation.ru.csv"
