@@ -17,6 +17,14 @@ def has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM"))
 
 
+def interface_language() -> str:
+    """The interface's language: the one chosen in Preferences, or the system's. New maps start in it."""
+    from .i18n import SETTING, resolve
+    from .ui.settings import Settings
+
+    return resolve(Settings().value(SETTING, ""))
+
+
 def run(doc: JourneyMap, path: Path | None, name: str, screenshot: Path | None = None,
         size: tuple[int, int] = (1600, 1000)) -> int:
     """Show `doc` in the main window until it is closed; with `screenshot`, save the window as a PNG
@@ -26,13 +34,16 @@ def run(doc: JourneyMap, path: Path | None, name: str, screenshot: Path | None =
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from .i18n import SETTING, install_translators, remove_translators
     from .ui.main_window import MainWindow
     from .ui.recovery import offer_recovery
+    from .ui.settings import Settings
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("CJM Designer")
     app.setOrganizationName("CJM Designer")
     app.setWindowIcon(QIcon(str(bundled("resources") / "desktop" / "cjm-designer.svg")))
+    install_translators(app, Settings().value(SETTING, ""))  # before any window: they are built translated
     window = MainWindow(doc, path, name, remember_layout=screenshot is None)
     window.resize(*size)
     window.show()
@@ -45,4 +56,5 @@ def run(doc: JourneyMap, path: Path | None, name: str, screenshot: Path | None =
     window.grab().save(str(screenshot), "PNG")
     window.session.undo_stack.setClean()
     window.close()
+    remove_translators(app)  # nothing left behind for a caller in the same process (the tests)
     return 0

@@ -67,11 +67,11 @@ def _open(args: argparse.Namespace) -> int:
         raise UsageError("give a FILE or --demo, not both")
     size = _size(args.size)
     if args.demo:
-        doc, path, name = templates.new_map(templates.DEMO_TEMPLATE, system_language()), None, "demo.cjm"
+        doc, path, name = templates.new_map(templates.DEMO_TEMPLATE, app.interface_language()), None, "demo.cjm"
     elif args.file:
         doc, path, name = load(args.file), Path(args.file), Path(args.file).name
     else:
-        doc, path, name = templates.new_map(_preferred_template(), system_language()), None, None
+        doc, path, name = templates.new_map(_preferred_template(), app.interface_language()), None, None
     if args.screenshot is None and not app.has_display():
         print("cjm-designer: no display to open a window on; use --screenshot OUT.png to render one, "
               "or the commands in --help", file=sys.stderr)
@@ -110,10 +110,24 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _templates(args: argparse.Namespace) -> int:
-    found = templates.available(args.lang or system_language())
+    skipped: list[CjmError] = []
+    found = templates.available(args.lang or system_language(), skipped)
     width = max(len(t.name) for t in found)
     for template in found:
-        print(f"{template.name:<{width}}  {template.title}")
+        mine = f"  [user template, {template.language}]" if template.user else ""
+        print(f"{template.name:<{width}}  {template.title}{mine}")
+    for error in skipped:
+        print(f"note: not listed: {error}", file=sys.stderr)
+    return 0
+
+
+def _template_save(args: argparse.Namespace) -> int:
+    doc = load(args.file)
+    try:
+        path = templates.save_user_template(doc, doc.meta.title if args.name is None else args.name)
+    except ValueError:
+        raise UsageError("a template needs a name: give --name NAME (the map has no title)") from None
+    print(f"{path}: the user template {path.stem!r}; use it with `cjm-designer new --template {path.stem}`")
     return 0
 
 
@@ -136,6 +150,7 @@ def _export(args: argparse.Namespace) -> int:
     fmt = args.format or _format_of(out, EXPORT_FORMATS)
     only = {"--excel": ("csv", args.excel), "--pages": ("pdf", args.pages), "--paper": ("pdf", args.paper),
             "--cover": ("pdf", args.cover), "--personas": ("pdf", args.personas), "--legend": ("pdf", args.legend),
+            "--report": ("pdf", args.report),
             "--no-header": ("pdf", args.no_header), "--scale": ("png", args.scale), "--dpi": ("png", args.dpi),
             "--transparent": ("png or svg", args.transparent)}
     for flag, (formats, given) in only.items():
@@ -222,7 +237,7 @@ def _export_pdf(doc: JourneyMap, out: Path, args: argparse.Namespace) -> int:
 
     options = PdfOptions(pages=Pages(args.pages or "poster"), paper=args.paper or "A4", margin=args.margin * MM,
                          overlap=args.overlap * MM, header=not args.no_header, cover=args.cover,
-                         personas=args.personas, legend=args.legend)
+                         personas=args.personas, legend=args.legend, report=args.report)
     result = to_pdf(doc, options)
     write_atomic(out, result.data)
     pages = f"{result.pages} page{'' if result.pages == 1 else 's'}"
@@ -251,11 +266,12 @@ def _summary(doc: JourneyMap) -> str:
 
 # -- parsers ------------------------------------------------------------------------------------
 
-_COMMANDS = ("new", "templates", "validate", "export", "import", "report", "schema")
+_COMMANDS = ("new", "templates", "template", "validate", "export", "import", "report", "schema")
 
 _USAGE = """cjm-designer [FILE | --demo] [--screenshot OUT.png [--size WxH]]
        cjm-designer new [--template NAME] [--lang ru|en] -o FILE
        cjm-designer templates [--lang ru|en]
+       cjm-designer template save FILE [--name NAME]
        cjm-designer validate FILE...
        cjm-designer export FILE -o OUT [--format pdf|png|svg|csv|mermaid|cjm] [options]
        cjm-designer import FILE.csv|FILE.mmd -o OUT.cjm
@@ -264,7 +280,8 @@ _USAGE = """cjm-designer [FILE | --demo] [--screenshot OUT.png [--size WxH]]
 
 _EPILOG = """commands:
   new        create a map from a template
-  templates  list the templates
+  templates  list the templates, the bundled ones and your own
+  template   save FILE as a template of your own (in the user's data folder)
   validate   check maps; one line a problem on stderr, exit 1 if any
   export     write a map in another format: pdf (vector, text selectable; --pages poster|tiles|fit,
              --paper A4|A3, --cover, --personas, --legend), png (--scale or --dpi, --transparent),
@@ -306,6 +323,13 @@ def _command_parser() -> argparse.ArgumentParser:
     listing.add_argument("--lang", choices=LANGUAGES, help="language of the titles (default: the system's)")
     listing.set_defaults(run=_templates)
 
+    template = commands.add_parser("template", help="manage your own templates")
+    template_actions = template.add_subparsers(dest="action", required=True)
+    template_save = template_actions.add_parser("save", help="save a map as a template of your own")
+    template_save.add_argument("file", metavar="FILE", help="the .cjm map to copy")
+    template_save.add_argument("--name", metavar="NAME", help="the template's title (default: the map's title)")
+    template_save.set_defaults(run=_template_save)
+
     validate = commands.add_parser("validate", help="check maps")
     validate.add_argument("files", nargs="+", metavar="FILE")
     validate.set_defaults(run=_validate)
@@ -333,6 +357,8 @@ def _command_parser() -> argparse.ArgumentParser:
     pdf.add_argument("--cover", action="store_true", help="a cover page first")
     pdf.add_argument("--personas", action="store_true", help="pages describing the personas")
     pdf.add_argument("--legend", action="store_true", help="a page explaining colours, icons and marks")
+    pdf.add_argument("--report", action="store_true", help="a page of analytics: funnel, touchpoints, owners, "
+                                                          "pain points, missed KPIs")
     export.set_defaults(run=_export)
 
     importer = commands.add_parser("import", help="make a map from a CSV table or a Mermaid journey")

@@ -9,9 +9,26 @@ _HOME = tempfile.mkdtemp(prefix="cjm-tests-home-")
 for _variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
     os.environ[_variable] = os.path.join(_HOME, _variable.lower())
 
+import shutil  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
 from hypothesis import HealthCheck, settings  # noqa: E402
 
 # CI explores the same examples every run (a landing never hangs on luck); local runs explore anew.
 settings.register_profile("dev", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("ci", parent=settings.get_profile("dev"), derandomize=True, database=None)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+
+@pytest.fixture
+def user_folder():
+    """The user's templates folder, gone before and after the test, inside the tests' own home."""
+    from cjm_designer.templates import user_templates_dir
+
+    folder = user_templates_dir()
+    data_home = Path(os.environ["XDG_DATA_HOME"])
+    assert folder.is_relative_to(data_home) and data_home.parent.name.startswith("cjm-tests-home-")
+    shutil.rmtree(folder, ignore_errors=True)
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)

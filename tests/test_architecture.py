@@ -16,8 +16,8 @@ ALLOWED_INSIDE = {
     "io": {"model", "io", "bulk"},
     "layout": {"model", "layout", "paths", "bulk"},
     "editor": {"model", "editor"},
-    "canvas": {"model", "layout", "editor", "canvas", "paths", "bulk"},
-    "ui": {"", "model", "io", "layout", "editor", "canvas", "export", "ui", "paths", "templates"},
+    "canvas": {"model", "layout", "editor", "canvas", "paths", "bulk", "i18n"},
+    "ui": {"", "model", "io", "layout", "editor", "canvas", "export", "ui", "paths", "templates", "i18n"},
     "export": {"", "model", "layout", "editor", "canvas", "export", "paths", "bulk"},
 }
 NO_QT = ("model", "io", "layout")

@@ -36,6 +36,8 @@ def test_wheel_contains_resources_and_icons(wheel):
         assert f"cjm_designer/resources/templates/{template.name}" in names
     assert "cjm_designer/icons/LICENSE-lucide.txt" in names
     assert "cjm_designer/icons/lucide/phone.svg" in names
+    for language in ("ru", "en"):  # the interface's translations, compiled
+        assert f"cjm_designer/resources/translations/cjm_designer_{language}.qm" in names
     assert {"cjm_designer/model/document.py", "cjm_designer/io/cjm.py", "cjm_designer/cli.py"} <= names
 
 
@@ -70,3 +72,6 @@ def test_installed_wheel_runs_from_another_folder(wheel, tmp_path):
     where = subprocess.run([python, "-c", "import cjm_designer.paths as p; print(p.templates_dir())"],
                            cwd=elsewhere, capture_output=True, text=True, check=True).stdout.strip()
     assert where.startswith(site), where
+    code = "import cjm_designer.i18n as i; print(i.translations_dir() / 'cjm_designer_ru.qm')"
+    qm = subprocess.run([python, "-c", code], cwd=elsewhere, capture_output=True, text=True, check=True).stdout.strip()
+    assert qm.startswith(site) and Path(qm).is_file(), qm

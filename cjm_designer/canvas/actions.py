@@ -4,7 +4,7 @@ its menus and toolbar."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QUndoStack
 
 from ..paths import bundled
 from .menus import add_part
@@ -17,46 +17,89 @@ def icon(name: str) -> QIcon:
 
 
 class CanvasActions:
-    """Actions on one view's map, each bound to the view (and its children) by shortcut."""
+    """Actions on one view's map, each bound to the view (and its children) by shortcut; their
+    texts are set by `retranslate`, again whenever the interface language changes."""
 
     def __init__(self, view: MapView):
         scene = view.map_scene()
         stack = scene.session.undo_stack
-        self.undo = stack.createUndoAction(view, tr("Undo"))
+        self.undo = StackAction(stack, False, view)
         self.undo.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo.setIcon(icon("undo-2"))
-        self.redo = stack.createRedoAction(view, tr("Redo"))
+        self.redo = StackAction(stack, True, view)
         self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.redo.setIcon(icon("redo-2"))
-        self.cut = self._make(view, tr("Cut"), QKeySequence.StandardKey.Cut, scene.cut_selection, "scissors")
-        self.copy = self._make(view, tr("Copy"), QKeySequence.StandardKey.Copy, scene.copy_selection, "copy")
-        self.paste = self._make(view, tr("Paste"), QKeySequence.StandardKey.Paste, scene.paste, "clipboard-paste")
-        self.duplicate = self._make(view, tr("Duplicate"), QKeySequence("Ctrl+D"), scene.duplicate_selection)
-        self.delete = self._make(view, tr("Delete"), QKeySequence.StandardKey.Delete, scene.delete_selection,
-                                 "trash-2")
-        self.select_all = self._make(view, tr("Select all cards"), QKeySequence.StandardKey.SelectAll,
-                                     scene.select_all)
-        self.zoom_in = self._make(view, tr("Zoom in"), QKeySequence.StandardKey.ZoomIn, view.zoom_in, "zoom-in")
+        self.cut = self._make(view, QKeySequence.StandardKey.Cut, scene.cut_selection, "scissors")
+        self.copy = self._make(view, QKeySequence.StandardKey.Copy, scene.copy_selection, "copy")
+        self.paste = self._make(view, QKeySequence.StandardKey.Paste, scene.paste, "clipboard-paste")
+        self.duplicate = self._make(view, QKeySequence("Ctrl+D"), scene.duplicate_selection)
+        self.delete = self._make(view, QKeySequence.StandardKey.Delete, scene.delete_selection, "trash-2")
+        self.select_all = self._make(view, QKeySequence.StandardKey.SelectAll, scene.select_all)
+        self.zoom_in = self._make(view, QKeySequence.StandardKey.ZoomIn, view.zoom_in, "zoom-in")
         self.zoom_in.setShortcuts([QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")])
-        self.zoom_out = self._make(view, tr("Zoom out"), QKeySequence.StandardKey.ZoomOut, view.zoom_out, "zoom-out")
-        self.zoom_fit = self._make(view, tr("Fit the map"), QKeySequence("Ctrl+0"), view.zoom_fit, "maximize")
-        self.zoom_actual = self._make(view, tr("Actual size"), QKeySequence("Ctrl+1"), view.zoom_actual)
-        self.add_stage = self._make(view, tr("Add stage"), QKeySequence("Ctrl+Shift+S"),
+        self.zoom_out = self._make(view, QKeySequence.StandardKey.ZoomOut, view.zoom_out, "zoom-out")
+        self.zoom_fit = self._make(view, QKeySequence("Ctrl+0"), view.zoom_fit, "maximize")
+        self.zoom_actual = self._make(view, QKeySequence("Ctrl+1"), view.zoom_actual)
+        self.add_stage = self._make(view, QKeySequence("Ctrl+Shift+S"),
                                     lambda: add_part(scene, "stage", len(scene.session.doc.stages)), "columns-3")
-        self.add_lane = self._make(view, tr("Add lane"), QKeySequence("Ctrl+Shift+L"),
+        self.add_lane = self._make(view, QKeySequence("Ctrl+Shift+L"),
                                    lambda: add_part(scene, "lane", len(scene.session.doc.lanes)), "rows-3")
         for action in (self.undo, self.redo):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             view.addAction(action)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The actions' texts and tooltips (the text and the shortcut) in the language now installed."""
+        self.undo.retranslate()
+        self.redo.retranslate()
+        for action, text in ((self.cut, tr("Cut")), (self.copy, tr("Copy")), (self.paste, tr("Paste")),
+                             (self.duplicate, tr("Duplicate")), (self.delete, tr("Delete")),
+                             (self.select_all, tr("Select all cards")), (self.zoom_in, tr("Zoom in")),
+                             (self.zoom_out, tr("Zoom out")), (self.zoom_fit, tr("Fit the map")),
+                             (self.zoom_actual, tr("Actual size")), (self.add_stage, tr("Add stage")),
+                             (self.add_lane, tr("Add lane"))):
+            action.setText(text)
+            action.setToolTip(tooltip(action))
 
     @staticmethod
-    def _make(view: MapView, text: str, shortcut, slot, icon_name: str | None = None) -> QAction:
-        action = QAction(text, view)
+    def _make(view: MapView, shortcut, slot, icon_name: str | None = None) -> QAction:
+        action = QAction(view)
         action.setShortcut(shortcut)
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.setToolTip(f"{text} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
         if icon_name:
             action.setIcon(icon(icon_name))
         action.triggered.connect(lambda _=False: slot())
         view.addAction(action)
         return action
+
+
+class StackAction(QAction):
+    """Undo or Redo: enabled when the stack has a step to take, and named after it ("Undo Add card")."""
+
+    def __init__(self, stack: QUndoStack, redo: bool, parent):
+        super().__init__(parent)
+        self.stack, self.is_redo = stack, redo
+        self.triggered.connect(stack.redo if redo else stack.undo)
+        (stack.canRedoChanged if redo else stack.canUndoChanged).connect(self.setEnabled)
+        (stack.redoTextChanged if redo else stack.undoTextChanged).connect(self._name)
+        self.setEnabled(stack.canRedo() if redo else stack.canUndo())
+
+    def retranslate(self) -> None:
+        self._name(self.stack.redoText() if self.is_redo else self.stack.undoText())
+
+    def _name(self, step: str) -> None:
+        """Named after `step`, the text of the command it would undo or redo (from the stack's signal:
+        the stack may be on its way out)."""
+        if self.is_redo:
+            self.setText(tr("Redo %1").replace("%1", step) if step else tr("Redo"))
+        else:
+            self.setText(tr("Undo %1").replace("%1", step) if step else tr("Undo"))
+        self.setToolTip(tooltip(self))
+
+
+def tooltip(action: QAction) -> str:
+    """The action's text, without its accelerator, and its shortcut: "Save (Ctrl+S)"."""
+    keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    name = action.text().replace("&", "")
+    return f"{name} ({keys})" if keys else name

@@ -60,9 +60,10 @@ def draw_text(painter: QPainter, x: float, y: float, text: str, size: float, bol
 
 
 def draw_lines(painter: QPainter, lines: tuple[TextLine, ...], color: QColor = INK) -> None:
-    painter.setPen(color)
+    """The lines in `color`, or each in its own when it has one."""
     for line in lines:
         if line.text:
+            painter.setPen(QColor(line.color) if line.color else color)
             draw_text(painter, line.x, line.y, line.text, line.size, line.bold)
 
 

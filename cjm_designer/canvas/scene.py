@@ -17,12 +17,16 @@ from ..bulk import collector_paused
 from ..editor import Change, DocumentSession
 from ..layout import DEFAULT_STYLE, MapLayout, Rect, Style, compute_layout, palette
 from ..layout.palette import LANE_FILL, STAGE_DEFAULT
+from ..model.analytics import CardFilter, cell_heat, heat_values
 from . import painting as P
 from .gestures import Gestures
 from .header_gestures import HeaderGestures
 from .items import CardItem, CellItem, CurveItem, HeaderItem, Kind, Layer, LinkItem, OverviewItem, TextBlockItem
 from .operations import Operations
 
+FADED = 0.18  # opacity of the cards a filter leaves out
+HEAT_CARD, HEAT_CELL = 0.55, 0.22  # how strongly cards and cells take their heat-map colour
+HEAT_UNMEASURED = "#F5F5F5"  # a card without the measure, while a heat map is shown
 OVERVIEW_BELOW = 0.2  # zoom under which the overview replaces the card and link items
 EAGER_CARDS = 1500  # up to this many cards every card has its item; beyond, only those near the view
 
@@ -39,6 +43,9 @@ class MapScene(Gestures, HeaderGestures, Operations, QGraphicsScene):
         self.session = session
         self.style = style
         self.layout: MapLayout | None = None
+        self.heat: str | None = None  # a heat-map measure, when the map is coloured by one
+        self.card_filter: CardFilter | None = None
+        self.faded: set[str] = set()  # cards the filter leaves out
         self.card_items: dict[str, CardItem] = {}  # on a big map, only the cards near the view have items
         self.card_fill: dict[str, str] = {}
         self.lazy = False
@@ -95,25 +102,39 @@ class MapScene(Gestures, HeaderGestures, Operations, QGraphicsScene):
         for lane_id, box in layout.lanes.items():
             self.lane_items[lane_id].show(box, QColor(palette.header_fill(LANE_FILL[box.kind])))
         _reconcile(self, self.cell_items, layout.cells, lambda key: CellItem(*key))
+        heat = heat_values(doc, self.heat) if self.heat else {}
+        cells_heat = cell_heat(doc, heat)
         for (stage_id, lane_id), rect in layout.cells.items():
-            fill = QColor(palette.cell_fill(LANE_FILL[lanes[lane_id].kind]))
+            if (stage_id, lane_id) in cells_heat:
+                fill = QColor(palette.heat_color(cells_heat[(stage_id, lane_id)], HEAT_CELL))
+            else:
+                fill = QColor(palette.cell_fill(LANE_FILL[lanes[lane_id].kind]))
             self.cell_items[(stage_id, lane_id)].show(rect.x, rect.y, rect.w, rect.h, fill)
 
         self.lazy = len(doc.cards) > EAGER_CARDS
         for card_id in [k for k in self.card_items if k not in layout.cards]:
             self.removeItem(self.card_items.pop(card_id))
         self.card_fill = {}
+        keep = self.card_filter
+        self.faded = {card.id for card in doc.cards if keep and not keep.matches(card)}
         for card in doc.cards:
-            fill = self.card_fill[card.id] = card.color or LANE_FILL[lanes[card.lane].kind]
+            if self.heat:
+                fill = palette.heat_color(heat[card.id], HEAT_CARD) if card.id in heat else HEAT_UNMEASURED
+            else:
+                fill = card.color or LANE_FILL[lanes[card.lane].kind]
+            self.card_fill[card.id] = fill
             item = self.card_items.get(card.id)
             if item is not None:
                 item.show(layout.cards[card.id], QColor(fill))
+                item.setOpacity(FADED if card.id in self.faded else 1.0)
         self.realize_cards(layout.cards if not self.lazy else
                            [card_id for card_id, _ in layout.cards_touching(self.realized_region)])
         _reconcile(self, self.link_items, layout.links, LinkItem, self.link_layer)
         link_kinds = {link.id: link.kind.value for link in doc.links}
-        for link_id, kind in link_kinds.items():
-            self.link_items[link_id].show(layout.links[link_id], kind)
+        for link in doc.links:
+            item = self.link_items[link.id]
+            item.show(layout.links[link.id], link.kind.value)
+            item.setOpacity(FADED if {link.source, link.target} <= self.faded else 1.0)
         self.overview.show(layout, self.card_fill, link_kinds)
         curves = {curve.lane_id: curve for curve in layout.curves}
         _reconcile(self, self.curve_items, curves, lambda key: CurveItem())
@@ -122,6 +143,20 @@ class MapScene(Gestures, HeaderGestures, Operations, QGraphicsScene):
 
         self.setSceneRect(QRectF(0, 0, layout.width, layout.height))
         self.laidOut.emit()
+
+    # -- heat map and filter ---------------------------------------------------------------------
+
+    def set_heat(self, measure: str | None) -> None:
+        """Colour cards and cells by `measure` (see model.analytics.HEAT_MEASURES), or as usual."""
+        if measure != self.heat:
+            self.heat = measure
+            self.sync()
+
+    def set_card_filter(self, card_filter: CardFilter | None) -> None:
+        """Fade the cards that `card_filter` does not keep (and links between faded cards)."""
+        if card_filter != self.card_filter:
+            self.card_filter = card_filter
+            self.sync()
 
     # -- card items on demand -------------------------------------------------------------------
 
@@ -133,6 +168,7 @@ class MapScene(Gestures, HeaderGestures, Operations, QGraphicsScene):
             if card_id not in self.card_items:
                 item = self.card_items[card_id] = CardItem(card_id)
                 item.show(layout.cards[card_id], QColor(self.card_fill[card_id]))
+                item.setOpacity(FADED if card_id in self.faded else 1.0)
                 item.setParentItem(self.card_layer)
 
     def realize_around(self, visible: QRectF) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
+
+from ..i18n import current_language
 
 
 def tr(text: str) -> str:
@@ -10,5 +12,6 @@ def tr(text: str) -> str:
 
 
 def ui_language() -> str:
-    """The language of the interface, for labels the model holds in Russian and English."""
-    return "ru" if QLocale().name().startswith("ru") else "en"
+    """The language of the interface (the one the translators installed speak), for labels the model
+    holds in Russian and English."""
+    return current_language()

@@ -112,6 +112,8 @@ def write_png(doc: JourneyMap, target: str | os.PathLike | BinaryIO, *, scale: f
     try:
         with open(part, "wb") as out:
             size = _write_png(doc, out, scale, dpi, transparent, band, progress, style)
+            out.flush()
+            os.fsync(out.fileno())  # on disk before it takes the place of the old file
         os.replace(part, path)
     except BaseException:
         with suppress(OSError):

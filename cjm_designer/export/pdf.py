@@ -25,6 +25,7 @@ from .pdf_extras import draw_cover, draw_header_footer, draw_index, draw_legend,
 from .pdf_icons import Icons
 from .pdf_map import MapDrawing
 from .pdf_pages import MAX_PAGE, MM, PAPERS, PageOptions, PagePlan, Pages, Tile, plan_pages
+from .pdf_report import draw_report
 from .pdf_text import REGULAR, register_fonts
 
 __all__ = ["MAX_PAGE", "PdfExport", "PdfOptions", "Pages", "to_pdf"]
@@ -39,6 +40,7 @@ class PdfOptions(PageOptions):
     cover: bool = False
     personas: bool = False
     legend: bool = False
+    report: bool = False  # a page of analytics: funnel, touchpoints, channels, owners, pains, missed KPIs
     index: bool = True  # tiles: a page showing which sheet holds which part of the map
     day: date | None = None  # the date printed on the cover and in headers; today when None
 
@@ -106,6 +108,9 @@ def _extra_pages(doc: JourneyMap, options: PdfOptions, layout: MapLayout, plan: 
     if options.legend:
         pages.append(lambda pdf, icons, size, n, total: (
             draw_legend(pdf, doc, icons, size), _footer(pdf, doc, options, size, n, total, day)))
+    if options.report:
+        pages.append(lambda pdf, icons, size, n, total: (
+            draw_report(pdf, doc, size), _footer(pdf, doc, options, size, n, total, day)))
     if options.pages == Pages.TILES and options.index and len(plan.tiles) > 1:
         pages.append(lambda pdf, icons, size, n, total: (
             draw_index(pdf, doc, layout, plan, options.overlap / MM, size),

@@ -137,11 +137,7 @@ def _link(pdf: Canvas, path, kind: str) -> None:
     pdf.setStrokeColor(color)
     pdf.setLineWidth(1.4)
     pdf.setDash(dashes or [])
-    drawn = pdf.beginPath()
-    drawn.moveTo(path.points[0].x, path.points[0].y)
-    for point in path.points[1:]:
-        drawn.lineTo(point.x, point.y)
-    pdf.drawPath(drawn, stroke=1, fill=0)
+    pdf.drawPath(_rounded(pdf, path.points), stroke=1, fill=0)
     pdf.setDash()
     _arrow(pdf, path.points[-2], path.points[-1], color)
     if path.label_rect is not None:
@@ -151,6 +147,26 @@ def _link(pdf: Canvas, path, kind: str) -> None:
         pdf.setLineWidth(0.8)
         pdf.roundRect(label.x, label.y, label.w, label.h, 3, stroke=1, fill=1)
         draw_lines(pdf, path.label, 0, 0)
+
+
+def _rounded(pdf: Canvas, points):
+    """The polyline with its corners rounded as the canvas rounds them (radius 6, or half the shorter
+    side), each corner's quadratic curve written as the equal cubic."""
+    drawn = pdf.beginPath()
+    drawn.moveTo(points[0].x, points[0].y)
+    for before, corner, after in zip(points, points[1:], points[2:]):
+        radius = min(6.0, math.dist(before, corner) / 2, math.dist(corner, after) / 2)
+        start, end = _towards(corner, before, radius), _towards(corner, after, radius)
+        drawn.lineTo(*start)
+        drawn.curveTo(start[0] + 2 / 3 * (corner.x - start[0]), start[1] + 2 / 3 * (corner.y - start[1]),
+                      end[0] + 2 / 3 * (corner.x - end[0]), end[1] + 2 / 3 * (corner.y - end[1]), *end)
+    drawn.lineTo(points[-1].x, points[-1].y)
+    return drawn
+
+
+def _towards(corner, other, radius: float) -> tuple[float, float]:
+    length = math.dist(corner, other) or 1
+    return corner.x + (other.x - corner.x) * radius / length, corner.y + (other.y - corner.y) * radius / length
 
 
 def _bounds(path) -> Rect:

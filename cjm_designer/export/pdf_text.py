@@ -25,10 +25,10 @@ def register_fonts() -> None:
 def draw_lines(pdf: Canvas, lines: tuple[TextLine, ...] | list[TextLine], dx: float, dy: float,
                color: Color = INK) -> None:
     """Text lines at their baselines, offset by (dx, dy), on a page whose y grows downwards: one text
-    object, each line placed by a text matrix that turns it back upright."""
+    object, each line placed by a text matrix that turns it back upright; in `color`, or each line in
+    its own when it has one."""
     text = pdf.beginText()
-    text.setFillColor(color)
-    font = None
+    font, ink = None, None
     for line in lines:
         if not line.text:
             continue
@@ -36,6 +36,9 @@ def draw_lines(pdf: Canvas, lines: tuple[TextLine, ...] | list[TextLine], dx: fl
         if wanted != font:
             font = wanted
             text.setFont(*font)
+        if (line.color or color) != ink:
+            ink = line.color or color
+            text.setFillColor(HexColor(ink) if isinstance(ink, str) else ink)
         text.setTextTransform(1, 0, 0, -1, dx + line.x, dy + line.y)
         text.textOut(line.text)
     if font is not None:

@@ -5,7 +5,7 @@ people who paste it into a document (`cjm-designer report FILE`)."""
 from __future__ import annotations
 
 from ..model import JourneyMap, Kpi
-from ..model.analytics import Analytics, analyse
+from ..model.analytics import Analytics, analyse, shown_names
 from ..model.vocab import CHANNEL_LABELS, OWNER_LABELS, label
 
 WORDS = {
@@ -42,14 +42,12 @@ WORDS = {
 
 def report_markdown(doc: JourneyMap) -> str:
     """The report as Markdown text."""
-    language = "ru" if doc.meta.language.startswith("ru") else "en"
+    language, names, titles = shown_names(doc)
 
     def w(key: str) -> str:
         return WORDS[key][language]
 
     data = analyse(doc)
-    names = {stage.id: stage.name for stage in doc.stages}
-    titles = {card.id: card.title or card.id for card in doc.cards}
     out = [f"# {w('report')}: {_cell(doc.meta.title or w('untitled'))}", ""]
     out += _funnel(data, names, w, language)
     out += [f"## {w('touchpoints')}", "", f"| {w('stage')} | {w('count')} |", "| --- | ---: |"]

@@ -11,8 +11,9 @@ from functools import lru_cache
 
 from ..bulk import collector_paused
 from ..model import Card, JourneyMap, Kpi, LaneKind
-from ..model.analytics import kpi_met
+from ..model.analytics import Funnel, funnel, kpi_met
 from ..model.vocab import CHANNEL_LABELS, LANE_KIND_LABELS, OWNER_LABELS, label
+from . import palette
 from .boxes import CardBox, CardFace, EmotionCurve, LaneBox, MapLayout, Marker, StageBox
 from .geometry import Point, Rect, TextLine
 from .routing import Gutters, LabelIndex, route_link
@@ -35,7 +36,9 @@ def _layout(doc: JourneyMap, style: Style) -> MapLayout:
 
     title_lines, title_height = _title(doc, style, total_width - 2 * style.margin)
     title_rect = Rect(style.margin, style.margin, total_width - 2 * style.margin, title_height)
-    header_contents = [_stage_header(stage, w, style) for stage, w in zip(doc.stages, widths)]
+    flow = funnel(doc)
+    header_contents = [_stage_header(stage, w, style, _funnel_line(flow, stage.id, language))
+                       for stage, w in zip(doc.stages, widths)]
     header_height = max([h for _, h in header_contents], default=0)
 
     cells: dict[tuple[str, str], list[Card]] = {}
@@ -118,10 +121,38 @@ def _title(doc: JourneyMap, style: Style, width: float) -> tuple[tuple[TextLine,
     return tuple(lines), y
 
 
-def _stage_header(stage, width: float, style: Style) -> tuple[tuple[TextLine, ...], float]:
+FUNNEL_WORDS = {
+    "ru": ("Вошли {entering}", " · дальше {conversion}", " — наибольшая потеря"),
+    "en": ("Entered {entering}", " · {conversion} go on", " — largest drop"),
+}
+
+
+def _funnel_line(flow: Funnel, stage_id: str, language: str) -> tuple[str, bool] | None:
+    """What a stage's header says of the funnel: how many enter, what share goes on to the next stage,
+    and whether that is the largest drop of the map (drawn in red)."""
+    step = flow.step(stage_id)
+    if step.entering is None:
+        return None
+    entered, going_on, drop = FUNNEL_WORDS[language]
+    count = f"{step.entering:,}".replace(",", "\u00a0" if language == "ru" else ",")
+    text = entered.format(entering=count)
+    if step.conversion is not None:
+        share = f"{step.conversion * 100:.1f}".rstrip("0").rstrip(".")
+        share = f"{share.replace('.', ',')}\u00a0%" if language == "ru" else f"{share}%"
+        text += going_on.format(conversion=share)
+    is_drop = stage_id == flow.largest_drop
+    return (text + drop if is_drop else text), is_drop
+
+
+def _stage_header(stage, width: float, style: Style, funnel_line: tuple[str, bool] | None = None
+                  ) -> tuple[tuple[TextLine, ...], float]:
     pad = style.cell_padding
     inner = width - 2 * pad
     lines, y = _lines(wrap(stage.name, style.stage_name, inner, 2), style.stage_name, pad, pad)
+    if funnel_line is not None:
+        text, is_drop = funnel_line
+        more, y = _lines(wrap(text, style.stage_funnel, inner, 2), style.stage_funnel, pad, y + 2)
+        lines += tuple(line._replace(color=palette.KPI_MISSED if is_drop else palette.MUTED) for line in more)
     if stage.goal:
         goal = wrap(stage.goal, style.stage_text, inner, style.stage_goal_lines)
         more, y = _lines(goal, style.stage_text, pad, y + 2)

@@ -51,3 +51,4 @@ class TextLine(NamedTuple):
     y: float
     size: float
     bold: bool = False
+    color: str | None = None  # `#rrggbb` when the line has its own colour (e.g. a funnel drop in red)

@@ -42,6 +42,20 @@ def darker(hex_color: str, percent: int) -> str:
     return _rgb8(hue, saturation, value * 100 // percent)
 
 
+HEAT_SCALE = ("#E53935", "#FDD835", "#43A047")  # worst, middle, best
+
+
+def heat_color(value: float, strength: float = 1.0) -> str:
+    """The colour of `value` (0 worst .. 1 best) on the heat-map scale, red through yellow to green;
+    `strength` below 1 mixes it with white (a pale tint keeps a card's text readable)."""
+    value = min(max(value, 0.0), 1.0)
+    low, high, t = (HEAT_SCALE[0], HEAT_SCALE[1], value * 2) if value < 0.5 else (HEAT_SCALE[1], HEAT_SCALE[2],
+                                                                                  value * 2 - 1)
+    a, b = (int(low[i:i + 2], 16) for i in (1, 3, 5)), (int(high[i:i + 2], 16) for i in (1, 3, 5))
+    mixed = [x + (y - x) * t for x, y in zip(a, b)]
+    return "#" + "".join(f"{round(255 - (255 - c) * strength):02X}" for c in mixed)
+
+
 def cell_fill(lane_fill: str) -> str:
     return lighter(lane_fill, 103)
 

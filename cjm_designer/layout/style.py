@@ -26,6 +26,7 @@ class Style:
     persona: TextStyle = TextStyle(9.5, bold=True)
     stage_name: TextStyle = TextStyle(13, bold=True)
     stage_text: TextStyle = TextStyle(9)
+    stage_funnel: TextStyle = TextStyle(9, bold=True)
     lane_name: TextStyle = TextStyle(11, bold=True)
     lane_kind: TextStyle = TextStyle(8)
     card_title: TextStyle = TextStyle(10.5, bold=True)

@@ -61,6 +61,13 @@ def funnel(doc: JourneyMap) -> Funnel:
     return Funnel(tuple(steps), drop, overall)
 
 
+def shown_names(doc: JourneyMap) -> tuple[str, dict[str, str], dict[str, str]]:
+    """What a report writes for the map: its language ("ru" or "en"), stage names and card titles by
+    id (a card without a title by its id)."""
+    language = "ru" if doc.meta.language.startswith("ru") else "en"
+    return language, {s.id: s.name for s in doc.stages}, {c.id: c.title or c.id for c in doc.cards}
+
+
 def kpi_attainment(kpi: Kpi | None) -> float | None:
     """How far the KPI reaches its goal, 1 = met exactly: actual over target, or target over actual
     when lower is better; unknown without both figures or when the divisor is zero."""
@@ -126,3 +133,78 @@ def _count_kpi(result: Analytics, stage_id: str, card_id: str, kpi: Kpi | None) 
         result.kpis_missed.append((stage_id, card_id, kpi))
     elif met:
         result.kpis_met += 1
+
+
+# -- heat map and filters -------------------------------------------------------------------------
+
+HEAT_MEASURES = ("quality", "emotion", "conversion", "clicks", "kpi")
+
+
+def heat_values(doc: JourneyMap, measure: str) -> dict[str, float]:
+    """Each card's place on the heat-map scale, 0 (worst, red) to 1 (best, green), for the cards that
+    have the measure: quality 1..5 and emotion -2..+2 on their own scales, conversion 0..100 %,
+    clicks from none to the map's most, KPI attainment from none to the target met (or better)."""
+    values: dict[str, float] = {}
+    most_clicks = max((c.metrics.clicks for c in doc.cards if c.metrics and c.metrics.clicks), default=0)
+    for card in doc.cards:
+        value = _heat(card, measure, most_clicks)
+        if value is not None:
+            values[card.id] = min(max(value, 0.0), 1.0)
+    return values
+
+
+def _heat(card: Card, measure: str, most_clicks: int) -> float | None:
+    if measure == "quality":
+        return None if card.quality is None else (card.quality - 1) / 4
+    if measure == "emotion":
+        return None if card.emotion is None else (card.emotion + 2) / 4
+    if measure == "conversion":
+        return None if card.metrics is None or card.metrics.conversion is None else card.metrics.conversion / 100
+    if measure == "clicks":
+        if card.metrics is None or card.metrics.clicks is None:
+            return None
+        return card.metrics.clicks / most_clicks if most_clicks else 0.0
+    if measure == "kpi":
+        return kpi_attainment(card.kpi)
+    raise ValueError(f"unknown heat-map measure {measure!r}; the measures are {', '.join(HEAT_MEASURES)}")
+
+
+def cell_heat(doc: JourneyMap, values: dict[str, float]) -> dict[tuple[str, str], float]:
+    """The mean of the measured cards of each cell, for colouring the cells themselves."""
+    sums: dict[tuple[str, str], list[float]] = {}
+    for card in doc.cards:
+        if card.id in values:
+            sums.setdefault((card.stage, card.lane), []).append(values[card.id])
+    return {cell: sum(found) / len(found) for cell, found in sums.items()}
+
+
+FILTER_FIELDS = ("channel", "owner", "device", "tag")
+
+
+@dataclass(frozen=True)
+class CardFilter:
+    """Show only the cards whose `field` (channel, owner, device or tag) is `value`."""
+
+    field: str
+    value: str
+
+    def matches(self, card: Card) -> bool:
+        if self.field == "tag":
+            return self.value in card.tags
+        if self.field == "device":
+            return card.device is not None and card.device.value == self.value
+        return getattr(card, self.field) == self.value
+
+
+def filter_choices(doc: JourneyMap, field_name: str) -> list[str]:
+    """The values of `field_name` the map's cards have, most used first (ties in map order)."""
+    counts: Counter = Counter()
+    for card in doc.cards:
+        if field_name == "tag":
+            counts.update(card.tags)
+        elif field_name == "device":
+            if card.device is not None:
+                counts[card.device.value] += 1
+        elif getattr(card, field_name):
+            counts[getattr(card, field_name)] += 1
+    return [value for value, _ in counts.most_common()]

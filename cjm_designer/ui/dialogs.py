@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..canvas.texts import ui_language
+from ..i18n import SETTING, install_translators
 from ..templates import DEFAULT_TEMPLATE, available
 from .settings import Settings
 
@@ -27,7 +28,8 @@ def tr(text: str) -> str:
 
 
 class Preferences(QDialog):
-    """Autosave interval, the template of a new map, the interface language (from the next start)."""
+    """Autosave interval, the template of a new map, the interface language (at once: every open
+    window retranslates itself and keeps its map)."""
 
     def __init__(self, settings: Settings, parent=None):
         super().__init__(parent)
@@ -39,12 +41,13 @@ class Preferences(QDialog):
         self.autosave.setValue(settings.autosave_seconds())
         self.template = QComboBox()
         for template in available(ui_language()):
-            self.template.addItem(template.title, template.name)
+            mine = tr("%1 (my template)").replace("%1", template.title) if template.user else template.title
+            self.template.addItem(mine, template.name)
         self.template.setCurrentIndex(max(0, self.template.findData(settings.default_template())))
         self.language = QComboBox()
         for text, code in ((tr("As the system"), ""), ("Русский", "ru"), ("English", "en")):
             self.language.addItem(text, code)
-        self.language.setCurrentIndex(max(0, self.language.findData(settings.value("ui/language", ""))))
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.value(SETTING, "") or "")))
         form = QFormLayout()
         form.addRow(tr("Autosave every"), self.autosave)
         form.addRow(tr("New maps start from"), self.template)
@@ -59,8 +62,12 @@ class Preferences(QDialog):
     def accept(self) -> None:
         self.settings.set_value("autosave/seconds", self.autosave.value())
         self.settings.set_value("files/default_template", self.template.currentData() or DEFAULT_TEMPLATE)
-        self.settings.set_value("ui/language", self.language.currentData())
+        language = self.language.currentData()
+        changed = language != (self.settings.value(SETTING, "") or "")
+        self.settings.set_value(SETTING, language)
         super().accept()
+        if changed:
+            install_translators(QCoreApplication.instance(), language)
 
 
 def shortcuts_table(actions: list[QAction]) -> QTableWidget:

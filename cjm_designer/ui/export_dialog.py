@@ -82,6 +82,7 @@ class ExportDialog(QDialog):
         self.cover = QCheckBox(tr("Cover page"))
         self.personas = QCheckBox(tr("Personas"))
         self.legend = QCheckBox(tr("Legend"))
+        self.report = QCheckBox(tr("Analytics: funnel, touchpoints, pain points, missed KPIs"))
         self.preview = PagePreview()
         self.page_count = QLabel()
         self.resolution = _combo([(tr("1× (72 dpi)"), "1x"), (tr("2× (144 dpi)"), "2x"), (tr("300 dpi for print"),
@@ -115,7 +116,8 @@ class ExportDialog(QDialog):
 
         for signal in (self.format.currentIndexChanged, self.pages.currentIndexChanged,
                        self.paper.currentIndexChanged, self.margin.valueChanged, self.overlap.valueChanged,
-                       self.header.toggled, self.resolution.currentIndexChanged):
+                       self.header.toggled, self.cover.toggled, self.personas.toggled, self.legend.toggled,
+                       self.report.toggled, self.resolution.currentIndexChanged):
             signal.connect(self._refresh)
         last = str(settings.value("export/format", "pdf"))
         self.format.setCurrentIndex(max(0, FORMATS.index(last) if last in FORMATS else 0))
@@ -132,7 +134,7 @@ class ExportDialog(QDialog):
         form.addRow(tr("Margins:"), self.margin)
         form.addRow(tr("Overlap of tiles:"), self.overlap)
         extras = QVBoxLayout()
-        for box in (self.header, self.cover, self.personas, self.legend):
+        for box in (self.header, self.cover, self.personas, self.legend, self.report):
             extras.addWidget(box)
         left = QVBoxLayout()
         left.addLayout(form)
@@ -164,7 +166,7 @@ class ExportDialog(QDialog):
                           margin=self.margin.value() * MM, overlap=self.overlap.value() * MM,
                           header=self.header.isChecked(), cover=self.cover.isChecked(),
                           personas=self.personas.isChecked() and bool(self.doc.personas),
-                          legend=self.legend.isChecked())
+                          legend=self.legend.isChecked(), report=self.report.isChecked())
 
     def image_scale(self) -> tuple[float, float | None]:
         key = self.resolution.currentData()
@@ -180,7 +182,7 @@ class ExportDialog(QDialog):
         self.personas.setEnabled(bool(self.doc.personas))
         plan = plan_pages(self.layout_, options)
         self.preview.show_plan(self.layout_, plan, {s.id: s.color for s in self.doc.stages if s.color})
-        extra = sum((options.cover, options.personas, options.legend))
+        extra = sum((options.cover, options.personas, options.legend, options.report))
         sheets = len(plan.tiles) + (1 if options.pages == Pages.TILES and len(plan.tiles) > 1 else 0)
         self.page_count.setText(tr("%n page(s)", sheets + extra))
         scale, dpi = self.image_scale()

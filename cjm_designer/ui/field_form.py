@@ -28,8 +28,8 @@ from ..model import Kpi, Metrics
 MIXED = object()  # several elements differ in this field, or the field was left without a change
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Inspector", text)
+def tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("Inspector", text, None, n)
 
 
 @dataclass
@@ -104,6 +104,10 @@ class FieldForm(QWidget):
             editor.editingFinished.connect(commit)
         editor.setObjectName(spec.path)
         return editor
+
+    def forget_fields(self) -> None:
+        """Make the next `bind` build the editors anew: their labels and choices in the current language."""
+        self.fields = []
 
     def show_values(self) -> None:
         targets = self.targets()

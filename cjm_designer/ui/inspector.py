@@ -124,6 +124,11 @@ class Inspector(QWidget):
     def editors(self):
         return self.form.editors
 
+    def retranslate(self) -> None:
+        """The heading, labels and choices again, in the language now installed."""
+        self.form.forget_fields()
+        self.follow_selection()
+
     def follow_selection(self) -> None:
         if not shiboken6.isValid(self.scene):  # a scene being destroyed still reports its selection
             return
@@ -131,7 +136,7 @@ class Inspector(QWidget):
         items = self.scene.selectedItems()
         cards = self.scene.selected_card_ids()
         if cards:
-            heading = tr("Card") if len(cards) == 1 else tr("%n cards").replace("%n", str(len(cards)))
+            heading = tr("Card") if len(cards) == 1 else tr("%n cards", len(cards))
             kind, fields = "card", card_fields()
             targets = lambda: [doc.card(i) for i in cards if i in self.scene.layout.cards]  # noqa: E731
         elif len(items) == 1 and isinstance(items[0], HeaderItem):

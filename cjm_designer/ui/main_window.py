@@ -6,19 +6,30 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QUndoView
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QUndoView,
+)
 
 from ..canvas import MapScene, MapView
-from ..canvas.actions import CanvasActions, icon
+from ..canvas.actions import CanvasActions, icon, tooltip
 from ..editor import DocumentSession
 from ..io import CjmError, dumps, load, write_atomic
 from ..model import JourneyMap
-from ..templates import new_map
+from ..templates import new_map, save_user_template
+from .analytics_panel import AnalyticsPanel
 from .autosave import Autosaver
 from .dialogs import Preferences, show_about, show_shortcuts
 from .export_dialog import ExportDialog
+from .heat_filter_bar import HeatFilterBar
 from .inspector import Inspector
 from .overview import Overview
 from .personas import PersonasPanel
@@ -59,12 +70,18 @@ class MainWindow(QMainWindow):
                       self._dock(tr("Personas"), "personas", self.personas, right),
                       self._dock(tr("History"), "history", QUndoView(self.session.undo_stack), right),
                       self._dock(tr("Overview"), "overview", Overview(self.view), right)]
+        self.analytics = AnalyticsPanel(self.session)
+        self.analytics.cardChosen.connect(self.show_card)
+        self.docks.append(self._dock(tr("Analytics"), "analytics", self.analytics, right))
+        self.analyse_bar = HeatFilterBar(self.scene, self)
         self.tabifyDockWidget(self.docks[0], self.docks[1])
         self.tabifyDockWidget(self.docks[1], self.docks[2])
+        self.tabifyDockWidget(self.docks[2], self.docks[4])
         self.docks[0].raise_()
         self.resizeDocks([self.docks[0]], [380], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks[0], self.docks[3]], [640, 180], Qt.Orientation.Vertical)
         self._build_menus()
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.analyse_bar)  # after the main toolbar
         self.zoom_label = QLabel()
         self.counts_label = QLabel()
         self.statusBar().addPermanentWidget(self.counts_label)
@@ -73,8 +90,7 @@ class MainWindow(QMainWindow):
         self._show_zoom(self.view.zoom())
         self.session.changed.connect(self._update_counts)
         self.session.undo_stack.cleanChanged.connect(self._update_title)
-        self._update_counts()
-        self._update_title()
+        self.retranslate()
         self.resize(1400, 900)
         if remember_layout:
             self._restore_layout()
@@ -87,84 +103,104 @@ class MainWindow(QMainWindow):
         return dock
 
     def _build_menus(self) -> None:
+        """The menus and the toolbar; their texts are set by `retranslate`."""
         a = self.actions_
-        self.save_action = QAction(icon("save"), tr("&Save"), self)
-        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
-        self.save_action.triggered.connect(self.save)
-        self.save_as_action = QAction(tr("Save &As…"), self)
-        self.save_as_action.setShortcut(QKeySequence.StandardKey.SaveAs)
-        self.save_as_action.triggered.connect(self.save_as)
-        new = QAction(icon("file-plus"), tr("&New…"), self)
-        new.setShortcut(QKeySequence.StandardKey.New)
-        new.triggered.connect(self.new_from_template)
-        open_ = QAction(icon("folder-open"), tr("&Open…"), self)
-        open_.setShortcut(QKeySequence.StandardKey.Open)
-        open_.triggered.connect(self.choose_and_open)
-        export = QAction(icon("file-down"), tr("&Export…"), self)
-        export.setShortcut(QKeySequence("Ctrl+E"))
-        export.triggered.connect(self.export)
-        self.revert_action = QAction(tr("&Revert"), self)
-        self.revert_action.triggered.connect(self.revert)
-        close = QAction(tr("&Close"), self)
-        close.setShortcut(QKeySequence.StandardKey.Close)
-        close.triggered.connect(self.close)
-        quit_ = QAction(tr("&Quit"), self)
-        quit_.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_.triggered.connect(quit_all)
-        preferences = QAction(tr("&Preferences…"), self)
-        preferences.setShortcut(QKeySequence.StandardKey.Preferences)
-        preferences.triggered.connect(lambda: Preferences(self.settings, self).exec())
-        new_card = QAction(icon("plus"), tr("New &card"), self)
-        new_card.setShortcut(QKeySequence("Ctrl+Shift+N"))
-        new_card.triggered.connect(self.new_card)
-        add_persona = QAction(icon("user-round"), tr("Add &persona"), self)
-        add_persona.triggered.connect(self._add_persona)
-        map_properties = QAction(tr("Map &properties"), self)
-        map_properties.triggered.connect(self._show_map_properties)
-        shortcuts = QAction(tr("&Keyboard shortcuts"), self)
-        shortcuts.triggered.connect(lambda: show_shortcuts(self, self.findChildren(QAction)))
-        about = QAction(tr("&About CJM Designer"), self)
-        about.triggered.connect(lambda: show_about(self))
-        file_menu = self.menuBar().addMenu(tr("&File"))
-        file_menu.addActions([new, open_])
-        self.recent_menu = file_menu.addMenu(tr("Open &Recent"))
+
+        def action(slot, icon_name: str | None = None, shortcut=None) -> QAction:
+            made = QAction(icon(icon_name), "", self) if icon_name else QAction(self)
+            if shortcut is not None:
+                made.setShortcut(shortcut)
+            made.triggered.connect(slot)
+            return made
+
+        keys = QKeySequence.StandardKey
+        self.save_action = action(self.save, "save", keys.Save)
+        self.save_as_action = action(self.save_as, shortcut=keys.SaveAs)
+        self.save_as_template_action = action(self.save_as_template)
+        self.new_action = action(self.new_from_template, "file-plus", keys.New)
+        self.open_action = action(self.choose_and_open, "folder-open", keys.Open)
+        self.export_action = action(self.export, "file-down", QKeySequence("Ctrl+E"))
+        self.revert_action = action(self.revert)
+        self.close_action = action(self.close, shortcut=keys.Close)
+        self.quit_action = action(quit_all, shortcut=keys.Quit)
+        self.preferences_action = action(lambda: Preferences(self.settings, self).exec(), shortcut=keys.Preferences)
+        self.new_card_action = action(self.new_card, "plus", QKeySequence("Ctrl+Shift+N"))
+        self.add_persona_action = action(self._add_persona, "user-round")
+        self.map_properties_action = action(self._show_map_properties)
+        self.shortcuts_action = action(lambda: show_shortcuts(self, self.findChildren(QAction)))
+        self.about_action = action(lambda: show_about(self))
+        self.file_menu = file_menu = self.menuBar().addMenu("")
+        file_menu.addActions([self.new_action, self.open_action])
+        self.recent_menu = file_menu.addMenu("")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
-        file_menu.addActions([self.save_action, self.save_as_action, self.revert_action])
+        file_menu.addActions([self.save_action, self.save_as_action, self.save_as_template_action, self.revert_action])
         file_menu.addSeparator()
-        file_menu.addAction(export)
+        file_menu.addAction(self.export_action)
         file_menu.addSeparator()
-        file_menu.addActions([close, quit_])
-        edit = self.menuBar().addMenu(tr("&Edit"))
+        file_menu.addActions([self.close_action, self.quit_action])
+        self.edit_menu = edit = self.menuBar().addMenu("")
         edit.addActions([a.undo, a.redo])
         edit.addSeparator()
         edit.addActions([a.cut, a.copy, a.paste, a.duplicate, a.delete])
         edit.addSeparator()
         edit.addAction(a.select_all)
         edit.addSeparator()
-        edit.addAction(preferences)
-        view = self.menuBar().addMenu(tr("&View"))
+        edit.addAction(self.preferences_action)
+        self.view_menu = view = self.menuBar().addMenu("")
         view.addActions([a.zoom_in, a.zoom_out, a.zoom_fit, a.zoom_actual])
         view.addSeparator()
         view.addActions([dock.toggleViewAction() for dock in self.docks])
-        insert = self.menuBar().addMenu(tr("&Insert"))
-        insert.addActions([new_card, a.add_stage, a.add_lane, add_persona])
-        map_menu = self.menuBar().addMenu(tr("&Map"))
-        map_menu.addActions([map_properties, add_persona])
-        help_menu = self.menuBar().addMenu(tr("&Help"))
-        help_menu.addActions([shortcuts, about])
-        toolbar = self.addToolBar(tr("Main"))
+        view.addAction(self.analyse_bar.toggleViewAction())
+        self.insert_menu = insert = self.menuBar().addMenu("")
+        insert.addActions([self.new_card_action, a.add_stage, a.add_lane, self.add_persona_action])
+        self.map_menu = self.menuBar().addMenu("")
+        self.map_menu.addActions([self.map_properties_action, self.add_persona_action])
+        self.help_menu = self.menuBar().addMenu("")
+        self.help_menu.addActions([self.shortcuts_action, self.about_action])
+        self.toolbar = toolbar = self.addToolBar("")
         toolbar.setObjectName("main-toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-        toolbar.addActions([new, open_, self.save_action, a.undo, a.redo])
+        toolbar.addActions([self.new_action, self.open_action, self.save_action, a.undo, a.redo])
         toolbar.addSeparator()
-        toolbar.addActions([new_card, a.add_stage, a.add_lane, a.delete])
+        toolbar.addActions([self.new_card_action, a.add_stage, a.add_lane, a.delete])
         toolbar.addSeparator()
         toolbar.addActions([a.zoom_out, a.zoom_in, a.zoom_fit])
-        for action in self.findChildren(QAction):
-            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            name = action.text().replace("&", "")
-            action.setToolTip(f"{name} ({keys})" if keys else name)
+
+    def retranslate(self) -> None:
+        """Every text of the window in the language now installed: when it is built, and again when
+        the language changes (Preferences), the map, its undo history and the canvas staying as they are.
+        An action or menu added to the window gets its text here."""
+        self.actions_.retranslate()
+        for action, text in ((self.new_action, tr("&New…")), (self.open_action, tr("&Open…")),
+                             (self.save_action, tr("&Save")), (self.save_as_action, tr("Save &As…")),
+                             (self.save_as_template_action, tr("Save as &Template…")),
+                             (self.revert_action, tr("&Revert")), (self.export_action, tr("&Export…")),
+                             (self.close_action, tr("&Close")), (self.quit_action, tr("&Quit")),
+                             (self.preferences_action, tr("&Preferences…")),
+                             (self.new_card_action, tr("New &card")), (self.add_persona_action, tr("Add &persona")),
+                             (self.map_properties_action, tr("Map &properties")),
+                             (self.shortcuts_action, tr("&Keyboard shortcuts")),
+                             (self.about_action, tr("&About CJM Designer"))):
+            action.setText(text)
+        for menu, title in ((self.file_menu, tr("&File")), (self.recent_menu, tr("Open &Recent")),
+                            (self.edit_menu, tr("&Edit")), (self.view_menu, tr("&View")),
+                            (self.insert_menu, tr("&Insert")), (self.map_menu, tr("&Map")),
+                            (self.help_menu, tr("&Help"))):
+            menu.setTitle(title)
+        self.toolbar.setWindowTitle(tr("Main"))
+        titles = {"inspector": tr("Inspector"), "personas": tr("Personas"), "history": tr("History"),
+                  "overview": tr("Overview"), "analytics": tr("Analytics")}
+        for dock in self.docks:
+            dock.setWindowTitle(titles.get(dock.objectName().removeprefix("dock-"), dock.windowTitle()))
+            if isinstance(dock.widget(), QUndoView):
+                dock.widget().setEmptyLabel(tr("<empty>"))
+        for action in self.findChildren(QAction):  # with no shortcut, the tooltip follows the text (a dock's title)
+            action.setToolTip(tooltip(action) if not action.shortcut().isEmpty() else "")
+        self.inspector.retranslate()
+        self.personas.retranslate()
+        self._update_counts()
+        self._update_title()
 
     def _restore_layout(self) -> None:
         """The window's size and the docks as the user left them last time."""
@@ -240,6 +276,35 @@ class MainWindow(QMainWindow):
         path = Path(name if name.endswith(".cjm") else name + ".cjm")
         return self._write(path)
 
+    def save_as_template(self) -> Path | None:
+        """File → Save as Template: a copy of the map among the user's own templates (File → New)."""
+        doc = self.session.doc
+        default = doc.meta.title or (self.session.path.stem if self.session.path else "")
+        title, ok = QInputDialog.getText(self, tr("Save as Template"), tr("Name of the template:"),
+                                         QLineEdit.EchoMode.Normal, default)
+        if not ok:
+            return None
+        if not title.strip():
+            QMessageBox.warning(self, tr("Save as Template"), tr("A template needs a name."))
+            return None
+        try:
+            path = save_user_template(doc, title)
+        except CjmError as error:
+            QMessageBox.critical(self, tr("Cannot save the template"), str(error))
+            return None
+        QMessageBox.information(self, tr("Template saved"),
+                                tr("The template is saved as %1. File → New shows it under My templates.")
+                                .replace("%1", str(path)))
+        return path
+
+    def show_card(self, card_id: str) -> None:
+        """Select a card and scroll the map to it (from the Analytics dock)."""
+        self.scene.select_cards([card_id])
+        box = self.scene.layout.cards.get(card_id)
+        if box is not None:
+            self.view.ensureVisible(QRectF(*box.rect), 40, 40)
+        self.view.setFocus()
+
     def export(self) -> None:
         """File → Export: the map as PDF, image, table or diagram."""
         ExportDialog(self.session.doc, self.session.path, self.settings, self).exec()
@@ -279,10 +344,13 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def changeEvent(self, event) -> None:
-        """Leaving the window (to another program, a closed lid) autosaves at once."""
+        """Leaving the window (to another program, a closed lid) autosaves at once; a new interface
+        language retranslates it."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
             self.autosaver.save_if_needed()
+        elif event.type() == QEvent.Type.LanguageChange:  # translators installed anew: Preferences
+            self.retranslate()
 
     # -- opening --------------------------------------------------------------------------------
 

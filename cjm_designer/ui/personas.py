@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import base64
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSize, Qt
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -21,9 +21,13 @@ from PySide6.QtWidgets import (
 
 from ..editor import AddPart, DocumentSession, RemovePart, SetFields
 from ..model import Persona, Photo
-from .field_form import Field, FieldForm, tr
+from .field_form import Field, FieldForm
 
 PHOTO_SIDE = 512  # photos are stored at most this many pixels on a side, as JPEG
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Personas", text)  # a context of its own: a persona's "Name" is "Имя"
 
 
 def persona_fields() -> list[Field]:
@@ -69,17 +73,17 @@ class PersonasPanel(QWidget):
         self.list.setIconSize(QSize(40, 40))
         self.list.setMaximumHeight(140)
         self.list.currentRowChanged.connect(lambda _row: self._bind())
-        add = QPushButton(tr("Add persona"))
-        add.clicked.connect(self.add_persona)
-        self.remove = QPushButton(tr("Remove"))
+        self.add_button = QPushButton()
+        self.add_button.clicked.connect(self.add_persona)
+        self.remove = QPushButton()
         self.remove.clicked.connect(self.remove_persona)
         self.photo = QLabel()
         self.photo.setFixedSize(96, 96)
         self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.photo.setStyleSheet("border: 1px solid #CFD8DC")
-        self.choose_photo = QPushButton(tr("Choose photo…"))
+        self.choose_photo = QPushButton()
         self.choose_photo.clicked.connect(self.pick_photo)
-        self.clear_photo = QPushButton(tr("Remove photo"))
+        self.clear_photo = QPushButton()
         self.clear_photo.clicked.connect(lambda: self.set_photo(None))
         self.error = QLabel()
         self.error.setStyleSheet("color: #C62828")
@@ -87,7 +91,7 @@ class PersonasPanel(QWidget):
         self.form = FieldForm(session, self.error)
 
         buttons = QHBoxLayout()
-        buttons.addWidget(add)
+        buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove)
         photo_buttons = QVBoxLayout()
         photo_buttons.addWidget(self.choose_photo)
@@ -110,6 +114,15 @@ class PersonasPanel(QWidget):
         layout.addWidget(scroll)
         layout.addWidget(self.error)
         session.changed.connect(lambda _change: self.refresh())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The buttons, labels and list again, in the language now installed."""
+        self.add_button.setText(tr("Add persona"))
+        self.remove.setText(tr("Remove"))
+        self.choose_photo.setText(tr("Choose photo…"))
+        self.clear_photo.setText(tr("Remove photo"))
+        self.form.forget_fields()
         self.refresh()
 
     def current_id(self) -> str | None:

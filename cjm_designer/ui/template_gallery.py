@@ -1,8 +1,9 @@
-"""New map: a gallery of the templates with a preview of each, in the language chosen."""
+"""New map: a gallery of the templates with a preview of each, in the language chosen; the user's
+own templates follow under "My templates", where they can be deleted."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, QRectF, QSize, Qt
 from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -12,13 +13,17 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
+    QMessageBox,
+    QPushButton,
     QVBoxLayout,
 )
 
 from ..canvas import MapScene
 from ..canvas.texts import ui_language
 from ..editor import DocumentSession
-from ..templates import DEFAULT_TEMPLATE, available, new_map
+from ..io import CjmError
+from ..templates import DEFAULT_TEMPLATE, available, delete_user_template, new_map
 
 PREVIEW = QSize(280, 170)
 
@@ -42,7 +47,8 @@ def preview(name: str, language: str) -> QPixmap:
 
 
 class TemplateGallery(QDialog):
-    """`chosen` holds the picked template's name after the dialog is accepted."""
+    """`chosen` holds the picked template's name after the dialog is accepted. `list` shows the
+    bundled templates, `user_list` the user's own; one item is selected in the two together."""
 
     def __init__(self, parent=None, preselected: str = DEFAULT_TEMPLATE):
         super().__init__(parent)
@@ -50,14 +56,21 @@ class TemplateGallery(QDialog):
         self.chosen: str | None = None
         self.preselected = preselected
         self.language = ui_language()
-        self.list = QListWidget()
-        self.list.setViewMode(QListWidget.ViewMode.IconMode)
-        self.list.setIconSize(PREVIEW)
-        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.list.setMovement(QListWidget.Movement.Static)
-        self.list.setSpacing(10)
-        self.list.setWordWrap(True)
-        self.list.itemDoubleClicked.connect(lambda _: self.accept())
+        self.list = self._icon_list()
+        self.user_list = self._icon_list()
+        self.list.itemSelectionChanged.connect(lambda: self._only_one(self.list, self.user_list))
+        self.user_list.itemSelectionChanged.connect(lambda: self._only_one(self.user_list, self.list))
+        self.user_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.user_list.customContextMenuRequested.connect(self._user_menu)
+        self.delete_button = QPushButton(tr("Delete…"))
+        self.delete_button.setToolTip(tr("Delete the selected template of your own"))
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.user_hint = QLabel(tr("None yet: File → Save as Template… keeps the open map as a template of "
+                                   "your own."))
+        self.user_hint.setWordWrap(True)
+        self.skipped_label = QLabel()
+        self.skipped_label.setWordWrap(True)
+        self.skipped_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.language_box = QComboBox()
         self.language_box.addItem("Русский", "ru")
         self.language_box.addItem("English", "en")
@@ -70,25 +83,100 @@ class TemplateGallery(QDialog):
         top.addWidget(QLabel(tr("Language of the template:")))
         top.addWidget(self.language_box)
         top.addStretch()
+        heading = QLabel(tr("My templates"))
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        mine = QHBoxLayout()
+        mine.addWidget(heading)
+        mine.addStretch()
+        mine.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.list)
+        layout.addWidget(self.list, 3)
+        layout.addLayout(mine)
+        layout.addWidget(self.user_list, 2)
+        layout.addWidget(self.user_hint)
+        layout.addWidget(self.skipped_label)
         layout.addWidget(buttons)
         self.resize(980, 640)
         self._fill()
 
+    def _icon_list(self) -> QListWidget:
+        widget = QListWidget()
+        widget.setViewMode(QListWidget.ViewMode.IconMode)
+        widget.setIconSize(PREVIEW)
+        widget.setResizeMode(QListWidget.ResizeMode.Adjust)
+        widget.setMovement(QListWidget.Movement.Static)
+        widget.setSpacing(10)
+        widget.setWordWrap(True)
+        widget.itemDoubleClicked.connect(lambda _: self.accept())
+        return widget
+
     def _fill(self) -> None:
         self.language = self.language_box.currentData()
         self.list.clear()
-        for template in available(self.language):
+        self.user_list.clear()
+        skipped: list[CjmError] = []
+        for template in available(self.language, skipped):
+            widget = self.user_list if template.user else self.list
             item = QListWidgetItem(QIcon(preview(template.name, self.language)), template.title)
             item.setData(Qt.ItemDataRole.UserRole, template.name)
             item.setToolTip(template.description)
-            self.list.addItem(item)
+            widget.addItem(item)
             if template.name == self.preselected:
-                self.list.setCurrentItem(item)
+                widget.setCurrentItem(item)
+        if not self._selected() and self.list.count():
+            self.list.setCurrentRow(0)
+        self.user_list.setVisible(self.user_list.count() > 0)
+        self.user_hint.setVisible(self.user_list.count() == 0)
+        self.skipped_label.setVisible(bool(skipped))
+        self.skipped_label.setText("\n".join([tr("Not shown, these files cannot be read:")]
+                                             + [str(error) for error in skipped]))
+        self._update_delete()
+
+    def _selected(self) -> QListWidgetItem | None:
+        items = self.list.selectedItems() or self.user_list.selectedItems()
+        return items[0] if items else None
+
+    def _only_one(self, widget: QListWidget, other: QListWidget) -> None:
+        """Selecting in one list clears the other: one template is chosen."""
+        if widget.selectedItems():
+            other.clearSelection()
+        self._update_delete()
+
+    def _update_delete(self) -> None:
+        self.delete_button.setEnabled(bool(self.user_list.selectedItems()))
+
+    def _user_menu(self, position: QPoint) -> QMenu | None:
+        """The context menu of one of the user's templates: Delete…"""
+        item = self.user_list.itemAt(position)
+        if item is None:
+            return None
+        self.user_list.setCurrentItem(item)
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.addAction(tr("Delete…")).triggered.connect(self.delete_selected)
+        menu.popup(self.user_list.viewport().mapToGlobal(position))
+        return menu
+
+    def delete_selected(self) -> None:
+        """Delete the selected template of the user's own, after asking."""
+        items = self.user_list.selectedItems()
+        if not items:
+            return
+        question = tr("Delete the template “%1”? This cannot be undone.").replace("%1", items[0].text())
+        if QMessageBox.question(self, tr("Delete template"), question) != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            delete_user_template(items[0].data(Qt.ItemDataRole.UserRole))
+        except KeyError:
+            pass  # already gone
+        except OSError as error:
+            QMessageBox.critical(self, tr("Cannot delete the template"), str(error.strerror or error))
+        self._fill()
 
     def accept(self) -> None:
-        item = self.list.currentItem()
+        item = self._selected()
         self.chosen = item.data(Qt.ItemDataRole.UserRole) if item else None
         super().accept()

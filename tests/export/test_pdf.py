@@ -146,6 +146,19 @@ def test_cover_personas_and_legend_come_first_in_the_maps_language():
     assert "Legend" in texts[0] and "Phone call" in texts[0]
 
 
+def test_the_report_page_shows_the_funnel_and_the_missed_kpis():
+    doc = load(templates_dir() / "five-stages.ru.cjm")
+    reader, texts = read(PdfOptions(pages=Pages.FIT, report=True, day=DAY), doc)
+    assert len(texts) == 2
+    report = texts[0]
+    assert "Аналитика карты" in report and "наибольшая потеря" in report and "Сквозная конверсия: 2,8 %" in report
+    assert "Точки контакта: 35" in report and "Невыполненные KPI" in report
+    for stage in doc.stages:
+        assert stage.name in report
+    _, english = read(PdfOptions(report=True, day=DAY), load(templates_dir() / "window-installation.en.cjm"))
+    assert "Map analytics" in english[0] and "largest drop" in english[0]
+
+
 def test_headers_and_footers_can_be_left_out():
     doc = load(templates_dir() / "three-stages.en.cjm")
     _, texts = read(PdfOptions(pages=Pages.FIT, header=False, day=DAY), doc)

@@ -181,3 +181,23 @@ def _crosses_other_cards(p, q, layout, ends) -> int:
 
     segment = Rect(min(p.x, q.x) - 0.5, min(p.y, q.y) - 0.5, abs(q.x - p.x) + 1, abs(q.y - p.y) + 1)
     return sum(1 for card_id, box in layout.cards.items() if card_id not in ends and box.rect.intersects(segment))
+
+
+def test_stage_headers_show_the_funnel_and_mark_the_largest_drop_in_red():
+    from cjm_designer.layout import palette
+    from cjm_designer.model import Stage
+
+    doc = JourneyMap(meta={"language": "ru"})
+    for i, entering in enumerate([10_000, 3_200, 2_900, None]):
+        doc.add_stage(Stage(id=f"s{i}", name=f"Этап {i}", entering=entering))
+    layout = compute_layout(doc)
+    lines = {stage_id: [line for line in box.lines if line.color] for stage_id, box in layout.stages.items()}
+    assert " ".join(line.text for line in lines["s0"]) == "Вошли 10\u00a0000 · дальше 32\u00a0% — наибольшая потеря"
+    assert all(line.color == palette.KPI_MISSED for line in lines["s0"])  # wrapped, every line in red
+    assert [line.text for line in lines["s1"]] == ["Вошли 3\u00a0200 · дальше 90,6\u00a0%"]
+    assert lines["s1"][0].color == palette.MUTED
+    assert [line.text for line in lines["s2"]] == ["Вошли 2\u00a0900"]  # the next stage has no figure
+    assert lines["s3"] == []
+    english = doc.model_copy(update={"meta": doc.meta.model_copy(update={"language": "en"})})
+    shown = " ".join(line.text for line in compute_layout(english).stages["s0"].lines if line.color)
+    assert shown == "Entered 10,000 · 32% go on — largest drop"

@@ -91,3 +91,45 @@ def test_kpi_attainment_and_met():
     assert kpi_attainment(Kpi(actual=3.0)) is None and kpi_attainment(None) is None
     assert kpi_met(Kpi(target=5.0, actual=5.0)) is True and kpi_met(Kpi(target=5.0, actual=4.9)) is False
     assert kpi_met(Kpi(target=5.0)) is None
+
+
+def heat_map() -> JourneyMap:
+    from cjm_designer.model import Metrics
+
+    doc = stages(None)
+    doc.add_lane(Lane(id="l", name="Покупатель", kind="buyer_actions"))
+    doc.add_card(Card(id="a", stage="s0", lane="l", quality=5, emotion=-2, channel="seo", device="mobile",
+                      tags=["весна"], metrics=Metrics(clicks=300, conversion=12.5), kpi=Kpi(target=10.0, actual=5.0)))
+    doc.add_card(Card(id="b", stage="s0", lane="l", quality=1, emotion=2, owner="seller",
+                      metrics=Metrics(clicks=1200), kpi=Kpi(target=10.0, actual=25.0)))
+    doc.add_card(Card(id="c", stage="s0", lane="l", channel="seo", tags=["весна", "акция"]))
+    return doc
+
+
+def test_heat_map_scales_every_measure_from_worst_to_best():
+    from cjm_designer.model.analytics import HEAT_MEASURES, cell_heat, heat_values
+
+    doc = heat_map()
+    assert heat_values(doc, "quality") == {"a": 1.0, "b": 0.0}
+    assert heat_values(doc, "emotion") == {"a": 0.0, "b": 1.0}
+    assert heat_values(doc, "conversion") == {"a": 0.125}
+    assert heat_values(doc, "clicks") == {"a": 0.25, "b": 1.0}  # against the map's most clicked card
+    assert heat_values(doc, "kpi") == {"a": 0.5, "b": 1.0}  # beating the target is still the top of the scale
+    for measure in HEAT_MEASURES:
+        assert all(0 <= v <= 1 for v in heat_values(doc, measure).values())
+        assert "c" not in heat_values(doc, measure)  # an unmeasured card stays uncoloured
+    assert cell_heat(doc, heat_values(doc, "quality")) == {("s0", "l"): 0.5}
+    with pytest.raises(ValueError, match="unknown heat-map measure"):
+        heat_values(doc, "mood")
+
+
+def test_filters_keep_the_cards_of_one_channel_owner_device_or_tag():
+    from cjm_designer.model.analytics import CardFilter, filter_choices
+
+    doc = heat_map()
+    kept = {f: [c.id for c in doc.cards if CardFilter(*f).matches(c)]
+            for f in (("channel", "seo"), ("owner", "seller"), ("device", "mobile"), ("tag", "акция"))}
+    assert kept == {("channel", "seo"): ["a", "c"], ("owner", "seller"): ["b"], ("device", "mobile"): ["a"],
+                    ("tag", "акция"): ["c"]}
+    assert filter_choices(doc, "channel") == ["seo"] and filter_choices(doc, "tag") == ["весна", "акция"]
+    assert filter_choices(doc, "device") == ["mobile"] and filter_choices(doc, "owner") == ["seller"]

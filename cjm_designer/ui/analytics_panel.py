@@ -1,0 +1,183 @@
+"""The Analytics dock: the funnel chart with the largest drop marked, touchpoints per stage and in
+total, channels, who is responsible, pain points and missed KPIs. It follows every change of the
+map; clicking a pain point or a KPI shows its card."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QLabel, QScrollArea, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from ..editor import DocumentSession
+from ..i18n import current_language as ui_language
+from ..layout import palette
+from ..model import JourneyMap
+from ..model.analytics import Analytics, analyse
+from ..model.vocab import CHANNEL_LABELS, OWNER_LABELS, label
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Analytics", text)
+
+
+class AnalyticsPanel(QScrollArea):
+    cardChosen = Signal(str)  # a card id the user asked to see
+
+    def __init__(self, session: DocumentSession, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.setWidgetResizable(True)
+        body = QWidget()
+        self.funnel = FunnelChart()
+        self.funnel_note = QLabel()
+        self.touchpoints_title = QLabel()
+        self.touchpoints = _table()
+        self.typical = QLabel()
+        self.channels_title, self.channels = QLabel(), _table()
+        self.owners_title, self.owners = QLabel(), _table()
+        self.pains_title, self.pains = QLabel(), _table()
+        self.kpis_title, self.kpis = QLabel(), _table()
+        for label_ in (self.funnel_note, self.typical):
+            label_.setWordWrap(True)
+        layout = QVBoxLayout(body)
+        self.funnel_title = QLabel()
+        for widget in (self.funnel_title, self.funnel, self.funnel_note, self.touchpoints_title, self.touchpoints,
+                       self.typical, self.channels_title, self.channels, self.owners_title, self.owners,
+                       self.pains_title, self.pains, self.kpis_title, self.kpis):
+            layout.addWidget(widget)
+        layout.addStretch()
+        self.setWidget(body)
+        for table in (self.pains, self.kpis):
+            table.itemActivated.connect(self._choose)
+            table.itemClicked.connect(self._choose)
+        session.changed.connect(self.refresh)
+        self.retranslate()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        for widget, text in ((self.funnel_title, tr("Funnel")), (self.touchpoints_title, tr("Touchpoints")),
+                             (self.channels_title, tr("Channels")), (self.owners_title, tr("Responsible")),
+                             (self.pains_title, tr("Pain points")), (self.kpis_title, tr("Missed KPIs"))):
+            widget.setText(f"<b>{text}</b>")  # our own text: markup is safe here, never the map's
+        self.typical.setText(tr("A purchase usually follows 5 to 40 contacts."))
+        self.touchpoints.setHeaderLabels([tr("Stage"), tr("Touchpoints")])
+        self.channels.setHeaderLabels([tr("Channel"), tr("Cards")])
+        self.owners.setHeaderLabels([tr("Owner"), tr("Cards")])
+        self.pains.setHeaderLabels([tr("Pain point"), tr("Stage")])
+        self.kpis.setHeaderLabels([tr("KPI"), tr("Actual / target")])
+        self.refresh()
+
+    def refresh(self, *_) -> None:
+        doc = self.session.doc
+        data = analyse(doc)
+        language = ui_language()
+        names = {stage.id: stage.name for stage in doc.stages}
+        self.funnel.show_funnel(doc, data)
+        overall = data.funnel.overall
+        drop = data.funnel.largest_drop
+        notes = []
+        if drop is not None:
+            step = data.funnel.step(drop)
+            notes.append(tr("Customers are lost most after “{stage}”: {share} go on, {lost} leave.").format(
+                stage=names[drop], share=_percent(step.conversion), lost=f"{step.lost:,}"))
+        if overall is not None:
+            notes.append(tr("Overall conversion: {share}.").format(share=_percent(overall)))
+        if not any(step.entering is not None for step in data.funnel.steps):
+            notes.append(tr("Enter how many people enter each stage (a stage's “People entering”) to see "
+                            "the funnel."))
+        self.funnel_note.setText(" ".join(notes))
+        _fill(self.touchpoints, [(names[s], str(n)) for s, n in data.touchpoints.items()]
+              + [(tr("Total"), str(data.total_touchpoints))])
+        _fill(self.channels, [(label(CHANNEL_LABELS, key, language), str(n)) for key, n in data.channels.most_common()])
+        _fill(self.owners, [(label(OWNER_LABELS, key, language), str(n)) for key, n in data.owners.most_common()])
+        titles = {card.id: card.title or card.id for card in doc.cards}
+        _fill(self.pains, [(titles[card_id], names[stage_id]) for card_id, stage_id in data.pain_points],
+              [card_id for card_id, _ in data.pain_points])
+        rows, ids = [], []
+        for stage_id, card_id, kpi in data.kpis_missed:
+            where = titles[card_id] if card_id else names[stage_id]
+            rows.append((f"{kpi.name or where}", f"{_number(kpi.actual)} / {_number(kpi.target)} {kpi.unit}".strip()))
+            ids.append(card_id)
+        _fill(self.kpis, rows, ids)
+
+    def _choose(self, item: QTreeWidgetItem, column: int = 0) -> None:
+        card_id = item.data(0, Qt.ItemDataRole.UserRole)
+        if card_id:
+            self.cardChosen.emit(card_id)
+
+
+class FunnelChart(QWidget):
+    """Bars as wide as the people entering each stage, the share that goes on between them, and the
+    step where the most are lost in red."""
+
+    ROW = 30
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[tuple[str, int | None, float | None, bool]] = []
+        self.setMinimumHeight(60)
+
+    def show_funnel(self, doc: JourneyMap, data: Analytics) -> None:
+        names = {stage.id: stage.name for stage in doc.stages}
+        self._rows = [(names[step.stage_id], step.entering, step.conversion,
+                       step.stage_id == data.funnel.largest_drop) for step in data.funnel.steps]
+        self.setMinimumHeight(max(60, self.ROW * len(self._rows) + 8))
+        self.update()
+
+    def rows(self) -> list[tuple[str, int | None, float | None, bool]]:
+        """(stage name, people entering, conversion to the next, is the largest drop) for each stage."""
+        return list(self._rows)
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        most = max((entering for _, entering, _, _ in self._rows if entering), default=0)
+        width = self.width() - 16
+        for i, (name, entering, conversion, drop) in enumerate(self._rows):
+            top = 4 + i * self.ROW
+            share = (entering or 0) / most if most else 0
+            bar = QRectF(8 + width * (1 - share) / 2, top, max(width * share, 2), self.ROW - 12)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(palette.CURVE).lighter(150 if entering else 190))
+            painter.drawRoundedRect(bar, 3, 3)
+            painter.setPen(QColor(palette.INK))
+            text = f"{name} · {entering:,}" if entering is not None else f"{name} · —"
+            painter.drawText(QRectF(8, top, width, self.ROW - 12), Qt.AlignmentFlag.AlignCenter, text)
+            if conversion is not None:
+                painter.setPen(QPen(QColor(palette.KPI_MISSED if drop else palette.MUTED)))
+                painter.drawText(QRectF(8, top + self.ROW - 13, width, 12), Qt.AlignmentFlag.AlignCenter,
+                                 f"↓ {_percent(conversion)}")
+        painter.end()
+
+
+def _table() -> QTreeWidget:
+    table = QTreeWidget()
+    table.setColumnCount(2)
+    table.setRootIsDecorated(False)
+    table.setUniformRowHeights(True)
+    table.setMinimumHeight(80)
+    return table
+
+
+def _fill(table: QTreeWidget, rows: list[tuple[str, str]], ids: list[str] | None = None) -> None:
+    table.clear()
+    for i, (first, second) in enumerate(rows):
+        item = QTreeWidgetItem([first, second])
+        item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
+        if ids is not None:
+            item.setData(0, Qt.ItemDataRole.UserRole, ids[i])
+        table.addTopLevelItem(item)
+    table.resizeColumnToContents(1)
+    table.setMaximumHeight(28 + 22 * max(len(rows), 2))
+
+
+def _percent(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:.1f}".rstrip("0").rstrip(".") + " %"
+
+
+def _number(value: float | None) -> str:
+    return "—" if value is None else f"{value:g}"

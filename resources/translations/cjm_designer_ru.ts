@@ -1,0 +1,1454 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_RU" sourcelanguage="en_US">
+<context>
+    <name>Analytics</name>
+    <message>
+        <location filename="../../cjm_designer/ui/analytics_panel.py"/>
+        <source>Funnel</source>
+        <translation>Воронка</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/analytics_panel.py"/>
+        <source>Touchpoints</source>
+        <translation>Точки контакта</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/analytics_panel.py"/>
+        <source>Channels</source>
+        <translation>Каналы</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/analytics_panel.py"/>
+        <source>Responsible</source>
+        <translation>Ответственные</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/analytics_panel.py"/>
+        <source>Pain points</source>
+        <translation>Болевые точки</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/analytics_panel.py"/>
+        <source>Missed KPIs</source>
+        <translation>Невыполненные KPI</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/analytics_panel.py"/>
+        <source>A purchase usually follows 5 to 40 contacts.</source>
+        <translation>Обычно покупке предшествуют от 5 до 40 контактов.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/analytics_panel.py"/>
+        <source>Stage</source>
+        <translation>Этап</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/analytics_panel.py"/>
+        <location filename="../../cjm_designer/ui/heat_filter_bar.py"/>
+        <source>Channel</source>
+        <translation>Канал</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/analytics_panel.py"/>
+        <source>Cards</source>
+        <translation>Карточки</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/analytics_panel.py"/>
+        <location filename="../../cjm_designer/ui/heat_filter_bar.py"/>
+        <source>Owner</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/analytics_panel.py"/>
+        <source>Pain point</source>
+        <translation>Болевая точка</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/analytics_panel.py"/>
+        <source>KPI</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/analytics_panel.py"/>
+        <source>Actual / target</source>
+        <translation>Факт / цель</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/analytics_panel.py"/>
+        <source>Customers are lost most after “{stage}”: {share} go on, {lost} leave.</source>
+        <translation>Больше всего клиентов теряется после этапа «{stage}»: дальше идут {share}, уходят {lost}.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/analytics_panel.py"/>
+        <source>Overall conversion: {share}.</source>
+        <translation>Общая конверсия: {share}.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/analytics_panel.py"/>
+        <source>Enter how many people enter each stage (a stage&apos;s “People entering”) to see the funnel.</source>
+        <translation>Чтобы увидеть воронку, укажите, сколько людей входит в каждый этап (поле этапа «Людей на входе»).</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/analytics_panel.py"/>
+        <source>Total</source>
+        <translation>Всего</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/heat_filter_bar.py"/>
+        <source>Contact quality</source>
+        <translation>Качество контакта</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/heat_filter_bar.py"/>
+        <source>Emotion</source>
+        <translation>Эмоция</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/heat_filter_bar.py"/>
+        <source>Conversion</source>
+        <translation>Конверсия</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/heat_filter_bar.py"/>
+        <source>Clicks</source>
+        <translation>Клики</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/heat_filter_bar.py"/>
+        <source>KPI attainment</source>
+        <translation>Выполнение KPI</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/heat_filter_bar.py"/>
+        <source>Analyse</source>
+        <translation>Анализ</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/heat_filter_bar.py"/>
+        <source>Heat map:</source>
+        <translation>Тепловая карта:</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/heat_filter_bar.py"/>
+        <source>Show only:</source>
+        <translation>Показывать только:</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/heat_filter_bar.py"/>
+        <source>worst</source>
+        <translation>хуже</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/heat_filter_bar.py"/>
+        <source>best</source>
+        <translation>лучше</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/heat_filter_bar.py"/>
+        <source>Off</source>
+        <translation>Выключена</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/heat_filter_bar.py"/>
+        <source>Device</source>
+        <translation>Устройство</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/heat_filter_bar.py"/>
+        <source>Tag</source>
+        <translation>Тег</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/heat_filter_bar.py"/>
+        <source>All cards</source>
+        <translation>Все карточки</translation>
+    </message>
+</context>
+<context>
+    <name>canvas</name>
+    <message>
+        <location filename="../../cjm_designer/canvas/actions.py"/>
+        <location filename="../../cjm_designer/canvas/menus.py"/>
+        <location filename="../../cjm_designer/canvas/operations.py"/>
+        <source>Cut</source>
+        <translation>Вырезать</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/actions.py"/>
+        <location filename="../../cjm_designer/canvas/menus.py"/>
+        <source>Copy</source>
+        <translation>Копировать</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/actions.py"/>
+        <location filename="../../cjm_designer/canvas/menus.py"/>
+        <location filename="../../cjm_designer/canvas/operations.py"/>
+        <source>Paste</source>
+        <translation>Вставить</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/actions.py"/>
+        <location filename="../../cjm_designer/canvas/menus.py"/>
+        <location filename="../../cjm_designer/canvas/operations.py"/>
+        <source>Duplicate</source>
+        <translation>Дублировать</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/actions.py"/>
+        <location filename="../../cjm_designer/canvas/menus.py"/>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/actions.py"/>
+        <source>Select all cards</source>
+        <translation>Выделить все карточки</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/actions.py"/>
+        <source>Zoom in</source>
+        <translation>Увеличить</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/actions.py"/>
+        <source>Zoom out</source>
+        <translation>Уменьшить</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/actions.py"/>
+        <source>Fit the map</source>
+        <translation>Показать карту целиком</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/actions.py"/>
+        <source>Actual size</source>
+        <translation>Реальный размер</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/actions.py"/>
+        <location filename="../../cjm_designer/canvas/menus.py"/>
+        <source>Add stage</source>
+        <translation>Добавить этап</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/actions.py"/>
+        <location filename="../../cjm_designer/canvas/menus.py"/>
+        <source>Add lane</source>
+        <translation>Добавить дорожку</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/actions.py"/>
+        <source>Redo %1</source>
+        <translation>Повторить: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/actions.py"/>
+        <source>Redo</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/actions.py"/>
+        <source>Undo %1</source>
+        <translation>Отменить: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/actions.py"/>
+        <source>Undo</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/gestures.py"/>
+        <source>Connect cards</source>
+        <translation>Соединить карточки</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/gestures.py"/>
+        <source>Edit card</source>
+        <translation>Изменить карточку</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/gestures.py"/>
+        <source>Rename stage</source>
+        <translation>Переименовать этап</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/gestures.py"/>
+        <source>Rename lane</source>
+        <translation>Переименовать дорожку</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/gestures.py"/>
+        <source>Edit link label</source>
+        <translation>Изменить подпись связи</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/header_gestures.py"/>
+        <source>Resize stage</source>
+        <translation>Изменить ширину этапа</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/header_gestures.py"/>
+        <source>Resize lane</source>
+        <translation>Изменить высоту дорожки</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/header_gestures.py"/>
+        <source>Move stage</source>
+        <translation>Переместить этап</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/header_gestures.py"/>
+        <source>Move lane</source>
+        <translation>Переместить дорожку</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/menus.py"/>
+        <source>New card</source>
+        <translation>Новая карточка</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/menus.py"/>
+        <source>Edit text</source>
+        <translation>Изменить текст</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/menus.py"/>
+        <source>Emotion</source>
+        <translation>Эмоция</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/menus.py"/>
+        <source>Very negative</source>
+        <translation>Очень негативная</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/menus.py"/>
+        <source>Negative</source>
+        <translation>Негативная</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/menus.py"/>
+        <source>Neutral</source>
+        <translation>Нейтральная</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/menus.py"/>
+        <source>Positive</source>
+        <translation>Позитивная</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/menus.py"/>
+        <source>Very positive</source>
+        <translation>Очень позитивная</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/menus.py"/>
+        <source>Set emotion</source>
+        <translation>Задать эмоцию</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/menus.py"/>
+        <source>Not set</source>
+        <translation>Не задана</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/menus.py"/>
+        <source>Pain point</source>
+        <translation>Болевая точка</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/menus.py"/>
+        <source>Mark pain point</source>
+        <translation>Отметить болевую точку</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/menus.py"/>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/menus.py"/>
+        <source>Change link kind</source>
+        <translation>Изменить тип связи</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/menus.py"/>
+        <source>Edit label</source>
+        <translation>Изменить подпись</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/menus.py"/>
+        <source>Rename</source>
+        <translation>Переименовать</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/menus.py"/>
+        <source>Insert stage before</source>
+        <translation>Вставить этап перед этим</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/menus.py"/>
+        <source>Insert stage after</source>
+        <translation>Вставить этап после этого</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/menus.py"/>
+        <source>Insert lane above</source>
+        <translation>Вставить дорожку выше</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/menus.py"/>
+        <source>Insert lane below</source>
+        <translation>Вставить дорожку ниже</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/menus.py"/>
+        <source>Lane kind</source>
+        <translation>Тип дорожки</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/menus.py"/>
+        <source>Change lane kind</source>
+        <translation>Изменить тип дорожки</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/menus.py"/>
+        <source>Move left</source>
+        <translation>Сдвинуть влево</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/menus.py"/>
+        <source>Move up</source>
+        <translation>Сдвинуть вверх</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/menus.py"/>
+        <source>Move right</source>
+        <translation>Сдвинуть вправо</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/menus.py"/>
+        <source>Move down</source>
+        <translation>Сдвинуть вниз</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/menus.py"/>
+        <location filename="../../cjm_designer/canvas/operations.py"/>
+        <source>Delete stage</source>
+        <translation>Удалить этап</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/menus.py"/>
+        <location filename="../../cjm_designer/canvas/operations.py"/>
+        <source>Delete lane</source>
+        <translation>Удалить дорожку</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/menus.py"/>
+        <source>New stage</source>
+        <translation>Новый этап</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/menus.py"/>
+        <source>New lane</source>
+        <translation>Новая дорожка</translation>
+    </message>
+</context>
+<context>
+    <name>commands</name>
+    <message>
+        <location filename="../../cjm_designer/editor/commands.py"/>
+        <source>Add card</source>
+        <translation>Добавить карточку</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cjm_designer/editor/commands.py"/>
+        <source>Add %n cards</source>
+        <translation>
+            <numerusform>Добавить %n карточку</numerusform>
+            <numerusform>Добавить %n карточки</numerusform>
+            <numerusform>Добавить %n карточек</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/editor/commands.py"/>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/editor/commands.py"/>
+        <source>Move card</source>
+        <translation>Переместить карточку</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cjm_designer/editor/commands.py"/>
+        <source>Move %n cards</source>
+        <translation>
+            <numerusform>Переместить %n карточку</numerusform>
+            <numerusform>Переместить %n карточки</numerusform>
+            <numerusform>Переместить %n карточек</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/editor/commands.py"/>
+        <source>Edit</source>
+        <translation>Изменить</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/editor/commands.py"/>
+        <source>Add</source>
+        <translation>Добавить</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/editor/commands.py"/>
+        <source>Reorder</source>
+        <translation>Изменить порядок</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../../cjm_designer/ui/dialogs.py"/>
+        <source>Preferences</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/dialogs.py"/>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/dialogs.py"/>
+        <source>%1 (my template)</source>
+        <translation>%1 (мой шаблон)</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/dialogs.py"/>
+        <source>As the system</source>
+        <translation>Как в системе</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/dialogs.py"/>
+        <source>Autosave every</source>
+        <translation>Автосохранение каждые</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/dialogs.py"/>
+        <source>New maps start from</source>
+        <translation>Шаблон новой карты</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/dialogs.py"/>
+        <source>Interface language</source>
+        <translation>Язык интерфейса</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/dialogs.py"/>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/dialogs.py"/>
+        <source>Shortcut</source>
+        <translation>Сочетание клавиш</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/dialogs.py"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Сочетания клавиш</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/dialogs.py"/>
+        <source>About CJM Designer</source>
+        <translation>О программе CJM Designer</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/dialogs.py"/>
+        <source>CJM Designer %1
+
+Draw customer journey maps offline: stages, lanes, touchpoints, emotions, funnel figures and KPIs.
+
+Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</source>
+        <translation>CJM Designer %1
+
+Карты пути клиента без интернета: этапы, дорожки, точки контакта, эмоции, показатели воронки и KPI.
+
+Лицензия: MIT. Шрифт: PT Sans (ParaType Free Font License). Значки: Lucide (ISC).</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>Export map</source>
+        <translation>Экспорт карты</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>PDF document</source>
+        <translation>Документ PDF</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>PNG image</source>
+        <translation>Изображение PNG</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>SVG drawing</source>
+        <translation>Векторный рисунок SVG</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>CSV table (one row a card)</source>
+        <translation>Таблица CSV (строка на карточку)</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>Mermaid journey diagram</source>
+        <translation>Диаграмма Mermaid (journey)</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>CJM Designer map</source>
+        <translation>Карта CJM Designer</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>One poster page the size of the map</source>
+        <translation>Один лист-плакат размером с карту</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>Tiles: full size over several sheets</source>
+        <translation>Фрагменты: в натуральную величину на нескольких листах</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>Fit the whole map on one sheet</source>
+        <translation>Вся карта на одном листе</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>Title, date and page numbers on each sheet</source>
+        <translation>Название, дата и номер страницы на каждом листе</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>Cover page</source>
+        <translation>Титульная страница</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>Personas</source>
+        <translation>Персоны</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>Legend</source>
+        <translation>Легенда</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>Analytics: funnel, touchpoints, pain points, missed KPIs</source>
+        <translation>Аналитика: воронка, точки контакта, болевые точки, невыполненные KPI</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>1× (72 dpi)</source>
+        <translation>1× (72 dpi)</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>2× (144 dpi)</source>
+        <translation>2× (144 dpi)</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>300 dpi for print</source>
+        <translation>300 dpi для печати</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>Transparent background</source>
+        <translation>Прозрачный фон</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>For Excel in Russian (semicolons, decimal commas)</source>
+        <translation>Для русского Excel (точка с запятой, десятичная запятая)</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>Open the file when done</source>
+        <translation>Открыть файл после экспорта</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>A vector drawing: text stays text, for editing in Inkscape or Illustrator.</source>
+        <translation>Векторный рисунок: текст остаётся текстом, его можно править в Inkscape или Illustrator.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>Every card with its stage, lane and fields.</source>
+        <translation>Каждая карточка с её этапом, дорожкой и полями.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>Stages become sections; the cards of the buyer-actions lane become tasks, their emotion a score from 1 to 5.</source>
+        <translation>Этапы становятся разделами, карточки дорожки «Действия покупателя» — задачами, а их эмоция — оценкой от 1 до 5.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>The map itself, in its canonical form.</source>
+        <translation>Сама карта в каноническом виде.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>Export…</source>
+        <translation>Экспортировать…</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>Format:</source>
+        <translation>Формат:</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>Pages:</source>
+        <translation>Страницы:</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>Paper (landscape):</source>
+        <translation>Бумага (альбомная):</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>Margins:</source>
+        <translation>Поля:</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>Overlap of tiles:</source>
+        <translation>Перекрытие листов:</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>Resolution:</source>
+        <translation>Разрешение:</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>Size:</source>
+        <translation>Размер:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n страница</numerusform>
+            <numerusform>%n страницы</numerusform>
+            <numerusform>%n страниц</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>{w} × {h} pixels</source>
+        <translation>{w} × {h} пикс.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>Exporting…</source>
+        <translation>Экспорт…</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>Export failed</source>
+        <translation>Экспорт не удался</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>The map could not be exported to {path}:
+{error}</source>
+        <translation>Не удалось экспортировать карту в {path}:
+{error}</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>Exported</source>
+        <translation>Экспорт завершён</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>mm</source>
+        <translation>мм</translation>
+    </message>
+</context>
+<context>
+    <name>Inspector</name>
+    <message>
+        <location filename="../../cjm_designer/ui/field_form.py"/>
+        <source>Edit %1</source>
+        <translation>Изменить поле «%1»</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/field_form.py"/>
+        <source>several values</source>
+        <translation>разные значения</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/field_form.py"/>
+        <source>a whole number is needed</source>
+        <translation>нужно целое число</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/field_form.py"/>
+        <source>a number is needed</source>
+        <translation>нужно число</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inspector.py"/>
+        <source>Title</source>
+        <translation>Заголовок</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inspector.py"/>
+        <source>Text</source>
+        <translation>Текст</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inspector.py"/>
+        <source>Channel</source>
+        <translation>Канал</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inspector.py"/>
+        <source>Device</source>
+        <translation>Устройство</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inspector.py"/>
+        <source>Responsible</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inspector.py"/>
+        <source>Emotion</source>
+        <translation>Эмоция</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inspector.py"/>
+        <source>Contact quality</source>
+        <translation>Качество контакта</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inspector.py"/>
+        <source>Pain point</source>
+        <translation>Болевая точка</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inspector.py"/>
+        <source>KPI</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inspector.py"/>
+        <source>KPI target</source>
+        <translation>Целевое значение KPI</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inspector.py"/>
+        <source>KPI actual</source>
+        <translation>Фактическое значение KPI</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inspector.py"/>
+        <source>KPI unit</source>
+        <translation>Единица измерения KPI</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inspector.py"/>
+        <source>KPI: lower is better</source>
+        <translation>KPI: чем меньше, тем лучше</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inspector.py"/>
+        <source>Clicks</source>
+        <translation>Клики</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inspector.py"/>
+        <source>Conversion, %</source>
+        <translation>Конверсия, %</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inspector.py"/>
+        <source>Time on site, s</source>
+        <translation>Время на сайте, с</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inspector.py"/>
+        <source>Tags</source>
+        <translation>Теги</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inspector.py"/>
+        <source>Colour</source>
+        <translation>Цвет</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inspector.py"/>
+        <source>Note</source>
+        <translation>Заметка</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inspector.py"/>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inspector.py"/>
+        <source>Customer goal</source>
+        <translation>Цель клиента</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inspector.py"/>
+        <source>Customer questions</source>
+        <translation>Вопросы клиента</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inspector.py"/>
+        <source>What the business does</source>
+        <translation>Действия компании</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inspector.py"/>
+        <source>People entering</source>
+        <translation>Людей на входе</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inspector.py"/>
+        <source>Minimum width</source>
+        <translation>Минимальная ширина</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inspector.py"/>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inspector.py"/>
+        <source>Minimum height</source>
+        <translation>Минимальная высота</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inspector.py"/>
+        <source>Label</source>
+        <translation>Подпись</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inspector.py"/>
+        <source>Map title</source>
+        <translation>Название карты</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inspector.py"/>
+        <source>Description</source>
+        <translation>Описание</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inspector.py"/>
+        <source>Author</source>
+        <translation>Автор</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inspector.py"/>
+        <source>Language of the map</source>
+        <translation>Язык карты</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inspector.py"/>
+        <source>Card</source>
+        <translation>Карточка</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cjm_designer/ui/inspector.py"/>
+        <source>%n cards</source>
+        <translation>
+            <numerusform>%n карточка</numerusform>
+            <numerusform>%n карточки</numerusform>
+            <numerusform>%n карточек</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inspector.py"/>
+        <source>Stage</source>
+        <translation>Этап</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inspector.py"/>
+        <source>Lane</source>
+        <translation>Дорожка</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inspector.py"/>
+        <source>Link</source>
+        <translation>Связь</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inspector.py"/>
+        <source>Map</source>
+        <translation>Карта</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>Inspector</source>
+        <translation>Свойства</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>Personas</source>
+        <translation>Персоны</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>Overview</source>
+        <translation>Обзор</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>Analytics</source>
+        <translation>Аналитика</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>&amp;New…</source>
+        <translation>&amp;Создать…</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>&amp;Open…</source>
+        <translation>&amp;Открыть…</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>&amp;Save</source>
+        <translation>Со&amp;хранить</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>Save &amp;As…</source>
+        <translation>Сохранить &amp;как…</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>Save as &amp;Template…</source>
+        <translation>Сохранить как &amp;шаблон…</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>&amp;Revert</source>
+        <translation>&amp;Вернуться к сохранённому</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Экспорт…</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>&amp;Quit</source>
+        <translation>В&amp;ыход</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Настройки…</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>New &amp;card</source>
+        <translation>Новая &amp;карточка</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>Add &amp;persona</source>
+        <translation>Добавить &amp;персону</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>Map &amp;properties</source>
+        <translation>&amp;Свойства карты</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>Сочетания &amp;клавиш</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>&amp;About CJM Designer</source>
+        <translation>&amp;О программе CJM Designer</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>Open &amp;Recent</source>
+        <translation>Открыть &amp;недавние</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Правка</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>&amp;Insert</source>
+        <translation>Вст&amp;авка</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>&amp;Map</source>
+        <translation>&amp;Карта</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>Main</source>
+        <translation>Основная панель</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>&lt;empty&gt;</source>
+        <translation>&lt;исходное состояние&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>Untitled</source>
+        <translation>Без названия</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>%1 stages · %2 lanes · %3 cards</source>
+        <translation>Этапов: %1 · дорожек: %2 · карточек: %3</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>Save map</source>
+        <translation>Сохранение карты</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>Journey maps (*.cjm)</source>
+        <translation>Карты пути клиента (*.cjm)</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>Save as Template</source>
+        <translation>Сохранить как шаблон</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>Name of the template:</source>
+        <translation>Название шаблона:</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>A template needs a name.</source>
+        <translation>У шаблона должно быть название.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>Cannot save the template</source>
+        <translation>Не удалось сохранить шаблон</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>Template saved</source>
+        <translation>Шаблон сохранён</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>The template is saved as %1. File → New shows it under My templates.</source>
+        <translation>Шаблон сохранён в файл %1. Он появится в окне «Файл → Создать» в разделе «Мои шаблоны».</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>Cannot save</source>
+        <translation>Не удалось сохранить</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>Saved %1</source>
+        <translation>Сохранено: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>Unsaved changes</source>
+        <translation>Несохранённые изменения</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>Save the changes to this map before closing?</source>
+        <translation>Сохранить изменения в карте перед закрытием?</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>Open map</source>
+        <translation>Открытие карты</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>Revert</source>
+        <translation>Возврат к сохранённому</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>Discard all changes since the last save?</source>
+        <translation>Отменить все изменения, сделанные после последнего сохранения?</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>No recent maps</source>
+        <translation>Нет недавних карт</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>Cannot open the map</source>
+        <translation>Не удалось открыть карту</translation>
+    </message>
+</context>
+<context>
+    <name>Personas</name>
+    <message>
+        <location filename="../../cjm_designer/ui/personas.py"/>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/personas.py"/>
+        <source>Gender</source>
+        <translation>Пол</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/personas.py"/>
+        <source>Age</source>
+        <translation>Возраст</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/personas.py"/>
+        <source>Geography</source>
+        <translation>География</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/personas.py"/>
+        <source>Occupation</source>
+        <translation>Род занятий</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/personas.py"/>
+        <source>Habits</source>
+        <translation>Привычки</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/personas.py"/>
+        <source>Interests</source>
+        <translation>Интересы</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/personas.py"/>
+        <source>Goals</source>
+        <translation>Цели</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/personas.py"/>
+        <source>Pains</source>
+        <translation>Боли</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/personas.py"/>
+        <source>Quote</source>
+        <translation>Цитата</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/personas.py"/>
+        <source>Add persona</source>
+        <translation>Добавить персону</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/personas.py"/>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/personas.py"/>
+        <source>Choose photo…</source>
+        <translation>Выбрать фото…</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/personas.py"/>
+        <source>Remove photo</source>
+        <translation>Убрать фото</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/personas.py"/>
+        <source>(no name)</source>
+        <translation>(без имени)</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/personas.py"/>
+        <source>no photo</source>
+        <translation>нет фото</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/personas.py"/>
+        <source>New persona</source>
+        <translation>Новая персона</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/personas.py"/>
+        <source>Remove persona</source>
+        <translation>Удалить персону</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/personas.py"/>
+        <source>Choose photo</source>
+        <translation>Выбор фото</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/personas.py"/>
+        <source>Images (*.png *.jpg *.jpeg *.webp *.bmp *.gif)</source>
+        <translation>Изображения (*.png *.jpg *.jpeg *.webp *.bmp *.gif)</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/personas.py"/>
+        <source>This file is not an image that can be read.</source>
+        <translation>Этот файл не удаётся прочитать как изображение.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/personas.py"/>
+        <source>Photo</source>
+        <translation>Изменить фото</translation>
+    </message>
+</context>
+<context>
+    <name>Recovery</name>
+    <message>
+        <location filename="../../cjm_designer/ui/recovery.py"/>
+        <source>Untitled</source>
+        <translation>Без названия</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/recovery.py"/>
+        <source>Recover unsaved work?</source>
+        <translation>Восстановить несохранённую работу?</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/recovery.py"/>
+        <source>CJM Designer was not closed properly. It kept these unsaved maps:</source>
+        <translation>CJM Designer завершил работу некорректно. Сохранились копии этих несохранённых карт:</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/recovery.py"/>
+        <source>Recover</source>
+        <translation>Восстановить</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/recovery.py"/>
+        <source>Discard</source>
+        <translation>Удалить копии</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/recovery.py"/>
+        <source>Not now</source>
+        <translation>Не сейчас</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateGallery</name>
+    <message>
+        <location filename="../../cjm_designer/ui/template_gallery.py"/>
+        <source>New map</source>
+        <translation>Новая карта</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/template_gallery.py"/>
+        <source>Delete…</source>
+        <translation>Удалить…</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/template_gallery.py"/>
+        <source>Delete the selected template of your own</source>
+        <translation>Удалить выбранный шаблон (только свой)</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/template_gallery.py"/>
+        <source>None yet: File → Save as Template… keeps the open map as a template of your own.</source>
+        <translation>Пока нет: команда «Файл → Сохранить как шаблон…» сохраняет открытую карту как ваш шаблон.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/template_gallery.py"/>
+        <source>Language of the template:</source>
+        <translation>Язык шаблона:</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/template_gallery.py"/>
+        <source>My templates</source>
+        <translation>Мои шаблоны</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/template_gallery.py"/>
+        <source>Not shown, these files cannot be read:</source>
+        <translation>Не показаны, эти файлы не удаётся прочитать:</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/template_gallery.py"/>
+        <source>Delete the template “%1”? This cannot be undone.</source>
+        <translation>Удалить шаблон «%1»? Это действие нельзя отменить.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/template_gallery.py"/>
+        <source>Delete template</source>
+        <translation>Удаление шаблона</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/template_gallery.py"/>
+        <source>Cannot delete the template</source>
+        <translation>Не удалось удалить шаблон</translation>
+    </message>
+</context>
+</TS>

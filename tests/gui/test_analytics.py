@@ -1,0 +1,69 @@
+"""The Analytics dock, the heat map and the card filter on a real window."""
+
+from PySide6.QtGui import QColor
+
+from cjm_designer.canvas.scene import FADED, HEAT_CARD, HEAT_UNMEASURED
+from cjm_designer.editor.commands import SetFields
+from cjm_designer.io import load
+from cjm_designer.layout import palette
+from cjm_designer.layout.palette import LANE_FILL
+from cjm_designer.model.analytics import analyse, heat_values
+from cjm_designer.paths import templates_dir
+
+
+def five_stages(open_window):
+    return open_window(load(templates_dir() / "five-stages.ru.cjm"))
+
+
+def test_the_panel_shows_the_funnel_touchpoints_and_pains_and_follows_edits(open_window):
+    window = five_stages(open_window)
+    panel, doc = window.analytics, window.session.doc
+    data = analyse(doc)
+    rows = panel.funnel.rows()
+    assert [name for name, *_ in rows] == [stage.name for stage in doc.stages]
+    assert [drop for *_, drop in rows].count(True) == 1
+    assert rows[[s.id for s in doc.stages].index(data.funnel.largest_drop)][3]
+    assert doc.stage(data.funnel.largest_drop).name in panel.funnel_note.text()
+    total = panel.touchpoints.topLevelItem(panel.touchpoints.topLevelItemCount() - 1)
+    assert total.text(1) == str(data.total_touchpoints)
+    assert panel.pains.topLevelItemCount() == len(data.pain_points) > 0
+    first_pain = panel.pains.topLevelItem(0)
+    panel.pains.itemClicked.emit(first_pain, 0)
+    assert window.scene.selected_card_ids() == [data.pain_points[0][0]]
+    stage = doc.stages[0]
+    before = stage.entering
+    window.session.push(SetFields(window.session, "stage", stage.id, {"entering": 50}))  # any undoable edit
+    assert panel.funnel.rows()[0][1] == 50
+    window.session.undo_stack.undo()
+    assert panel.funnel.rows()[0][1] == before
+
+
+def test_the_heat_map_colours_cards_and_cells_and_goes_away(open_window):
+    window = five_stages(open_window)
+    scene, bar, doc = window.scene, window.analyse_bar, window.session.doc
+    assert not any(action.isVisible() for action in bar.legend_actions)
+    bar.choose_heat("quality")
+    assert scene.heat == "quality" and all(action.isVisible() for action in bar.legend_actions)
+    values = heat_values(doc, "quality")
+    measured = next(c for c in doc.cards if c.id in values)
+    unmeasured = next(c for c in doc.cards if c.id not in values)
+    assert scene.card_items[measured.id].fill == QColor(palette.heat_color(values[measured.id], HEAT_CARD))
+    assert scene.card_items[unmeasured.id].fill == QColor(HEAT_UNMEASURED)
+    cell = scene.cell_items[(measured.stage, measured.lane)]
+    assert cell.fill != QColor(palette.cell_fill(LANE_FILL[doc.lane(measured.lane).kind]))
+    bar.choose_heat(None)
+    assert scene.heat is None
+    assert scene.card_items[measured.id].fill == QColor(measured.color or LANE_FILL[doc.lane(measured.lane).kind])
+
+
+def test_a_filter_fades_every_card_but_the_chosen_channels(open_window):
+    window = five_stages(open_window)
+    scene, bar, doc = window.scene, window.analyse_bar, window.session.doc
+    bar.choose_filter("channel", "email")
+    kept = {c.id for c in doc.cards if c.channel == "email"}
+    assert kept
+    for card in doc.cards:
+        assert scene.card_items[card.id].opacity() == (1.0 if card.id in kept else FADED)
+    assert [bar.value.itemData(i) for i in range(bar.value.count())][0] == "email"  # the most used first
+    bar.choose_filter(None)
+    assert all(item.opacity() == 1.0 for item in scene.card_items.values())
