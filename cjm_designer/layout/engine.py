@@ -86,12 +86,29 @@ def _layout(doc: JourneyMap, style: Style) -> MapLayout:
         result.stages[stage_id] = StageBox(box.stage_id, box.index, box.header,
                                            Rect(box.column.x, grid_top, box.column.w, grid_height), box.lines)
     result.height = y + style.margin
-    labels, gutters = LabelIndex(), Gutters()
-    for link in doc.links:
-        result.links[link.id] = route_link(link, result, style, labels, gutters)
+    result.links = _routes(doc, result, style)
     label_right = max((p.label_rect.right for p in result.links.values() if p.label_rect), default=0)
     result.width = max(result.width, label_right + style.margin)  # labels past the last stage stay on the map
     return result
+
+
+_last_routes: list = [None, None]  # the key and the links of the last routing
+
+
+def _routes(doc: JourneyMap, result: MapLayout, style: Style) -> dict:
+    """Every link's path and label. Routing reads only the geometry (cards, columns, rows) and the
+    links themselves, so when an edit leaves those as they were (a retyped title that keeps its card's
+    height, a channel, a colour, a stage's goal within its lines) the last routes are reused: on a big
+    map routing is most of a relayout."""
+    key = (style, tuple((card_id, box.rect) for card_id, box in result.cards.items()),
+           tuple(box.column for box in result.stages.values()), tuple(box.row for box in result.lanes.values()),
+           tuple((link.id, link.source, link.target, link.label) for link in doc.links))
+    if _last_routes[0] == key:
+        return dict(_last_routes[1])
+    labels, gutters = LabelIndex(), Gutters()
+    links = {link.id: route_link(link, result, style, labels, gutters) for link in doc.links}
+    _last_routes[:] = [key, links]
+    return dict(links)
 
 
 # -- parts --------------------------------------------------------------------------------------

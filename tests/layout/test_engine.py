@@ -201,3 +201,23 @@ def test_stage_headers_show_the_funnel_and_mark_the_largest_drop_in_red():
     english = doc.model_copy(update={"meta": doc.meta.model_copy(update={"language": "en"})})
     shown = " ".join(line.text for line in compute_layout(english).stages["s0"].lines if line.color)
     assert shown == "Entered 10,000 · 32% go on — largest drop"
+
+
+def test_routes_are_reused_while_the_geometry_stays_and_redone_when_it_moves():
+    doc = load(templates_dir() / "window-installation.ru.cjm")
+    first = compute_layout(doc)
+    doc.cards[0].channel = "email"  # a marker, not a size: the same places
+    again = compute_layout(doc)
+    assert all(again.links[k] is first.links[k] for k in first.links)
+    doc.links[0].label = "Совсем другая подпись"
+    relabelled = compute_layout(doc)
+    assert relabelled.links[doc.links[0].id] != first.links[doc.links[0].id]
+    doc.cards[0].text = "Длинный текст, " * 12  # a taller card moves what is under it
+    moved = compute_layout(doc)
+    assert moved.cards[doc.cards[1].id].rect != first.cards[doc.cards[1].id].rect
+    from cjm_designer.layout import engine
+
+    engine._last_routes[:] = [None, None]  # routed from scratch, the same paths as the reused or redone ones
+    fresh = compute_layout(doc.model_copy(deep=True))
+    assert {k: (p.points, p.label_rect) for k, p in moved.links.items()} == {
+        k: (p.points, p.label_rect) for k, p in fresh.links.items()}
