@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QLabel, QScrollArea, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QScrollArea, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from ..editor import DocumentSession
 from ..i18n import current_language as ui_language
@@ -83,7 +83,7 @@ class AnalyticsPanel(QScrollArea):
         if drop is not None:
             step = data.funnel.step(drop)
             notes.append(tr("Customers are lost most after “{stage}”: {share} go on, {lost} leave.").format(
-                stage=names[drop], share=_percent(step.conversion), lost=f"{step.lost:,}"))
+                stage=names[drop], share=_percent(step.conversion), lost=_count(step.lost)))
         if overall is not None:
             notes.append(tr("Overall conversion: {share}.").format(share=_percent(overall)))
         if not any(step.entering is not None for step in data.funnel.steps):
@@ -145,7 +145,7 @@ class FunnelChart(QWidget):
             painter.setBrush(QColor(palette.CURVE).lighter(150 if entering else 190))
             painter.drawRoundedRect(bar, 3, 3)
             painter.setPen(QColor(palette.INK))
-            text = f"{name} · {entering:,}" if entering is not None else f"{name} · —"
+            text = f"{name} · {_count(entering)}" if entering is not None else f"{name} · —"
             painter.drawText(QRectF(8, top, width, self.ROW - 12), Qt.AlignmentFlag.AlignCenter, text)
             if conversion is not None:
                 painter.setPen(QPen(QColor(palette.KPI_MISSED if drop else palette.MUTED)))
@@ -160,6 +160,9 @@ def _table() -> QTreeWidget:
     table.setRootIsDecorated(False)
     table.setUniformRowHeights(True)
     table.setMinimumHeight(80)
+    table.header().setStretchLastSection(False)
+    table.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    table.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
     return table
 
 
@@ -171,13 +174,22 @@ def _fill(table: QTreeWidget, rows: list[tuple[str, str]], ids: list[str] | None
         if ids is not None:
             item.setData(0, Qt.ItemDataRole.UserRole, ids[i])
         table.addTopLevelItem(item)
-    table.resizeColumnToContents(1)
     table.setMaximumHeight(28 + 22 * max(len(rows), 2))
 
 
+def _count(value: int) -> str:
+    """A whole number as the interface's language writes it (10 000 in Russian, 10,000 in English)."""
+    return f"{value:,}".replace(",", "\u00a0" if ui_language() == "ru" else ",")
+
+
 def _percent(value: float | None) -> str:
-    return "—" if value is None else f"{value * 100:.1f}".rstrip("0").rstrip(".") + " %"
+    if value is None:
+        return "—"
+    text = f"{value * 100:.1f}".rstrip("0").rstrip(".")
+    return f"{text.replace('.', ',')}\u00a0%" if ui_language() == "ru" else f"{text}%"
 
 
 def _number(value: float | None) -> str:
-    return "—" if value is None else f"{value:g}"
+    if value is None:
+        return "—"
+    return f"{value:g}".replace(".", ",") if ui_language() == "ru" else f"{value:g}"
