@@ -86,7 +86,7 @@ def draw_markers(painter: QPainter, markers: tuple[Marker, ...]) -> None:
     for marker in markers:
         r = qrect(marker.rect)
         icon = QRectF(r.x(), r.y(), 12, 12)
-        if marker.kind in ("channel", "owner", "kpi"):
+        if marker.kind in ("channel", "owner", "kpi", "metrics"):
             color = MUTED
             if marker.kind == "kpi" and marker.value is not None:
                 color = KPI_MET if marker.value else KPI_MISSED

@@ -45,6 +45,7 @@ CAPTIONS = {
     "quality": {"ru": "качество контакта, от 1 до 5", "en": "contact quality, 1 to 5"},
     "pain": {"ru": "болевая точка", "en": "pain point"},
     "owner": {"ru": "ответственный", "en": "owner"},
+    "metrics": {"ru": "клики · конверсия · время на сайте", "en": "clicks · conversion · time on site"},
     "kpi_met": {"ru": "KPI выполнен", "en": "KPI met"},
     "kpi_missed": {"ru": "KPI не выполнен", "en": "KPI missed"},
     "index": {"ru": "Как сложить страницы", "en": "How the pages fit together"},
@@ -204,6 +205,7 @@ def draw_legend(pdf: Canvas, doc: JourneyMap, icons: Icons, page: tuple[float, f
     col.text(caption("quality", language), BODY, indent=20, gap=5)
     for name, color, key in ((MARKER_ICONS["pain"], palette.PAIN, "pain"),
                              (MARKER_ICONS["owner"], palette.MUTED, "owner"),
+                             (MARKER_ICONS["metrics"], palette.MUTED, "metrics"),
                              (MARKER_ICONS["kpi"], palette.KPI_MET, "kpi_met"),
                              (MARKER_ICONS["kpi"], palette.KPI_MISSED, "kpi_missed")):
         icons.draw(name, col.x, col.y, 11, color)

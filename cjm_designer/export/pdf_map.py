@@ -89,7 +89,7 @@ def _card(pdf: Canvas, box, fill: str, icons: Icons) -> None:
     draw_lines(pdf, box.lines, r.x, r.y)
     for marker in box.markers:
         m = Rect(r.x + marker.rect.x, r.y + marker.rect.y, marker.rect.w, marker.rect.h)
-        if marker.kind in ("channel", "owner", "kpi"):
+        if marker.kind in ("channel", "owner", "kpi", "metrics"):
             color = palette.MUTED
             if marker.kind == "kpi" and marker.value is not None:
                 color = palette.KPI_MET if marker.value else palette.KPI_MISSED

@@ -199,8 +199,10 @@ def _card_box(card: Card, style: Style, language: str) -> CardFace:
     """A card's box at (0, 0), its text lines and markers relative to it (remembered by content, so
     relaying out a big map measures only the cards that changed)."""
     kpi = card.kpi
+    figures = card.metrics
+    metrics = (figures.clicks, figures.conversion, figures.time_on_site) if figures else None
     return _measured(card.title, card.text, card.channel, card.device, card.owner, card.emotion, card.quality,
-                     card.pain, _kpi_key(kpi), style, language)
+                     card.pain, _kpi_key(kpi), metrics, style, language)
 
 
 def _kpi_key(kpi: Kpi | None) -> tuple | None:
@@ -211,7 +213,8 @@ def _kpi_key(kpi: Kpi | None) -> tuple | None:
 
 
 @lru_cache(maxsize=200_000)
-def _measured(title, text, channel, device, owner, emotion, quality, pain, kpi, style, language) -> CardFace:
+def _measured(title, text, channel, device, owner, emotion, quality, pain, kpi, metrics, style, language
+              ) -> CardFace:
     """The card's face: its height now, its lines and markers when first drawn."""
     pad = style.card_padding
     y = pad
@@ -222,13 +225,13 @@ def _measured(title, text, channel, device, owner, emotion, quality, pain, kpi, 
         y += 2
         for _ in text_lines:
             y += style.card_text.line_height
-    rows = len(_marker_rows(channel, device, owner, emotion, quality, pain, kpi))
+    rows = len(_marker_rows(channel, device, owner, emotion, quality, pain, kpi, metrics))
     top = y + 4
     for _ in range(rows):
         top += style.marker_row
     height = max((top if rows else y) + pad, 36)
     return CardFace(height, _face_contents, (title, text, channel, device, owner, emotion, quality, pain, kpi,
-                                             style, language))
+                                             metrics, style, language))
 
 
 def _title_lines(title: str, style: Style) -> list[str]:
@@ -244,16 +247,17 @@ def _text_lines(text: str, style: Style) -> list[str]:
     return wrap_once(text, style.card_text, style.card_width - 2 * style.card_padding, style.card_text_lines)
 
 
-def _marker_rows(channel, device, owner, emotion, quality, pain, kpi) -> list[tuple]:
+def _marker_rows(channel, device, owner, emotion, quality, pain, kpi, metrics) -> list[tuple]:
     """The marker rows a card has: (kind, value, the small signs on the row's right)."""
     return [row for row in (
         ("channel", channel, (("device", device), ("pain", pain or None))),
         ("owner", owner, (("emotion", emotion), ("quality", quality))),
         ("kpi", kpi, ()),
+        ("metrics", metrics, ()),
     ) if _row_present(*row)]
 
 
-def _face_contents(title, text, channel, device, owner, emotion, quality, pain, kpi, style, language
+def _face_contents(title, text, channel, device, owner, emotion, quality, pain, kpi, metrics, style, language
                    ) -> tuple[tuple[TextLine, ...], tuple[Marker, ...]]:
     """A card's text lines and markers, relative to its top left (rows placed as `_measured` counts
     them)."""
@@ -265,7 +269,7 @@ def _face_contents(title, text, channel, device, owner, emotion, quality, pain, 
         lines += more
     markers = []
     top = y + 4
-    for kind, value, signs in _marker_rows(channel, device, owner, emotion, quality, pain, kpi):
+    for kind, value, signs in _marker_rows(channel, device, owner, emotion, quality, pain, kpi, metrics):
         markers += [Marker(m.kind, m.rect.moved(0, top), m.text, m.value)
                     for m in _row_at_zero(style, kind, value, signs, language)]
         top += style.marker_row
@@ -276,6 +280,8 @@ def _row_present(kind: str, value, signs: tuple) -> bool:
     """Whether a marker row has anything to show (the same test `_marker_row` and `_kpi_row` apply)."""
     if kind == "kpi":
         return value is not None and bool(value[0] or value[1] is not None or value[2] is not None)
+    if kind == "metrics":
+        return value is not None and any(figure is not None for figure in value)
     return bool(value) or any(sign is not None for _, sign in signs)
 
 
@@ -283,7 +289,9 @@ def _row_present(kind: str, value, signs: tuple) -> bool:
 def _row_at_zero(style: Style, kind: str, value, signs: tuple, language: str) -> tuple[Marker, ...]:
     """One marker row at y = 0 (few distinct rows recur on a map, so they are remembered)."""
     if kind == "kpi":
-        return tuple(_kpi_row(value, style))
+        return tuple(_kpi_row(value, style, language))
+    if kind == "metrics":
+        return tuple(_metrics_row(value, style, language))
     labels = CHANNEL_LABELS if kind == "channel" else OWNER_LABELS
     return tuple(_marker_row(style, (kind, value, labels), signs, language))
 
@@ -309,7 +317,7 @@ def _marker_row(style: Style, named: tuple[str, str, dict], signs: tuple[tuple[s
     return markers
 
 
-def _kpi_row(kpi: tuple | None, style: Style) -> list[Marker]:
+def _kpi_row(kpi: tuple | None, style: Style, language: str) -> list[Marker]:
     """The KPI (name, target, actual, unit, met), actual against target; the marker's value says
     whether the target is met (None: not known)."""
     if kpi is None:
@@ -318,15 +326,38 @@ def _kpi_row(kpi: tuple | None, style: Style) -> list[Marker]:
     if not (name or target is not None or actual is not None):
         return []
     pad, icon = style.card_padding, 12
-    shown = wrap(_kpi_text(name, target, actual, unit), style.card_text, style.card_width - 2 * pad - icon - 4, 1)[0]
+    shown = wrap(_kpi_text(name, target, actual, unit, language), style.card_text,
+                 style.card_width - 2 * pad - icon - 4, 1)[0]
     return [Marker("kpi", Rect(pad, 2, icon + 4 + style.card_text.width(shown), icon), shown, met)]
 
 
-def _kpi_text(name: str, target: float | None, actual: float | None, unit: str) -> str:
+METRIC_WORDS = {"ru": ("{clicks}\u00a0кл.", "CR\u00a0{conversion}\u00a0%", "{seconds}\u00a0с на сайте"),
+                "en": ("{clicks} clicks", "CR {conversion}%", "{seconds} s on site")}
+
+
+def _metrics_row(metrics: tuple, style: Style, language: str) -> list[Marker]:
+    """The web figures of a card on one row: clicks, conversion rate, time on site."""
+    clicks, conversion, seconds = metrics
+    words = METRIC_WORDS[language]
+    parts = []
+    if clicks is not None:
+        parts.append(words[0].format(clicks=f"{clicks:,}".replace(",", "\u00a0" if language == "ru" else ",")))
+    if conversion is not None:
+        shown = f"{conversion:g}"
+        parts.append(words[1].format(conversion=shown.replace(".", ",") if language == "ru" else shown))
+    if seconds is not None:
+        parts.append(words[2].format(seconds=f"{seconds:g}"))
+    pad, icon = style.card_padding, 12
+    shown = wrap(" · ".join(parts), style.card_text, style.card_width - 2 * pad - icon - 4, 1)[0]
+    return [Marker("metrics", Rect(pad, 2, icon + 4 + style.card_text.width(shown), icon), shown, None)]
+
+
+def _kpi_text(name: str, target: float | None, actual: float | None, unit: str, language: str) -> str:
     def number(value: float | None) -> str:
         if value is None:
             return "—"
-        return str(int(value)) if float(value).is_integer() else f"{value:g}"
+        text = str(int(value)) if float(value).is_integer() else f"{value:g}"
+        return text.replace(".", ",") if language == "ru" else text
 
     figures = f"{number(actual)}/{number(target)}{unit}"
     return f"{name} {figures}" if name else figures

@@ -15,7 +15,7 @@ CHANNEL_ICONS = {
 }
 OTHER_CHANNEL = "route"  # a channel of the user's own naming
 DEVICE_ICONS = {"desktop": "monitor", "mobile": "smartphone", "tablet": "tablet", "offline": "map-pin"}
-MARKER_ICONS = {"owner": "user-round", "kpi": "target", "pain": "triangle-alert"}
+MARKER_ICONS = {"owner": "user-round", "kpi": "target", "pain": "triangle-alert", "metrics": "chart-column"}
 
 
 def channel_icon(channel: str) -> str:

@@ -221,3 +221,25 @@ def test_routes_are_reused_while_the_geometry_stays_and_redone_when_it_moves():
     fresh = compute_layout(doc.model_copy(deep=True))
     assert {k: (p.points, p.label_rect) for k, p in moved.links.items()} == {
         k: (p.points, p.label_rect) for k, p in fresh.links.items()}
+
+
+def test_cards_show_their_web_figures_and_kpi_in_the_maps_language():
+    from cjm_designer.model import Kpi, Metrics
+
+    def faces(language):
+        doc = JourneyMap(meta={"language": language})
+        doc.add_stage(Stage(id="s", name="S"))
+        doc.add_lane(Lane(id="l", name="L"))
+        doc.add_card(Card(id="a", stage="s", lane="l", title="Реклама",
+                          metrics=Metrics(clicks=12000, conversion=2.75, time_on_site=95.0),
+                          kpi=Kpi(name="CTR", target=2.5, actual=2.1, unit="%")))
+        doc.add_card(Card(id="b", stage="s", lane="l", title="Без цифр"))
+        layout = compute_layout(doc)
+        return {m.kind: m.text for m in layout.cards["a"].markers}, layout
+
+    russian, layout = faces("ru")
+    assert russian["metrics"] == "12\u00a0000\u00a0кл. · CR\u00a02,75\u00a0% · 95\u00a0с на сайте"
+    assert russian["kpi"] == "CTR 2,1/2,5%"
+    assert layout.cards["a"].rect.h > layout.cards["b"].rect.h  # the rows take room
+    english, _ = faces("en")
+    assert english["metrics"] == "12,000 clicks · CR 2.75% · 95 s on site" and english["kpi"] == "CTR 2.1/2.5%"
