@@ -22,3 +22,9 @@ def test_the_collector_comes_back_after_an_error():
     except ValueError:
         pass
     assert gc.isenabled()
+
+
+def test_the_program_collects_the_young_generation_less_often():
+    from cjm_designer.bulk import YOUNG_LIMIT
+
+    assert gc.get_threshold()[0] == YOUNG_LIMIT  # set on import, for the window and the command line alike
