@@ -140,14 +140,22 @@ def measure(kind: str, cards: int, path: str) -> dict:
             "memory": peak_mib}
 
 
+RUNS = 3  # processes per side and size, the sides taking turns; each figure is the median of its runs
+
+
 def main(sizes) -> None:
     rows = {}
     with tempfile.TemporaryDirectory() as folder:
         for cards in sizes:
             path = generated_map(folder, cards)
-            ours, base = run_child(__file__, "ours", cards, path), run_child(__file__, "baseline", cards, path)
-            rows[cards] = (ours, base)
-    print(f"CJM Designer canvas, maps of 10 stages x 10 lanes; Python {sys.version.split()[0]}, {os.cpu_count()} cores")
+            runs = {"ours": [], "baseline": []}
+            for _ in range(RUNS):
+                for side in runs:
+                    runs[side].append(run_child(__file__, side, cards, path))
+            rows[cards] = tuple({key: statistics.median(run[key] for run in runs[side]) for key in runs[side][0]}
+                                for side in ("ours", "baseline"))
+    print(f"CJM Designer canvas, maps of 10 stages x 10 lanes; Python {sys.version.split()[0]}, {os.cpu_count()} cores;"
+          f" each figure the median of {RUNS} processes")
     print(f"{'cards':>6} {'figure':<9} {'ours':>11} {'baseline':>11} {'ratio':>7}")
     units = {"open": ("s", 1), "drag1": ("ms", 1000), "drag100": ("ms", 1000), "repaint": ("ms", 1000),
              "memory": ("MiB", 1)}
