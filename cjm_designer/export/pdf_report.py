@@ -8,7 +8,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
 from ..layout import TextLine, palette
-from ..model import JourneyMap
+from ..model import JourneyMap, numbers
 from ..model.analytics import analyse, shown_names
 from ..model.vocab import CHANNEL_LABELS, OWNER_LABELS, label
 from .pdf_extras import BODY, HEADING, SMALL, STRONG, Writer
@@ -52,18 +52,18 @@ def draw_report(pdf: Canvas, doc: JourneyMap, page: tuple[float, float]) -> None
         bar_w = max(half * 0.55 * share, 2)
         pdf.setFillColor(HexColor(palette.lighter(palette.CURVE, 150)))
         pdf.rect(left.x, left.y, bar_w, 14, stroke=0, fill=1)
-        figure = "—" if step.entering is None else _count(step.entering, language)
+        figure = numbers.count(step.entering, language)
         draw_lines(pdf, (TextLine(f"{names[step.stage_id]} · {figure}", 0, 10.5, 9),), left.x + 4, left.y)
         left.y += 16
         if step.conversion is not None:
             drop = step.stage_id == data.funnel.largest_drop
-            note = _percent(step.conversion, language) + (f" — {w('drop')}" if drop else "")
+            note = numbers.percent(step.conversion, language) + (f" — {w('drop')}" if drop else "")
             draw_lines(pdf, (TextLine(note, 0, 8, 8, drop, palette.KPI_MISSED if drop else palette.MUTED),),
                        left.x + 12, left.y)
             left.y += 11
     if data.funnel.overall is not None:
         left.y += 4
-        left.text(w("overall").format(share=_percent(data.funnel.overall, language)), BODY)
+        left.text(w("overall").format(share=numbers.percent(data.funnel.overall, language)), BODY)
     left.y += 10
     left.text(w("touchpoints").format(total=data.total_touchpoints), STRONG, gap=4)
     for stage_id, count in data.touchpoints.items():
@@ -73,9 +73,11 @@ def draw_report(pdf: Canvas, doc: JourneyMap, page: tuple[float, float]) -> None
     _counts(right, w("channels"), [(label(CHANNEL_LABELS, k, language), n) for k, n in data.channels.most_common()], w)
     _counts(right, w("owners"), [(label(OWNER_LABELS, k, language), n) for k, n in data.owners.most_common()], w)
     _list(right, w("pains"), [f"{titles[c]} ({names[s]})" for c, s in data.pain_points], w, language)
-    _list(right, w("kpis"), [f"{kpi.name or (titles[c] if c else names[s])}: {_plain(kpi.actual, language)} / "
-                             f"{_plain(kpi.target, language)} {kpi.unit}".rstrip() for s, c, kpi in data.kpis_missed],
-          w, language)
+    missed = []
+    for stage_id, card_id, kpi in data.kpis_missed:
+        figures = f"{numbers.decimal(kpi.actual, language)} / {numbers.decimal(kpi.target, language)} {kpi.unit}"
+        missed.append(f"{kpi.name or (titles[card_id] if card_id else names[stage_id])}: {figures.rstrip()}")
+    _list(right, w("kpis"), missed, w, language)
 
 
 def _counts(out: Writer, heading: str, rows: list[tuple[str, int]], w) -> None:
@@ -97,16 +99,3 @@ def _list(out: Writer, heading: str, rows: list[str], w, language: str) -> None:
         out.text(w("none"), SMALL, HexColor(palette.MUTED))
     out.y += 8
 
-
-def _count(value: int, language: str) -> str:
-    return f"{value:,}".replace(",", "\u00a0" if language == "ru" else ",")
-
-
-def _plain(value: float, language: str) -> str:
-    text = f"{value:g}"
-    return text.replace(".", ",") if language == "ru" else text
-
-
-def _percent(value: float, language: str) -> str:
-    text = f"{value * 100:.1f}".rstrip("0").rstrip(".")
-    return f"{text.replace('.', ',')}\u00a0%" if language == "ru" else f"{text}%"

@@ -4,7 +4,7 @@ people who paste it into a document (`cjm-designer report FILE`)."""
 
 from __future__ import annotations
 
-from ..model import JourneyMap, Kpi
+from ..model import JourneyMap, Kpi, numbers
 from ..model.analytics import Analytics, analyse, shown_names
 from ..model.vocab import CHANNEL_LABELS, OWNER_LABELS, label
 
@@ -79,11 +79,11 @@ def _funnel(data: Analytics, names: dict[str, str], w, language: str) -> list[st
     out += [f"| {w('stage')} | {w('entering')} | {w('conversion')} | {w('lost')} |", "| --- | ---: | ---: | ---: |"]
     for step in data.funnel.steps:
         mark = f" **← {w('largest_drop')}**" if step.stage_id == data.funnel.largest_drop else ""
-        out.append(f"| {_cell(names[step.stage_id])} | {_int(step.entering, language)} | "
-                   f"{_percent(step.conversion, language)}{mark} | {_int(step.lost, language)} |")
+        out.append(f"| {_cell(names[step.stage_id])} | {numbers.count(step.entering, language)} | "
+                   f"{numbers.percent(step.conversion, language)}{mark} | {numbers.count(step.lost, language)} |")
     out.append("")
     if data.funnel.overall is not None:
-        out += [w("overall").format(value=_percent(data.funnel.overall, language)), ""]
+        out += [w("overall").format(value=numbers.percent(data.funnel.overall, language)), ""]
     return out
 
 
@@ -101,23 +101,8 @@ def _cell(text: str) -> str:
     return " ".join(str(text).split()).replace("|", "\\|")
 
 
-def _int(value: int | None, language: str) -> str:
-    if value is None:
-        return "—"
-    text = f"{value:,}"
-    return text.replace(",", "\u00a0") if language == "ru" else text
-
-
-def _percent(value: float | None, language: str) -> str:
-    if value is None:
-        return "—"
-    text = f"{value * 100:.1f}".rstrip("0").rstrip(".") + " %"
-    return text.replace(".", ",") if language == "ru" else text.replace(" %", "%")
-
-
 def _number(value: float | None, kpi: Kpi, language: str) -> str:
+    text = numbers.decimal(value, language)
     if value is None:
-        return "—"
-    text = f"{value:g}"
-    text = text.replace(".", ",") if language == "ru" else text
+        return text
     return f"{text}{kpi.unit}" if kpi.unit in ("%", "₽", "$", "€") else f"{text} {kpi.unit}".rstrip()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..bulk import collector_paused
-from ..model import Card, JourneyMap, Kpi, LaneKind
+from ..model import Card, JourneyMap, Kpi, LaneKind, numbers
 from ..model.analytics import Funnel, funnel, kpi_met
 from ..model.vocab import CHANNEL_LABELS, LANE_KIND_LABELS, OWNER_LABELS, label
 from . import palette
@@ -151,12 +151,9 @@ def _funnel_line(flow: Funnel, stage_id: str, language: str) -> tuple[str, bool]
     if step.entering is None:
         return None
     entered, going_on, drop = FUNNEL_WORDS[language]
-    count = f"{step.entering:,}".replace(",", "\u00a0" if language == "ru" else ",")
-    text = entered.format(entering=count)
+    text = entered.format(entering=numbers.count(step.entering, language))
     if step.conversion is not None:
-        share = f"{step.conversion * 100:.1f}".rstrip("0").rstrip(".")
-        share = f"{share.replace('.', ',')}\u00a0%" if language == "ru" else f"{share}%"
-        text += going_on.format(conversion=share)
+        text += going_on.format(conversion=numbers.percent(step.conversion, language))
     is_drop = stage_id == flow.largest_drop
     return (text + drop if is_drop else text), is_drop
 
@@ -341,25 +338,18 @@ def _metrics_row(metrics: tuple, style: Style, language: str) -> list[Marker]:
     words = METRIC_WORDS[language]
     parts = []
     if clicks is not None:
-        parts.append(words[0].format(clicks=f"{clicks:,}".replace(",", "\u00a0" if language == "ru" else ",")))
+        parts.append(words[0].format(clicks=numbers.count(clicks, language)))
     if conversion is not None:
-        shown = f"{conversion:g}"
-        parts.append(words[1].format(conversion=shown.replace(".", ",") if language == "ru" else shown))
+        parts.append(words[1].format(conversion=numbers.decimal(conversion, language)))
     if seconds is not None:
-        parts.append(words[2].format(seconds=f"{seconds:g}"))
+        parts.append(words[2].format(seconds=numbers.decimal(seconds, language)))
     pad, icon = style.card_padding, 12
     shown = wrap(" · ".join(parts), style.card_text, style.card_width - 2 * pad - icon - 4, 1)[0]
     return [Marker("metrics", Rect(pad, 2, icon + 4 + style.card_text.width(shown), icon), shown, None)]
 
 
 def _kpi_text(name: str, target: float | None, actual: float | None, unit: str, language: str) -> str:
-    def number(value: float | None) -> str:
-        if value is None:
-            return "—"
-        text = str(int(value)) if float(value).is_integer() else f"{value:g}"
-        return text.replace(".", ",") if language == "ru" else text
-
-    figures = f"{number(actual)}/{number(target)}{unit}"
+    figures = f"{numbers.decimal(actual, language)}/{numbers.decimal(target, language)}{unit}"
     return f"{name} {figures}" if name else figures
 
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QScrollArea, QTreeWidget, QTr
 from ..editor import DocumentSession
 from ..i18n import current_language as ui_language
 from ..layout import palette
-from ..model import JourneyMap
+from ..model import JourneyMap, numbers
 from ..model.analytics import Analytics, analyse
 from ..model.vocab import CHANNEL_LABELS, OWNER_LABELS, label
 
@@ -177,19 +177,14 @@ def _fill(table: QTreeWidget, rows: list[tuple[str, str]], ids: list[str] | None
     table.setMaximumHeight(28 + 22 * max(len(rows), 2))
 
 
-def _count(value: int) -> str:
-    """A whole number as the interface's language writes it (10 000 in Russian, 10,000 in English)."""
-    return f"{value:,}".replace(",", "\u00a0" if ui_language() == "ru" else ",")
+def _count(value: int | None) -> str:
+    """Figures in the interface's language (10 000 in Russian, 10,000 in English)."""
+    return numbers.count(value, ui_language())
 
 
 def _percent(value: float | None) -> str:
-    if value is None:
-        return "—"
-    text = f"{value * 100:.1f}".rstrip("0").rstrip(".")
-    return f"{text.replace('.', ',')}\u00a0%" if ui_language() == "ru" else f"{text}%"
+    return numbers.percent(value, ui_language())
 
 
 def _number(value: float | None) -> str:
-    if value is None:
-        return "—"
-    return f"{value:g}".replace(".", ",") if ui_language() == "ru" else f"{value:g}"
+    return numbers.decimal(value, ui_language())
