@@ -248,11 +248,7 @@ class LinkItem(QGraphicsItem):
         self.prepareGeometryChange()
         self.path_box, self.kind = path, kind
         self._path = self._pieces = None  # made when first painted or hit: most links are off screen
-        xs, ys = [p.x for p in path.points], [p.y for p in path.points]
-        bounds = QRectF(min(xs) - 8, min(ys) - 8, max(xs) - min(xs) + 16, max(ys) - min(ys) + 16)
-        if path.label_rect:
-            bounds = bounds.united(P.qrect(path.label_rect))
-        self._bounds = bounds
+        self._bounds = P.qrect(path.bounds())
         self.update()
 
     def boundingRect(self) -> QRectF:

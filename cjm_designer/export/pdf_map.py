@@ -31,7 +31,7 @@ class MapDrawing:
         self.pdf, self.doc, self.layout, self.icons = pdf, doc, layout, icons
         self._cards = {card.id: card for card in doc.cards}
         self._lanes = {lane.id: lane for lane in doc.lanes}
-        self._links = [(link.kind.value, layout.links[link.id], _bounds(layout.links[link.id])) for link in doc.links]
+        self._links = [(link.kind.value, layout.links[link.id], layout.links[link.id].bounds()) for link in doc.links]
 
     def draw(self, area: Rect | None = None) -> None:
         """The parts of the map that meet `area` (all of it when None)."""
@@ -167,16 +167,6 @@ def _rounded(pdf: Canvas, points):
 def _towards(corner, other, radius: float) -> tuple[float, float]:
     length = math.dist(corner, other) or 1
     return corner.x + (other.x - corner.x) * radius / length, corner.y + (other.y - corner.y) * radius / length
-
-
-def _bounds(path) -> Rect:
-    xs, ys = [p.x for p in path.points], [p.y for p in path.points]
-    bounds = Rect(min(xs) - 8, min(ys) - 8, max(xs) - min(xs) + 16, max(ys) - min(ys) + 16)
-    if path.label_rect is None:
-        return bounds
-    left, top = min(bounds.x, path.label_rect.x), min(bounds.y, path.label_rect.y)
-    return Rect(left, top, max(bounds.right, path.label_rect.right) - left,
-                max(bounds.bottom, path.label_rect.bottom) - top)
 
 
 def _smooth(pdf: Canvas, points):

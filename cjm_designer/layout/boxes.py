@@ -89,6 +89,16 @@ class LinkPath:
     label: tuple[TextLine, ...]
     label_rect: Rect | None
 
+    def bounds(self) -> Rect:
+        """What the link covers: its line with room for the stroke and the arrow head, and its label."""
+        xs, ys = [p.x for p in self.points], [p.y for p in self.points]
+        left, top, right, bottom = min(xs) - 8, min(ys) - 8, max(xs) + 8, max(ys) + 8
+        if self.label_rect is not None:
+            label = self.label_rect
+            left, top = min(left, label.x), min(top, label.y)
+            right, bottom = max(right, label.right), max(bottom, label.bottom)
+        return Rect(left, top, right - left, bottom - top)
+
 
 @dataclass(frozen=True, slots=True)
 class EmotionCurve:
