@@ -80,7 +80,7 @@ def pixels_per_point(scale: float = 1.0, dpi: float | None = None) -> float:
 def png_size(doc: JourneyMap, *, scale: float = 1.0, dpi: float | None = None,
              style: Style = DEFAULT_STYLE) -> tuple[int, int]:
     """Width and height in pixels of the PNG `render_png` would make with these arguments."""
-    return _pixels(compute_layout(doc, style), pixels_per_point(scale, dpi))
+    return pixel_size(compute_layout(doc, style), pixels_per_point(scale, dpi))
 
 
 def render_png(doc: JourneyMap, *, scale: float = 1.0, dpi: float | None = None, transparent: bool = False,
@@ -128,7 +128,7 @@ def _write_png(doc: JourneyMap, out: BinaryIO, scale: float, dpi: float | None, 
     if band < MIN_BAND:
         raise ValueError(f"bands are at least {MIN_BAND} rows high, not {band}")
     scene = _scene(doc, style)
-    width, height = _pixels(scene.layout, factor)
+    width, height = pixel_size(scene.layout, factor)
     _check_size(width, height, factor)
     budget = max(4 * MIN_BAND, BAND_BYTES // (width * 4))  # rows of this width that fit in the budget
     margin = min(MARGIN, budget // 4)
@@ -177,7 +177,8 @@ def _render_band(scene: MapScene, y0: int, rows: int, width: int, factor: float,
     return image.convertToFormat(QImage.Format.Format_RGBA8888 if transparent else QImage.Format.Format_RGB888)
 
 
-def _pixels(layout: MapLayout, factor: float) -> tuple[int, int]:
+def pixel_size(layout: MapLayout, factor: float) -> tuple[int, int]:
+    """The whole map's image at `factor` pixels a point: whole pixels, rounded up."""
     return max(1, math.ceil(layout.width * factor)), max(1, math.ceil(layout.height * factor))
 
 

@@ -66,7 +66,7 @@ def to_pdf(doc: JourneyMap, options: PdfOptions = PdfOptions(), style: Style = D
     _metadata(pdf, doc)
     icons = Icons(pdf)
     drawing = MapDrawing(pdf, doc, layout, icons)
-    extras = _extra_pages(doc, options, layout, plan)
+    extras = pages_before_map(doc, options, layout, plan)
     total = len(extras) + len(plan.tiles)
     done = 0
 
@@ -78,9 +78,11 @@ def to_pdf(doc: JourneyMap, options: PdfOptions = PdfOptions(), style: Style = D
             raise Cancelled()
 
     sheet = plan.page_size if options.pages != Pages.POSTER else PAPERS[options.paper]
-    for draw in extras:
+    for draw, with_header in extras:
         _start_page(pdf, sheet)
-        draw(pdf, icons, sheet, done + 1, total)
+        draw(pdf, icons, sheet)
+        if with_header and options.header:
+            draw_header_footer(pdf, doc, sheet, min(options.margin, 28), done + 1, total, day)
         page_done()
     for tile in plan.tiles:
         _start_page(pdf, plan.page_size)
@@ -93,34 +95,27 @@ def to_pdf(doc: JourneyMap, options: PdfOptions = PdfOptions(), style: Style = D
     return PdfExport(out.getvalue(), total, plan.notes)
 
 
-def _extra_pages(doc: JourneyMap, options: PdfOptions, layout: MapLayout, plan: PagePlan) -> list[Callable]:
-    """The pages before the map, each a function (pdf, icons, page size, number, total)."""
+Page = tuple[Callable[[Canvas, Icons, tuple[float, float]], None], bool]
+
+
+def pages_before_map(doc: JourneyMap, options: PdfOptions, layout: MapLayout, plan: PagePlan) -> list[Page]:
+    """The pages before the map, in order: how each is drawn (pdf, icons, page size) and whether it
+    carries the header and footer (all but the cover). The export dialog counts them too."""
     day = options.day or date.today()
-    pages: list[Callable] = []
+    pages: list[Page] = []
     if options.cover:
-        pages.append(lambda pdf, icons, size, n, total: draw_cover(pdf, doc, size, day))
+        pages.append((lambda pdf, icons, size: draw_cover(pdf, doc, size, day), False))
     if options.personas:
-        for first in range(0, len(doc.personas), 2):
-            chunk = doc.personas[first:first + 2]
-            pages.append(lambda pdf, icons, size, n, total, chunk=chunk: (
-                draw_personas(pdf, chunk, doc.meta.language, size),
-                _footer(pdf, doc, options, size, n, total, day)))
+        for first in range(0, len(doc.personas), 2):  # two personas a page
+            pages.append((lambda pdf, icons, size, chunk=doc.personas[first:first + 2]: draw_personas(
+                pdf, chunk, doc.meta.language, size), True))
     if options.legend:
-        pages.append(lambda pdf, icons, size, n, total: (
-            draw_legend(pdf, doc, icons, size), _footer(pdf, doc, options, size, n, total, day)))
+        pages.append((lambda pdf, icons, size: draw_legend(pdf, doc, icons, size), True))
     if options.report:
-        pages.append(lambda pdf, icons, size, n, total: (
-            draw_report(pdf, doc, size), _footer(pdf, doc, options, size, n, total, day)))
+        pages.append((lambda pdf, icons, size: draw_report(pdf, doc, size), True))
     if options.pages == Pages.TILES and options.index and len(plan.tiles) > 1:
-        pages.append(lambda pdf, icons, size, n, total: (
-            draw_index(pdf, doc, layout, plan, options.overlap / MM, size),
-            _footer(pdf, doc, options, size, n, total, day)))
+        pages.append((lambda pdf, icons, size: draw_index(pdf, doc, layout, plan, options.overlap / MM, size), True))
     return pages
-
-
-def _footer(pdf, doc, options: PdfOptions, size, number: int, total: int, day: date) -> None:
-    if options.header:
-        draw_header_footer(pdf, doc, size, min(options.margin, 28), number, total, day)
 
 
 def _map_page(pdf: Canvas, drawing: MapDrawing, plan: PagePlan, tile: Tile) -> None:

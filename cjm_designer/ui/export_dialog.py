@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..export import Cancelled
-from ..export.pdf import PdfOptions, to_pdf
+from ..export.image import pixel_size, pixels_per_point, render_svg, write_png
+from ..export.pdf import PdfOptions, pages_before_map, to_pdf
 from ..export.pdf_pages import MM, Pages, plan_pages
 from ..io import dumps, write_atomic
 from ..io.csv_export import to_csv
@@ -182,13 +183,10 @@ class ExportDialog(QDialog):
         self.personas.setEnabled(bool(self.doc.personas))
         plan = plan_pages(self.layout_, options)
         self.preview.show_plan(self.layout_, plan, {s.id: s.color for s in self.doc.stages if s.color})
-        extra = sum((options.cover, options.personas, options.legend, options.report))
-        sheets = len(plan.tiles) + (1 if options.pages == Pages.TILES and len(plan.tiles) > 1 else 0)
-        self.page_count.setText(tr("%n page(s)", sheets + extra))
-        scale, dpi = self.image_scale()
-        factor = dpi / 72 if dpi else scale
-        self.image_size.setText(tr("{w} × {h} pixels").format(w=int(-(-self.layout_.width * factor // 1)),
-                                                                h=int(-(-self.layout_.height * factor // 1))))
+        pages = len(pages_before_map(self.doc, options, self.layout_, plan)) + len(plan.tiles)
+        self.page_count.setText(tr("%n page(s)", pages))
+        width, height = pixel_size(self.layout_, pixels_per_point(*self.image_scale()))
+        self.image_size.setText(tr("{w} × {h} pixels").format(w=width, h=height))
 
     # -- exporting ------------------------------------------------------------------------------
 
@@ -248,8 +246,6 @@ class ExportDialog(QDialog):
             write_atomic(path, result.data)
             return result.notes
         if fmt in ("png", "svg"):
-            from ..export.image import render_svg, write_png  # Qt drawing of the scene, loaded when asked
-
             if fmt == "png":
                 scale, dpi = self.image_scale()
                 write_png(doc, path, scale=scale, dpi=dpi, transparent=self.transparent.isChecked(), progress=report)
