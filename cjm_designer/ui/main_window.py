@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QUndoView,
 )
 
@@ -25,6 +24,7 @@ from ..editor import DocumentSession
 from ..io import CjmError, dumps, load, write_atomic
 from ..model import JourneyMap
 from ..templates import new_map, save_user_template
+from . import messages
 from .analytics_panel import AnalyticsPanel
 from .autosave import Autosaver
 from .dialogs import Preferences, show_about, show_shortcuts
@@ -285,16 +285,16 @@ class MainWindow(QMainWindow):
         if not ok:
             return None
         if not title.strip():
-            QMessageBox.warning(self, tr("Save as Template"), tr("A template needs a name."))
+            messages.warning(self, tr("Save as Template"), tr("A template needs a name."))
             return None
         try:
             path = save_user_template(doc, title)
         except CjmError as error:
-            QMessageBox.critical(self, tr("Cannot save the template"), str(error))
+            messages.critical(self, tr("Cannot save the template"), str(error))
             return None
-        QMessageBox.information(self, tr("Template saved"),
-                                tr("The template is saved as %1. File → New shows it under My templates.")
-                                .replace("%1", str(path)))
+        messages.information(self, tr("Template saved"),
+                             tr("The template is saved as %1. File → New shows it under My templates.")
+                             .replace("%1", str(path)))
         return path
 
     def show_card(self, card_id: str) -> None:
@@ -316,7 +316,7 @@ class MainWindow(QMainWindow):
         try:
             write_atomic(path, dumps(stamped), keep_backup=True)
         except CjmError as error:
-            QMessageBox.critical(self, tr("Cannot save"), str(error))
+            messages.critical(self, tr("Cannot save"), str(error))
             return False
         self.session.path = path
         self.session.undo_stack.setClean()
@@ -328,8 +328,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.modified():
-            buttons = QMessageBox.StandardButton
-            answer = QMessageBox.question(
+            buttons = messages.Button
+            answer = messages.ask(
                 self, tr("Unsaved changes"), tr("Save the changes to this map before closing?"),
                 buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
             if answer == buttons.Cancel or (answer == buttons.Save and not self.save()):
@@ -401,8 +401,8 @@ class MainWindow(QMainWindow):
         path = self.session.path
         if path is None or not self.modified():
             return
-        answer = QMessageBox.question(self, tr("Revert"), tr("Discard all changes since the last save?"))
-        if answer != QMessageBox.StandardButton.Yes:
+        answer = messages.ask(self, tr("Revert"), tr("Discard all changes since the last save?"))
+        if answer != messages.Button.Yes:
             return
         try:
             doc = load(path)
@@ -444,7 +444,5 @@ def quit_all() -> None:
 
 def show_load_error(parent, error: CjmError) -> None:
     """The loader's one-line message, with every problem under Details."""
-    box = QMessageBox(QMessageBox.Icon.Critical, tr("Cannot open the map"), str(error), parent=parent)
-    if len(error.problems) > 1:
-        box.setDetailedText("\n".join(error.lines()))
-    box.exec()
+    details = "\n".join(error.lines()) if len(error.problems) > 1 else ""
+    messages.critical(parent, tr("Cannot open the map"), str(error), details)

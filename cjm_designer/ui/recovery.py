@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
 from ..io import CjmError
+from . import messages
 from .autosave import Recovery, pending_recoveries
 from .main_window import MainWindow
 
@@ -20,9 +21,9 @@ def ask(parent, recoveries: list[Recovery]) -> str:
     for r in recoveries:
         name = r.original.name if r.original else (r.title or tr("Untitled"))
         lines.append(f"• {name} — {r.saved_at.astimezone().strftime('%Y-%m-%d %H:%M')}")
-    box = QMessageBox(QMessageBox.Icon.Question, tr("Recover unsaved work?"),
-                      tr("CJM Designer was not closed properly. It kept these unsaved maps:") + "\n\n"
-                      + "\n".join(lines), parent=parent)
+    box = messages.message_box(parent, messages.Icon.Question, tr("Recover unsaved work?"),
+                               tr("CJM Designer was not closed properly. It kept these unsaved maps:") + "\n\n"
+                               + "\n".join(lines), buttons=messages.Button.NoButton)
     recover = box.addButton(tr("Recover"), QMessageBox.ButtonRole.AcceptRole)
     discard = box.addButton(tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
     box.addButton(tr("Not now"), QMessageBox.ButtonRole.RejectRole)

@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from cjm_designer.canvas import MapScene, MapView
 from cjm_designer.editor import DocumentSession
@@ -91,15 +91,56 @@ def canvas(qtbot):
     return Canvas(qtbot, small_map())
 
 
+class Boxes:
+    """Every message box the code under test shows, answered without a user: with the next of
+    `answers` (a standard button, or the text of a button of the box's own), else Discard, No or the
+    box's escape button, as a user who wants nothing changed would."""
+
+    def __init__(self):
+        self.shown: list[QMessageBox] = []
+        self.answers: list = []
+
+    @property
+    def texts(self) -> list[str]:
+        return [box.text() for box in self.shown]
+
+    def exec(self, box: QMessageBox) -> int:
+        self.shown.append(box)
+        button = self._button(box, self.answers.pop(0)) if self.answers else self._cautious(box)
+        if button is not None:
+            button.click()
+        return int(box.standardButton(button)) if button is not None else 0
+
+    @staticmethod
+    def _button(box: QMessageBox, answer):
+        if isinstance(answer, str):
+            found = [b for b in box.buttons() if b.text().replace("&", "") == answer]
+            assert found, f"the box {box.text()!r} has no button {answer!r}"
+            return found[0]
+        assert box.button(answer) is not None, f"the box {box.text()!r} has no button {answer!r}"
+        return box.button(answer)
+
+    @staticmethod
+    def _cautious(box: QMessageBox):
+        buttons = QMessageBox.StandardButton
+        for standard in (buttons.Discard, buttons.No, buttons.Cancel, buttons.Ok):
+            if box.button(standard) is not None:
+                return box.button(standard)
+        return box.escapeButton() or (box.buttons()[0] if box.buttons() else None)
+
+
+@pytest.fixture(autouse=True)
+def boxes(monkeypatch):
+    """No message box waits for a user in the GUI tests; the boxes shown are kept for the asserts."""
+    answered = Boxes()
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: answered.exec(box))
+    return answered
+
+
 @pytest.fixture
-def open_window(qtbot, monkeypatch):
-    """Opens main windows on maps. No modal question waits for a user, and the windows are
-    forgotten afterwards, saved or not."""
-    from PySide6.QtWidgets import QMessageBox
-
+def open_window(qtbot):
+    """Opens main windows on maps. The windows are forgotten afterwards, saved or not."""
     from cjm_designer.ui import main_window as mw
-
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
 
     def open_(doc, path=None):
         window = mw.MainWindow(doc, path)

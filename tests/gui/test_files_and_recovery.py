@@ -4,7 +4,6 @@ import json
 
 import pytest
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QMessageBox
 
 from cjm_designer.editor import AddCards, SetFields
 from cjm_designer.io import load, loads
@@ -19,9 +18,8 @@ from cjm_designer.ui.template_gallery import TemplateGallery
 
 
 @pytest.fixture(autouse=True)
-def quiet(monkeypatch):
-    """No modal box may wait for a user in tests; clean recovery and recent files."""
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+def quiet():
+    """Clean recovery and recent files."""
     for path in recovery_dir().iterdir():
         path.unlink()
     Settings().set_value("files/recent", [])
@@ -60,16 +58,14 @@ def test_flow_new_from_template_add_card_save_and_reopen(qtbot, tmp_path, monkey
     assert Settings().recent_files() == [str(path.resolve())]
 
 
-def test_opening_a_broken_file_shows_the_error_and_keeps_the_window(qtbot, tmp_path, monkeypatch):
+def test_opening_a_broken_file_shows_the_error_and_keeps_the_window(qtbot, tmp_path, boxes):
     good = copy_template(tmp_path)
     window = MainWindow(load(good), good)
     qtbot.addWidget(window)
     broken = tmp_path / "broken.cjm"
     broken.write_text('{"format": "cjm", "version": 1, "cards": [')
-    shown = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()))
     assert window.open_path(broken) is None
-    assert shown and "broken.cjm: line 1" in shown[0]
+    assert boxes.texts and "broken.cjm: line 1" in boxes.texts[0]
     assert window.session.path == good and mw.WINDOWS == [window]
 
 

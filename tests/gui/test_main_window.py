@@ -1,18 +1,11 @@
 """The main window around the canvas: modified marker, saving, and asking before closing."""
 
-import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from cjm_designer.editor import SetFields
 from cjm_designer.io import load
 from cjm_designer.paths import templates_dir
 from cjm_designer.ui.main_window import MainWindow
-
-
-@pytest.fixture(autouse=True)
-def never_block(monkeypatch):
-    """A window left modified is closed at teardown: answer its question instead of waiting."""
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
 
 
 def open_window(qtbot, path):
@@ -40,27 +33,23 @@ def test_edit_marks_modified_and_save_clears_it(qtbot, tmp_path):
     assert window.isWindowModified()  # back past the saved state
 
 
-def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_window(qtbot, tmp_path, monkeypatch):
+def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_window(qtbot, tmp_path, boxes):
     path = tmp_path / "map.cjm"
     path.write_bytes((templates_dir() / "blank.en.cjm").read_bytes())
     window = open_window(qtbot, path)
     window.session.push(SetFields(window.session, "stage", window.session.doc.stages[0].id, {"name": "Found"}))
-    asked = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Cancel)
+    boxes.answers.append(QMessageBox.StandardButton.Cancel)
     assert not window.close()
-    assert asked and window.isVisible()
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    assert window.close()
+    assert len(boxes.shown) == 1 and window.isVisible()
+    assert window.close()  # answered Discard
     assert load(path).stages[0].name != "Found"
 
 
-def test_a_failed_save_says_so_and_keeps_the_changes(qtbot, tmp_path, monkeypatch):
+def test_a_failed_save_says_so_and_keeps_the_changes(qtbot, tmp_path, boxes):
     path = tmp_path / "gone" / "map.cjm"
     window = MainWindow(load(templates_dir() / "blank.en.cjm"), path)
     qtbot.addWidget(window)
     window.session.push(SetFields(window.session, "stage", window.session.doc.stages[0].id, {"name": "X"}))
-    shown = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
     assert not window.save()
-    assert "does not exist" in shown[0]
+    assert "does not exist" in boxes.texts[0]
     assert window.isWindowModified() or window.modified()

@@ -24,13 +24,13 @@ def save_as_template_action(window) -> QAction:
     return next(a for a in file_menu.actions() if a.text().replace("&", "") == "Save as Template…")
 
 
-def test_save_as_template_asks_the_name_saves_a_copy_and_says_where(open_window, user_folder, monkeypatch):
+def test_save_as_template_asks_the_name_saves_a_copy_and_says_where(open_window, user_folder, monkeypatch, boxes):
     window = open_window(load(templates_dir() / "three-stages.en.cjm"))
     title = window.session.doc.meta.title
-    asked, told = [], []
+    asked = []
     monkeypatch.setattr(QInputDialog, "getText", lambda *a: asked.append(a[4]) or ("Support visit", True))
-    monkeypatch.setattr(QMessageBox, "information", lambda parent, caption, text: told.append(text))
     save_as_template_action(window).trigger()
+    told = boxes.texts
     path = user_folder / "support-visit.cjm"
     assert asked == [title] and len(told) == 1 and str(path) in told[0]
     saved = load(path)
@@ -38,15 +38,13 @@ def test_save_as_template_asks_the_name_saves_a_copy_and_says_where(open_window,
     assert window.session.doc.meta.title == title and not window.modified() and window.session.path is None
 
 
-def test_save_as_template_cancelled_or_without_a_name_saves_nothing(open_window, user_folder, monkeypatch):
+def test_save_as_template_cancelled_or_without_a_name_saves_nothing(open_window, user_folder, monkeypatch, boxes):
     window = open_window(load(templates_dir() / "blank.en.cjm"))
-    warned = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, caption, text: warned.append(text))
     monkeypatch.setattr(QInputDialog, "getText", lambda *a: ("Ignored", False))
     assert window.save_as_template() is None
     monkeypatch.setattr(QInputDialog, "getText", lambda *a: ("   ", True))
     assert window.save_as_template() is None
-    assert warned == ["A template needs a name."] and user_templates() == []
+    assert boxes.texts == ["A template needs a name."] and user_templates() == []
 
 
 def test_gallery_lists_my_templates_after_the_bundled_and_deletes_one_after_asking(qtbot, user_folder,

@@ -58,9 +58,9 @@ def test_new_card_action_and_map_properties(window):
     assert window.inspector.heading.text() == "Map"
 
 
-def test_quit_stops_at_the_first_cancel(window, monkeypatch):
+def test_quit_stops_at_the_first_cancel(window, boxes):
     window.session.push(SetFields(window.session, "meta", "", {"title": "changed"}))
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    boxes.answers.append(QMessageBox.StandardButton.Cancel)
     quit_all()
     assert window in mw.WINDOWS and window.isVisible()
 

@@ -1,0 +1,57 @@
+"""Message boxes and tooltips that show their text as plain text.
+
+QMessageBox and tooltips guess whether a text is rich text (`<img src=…>` looks like it); a map's or
+a file's text must never be read as markup, so every message of the program is made here, with the
+format fixed to plain text and bidi controls made visible. Tests answer a box by patching
+`QMessageBox.exec`, the one place every box waits for the user.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ..model.plain import visible_bidi
+
+Button = QMessageBox.StandardButton
+Icon = QMessageBox.Icon
+
+
+def message_box(parent: QWidget | None, icon: Icon, title: str, text: str, details: str = "",
+                buttons: Button = Button.Ok, default: Button = Button.NoButton) -> QMessageBox:
+    """A box ready to `exec()`, its text and details shown as written."""
+    box = QMessageBox(icon, visible_bidi(title), visible_bidi(text), buttons, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    if details:
+        box.setDetailedText(visible_bidi(details))  # the details pane is always plain text
+    if default != Button.NoButton:
+        box.setDefaultButton(default)
+    return box
+
+
+def ask(parent: QWidget | None, title: str, text: str, buttons: Button = Button.Yes | Button.No,
+        default: Button = Button.NoButton) -> Button:
+    """A question; the button the user chose (Escape gives the box's escape button)."""
+    return Button(message_box(parent, Icon.Question, title, text, "", buttons, default).exec())
+
+
+def critical(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
+    message_box(parent, Icon.Critical, title, text, details).exec()
+
+
+def warning(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
+    message_box(parent, Icon.Warning, title, text, details).exec()
+
+
+def information(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
+    message_box(parent, Icon.Information, title, text, details).exec()
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows `text` as written: escaped and wrapped as rich text, so that Qt's guess
+    can only find our markup (an empty text gives no tooltip)."""
+    if not text:
+        return ""
+    return "<p style='white-space:pre-wrap'>" + html.escape(visible_bidi(text), quote=False) + "</p>"
