@@ -6,6 +6,8 @@ import os
 import sys
 from pathlib import Path
 
+from .io import write_atomic
+from .io.disk_state import DiskState
 from .model import JourneyMap
 from .paths import bundled
 
@@ -26,9 +28,10 @@ def interface_language() -> str:
 
 
 def run(doc: JourneyMap, path: Path | None, name: str, screenshot: Path | None = None,
-        size: tuple[int, int] = (1600, 1000)) -> int:
+        size: tuple[int, int] = (1600, 1000), disk_state: DiskState | None = None) -> int:
     """Show `doc` in the main window until it is closed; with `screenshot`, save the window as a PNG
-    instead and return at once (no screen is needed for that)."""
+    instead and return at once (no screen is needed for that). `disk_state`: the fingerprint of the
+    bytes `doc` was read from, so the window need not read its file again to know it."""
     if screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QIcon
@@ -36,6 +39,7 @@ def run(doc: JourneyMap, path: Path | None, name: str, screenshot: Path | None =
 
     from .i18n import SETTING, install_translators, remove_translators
     from .ui.main_window import MainWindow
+    from .ui.open_files import how_to_open
     from .ui.recovery import offer_recovery
     from .ui.settings import Settings
 
@@ -44,7 +48,11 @@ def run(doc: JourneyMap, path: Path | None, name: str, screenshot: Path | None =
     app.setOrganizationName("CJM Designer")
     app.setWindowIcon(QIcon(str(bundled("resources") / "desktop" / "cjm-designer.svg")))
     install_translators(app, Settings().value(SETTING, ""))  # before any window: they are built translated
-    window = MainWindow(doc, path, name, remember_layout=screenshot is None)
+    mode = how_to_open(None, path) if path is not None and screenshot is None else "edit"
+    if mode is None:  # already open in another instance, and the user chose not to open it again
+        return 0
+    window = MainWindow(doc, path, name, remember_layout=screenshot is None, disk_state=disk_state,
+                        read_only=mode == "read-only")
     window.resize(*size)
     window.show()
     window.view.zoom_actual()
@@ -53,8 +61,21 @@ def run(doc: JourneyMap, path: Path | None, name: str, screenshot: Path | None =
         offer_recovery(window)
         return app.exec()
     app.processEvents()
-    window.grab().save(str(screenshot), "PNG")
-    window.session.undo_stack.setClean()
-    window.close()
-    remove_translators(app)  # nothing left behind for a caller in the same process (the tests)
+    try:
+        write_atomic(screenshot, png_bytes(window.grab()))
+    finally:
+        window.session.undo_stack.setClean()
+        window.close()
+        remove_translators(app)  # nothing left behind for a caller in the same process (the tests)
     return 0
+
+
+def png_bytes(pixmap) -> bytes:
+    """The picture as the bytes of a PNG file, to be written like any other file (atomically)."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    pixmap.save(buffer, "PNG")
+    return bytes(data)

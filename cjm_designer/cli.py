@@ -8,19 +8,27 @@ from __future__ import annotations
 import argparse
 import json
 import locale
+import math
 import os
 import sys
 from pathlib import Path
 
 from . import __version__, app, templates
-from .io import CjmError, dumps, load, write_atomic
+from .io import CjmError, SaveError, dumps, load, write_atomic
+from .io.atomic import same_file, writing_atomically
+from .io.cjm import MAX_FILE_BYTES
 from .io.csv_export import to_csv
+from .io.disk_state import load_with_state
+from .io.reading import read_limited
 from .io.schema import json_schema
-from .model import JourneyMap
+from .model import JourneyMap, Problem
+from .model.plain import one_line
 
 EXPORT_FORMATS = {"cjm": ".cjm", "csv": ".csv", "pdf": ".pdf", "png": ".png", "svg": ".svg", "mermaid": ".mmd"}
 IMPORT_FORMATS = {"csv": ".csv", "mermaid": ".mmd"}
 LANGUAGES = ("ru", "en")
+MAX_SCALE = 1000  # PNG pixels a point; what a given map allows is checked against the image's size
+MAX_MM = 50  # PDF margin and overlap: a quarter of an A4 sheet's height, as the export dialog allows
 
 
 class UsageError(Exception):
@@ -66,17 +74,20 @@ def _open(args: argparse.Namespace) -> int:
     if args.demo and args.file:
         raise UsageError("give a FILE or --demo, not both")
     size = _size(args.size)
+    if args.file and args.screenshot:
+        _refuse_own_input(Path(args.file), Path(args.screenshot))
+    state = None
     if args.demo:
         doc, path, name = templates.new_map(templates.DEMO_TEMPLATE, app.interface_language()), None, "demo.cjm"
     elif args.file:
-        doc, path, name = load(args.file), Path(args.file), Path(args.file).name
+        (doc, state), path, name = load_with_state(args.file), Path(args.file), Path(args.file).name
     else:
         doc, path, name = templates.new_map(_preferred_template(), app.interface_language()), None, None
     if args.screenshot is None and not app.has_display():
         print("cjm-designer: no display to open a window on; use --screenshot OUT.png to render one, "
               "or the commands in --help", file=sys.stderr)
         return 1
-    return app.run(doc, path, name, Path(args.screenshot) if args.screenshot else None, size)
+    return app.run(doc, path, name, Path(args.screenshot) if args.screenshot else None, size, state)
 
 
 def _preferred_template() -> str:
@@ -96,16 +107,14 @@ def _size(text: str) -> tuple[int, int]:
 
 def _new(args: argparse.Namespace) -> int:
     out = Path(args.output)
-    if out.exists() and not args.force:
-        print(f"{out}: already exists; use --force to replace it", file=sys.stderr)
-        return 1
+    _refuse_existing(out, args.force)
     try:
         doc = templates.new_map(args.template, args.lang or system_language())
     except KeyError:
         names = ", ".join(t.name for t in templates.available("en"))
-        raise UsageError(f"there is no template {args.template!r}; the templates are: {names}") from None
+        raise UsageError(f"there is no template {_quoted(args.template)}; the templates are: {names}") from None
     write_atomic(out, dumps(doc))
-    print(f"{out}: new map from the template {args.template!r} ({_summary(doc)})")
+    print(f"{_shown(out)}: new map from the template {_quoted(args.template)} ({_summary(doc)})")
     return 0
 
 
@@ -127,7 +136,8 @@ def _template_save(args: argparse.Namespace) -> int:
         path = templates.save_user_template(doc, doc.meta.title if args.name is None else args.name)
     except ValueError:
         raise UsageError("a template needs a name: give --name NAME (the map has no title)") from None
-    print(f"{path}: the user template {path.stem!r}; use it with `cjm-designer new --template {path.stem}`")
+    print(f"{_shown(path)}: the user template {_quoted(path.stem)}; "
+          f"use it with `cjm-designer new --template {one_line(path.stem)}`")
     return 0
 
 
@@ -141,7 +151,7 @@ def _validate(args: argparse.Namespace) -> int:
             for line in error.lines():
                 print(line, file=sys.stderr)
         else:
-            print(f"{file}: valid ({_summary(doc)})")
+            print(f"{_shown(file)}: valid ({_summary(doc)})")
     return 1 if failed else 0
 
 
@@ -158,6 +168,8 @@ def _export(args: argparse.Namespace) -> int:
             raise UsageError(f"{flag} goes with --format {formats}")
     if args.scale is not None and args.dpi is not None:
         raise UsageError("give --scale or --dpi, not both")
+    _refuse_own_input(Path(args.file), out)
+    _refuse_existing(out, args.force)
     doc = load(args.file)
     if fmt == "pdf":
         return _export_pdf(doc, out, args)
@@ -170,14 +182,37 @@ def _export(args: argparse.Namespace) -> int:
     else:
         data = to_csv(doc, excel=args.excel) if fmt == "csv" else dumps(doc)
     write_atomic(out, data)
-    print(f"{out}: {fmt}, {len(data):,} bytes")
+    print(f"{_shown(out)}: {fmt}, {len(data):,} bytes")
     return 0
+
+
+def _refuse_own_input(source: Path, out: Path) -> None:
+    """An export (or a screenshot) writes a new file, never over the map it reads: not by its name,
+    nor through a symbolic or hard link to it."""
+    if same_file(source, out):
+        raise SaveError(out, [Problem("", "is the map being exported; an export never replaces its own input, "
+                                          "give another output file")])
+
+
+def _refuse_existing(out: Path, force: bool) -> None:
+    if not force and os.path.lexists(out):
+        raise SaveError(out, [Problem("", "already exists; use --force to replace it")])
+
+
+def _shown(path: str | Path) -> str:
+    """A file name in an output line, its control and bidi characters made visible."""
+    return one_line(str(path), 300)
+
+
+def _quoted(text: str) -> str:
+    """A name or value the user gave, quoted and cut short, its control characters made visible."""
+    return one_line(repr(text), 80)
 
 
 def _format_of(path: Path, formats: dict[str, str]) -> str:
     fmt = next((f for f, ext in formats.items() if path.suffix.lower() == ext), None)
     if fmt is None:
-        raise UsageError(f"cannot tell the format from {path.name!r}; give --format ({', '.join(formats)})")
+        raise UsageError(f"cannot tell the format from {_quoted(path.name)}; give --format ({', '.join(formats)})")
     return fmt
 
 
@@ -187,30 +222,25 @@ def _export_image(doc: JourneyMap, out: Path, fmt: str, args: argparse.Namespace
 
     if fmt == "png":
         try:
-            width, height = write_png(doc, out, scale=args.scale or 1.0, dpi=args.dpi,
-                                      transparent=args.transparent)
+            with writing_atomically(out) as stream:
+                width, height = write_png(doc, stream, scale=args.scale or 1.0, dpi=args.dpi,
+                                          transparent=args.transparent)
         except ValueError as error:  # too large for one image: the message says what fits
-            print(f"{out}: {error}", file=sys.stderr)
+            print(f"{_shown(out)}: {error}", file=sys.stderr)
             return 1
-        print(f"{out}: png, {width} × {height} pixels, {out.stat().st_size:,} bytes")
+        print(f"{_shown(out)}: png, {width} × {height} pixels, {out.stat().st_size:,} bytes")
     else:
         data = render_svg(doc, transparent=args.transparent)
         write_atomic(out, data)
-        print(f"{out}: svg, {len(data):,} bytes")
+        print(f"{_shown(out)}: svg, {len(data):,} bytes")
     return 0
 
 
 def _import(args: argparse.Namespace) -> int:
     source, out = Path(args.file), Path(args.output)
     fmt = args.format or _format_of(source, IMPORT_FORMATS)
-    if out.exists() and not args.force:
-        print(f"{out}: already exists; use --force to replace it", file=sys.stderr)
-        return 1
-    try:
-        raw = source.read_bytes()
-    except OSError as error:
-        print(f"{source}: cannot read: {error.strerror or error}", file=sys.stderr)
-        return 1
+    _refuse_existing(out, args.force)
+    raw = read_limited(source, MAX_FILE_BYTES)
     if fmt == "csv":
         from .io.csv_import import from_csv
 
@@ -221,13 +251,13 @@ def _import(args: argparse.Namespace) -> int:
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as error:
-            print(f"{source}: byte {error.start}: the text is not UTF-8", file=sys.stderr)
+            print(f"{_shown(source)}: byte {error.start}: the text is not UTF-8", file=sys.stderr)
             return 1
         doc, warnings = from_mermaid(text, str(source), args.lang or system_language()), []
     for warning in warnings:
-        print(f"{source}: {warning}", file=sys.stderr)
+        print(f"{_shown(source)}: {one_line(warning, 500)}", file=sys.stderr)
     write_atomic(out, dumps(doc))
-    print(f"{out}: imported from {fmt} ({_summary(doc)})")
+    print(f"{_shown(out)}: imported from {fmt} ({_summary(doc)})")
     return 0
 
 
@@ -241,9 +271,9 @@ def _export_pdf(doc: JourneyMap, out: Path, args: argparse.Namespace) -> int:
     result = to_pdf(doc, options)
     write_atomic(out, result.data)
     pages = f"{result.pages} page{'' if result.pages == 1 else 's'}"
-    print(f"{out}: pdf, {pages}, {len(result.data):,} bytes")
+    print(f"{_shown(out)}: pdf, {pages}, {len(result.data):,} bytes")
     for note in result.notes:
-        print(f"note: {note}", file=sys.stderr)
+        print(f"note: {one_line(note, 500)}", file=sys.stderr)
     return 0
 
 
@@ -265,6 +295,30 @@ def _summary(doc: JourneyMap) -> str:
 
 
 # -- parsers ------------------------------------------------------------------------------------
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, its usage errors given as one line (the usage itself is in --help)."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: {one_line(message, 300)} (see {self.prog} --help)\n")
+
+
+def _number(low: float, high: float, *, above_low: bool = False):
+    """An argparse type: a number from `low` (or above it, with `above_low`) to `high`."""
+    lower = f"more than {low:g}" if above_low else f"from {low:g}"
+
+    def number(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            value = math.nan
+        if not (math.isfinite(value) and (value > low if above_low else value >= low) and value <= high):
+            raise argparse.ArgumentTypeError(f"takes a number {lower} to {high:g}, not {_quoted(text)}")
+        return value
+
+    return number
+
 
 _COMMANDS = ("new", "templates", "template", "validate", "export", "import", "report", "schema")
 
@@ -294,7 +348,7 @@ exit codes: 0 done, 1 bad input, 2 bad usage"""
 
 
 def _open_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="cjm-designer", usage=_USAGE, epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
         description="CJM Designer: draw customer journey maps offline.")
     parser.add_argument("--version", action="version", version=f"cjm-designer {__version__}")
@@ -308,8 +362,8 @@ def _open_parser() -> argparse.ArgumentParser:
 
 
 def _command_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="cjm-designer", usage=_USAGE)
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser = _Parser(prog="cjm-designer", usage=_USAGE)
+    commands = parser.add_subparsers(dest="command", required=True, prog="cjm-designer")
 
     new = commands.add_parser("new", help="create a map from a template")
     new.add_argument("--template", default=templates.DEFAULT_TEMPLATE, metavar="NAME",
@@ -324,7 +378,7 @@ def _command_parser() -> argparse.ArgumentParser:
     listing.set_defaults(run=_templates)
 
     template = commands.add_parser("template", help="manage your own templates")
-    template_actions = template.add_subparsers(dest="action", required=True)
+    template_actions = template.add_subparsers(dest="action", required=True, prog="cjm-designer template")
     template_save = template_actions.add_parser("save", help="save a map as a template of your own")
     template_save.add_argument("file", metavar="FILE", help="the .cjm map to copy")
     template_save.add_argument("--name", metavar="NAME", help="the template's title (default: the map's title)")
@@ -340,9 +394,12 @@ def _command_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=tuple(EXPORT_FORMATS), help="default: from OUT's extension (.mmd for "
                                                                         "mermaid)")
     export.add_argument("--excel", action="store_true", help="CSV for Russian Excel: BOM, ';', decimal commas")
+    export.add_argument("--force", action="store_true", help="replace OUT if it exists")
     image = export.add_argument_group("PNG and SVG")
-    image.add_argument("--scale", type=float, help="PNG pixels per point of the map (default 1; 2 for sharp screens)")
-    image.add_argument("--dpi", type=float, help="PNG resolution for print, e.g. 300 (instead of --scale)")
+    image.add_argument("--scale", type=_number(0, MAX_SCALE, above_low=True),
+                       help="PNG pixels per point of the map (default 1; 2 for sharp screens)")
+    image.add_argument("--dpi", type=_number(0, MAX_SCALE * 72, above_low=True),
+                       help="PNG resolution for print, e.g. 300 (instead of --scale)")
     image.add_argument("--transparent", action="store_true", help="no white background")
     pdf = export.add_argument_group("PDF")
     pdf.add_argument("--pages", choices=("poster", "tiles", "fit"),
@@ -350,8 +407,9 @@ def _command_parser() -> argparse.ArgumentParser:
                           "fit: the whole map on one sheet")
     pdf.add_argument("--paper", choices=("A4", "A3"), help="sheet for tiles, fit and extra pages (landscape; "
                                                            "default A4)")
-    pdf.add_argument("--margin", type=float, default=10.0, metavar="MM", help="sheet margin (default 10 mm)")
-    pdf.add_argument("--overlap", type=float, default=10.0, metavar="MM",
+    pdf.add_argument("--margin", type=_number(0, MAX_MM), default=10.0, metavar="MM",
+                     help=f"sheet margin, 0 to {MAX_MM} (default 10 mm)")
+    pdf.add_argument("--overlap", type=_number(0, MAX_MM), default=10.0, metavar="MM",
                      help="what neighbouring tiles both show, for gluing (default 10 mm)")
     pdf.add_argument("--no-header", action="store_true", help="no title, date and page number on the sheets")
     pdf.add_argument("--cover", action="store_true", help="a cover page first")

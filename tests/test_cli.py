@@ -1,7 +1,9 @@
 """The command line, run in-process through `main` and once as a real process without a display."""
 
+import errno
 import json
 import os
+import stat
 import subprocess
 import sys
 
@@ -250,6 +252,15 @@ def test_open_refuses_a_bad_size_or_file(tmp_path, capsys):
     assert not (tmp_path / "x.png").exists()
 
 
+def test_a_screenshot_is_written_atomically_and_never_into_a_pipe_or_a_missing_folder(tmp_path, capsys, qapp):
+    pipe = tmp_path / "shot.png"
+    os.mkfifo(pipe)
+    for target, says in ((pipe, "named pipe"), (tmp_path / "gone" / "shot.png", "does not exist")):
+        code, _, err = run(capsys, "--demo", "--screenshot", str(target))
+        assert code == 1 and says in err and len(err.splitlines()) == 1
+    assert stat.S_ISFIFO(pipe.lstat().st_mode) and sorted(p.name for p in tmp_path.iterdir()) == ["shot.png"]
+
+
 def test_open_without_a_display_says_so(monkeypatch, capsys):
     monkeypatch.setattr("sys.platform", "linux")
     for variable in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
@@ -277,3 +288,87 @@ def test_runs_as_a_process_without_a_display(tmp_path):
     done = subprocess.run([sys.executable, "-c", "import sys, cjm_designer.cli; print('PySide6' in sys.modules)"],
                           env=env, capture_output=True, text=True, timeout=60)
     assert done.stdout.strip() == "False"
+
+
+def test_export_never_writes_over_its_own_input(tmp_path, capsys):
+    source = tmp_path / "map.cjm"
+    source.write_bytes((templates_dir() / "three-stages.en.cjm").read_bytes())
+    original = source.read_bytes()
+    (tmp_path / "hard.cjm").hardlink_to(source)
+    (tmp_path / "soft.pdf").symlink_to(source)
+    for out in ("map.cjm", "hard.cjm", "soft.pdf", "./map.cjm"):
+        code, _, err = run(capsys, "export", str(source), "-o", str(tmp_path / out), "--format", "pdf", "--force")
+        assert code == 1 and err == f"{tmp_path / out}: is the map being exported; an export never replaces its " \
+                                    "own input, give another output file\n"
+    assert source.read_bytes() == original and (tmp_path / "soft.pdf").is_symlink()
+
+
+def test_export_replaces_an_existing_file_only_with_force(tmp_path, capsys):
+    source = str(templates_dir() / "three-stages.en.cjm")
+    out = tmp_path / "cards.csv"
+    out.write_text("keep me")
+    code, _, err = run(capsys, "export", source, "-o", str(out))
+    assert (code, err) == (1, f"{out}: already exists; use --force to replace it\n")
+    assert out.read_text() == "keep me"
+    assert run(capsys, "export", source, "-o", str(out), "--force")[0] == 0
+    assert out.read_text("utf-8").startswith("id,stage,")
+
+
+@pytest.mark.parametrize("option, value, message", [
+    ("--scale", "0", "--scale: takes a number more than 0 to 1000, not '0'"),
+    ("--scale", "1e308", "not '1e308'"), ("--scale", "nan", "not 'nan'"), ("--dpi", "-300", "not '-300'"),
+    ("--margin", "-100", "--margin: takes a number from 0 to 50, not '-100'"), ("--margin", "nan", "not 'nan'"),
+    ("--margin", "1e9", "not '1e9'"), ("--overlap", "nan", "--overlap: takes a number from 0 to 50"),
+    ("--overlap", "inf", "not 'inf'"), ("--scale", "two", "not 'two'"),
+])
+def test_numeric_options_are_checked_with_their_range(tmp_path, capsys, option, value, message):
+    fmt = "png" if option in ("--scale", "--dpi") else "pdf"
+    argv = ["export", str(templates_dir() / "blank.en.cjm"), "-o", str(tmp_path / f"out.{fmt}"), option, value]
+    if option == "--overlap":
+        argv += ["--pages", "tiles"]
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == "" and message in err and len(err.splitlines()) == 1, err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_png_export_failures_are_one_line_and_leave_nothing(tmp_path, capsys, monkeypatch, qapp):
+    from cjm_designer.export import image
+
+    source = str(templates_dir() / "blank.en.cjm")
+    code, _, err = run(capsys, "export", source, "-o", str(tmp_path / "nowhere" / "map.png"))
+    assert code == 1 and err == f"{tmp_path / 'nowhere' / 'map.png'}: cannot save: the folder " \
+                                f"{tmp_path / 'nowhere'} does not exist\n"
+    real_chunk = image._PngStream._chunk
+
+    def disk_full_at_the_first_pixels(stream, kind, data):
+        if kind == b"IDAT":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_chunk(stream, kind, data)
+
+    monkeypatch.setattr(image._PngStream, "_chunk", disk_full_at_the_first_pixels)
+    out = tmp_path / "map.png"
+    code, _, err = run(capsys, "export", source, "-o", str(out))
+    assert (code, err) == (1, f"{out}: cannot save: No space left on device\n")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_import_refuses_devices_and_unclosed_quotes(tmp_path, capsys):
+    """(A named pipe is refused too: tests/test_hostile_inputs.py, where a case that blocks fails.)"""
+    code, _, err = run(capsys, "import", "/dev/zero", "-o", str(tmp_path / "b.cjm"), "--format", "csv")
+    assert (code, err) == (1, "/dev/zero: cannot read: this is a device, not a regular file\n")
+    table = tmp_path / "cards.csv"
+    table.write_text('stage,lane,title\nA,B,"open\n' + "A,B,x\n" * 59)
+    code, _, err = run(capsys, "import", str(table), "-o", str(tmp_path / "c.cjm"))
+    assert code == 1 and err.startswith(f"{table}: row 2, line 2: a quoted cell starts") and "59 lines" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cards.csv"]
+
+
+def test_file_names_and_values_cannot_break_the_line(tmp_path, capsys):
+    evil = tmp_path / "a\x1b]0;owned\x07\u202egnp.cjm"
+    evil.write_text('{"format": "cjm", "version": 1, "meta": {"title": "\\u001b[2J' + "x" * 300 + '"}}')
+    code, _, err = run(capsys, "validate", str(evil))
+    assert code == 1 and len(err.splitlines()) == 1 and "\x1b" not in err and "\u202e" not in err
+    assert "a\\x1b]0;owned\\x07[U+202E]gnp.cjm: meta.title:" in err
+    code, _, err = run(capsys, "export", str(evil), "-o", str(tmp_path / "out\x1b.dat"))
+    assert code == 2 and err == "cjm-designer: cannot tell the format from 'out\\x1b.dat'; give --format " \
+                                "(cjm, csv, pdf, png, svg, mermaid)\n"

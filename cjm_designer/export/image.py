@@ -35,8 +35,6 @@ import re
 import struct
 import zlib
 from collections.abc import Callable
-from contextlib import suppress
-from pathlib import Path
 from typing import BinaryIO
 
 from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSize, Qt
@@ -91,39 +89,22 @@ def render_png(doc: JourneyMap, *, scale: float = 1.0, dpi: float | None = None,
     return out.value()
 
 
-def write_png(doc: JourneyMap, target: str | os.PathLike | BinaryIO, *, scale: float = 1.0,
-              dpi: float | None = None, transparent: bool = False, band: int = DEFAULT_BAND,
-              progress: Progress | None = None, style: Style = DEFAULT_STYLE) -> tuple[int, int]:
-    """Write the whole map as a PNG to `target` (a path, or a binary file written from its current
-    position) and return its size in pixels: ceil(map width × scale) × ceil(map height × scale).
+def write_png(doc: JourneyMap, out: BinaryIO, *, scale: float = 1.0, dpi: float | None = None,
+              transparent: bool = False, band: int = DEFAULT_BAND, progress: Progress | None = None,
+              style: Style = DEFAULT_STYLE) -> tuple[int, int]:
+    """Write the whole map as a PNG into the binary file `out` (from its current position) and
+    return its size in pixels: ceil(map width × scale) × ceil(map height × scale). To write a file,
+    give the stream of `io.atomic.writing_atomically`, so that a failed, cancelled or refused export
+    leaves the file as it was.
 
     `scale` is pixels per point; `dpi`, when given, overrides it with dpi/72, and is recorded in the
     file (otherwise 72 × scale is). With `transparent`, the pixels outside the map's content are
     transparent rather than white. The image is drawn in bands of at most `band` rows (fewer on a
     very wide image); `progress(done, total)` is called before the first band and after each, and
-    returning False stops the export with `Cancelled` (a path is then left as it was). Raises
-    ValueError when the image would be over MAX_PIXELS pixels or MAX_SIDE pixels a side, naming its
+    returning False stops the export with `Cancelled`. Raises ValueError, before anything is
+    written, when the image would be over MAX_PIXELS pixels or MAX_SIDE pixels a side, naming its
     size and the largest scale that fits.
     """
-    if not isinstance(target, str | os.PathLike):
-        return _write_png(doc, target, scale, dpi, transparent, band, progress, style)
-    path = Path(target)
-    part = path.with_name(path.name + ".part")
-    try:
-        with open(part, "wb") as out:
-            size = _write_png(doc, out, scale, dpi, transparent, band, progress, style)
-            out.flush()
-            os.fsync(out.fileno())  # on disk before it takes the place of the old file
-        os.replace(part, path)
-    except BaseException:
-        with suppress(OSError):
-            part.unlink()
-        raise
-    return size
-
-
-def _write_png(doc: JourneyMap, out: BinaryIO, scale: float, dpi: float | None, transparent: bool, band: int,
-               progress: Progress | None, style: Style) -> tuple[int, int]:
     factor = pixels_per_point(scale, dpi)
     if band < MIN_BAND:
         raise ValueError(f"bands are at least {MIN_BAND} rows high, not {band}")
@@ -273,7 +254,18 @@ def render_svg(doc: JourneyMap, *, transparent: bool = False, progress: Progress
             painter.end()
     buffer.close()
     _report(progress, 1, 1)
-    return _exact_size(bytes(buffer.data()), layout.width, layout.height)
+    return _xml_characters(_exact_size(bytes(buffer.data()), layout.width, layout.height))
+
+
+_NOT_XML = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]")  # in UTF-8: C0 controls, U+FFFE/F
+
+
+def _xml_characters(svg: bytes) -> bytes:
+    """QSvgGenerator writes a text's characters as they are, and XML 1.0 forbids some that a map's
+    text may hold (NUL, ESC and the other C0 controls but tab and line breaks; U+FFFE, U+FFFF): each
+    becomes U+FFFD, the replacement character, so the drawing stays well-formed XML. In UTF-8 these
+    bytes occur in no other character, so nothing else is touched."""
+    return _NOT_XML.sub("\ufffd".encode(), svg)
 
 
 def _exact_size(svg: bytes, width: float, height: float) -> bytes:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from PIL import Image
 from reportlab import rl_config
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
@@ -21,7 +22,7 @@ from .. import __version__
 from ..layout import DEFAULT_STYLE, MapLayout, Style, compute_layout, palette
 from ..model import JourneyMap
 from . import Cancelled
-from .pdf_extras import draw_cover, draw_header_footer, draw_index, draw_legend, draw_personas
+from .pdf_extras import draw_cover, draw_header_footer, draw_index, draw_legend, draw_personas, persona_photos
 from .pdf_icons import Icons
 from .pdf_map import MapDrawing
 from .pdf_pages import MAX_PAGE, MM, PAPERS, PageOptions, PagePlan, Pages, Tile, plan_pages
@@ -66,7 +67,8 @@ def to_pdf(doc: JourneyMap, options: PdfOptions = PdfOptions(), style: Style = D
     _metadata(pdf, doc)
     icons = Icons(pdf)
     drawing = MapDrawing(pdf, doc, layout, icons)
-    extras = pages_before_map(doc, options, layout, plan)
+    photos, photo_notes = persona_photos(doc.personas) if options.personas else ({}, [])
+    extras = pages_before_map(doc, options, layout, plan, photos)
     total = len(extras) + len(plan.tiles)
     done = 0
 
@@ -92,15 +94,18 @@ def to_pdf(doc: JourneyMap, options: PdfOptions = PdfOptions(), style: Style = D
                                (plan.rows, plan.columns))
         page_done()
     pdf.save()
-    return PdfExport(out.getvalue(), total, plan.notes)
+    return PdfExport(out.getvalue(), total, plan.notes + photo_notes)
 
 
 Page = tuple[Callable[[Canvas, Icons, tuple[float, float]], None], bool]
 
 
-def pages_before_map(doc: JourneyMap, options: PdfOptions, layout: MapLayout, plan: PagePlan) -> list[Page]:
+def pages_before_map(doc: JourneyMap, options: PdfOptions, layout: MapLayout, plan: PagePlan,
+                     photos: dict[str, Image.Image] | None = None) -> list[Page]:
     """The pages before the map, in order: how each is drawn (pdf, icons, page size) and whether it
-    carries the header and footer (all but the cover). The export dialog counts them too."""
+    carries the header and footer (all but the cover). The export dialog counts them too. `photos`
+    are the personas' decoded photos (`persona_photos`); a persona not in them has no photo drawn."""
+    photos = photos or {}
     day = options.day or date.today()
     pages: list[Page] = []
     if options.cover:
@@ -108,7 +113,7 @@ def pages_before_map(doc: JourneyMap, options: PdfOptions, layout: MapLayout, pl
     if options.personas:
         for first in range(0, len(doc.personas), 2):  # two personas a page
             pages.append((lambda pdf, icons, size, chunk=doc.personas[first:first + 2]: draw_personas(
-                pdf, chunk, doc.meta.language, size), True))
+                pdf, chunk, doc.meta.language, size, photos), True))
     if options.legend:
         pages.append((lambda pdf, icons, size: draw_legend(pdf, doc, icons, size), True))
     if options.report:

@@ -4,8 +4,10 @@ header and footer of each sheet. Written in the map's language (Russian or Engli
 from __future__ import annotations
 
 import io
+import warnings
 from datetime import date
 
+from PIL import Image, UnidentifiedImageError
 from reportlab.lib.colors import HexColor
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
@@ -15,6 +17,8 @@ from ..layout.icons import CHANNEL_ICONS, DEVICE_ICONS, MARKER_ICONS
 from ..layout.palette import EMOTION_COLORS, LANE_FILL, LINK_STYLES
 from ..layout.text import TextStyle, wrap
 from ..model import JourneyMap, LaneKind, Persona
+from ..model.elements import MAX_PHOTO_PIXELS
+from ..model.plain import one_line
 from ..model.vocab import CHANNEL_LABELS, DEVICE_LABELS, LANE_KIND_LABELS, LINK_KIND_LABELS, label
 from .pdf_icons import Icons
 from .pdf_pages import PagePlan, Tile
@@ -23,6 +27,7 @@ from .pdf_text import draw_lines
 MUTED, GRID = HexColor(palette.MUTED), HexColor(palette.GRID)
 TITLE, HEADING, BODY, SMALL = TextStyle(26, bold=True), TextStyle(15, bold=True), TextStyle(10), TextStyle(8.5)
 STRONG = TextStyle(10, bold=True)
+PHOTO_PIXELS = 1024  # a photo is kept at most this many pixels a side
 
 CAPTIONS = {
     "map": {"ru": "Карта пути клиента", "en": "Customer journey map"},
@@ -104,24 +109,64 @@ def draw_cover(pdf: Canvas, doc: JourneyMap, page: tuple[float, float], day: dat
     pdf.line(margin, page[1] * 0.28 - 24, margin + 80, page[1] * 0.28 - 24)
 
 
-def draw_personas(pdf: Canvas, personas: list[Persona], language: str, page: tuple[float, float]) -> None:
-    """Up to two personas side by side on a page; the caller gives each page its share."""
+def persona_photos(personas: list[Persona]) -> tuple[dict[str, Image.Image], list[str]]:
+    """The personas' photos decoded, by persona id, and a note for each that cannot be shown.
+
+    A photo's bytes only passed a signature check when the map was read: it may be truncated, not
+    an image at all, or a few kilobytes that decode to gigabytes. So its size is read from its
+    header first and a photo over MAX_PHOTO_PIXELS is refused before it is decoded; what is kept is
+    scaled down to PHOTO_PIXELS a side, more than a 96-point photo needs in print."""
+    photos, notes = {}, []
+    too_large = f"more than the {MAX_PHOTO_PIXELS // 1_000_000} megapixels a photo may have; it is left out"
+    for persona in personas:
+        if persona.photo is None:
+            continue
+        who = f"the photo of the persona {one_line(repr(persona.name), 80)}"
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # the size is checked here
+                image = Image.open(io.BytesIO(persona.photo.image_bytes()))
+            width, height = image.size
+            if width * height > MAX_PHOTO_PIXELS:
+                notes.append(f"{who} is {width:,} × {height:,} pixels, {too_large}")
+                continue
+            image.thumbnail((PHOTO_PIXELS, PHOTO_PIXELS))
+            photos[persona.id] = image.convert("RGBA" if _has_alpha(image) else "RGB")
+        except UnidentifiedImageError:
+            notes.append(f"{who} is not an image that can be read (its data is damaged); it is left out")
+        except Image.DecompressionBombError:
+            notes.append(f"{who} has {too_large}")
+        except Exception as error:  # Pillow's decoders fail in many ways (OSError, ValueError, SyntaxError...)
+            notes.append(f"{who} cannot be decoded ({one_line(str(error), 120) or type(error).__name__}); "
+                         "it is left out")
+    return photos, notes
+
+
+def _has_alpha(image: Image.Image) -> bool:
+    return "A" in image.getbands() or "transparency" in image.info
+
+
+def draw_personas(pdf: Canvas, personas: list[Persona], language: str, page: tuple[float, float],
+                  photos: dict[str, Image.Image]) -> None:
+    """Up to two personas side by side on a page; the caller gives each page its share, and their
+    photos from `persona_photos` (a persona missing from it is drawn without its photo)."""
     margin, gap = 40, 24
     out = Writer(pdf, margin, margin, page[0] - 2 * margin)
     out.text(caption("personas", language), HEADING, gap=12)
     width = (page[0] - 2 * margin - gap) / 2
     for i, persona in enumerate(personas[:2]):
-        _persona(pdf, persona, language, Rect(margin + i * (width + gap), out.y, width, page[1] - out.y - margin))
+        _persona(pdf, persona, language, Rect(margin + i * (width + gap), out.y, width, page[1] - out.y - margin),
+                 photos.get(persona.id))
 
 
-def _persona(pdf: Canvas, persona: Persona, language: str, box: Rect) -> None:
+def _persona(pdf: Canvas, persona: Persona, language: str, box: Rect, photo_image: Image.Image | None) -> None:
     pdf.setFillColor(HexColor("#F5F7F8"))
     pdf.setStrokeColor(GRID)
     pdf.roundRect(box.x, box.y, box.w, box.h, 6, stroke=1, fill=1)
     pad, photo = 14, 96
     text_x = box.x + pad
-    if persona.photo is not None:
-        image = ImageReader(io.BytesIO(persona.photo.image_bytes()))
+    if photo_image is not None:
+        image = ImageReader(photo_image)
         w, h = image.getSize()
         side = photo / max(w, h)
         pdf.saveState()
@@ -142,7 +187,7 @@ def _persona(pdf: Canvas, persona: Persona, language: str, box: Rect) -> None:
         out.y += 4
         out.text(f"«{persona.quote}»" if language.startswith("ru") else f"“{persona.quote}”",
                  TextStyle(10.5, bold=True), HexColor(palette.CURVE), max_lines=4)
-    out = Writer(pdf, box.x + pad, max(out.y, box.y + pad + (photo if persona.photo else 0)) + 8, box.w - 2 * pad)
+    out = Writer(pdf, box.x + pad, max(out.y, box.y + pad + (photo if photo_image else 0)) + 8, box.w - 2 * pad)
     for key in ("goals", "pains", "habits", "interests"):
         value = getattr(persona, key)
         if value:

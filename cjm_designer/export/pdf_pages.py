@@ -64,7 +64,7 @@ def plan_pages(layout: MapLayout, options: PageOptions) -> PagePlan:
         scale = min(1.0, MAX_PAGE / max(width, height))
         notes = [] if scale == 1.0 else [
             f"the map is {width / 72:.0f} × {height / 72:.0f} in, larger than PDF viewers show on one page "
-            f"(200 in): the poster is scaled to {scale:.0%}; choose tiles to print it at full size"]
+            f"(200 in): the poster is scaled to {percent(scale)}; choose tiles to print it at full size"]
         page = (width * scale, height * scale)
         tile = Tile(1, 0, 0, Rect(0, 0, width, height), Rect(0, 0, *page), _stages_in(layout, 0, width))
         return PagePlan(page, scale, [tile], notes=notes)
@@ -90,6 +90,14 @@ def plan_pages(layout: MapLayout, options: PageOptions) -> PagePlan:
             tiles.append(Tile(len(tiles) + 1, row, column, Rect(x, y, w, h),
                               Rect(area.x, area.y, w * scale, h * scale), _stages_in(layout, x, x + w)))
     return PagePlan(paper, scale, tiles, rows, columns)
+
+
+def percent(fraction: float) -> str:
+    """`fraction` as a percentage with two significant figures below 10 % (0.4%, 0.037%), so that a
+    small scale never reads as 0%."""
+    value = fraction * 100
+    digits = 0 if value >= 10 else max(1, 1 - math.floor(math.log10(value)))
+    return f"{value:.{digits}f}%"
 
 
 def _printable(paper: tuple[float, float], options: PageOptions) -> Rect:

@@ -10,6 +10,7 @@ from reportlab.pdfgen.canvas import Canvas
 from ..layout import TextLine, palette
 from ..model import JourneyMap, numbers
 from ..model.analytics import analyse, shown_names
+from ..model.plain import visible_bidi
 from ..model.vocab import CHANNEL_LABELS, OWNER_LABELS, label
 from .pdf_extras import BODY, HEADING, SMALL, STRONG, Writer
 from .pdf_text import draw_lines
@@ -53,7 +54,8 @@ def draw_report(pdf: Canvas, doc: JourneyMap, page: tuple[float, float]) -> None
         pdf.setFillColor(HexColor(palette.lighter(palette.CURVE, 150)))
         pdf.rect(left.x, left.y, bar_w, 14, stroke=0, fill=1)
         figure = numbers.count(step.entering, language)
-        draw_lines(pdf, (TextLine(f"{names[step.stage_id]} · {figure}", 0, 10.5, 9),), left.x + 4, left.y)
+        bar_text = visible_bidi(f"{names[step.stage_id]} · {figure}")  # drawn as is, not through wrap
+        draw_lines(pdf, (TextLine(bar_text, 0, 10.5, 9),), left.x + 4, left.y)
         left.y += 16
         if step.conversion is not None:
             drop = step.stage_id == data.funnel.largest_drop

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -19,6 +20,7 @@ from ..model.document import MAX_CARDS, MAX_LANES, MAX_LINKS, MAX_PERSONAS, MAX_
 from . import migrations
 from .atomic import write_atomic
 from .errors import InvalidFormatError, UnsupportedFormatVersionError
+from .reading import read_limited, too_large
 
 FORMAT = "cjm"
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -30,13 +32,8 @@ _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")  # UTF-8 text holds no surr
 
 
 def load(path: str | Path) -> JourneyMap:
-    """Read a map from `path`."""
-    try:
-        with open(path, "rb") as stream:
-            raw = stream.read(MAX_FILE_BYTES + 1)
-    except OSError as error:
-        raise InvalidFormatError(path, [Problem("", f"cannot read: {error.strerror or error}")]) from None
-    return loads(raw, str(path))
+    """Read a map from `path` (a regular file; a pipe, a device or a folder is refused)."""
+    return loads(read_limited(path, MAX_FILE_BYTES), str(path))
 
 
 def loads(raw: bytes, name: str = "<map>") -> JourneyMap:
@@ -100,8 +97,7 @@ class _BadString(Exception):
 
 def _parse(raw: bytes, name: str) -> dict:
     if len(raw) > MAX_FILE_BYTES:
-        raise InvalidFormatError(name, [Problem("", f"the file is larger than {MAX_FILE_BYTES // 2**20} MiB, "
-                                                    "the most a map may be")])
+        raise InvalidFormatError(name, [Problem("", too_large(MAX_FILE_BYTES))])
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -123,8 +119,9 @@ def _parse(raw: bytes, name: str) -> dict:
         raise InvalidFormatError(name, [Problem("", error.args[0])]) from None
     except RecursionError:
         raise InvalidFormatError(name, [Problem("", "the JSON is nested too deeply")]) from None
-    except ValueError as error:  # e.g. an integer of more digits than Python converts
-        raise InvalidFormatError(name, [Problem("", f"a value cannot be read: {error}")]) from None
+    except ValueError:  # the one ValueError left: an integer of more digits than Python converts
+        digits = sys.get_int_max_str_digits()
+        raise InvalidFormatError(name, [Problem("", f"a number has more than {digits} digits")]) from None
     if not isinstance(data, dict):
         raise InvalidFormatError(name, [Problem("", "not a CJM Designer map: the file is not a JSON object")])
     return data
@@ -162,11 +159,11 @@ def _check_header(data: dict, name: str) -> int:
         raise InvalidFormatError(name, [Problem("version", "must be a whole number")])
     if version > migrations.CURRENT_VERSION:
         raise UnsupportedFormatVersionError(name, [Problem("version", (
-            f"the file is in format version {version}, written by a newer CJM Designer; "
+            f"the file is in format version {_shown(version)}, written by a newer CJM Designer; "
             f"this one reads {_readable_versions()}: update CJM Designer to open it"))])
     if version < migrations.OLDEST_VERSION:
         raise UnsupportedFormatVersionError(name, [Problem("version", (
-            f"format version {version} is unknown; this program reads {_readable_versions()}"))])
+            f"format version {_shown(version)} is unknown; this program reads {_readable_versions()}"))])
     return version
 
 

@@ -62,6 +62,10 @@ def _cell(value: object, excel: bool) -> str:
         text = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
         return text.replace(".", ",") if excel else text
     text = str(value)
-    if excel and text.startswith(_FORMULA_START):
-        return "'" + text
-    return text
+    return "'" + text if excel and needs_guard(text) else text
+
+
+def needs_guard(text: str) -> bool:
+    """Whether the Excel flavour puts `'` before `text`: it would start a formula, or it starts like a
+    guarded text itself (`'=`), so that reading the file back drops only the guard the export added."""
+    return text.lstrip("'").startswith(_FORMULA_START)

@@ -50,8 +50,9 @@ from ..model.document import MAX_CARDS, MAX_LANES, MAX_STAGES, fresh_id
 from ..model.elements import ID_PATTERN
 from ..model.vocab import DEVICE_LABELS, LANE_KIND_LABELS
 from .cjm import MAX_FILE_BYTES
-from .csv_export import _FORMULA_START, COLUMNS
+from .csv_export import COLUMNS, needs_guard
 from .errors import InvalidFormatError
+from .reading import too_large
 
 MAX_PROBLEMS = 20
 
@@ -122,13 +123,15 @@ def from_csv(raw: bytes, name: str = "<csv>") -> tuple[JourneyMap, list[str]]:
     delimiter = _delimiter(text)
     job.excel = delimiter == ";"
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    last_line = 0  # the line the row before ended on
     rows: list[_Row] = []
     extra_rows: list[int] = []
     unnamed_warned: set[int] = set()
     header: list[str] | None = None
-    number = 0
+    number = start = 0
     try:
         for number, cells in enumerate(reader, start=1):
+            start, last_line = last_line + 1, reader.line_num
             if not any(c.strip() for c in cells):
                 continue
             if header is None:
@@ -146,6 +149,12 @@ def from_csv(raw: bytes, name: str = "<csv>") -> tuple[JourneyMap, list[str]]:
             rows.append(_row(job, number, cells))
     except csv.Error as error:
         job.problem(f"row {number + 1}", f"not valid CSV: {error}")
+    else:
+        if start and _quote_left_open(text, delimiter, start):
+            after = reader.line_num - start
+            job.problem(f"row {number}, line {start}", "a quoted cell starts in this row and its closing quote is "
+                        f"missing, so it took in {after} line{'' if after == 1 else 's'} after it, to the end "
+                        "of the file; close the quote or remove it")
     if header is None:
         raise InvalidFormatError(name, [Problem("", _EMPTY)])
     if extra_rows:
@@ -167,8 +176,7 @@ def from_csv(raw: bytes, name: str = "<csv>") -> tuple[JourneyMap, list[str]]:
 
 def _decode(raw: bytes, name: str) -> str:
     if len(raw) > MAX_FILE_BYTES:
-        raise InvalidFormatError(name, [Problem("", f"the file is larger than {MAX_FILE_BYTES // 2**20} MiB, "
-                                                    "the most a map may be")])
+        raise InvalidFormatError(name, [Problem("", too_large(MAX_FILE_BYTES))])
     start = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
     try:
         text = raw[start:].decode("utf-8")
@@ -181,6 +189,20 @@ def _decode(raw: bytes, name: str) -> str:
     if not text.strip():
         raise InvalidFormatError(name, [Problem("", _EMPTY)])
     return text
+
+
+def _quote_left_open(text: str, delimiter: str, line: int) -> bool:
+    """Whether the row that starts at `line` (the last row) has a quoted cell that is never closed:
+    the csv module then silently makes the rest of the file that cell's text."""
+    rest = io.StringIO(text, newline="")
+    for _ in range(line - 1):
+        rest.readline()
+    try:
+        for _ in csv.reader(rest, delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as error:
+        return "unexpected end of data" in str(error)
+    return False
 
 
 def _delimiter(text: str) -> str:
@@ -219,7 +241,7 @@ def _row(job: _Import, number: int, cells: list[str]) -> _Row:
     def cell(column: str) -> str:
         index = job.columns.get(column)
         value = cells[index] if index is not None and index < len(cells) else ""
-        if job.excel and value[:1] == "'" and value[1:2] and value[1] in _FORMULA_START:
+        if job.excel and value[:1] == "'" and needs_guard(value[1:]):
             value = value[1:]
         return value
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model import Problem
+from ..model.plain import one_line
 
 
 class CjmError(Exception):
@@ -42,4 +43,7 @@ class SaveError(CjmError):
 
 
 def _line(file: str, problem: Problem) -> str:
-    return f"{file}: {problem.where}: {problem.what}" if problem.where else f"{file}: {problem.what}"
+    """The line as it is printed: control characters and bidi controls in the file's name, the place
+    or a quoted value are shown escaped, so no name can break the line or reorder it."""
+    file, what = one_line(file, 300), one_line(problem.what, 500)
+    return f"{file}: {one_line(problem.where, 200)}: {what}" if problem.where else f"{file}: {what}"

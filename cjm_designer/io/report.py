@@ -4,8 +4,11 @@ people who paste it into a document (`cjm-designer report FILE`)."""
 
 from __future__ import annotations
 
+import re
+
 from ..model import JourneyMap, Kpi, numbers
 from ..model.analytics import Analytics, analyse, shown_names
+from ..model.plain import visible_controls
 from ..model.vocab import CHANNEL_LABELS, OWNER_LABELS, label
 
 WORDS = {
@@ -48,23 +51,24 @@ def report_markdown(doc: JourneyMap) -> str:
         return WORDS[key][language]
 
     data = analyse(doc)
-    out = [f"# {w('report')}: {_cell(doc.meta.title or w('untitled'))}", ""]
+    out = [f"# {w('report')}: {markdown_text(doc.meta.title or w('untitled'))}", ""]
     out += _funnel(data, names, w, language)
     out += [f"## {w('touchpoints')}", "", f"| {w('stage')} | {w('count')} |", "| --- | ---: |"]
-    out += [f"| {_cell(names[stage_id])} | {count} |" for stage_id, count in data.touchpoints.items()]
+    out += [f"| {markdown_text(names[stage_id])} | {count} |" for stage_id, count in data.touchpoints.items()]
     out += [f"| **{w('total')}** | **{data.total_touchpoints}** |", "", w("typical"), ""]
     out += _counts(w("channels"), w("channel"), w("cards"), data.channels, CHANNEL_LABELS, language, w)
     out += _counts(w("owners"), w("owner"), w("cards"), data.owners, OWNER_LABELS, language, w)
     out += [f"## {w('pains')}", ""]
-    out += [f"- {_cell(titles[card_id])} ({_cell(names[stage_id])})" for card_id, stage_id in data.pain_points]
+    out += [f"- {markdown_text(titles[card_id])} ({markdown_text(names[stage_id])})"
+            for card_id, stage_id in data.pain_points]
     out += [w("none")] if not data.pain_points else []
     out += ["", f"## {w('kpis')}", ""]
     for stage_id, card_id, kpi in data.kpis_missed:
         where = titles[card_id] if card_id else w("stage_kpi")
         figures = w("kpi_target" if not kpi.lower_is_better else "kpi_limit").format(
             actual=_number(kpi.actual, kpi, language), target=_number(kpi.target, kpi, language))
-        name = f"{_cell(kpi.name)} — " if kpi.name else ""
-        out.append(f"- **{_cell(names[stage_id])}** · {_cell(where)}: {name}{figures}")
+        name = f"{markdown_text(kpi.name)} — " if kpi.name else ""
+        out.append(f"- **{markdown_text(names[stage_id])}** · {markdown_text(where)}: {name}{figures}")
     out += [w("none")] if not data.kpis_missed else []
     counted = data.kpis_met + len(data.kpis_missed)
     if counted:
@@ -79,7 +83,7 @@ def _funnel(data: Analytics, names: dict[str, str], w, language: str) -> list[st
     out += [f"| {w('stage')} | {w('entering')} | {w('conversion')} | {w('lost')} |", "| --- | ---: | ---: | ---: |"]
     for step in data.funnel.steps:
         mark = f" **← {w('largest_drop')}**" if step.stage_id == data.funnel.largest_drop else ""
-        out.append(f"| {_cell(names[step.stage_id])} | {numbers.count(step.entering, language)} | "
+        out.append(f"| {markdown_text(names[step.stage_id])} | {numbers.count(step.entering, language)} | "
                    f"{numbers.percent(step.conversion, language)}{mark} | {numbers.count(step.lost, language)} |")
     out.append("")
     if data.funnel.overall is not None:
@@ -92,17 +96,28 @@ def _counts(heading: str, column: str, cards: str, counts, labels, language: str
     if not counts:
         return out + [w("none"), ""]
     out += [f"| {column} | {cards} |", "| --- | ---: |"]
-    out += [f"| {_cell(label(labels, key, language))} | {n} |" for key, n in counts.most_common()]
+    out += [f"| {markdown_text(label(labels, key, language))} | {n} |" for key, n in counts.most_common()]
     return out + [""]
 
 
-def _cell(text: str) -> str:
-    """Text safe inside a Markdown table cell or list item: one line, pipes escaped."""
-    return " ".join(str(text).split()).replace("|", "\\|")
+# What Markdown (CommonMark and GitHub's tables) or the HTML it lets through would read as markup
+# anywhere in a line; and what starts a list when it begins the text of a list item.
+_INLINE = re.compile(r"([\\`*_\[\]<>|~&#])")
+_BLOCK_START = re.compile(r"^(?:([-+])|(\d+)([.)]))")
+
+
+def markdown_text(text: str) -> str:
+    """`text` shown as written in a Markdown heading, table cell or list item: on one line, control
+    characters and bidi overrides visible (`\\x00`, `[U+202E]`), and every character Markdown or
+    HTML would read as markup escaped, so `<img src=…>` or `|` in a name is text, not an image or a
+    new column."""
+    shown = _INLINE.sub(r"\\\1", visible_controls(" ".join(str(text).split())))
+    return _BLOCK_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", shown)
 
 
 def _number(value: float | None, kpi: Kpi, language: str) -> str:
     text = numbers.decimal(value, language)
     if value is None:
         return text
-    return f"{text}{kpi.unit}" if kpi.unit in ("%", "₽", "$", "€") else f"{text} {kpi.unit}".rstrip()
+    unit = markdown_text(kpi.unit)
+    return f"{text}{unit}" if kpi.unit in ("%", "₽", "$", "€") else f"{text} {unit}".rstrip()

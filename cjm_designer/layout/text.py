@@ -12,6 +12,7 @@ from pathlib import Path
 
 from reportlab.pdfbase.ttfonts import TTFontFile
 
+from ..model.plain import visible_bidi
 from ..paths import bundled
 
 FAMILY = "PT Sans"
@@ -67,6 +68,7 @@ class TextStyle:
 def wrap(text: str, style: TextStyle, width: float, max_lines: int | None = None) -> list[str]:
     """Break `text` into lines no wider than `width` at spaces (inside a word when it alone is too
     wide), keeping its own line breaks; beyond `max_lines` the last line ends with an ellipsis.
+    Bidi controls become visible marks (measured as drawn), so no name can reorder what it shows.
     Results are remembered: headers and labels are wrapped again on every relayout."""
     return list(_wrap_remembered(text, style, round(width, 3), max_lines))
 
@@ -79,7 +81,7 @@ def wrap_once(text: str, style: TextStyle, width: float, max_lines: int | None =
 
 def _wrap(text: str, style: TextStyle, width: float, max_lines: int | None) -> tuple[str, ...]:
     lines: list[str] = []
-    for paragraph in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    for paragraph in visible_bidi(text).replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         lines.extend(_wrap_paragraph(paragraph, style, width))
         if max_lines is not None and len(lines) > max_lines:
             break

@@ -53,6 +53,7 @@ IsoDatetime = Annotated[AwareDatetime, BeforeValidator(_iso_text)]
 
 MAX_PHOTO_BASE64 = 4 * 1024 * 1024
 PHOTO_MAGIC = {"image/png": b"\x89PNG\r\n\x1a\n", "image/jpeg": b"\xff\xd8\xff"}
+MAX_PHOTO_PIXELS = 40_000_000  # a few kilobytes may claim gigapixels: a larger photo is never decoded
 
 
 class Part(BaseModel):

@@ -22,10 +22,16 @@ def visible_bidi(text: str) -> str:
     return _BIDI.sub(_mark, text) if _BIDI.search(text) else text
 
 
+def visible_controls(text: str) -> str:
+    """`text` with every control character visible (`\\n`, `\\x1b`, `[U+202E]`): nothing in it can
+    break a line, move the cursor or reorder what follows."""
+    return _CONTROL.sub(_escape, text) if _CONTROL.search(text) else text
+
+
 def one_line(text: str, limit: int = 200) -> str:
-    """`text` fit for a one-line message: every control character visible (`\\n`, `\\x1b`,
-    `[U+202E]`), and cut to `limit` characters with `…`."""
-    shown = _CONTROL.sub(_escape, text)
+    """`text` fit for a one-line message: its control characters visible, and cut to `limit`
+    characters with `…`."""
+    shown = visible_controls(text)
     return shown if len(shown) <= limit else shown[:limit - 1] + "…"
 
 

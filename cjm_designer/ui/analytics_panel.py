@@ -13,6 +13,7 @@ from ..i18n import current_language as ui_language
 from ..layout import palette
 from ..model import JourneyMap, numbers
 from ..model.analytics import Analytics, analyse
+from ..model.plain import visible_bidi
 from ..model.vocab import CHANNEL_LABELS, OWNER_LABELS, label
 
 
@@ -29,18 +30,18 @@ class AnalyticsPanel(QScrollArea):
         self.setWidgetResizable(True)
         body = QWidget()
         self.funnel = FunnelChart()
-        self.funnel_note = QLabel()
-        self.touchpoints_title = QLabel()
+        self.funnel_note = _plain_label()
+        self.touchpoints_title = _plain_label(bold=True)
         self.touchpoints = _table()
-        self.typical = QLabel()
-        self.channels_title, self.channels = QLabel(), _table()
-        self.owners_title, self.owners = QLabel(), _table()
-        self.pains_title, self.pains = QLabel(), _table()
-        self.kpis_title, self.kpis = QLabel(), _table()
+        self.typical = _plain_label()
+        self.channels_title, self.channels = _plain_label(bold=True), _table()
+        self.owners_title, self.owners = _plain_label(bold=True), _table()
+        self.pains_title, self.pains = _plain_label(bold=True), _table()
+        self.kpis_title, self.kpis = _plain_label(bold=True), _table()
         for label_ in (self.funnel_note, self.typical):
             label_.setWordWrap(True)
         layout = QVBoxLayout(body)
-        self.funnel_title = QLabel()
+        self.funnel_title = _plain_label(bold=True)
         for widget in (self.funnel_title, self.funnel, self.funnel_note, self.touchpoints_title, self.touchpoints,
                        self.typical, self.channels_title, self.channels, self.owners_title, self.owners,
                        self.pains_title, self.pains, self.kpis_title, self.kpis):
@@ -62,7 +63,7 @@ class AnalyticsPanel(QScrollArea):
         for widget, text in ((self.funnel_title, tr("Funnel")), (self.touchpoints_title, tr("Touchpoints")),
                              (self.channels_title, tr("Channels")), (self.owners_title, tr("Responsible")),
                              (self.pains_title, tr("Pain points")), (self.kpis_title, tr("Missed KPIs"))):
-            widget.setText(f"<b>{text}</b>")  # our own text: markup is safe here, never the map's
+            widget.setText(text)
         self.typical.setText(tr("A purchase usually follows 5 to 40 contacts."))
         self.touchpoints.setHeaderLabels([tr("Stage"), tr("Touchpoints")])
         self.channels.setHeaderLabels([tr("Channel"), tr("Cards")])
@@ -75,7 +76,7 @@ class AnalyticsPanel(QScrollArea):
         doc = self.session.doc
         data = analyse(doc)
         language = ui_language()
-        names = {stage.id: stage.name for stage in doc.stages}
+        names = {stage.id: visible_bidi(stage.name) for stage in doc.stages}
         self.funnel.show_funnel(doc, data)
         overall = data.funnel.overall
         drop = data.funnel.largest_drop
@@ -122,14 +123,15 @@ class FunnelChart(QWidget):
         self.setMinimumHeight(60)
 
     def show_funnel(self, doc: JourneyMap, data: Analytics) -> None:
-        names = {stage.id: stage.name for stage in doc.stages}
+        names = {stage.id: visible_bidi(stage.name) for stage in doc.stages}
         self._rows = [(names[step.stage_id], step.entering, step.conversion,
                        step.stage_id == data.funnel.largest_drop) for step in data.funnel.steps]
         self.setMinimumHeight(max(60, self.ROW * len(self._rows) + 8))
         self.update()
 
     def rows(self) -> list[tuple[str, int | None, float | None, bool]]:
-        """(stage name, people entering, conversion to the next, is the largest drop) for each stage."""
+        """(stage name as shown, people entering, conversion to the next, is the largest drop) for each
+        stage."""
         return list(self._rows)
 
     def paintEvent(self, event) -> None:
@@ -154,6 +156,18 @@ class FunnelChart(QWidget):
         painter.end()
 
 
+def _plain_label(bold: bool = False) -> QLabel:
+    """A label that shows its text as written: the sentences here quote the map's names, which must
+    never be read as markup (`<img src=…>` would load a file)."""
+    widget = QLabel()
+    widget.setTextFormat(Qt.TextFormat.PlainText)
+    if bold:
+        font = widget.font()
+        font.setBold(True)
+        widget.setFont(font)
+    return widget
+
+
 def _table() -> QTreeWidget:
     table = QTreeWidget()
     table.setColumnCount(2)
@@ -167,9 +181,10 @@ def _table() -> QTreeWidget:
 
 
 def _fill(table: QTreeWidget, rows: list[tuple[str, str]], ids: list[str] | None = None) -> None:
+    """The rows, which quote the map's names, with bidi controls shown as marks."""
     table.clear()
     for i, (first, second) in enumerate(rows):
-        item = QTreeWidgetItem([first, second])
+        item = QTreeWidgetItem([visible_bidi(first), visible_bidi(second)])
         item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
         if ids is not None:
             item.setData(0, Qt.ItemDataRole.UserRole, ids[i])

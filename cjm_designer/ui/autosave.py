@@ -1,8 +1,11 @@
 """Autosave and recovery: unsaved work is copied to the user's state folder every interval and when
 the window loses focus, never over the user's file; after a crash the next start offers it back.
 
-A copy is `ID.cjm` with `ID.json` beside it (the file it belongs to, the map's title, the time); both
-are removed after a save or a clean close.
+A copy is `ID.cjm` with `ID.json` beside it (the file it belongs to, the map's title, the time) and
+`ID.lock`, locked by the process whose window owns the copy for as long as it lives. A copy whose
+owner is alive is never offered to another instance, nor deleted by one. All three are removed
+after a save or a clean close; a recovered copy stays until its window saves or discards the work.
+When the state folder cannot be made, there is no autosave and `off_reason` says why.
 """
 
 from __future__ import annotations
@@ -16,7 +19,14 @@ from pathlib import Path
 from ..editor import DocumentSession
 from ..io import CjmError, dumps, load, write_atomic
 from ..model import JourneyMap
+from .locks import Lock, held_elsewhere
 from .settings import recovery_dir
+
+UNREADABLE = ".unreadable"  # added to a copy that cannot be read, so it is reported once, not offered again
+
+
+def lock_of(copy: Path) -> Lock:
+    return Lock(copy.with_suffix(".lock"))
 
 
 @dataclass(frozen=True)
@@ -28,11 +38,32 @@ class Recovery:
     title: str
     saved_at: datetime
 
+    def claim(self) -> Lock | None:
+        """The copy's lock, now this process's; None if another instance took the copy meanwhile."""
+        lock = lock_of(self.copy)
+        return lock if lock.acquire() else None
+
     def load(self) -> JourneyMap:
         return load(self.copy)
 
     def discard(self) -> None:
-        remove_copy(self.copy)
+        """Delete the copy, unless another instance has taken it meanwhile."""
+        lock = self.claim()
+        if lock is not None:
+            remove_copy(self.copy)
+            lock.release(remove=True)
+
+    def set_aside(self, lock: Lock) -> Path:
+        """Rename an unreadable copy (and its note) out of the way, where it stays for someone to look at."""
+        aside = self.copy.with_name(self.copy.name + UNREADABLE)
+        info = self.copy.with_suffix(".json")
+        try:
+            info.replace(info.with_name(info.name + UNREADABLE))  # no note: not offered again
+            self.copy.replace(aside)
+        except OSError:
+            aside = self.copy  # cannot be moved: reported where it is
+        lock.release(remove=True)
+        return aside
 
 
 def remove_copy(copy: Path) -> None:
@@ -42,21 +73,32 @@ def remove_copy(copy: Path) -> None:
 
 
 class Autosaver:
-    """Keeps one window's autosave copy up to date."""
+    """Keeps one window's autosave copy up to date; the copy is locked while the window lives."""
 
     def __init__(self, session: DocumentSession):
         self.session = session
-        self.copy = recovery_dir() / f"{uuid.uuid4().hex}.cjm"
         self._saved_index: int | None = None
+        self.off_reason = ""
+        try:
+            self.copy: Path | None = recovery_dir() / f"{uuid.uuid4().hex}.cjm"
+        except OSError as error:
+            self.copy = None
+            self.off_reason = f"{error.filename or ''}: {error.strerror or error}".lstrip(": ")
+            return
+        self.lock = lock_of(self.copy)
 
     def save_if_needed(self) -> bool:
         """Write the copy if there are unsaved changes not in it yet; True when written."""
+        if self.copy is None:
+            return False
         stack = self.session.undo_stack
         if stack.isClean():
             self.discard()
             return False
         if stack.index() == self._saved_index and self.copy.exists():
             return False
+        if not self.lock.acquire():
+            return False  # a copy no lock guards could be taken for a dead window's by another instance
         try:
             write_atomic(self.copy, dumps(self.session.doc))
             info = {"original": str(self.session.path) if self.session.path else None,
@@ -67,17 +109,30 @@ class Autosaver:
         self._saved_index = stack.index()
         return True
 
+    def adopt(self, copy: Path, lock: Lock) -> None:
+        """Take over a recovered copy (and its lock): it stays until this window saves or discards."""
+        self.discard()
+        self.copy, self.lock = copy, lock
+        self._saved_index = self.session.undo_stack.index()
+
     def discard(self) -> None:
+        if self.copy is None:
+            return
         remove_copy(self.copy)
+        self.lock.release(remove=True)
         self._saved_index = None
 
 
-def pending_recoveries(exclude: set[Path] = frozenset()) -> list[Recovery]:
-    """Copies left by windows that did not close cleanly, newest first (`exclude`: live windows')."""
+def pending_recoveries() -> list[Recovery]:
+    """Copies left by windows that did not close cleanly (whose process is gone), newest first."""
+    try:
+        folder = recovery_dir()
+    except OSError:
+        return []
     found = []
-    for info_path in recovery_dir().glob("*.json"):
+    for info_path in folder.glob("*.json"):
         copy = info_path.with_suffix(".cjm")
-        if copy in exclude or not copy.exists():
+        if not copy.exists() or held_elsewhere(copy.with_suffix(".lock")):
             continue
         try:
             info = json.loads(info_path.read_text("utf-8"))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..canvas.texts import ui_language
 from ..i18n import SETTING, install_translators
+from ..model.plain import visible_bidi
 from ..templates import DEFAULT_TEMPLATE, available
 from .settings import Settings
 
@@ -41,7 +42,8 @@ class Preferences(QDialog):
         self.autosave.setValue(settings.autosave_seconds())
         self.template = QComboBox()
         for template in available(ui_language()):
-            mine = tr("%1 (my template)").replace("%1", template.title) if template.user else template.title
+            title = visible_bidi(template.title)
+            mine = tr("%1 (my template)").replace("%1", title) if template.user else title
             self.template.addItem(mine, template.name)
         self.template.setCurrentIndex(max(0, self.template.findData(settings.default_template())))
         self.language = QComboBox()

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QProgressDialog,
     QStackedWidget,
     QVBoxLayout,
@@ -32,11 +31,13 @@ from ..export.image import pixel_size, pixels_per_point, render_svg, write_png
 from ..export.pdf import PdfOptions, pages_before_map, to_pdf
 from ..export.pdf_pages import MM, Pages, plan_pages
 from ..io import dumps, write_atomic
+from ..io.atomic import same_file, writing_atomically
 from ..io.csv_export import to_csv
 from ..io.mermaid import to_mermaid
 from ..layout import MapLayout, compute_layout, palette
 from ..layout.palette import LANE_FILL
 from ..model import JourneyMap
+from .messages import information, warning
 from .settings import Settings
 
 
@@ -207,8 +208,13 @@ class ExportDialog(QDialog):
             self.accept()
 
     def export_to(self, path: Path) -> bool:
-        """Export to `path` with a progress dialog; False when cancelled or failed (the user is told)."""
+        """Export to `path` with a progress dialog; False when cancelled or failed (the user is told).
+        Never over the map's own file; the file dialog has already asked about replacing another."""
         fmt = self.chosen_format()
+        if self.source is not None and same_file(self.source, path):
+            warning(self, tr("Export failed"), tr("{path} is the map's own file; an export never replaces it. "
+                                                  "Choose another name.").format(path=path))
+            return False
         progress = QProgressDialog(tr("Exporting…"), tr("Cancel"), 0, 0, self)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(400)
@@ -223,9 +229,9 @@ class ExportDialog(QDialog):
             notes = self._write(fmt, path, report)
         except Cancelled:
             return False
-        except (OSError, ValueError) as error:
-            QMessageBox.warning(self, tr("Export failed"), tr("The map could not be exported to {path}:\n{error}")
-                                .format(path=path, error=error))
+        except Exception as error:  # a file error, a map too large for a PNG, whatever a writer raises
+            warning(self, tr("Export failed"), tr("The map could not be exported to {path}:\n{error}")
+                    .format(path=path, error=error))
             return False
         finally:
             progress.close()
@@ -234,7 +240,7 @@ class ExportDialog(QDialog):
         self.settings.set_value("export/folder", str(path.parent))
         self.settings.set_value("export/open_after", int(self.open_after.isChecked()))
         if notes:
-            QMessageBox.information(self, tr("Exported"), "\n".join(notes))
+            information(self, tr("Exported"), "\n".join(notes))
         if self.open_after.isChecked():
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         return True
@@ -248,7 +254,9 @@ class ExportDialog(QDialog):
         if fmt in ("png", "svg"):
             if fmt == "png":
                 scale, dpi = self.image_scale()
-                write_png(doc, path, scale=scale, dpi=dpi, transparent=self.transparent.isChecked(), progress=report)
+                with writing_atomically(path) as out:
+                    write_png(doc, out, scale=scale, dpi=dpi, transparent=self.transparent.isChecked(),
+                              progress=report)
             else:
                 write_atomic(path, render_svg(doc, progress=report))
             return []

@@ -60,6 +60,7 @@ class FieldForm(QWidget):
         super().__init__(parent)
         self.session = session
         self.error = error
+        error.setTextFormat(Qt.TextFormat.PlainText)  # problems quote what was typed
         self.kind = ""
         self.fields: list[Field] = []
         self.editors: dict[str, QWidget] = {}

@@ -12,6 +12,7 @@ from ..canvas.scene import HEAT_CARD
 from ..i18n import current_language
 from ..layout import palette
 from ..model.analytics import FILTER_FIELDS, HEAT_MEASURES, CardFilter, filter_choices
+from ..model.plain import visible_bidi
 from ..model.vocab import CHANNEL_LABELS, DEVICE_LABELS, OWNER_LABELS, label
 
 
@@ -86,7 +87,7 @@ class HeatFilterBar(QToolBar):
         labels = {"channel": CHANNEL_LABELS, "owner": OWNER_LABELS, "device": DEVICE_LABELS}.get(field)
         values = filter_choices(self.scene.session.doc, field) if field else []
         language = current_language()
-        _refill(self.value, [(label(labels, v, language) if labels else v, v) for v in values])
+        _refill(self.value, [(visible_bidi(label(labels, v, language) if labels else v), v) for v in values])
         self.value.setEnabled(bool(values))
         self._filter_chosen()
 

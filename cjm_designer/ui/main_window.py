@@ -21,16 +21,20 @@ from PySide6.QtWidgets import (
 from ..canvas import MapScene, MapView
 from ..canvas.actions import CanvasActions, icon, tooltip
 from ..editor import DocumentSession
-from ..io import CjmError, dumps, load, write_atomic
+from ..io import CjmError, dumps, write_atomic
+from ..io.disk_state import DiskState, load_with_state, written_state
 from ..model import JourneyMap
+from ..model.plain import visible_bidi
 from ..templates import new_map, save_user_template
 from . import messages
 from .analytics_panel import AnalyticsPanel
 from .autosave import Autosaver
 from .dialogs import Preferences, show_about, show_shortcuts
+from .disk_watch import DiskWatch
 from .export_dialog import ExportDialog
 from .heat_filter_bar import HeatFilterBar
 from .inspector import Inspector
+from .open_files import how_to_open, note_closed, note_open
 from .overview import Overview
 from .personas import PersonasPanel
 from .settings import Settings
@@ -45,14 +49,21 @@ WINDOWS: list[MainWindow] = []  # open windows, kept alive here
 
 
 class MainWindow(QMainWindow):
+    """`disk_state`: the fingerprint of the bytes `doc` was read from (taken here when not given);
+    `read_only`: the file is open in another instance, so this window saves only under a new name."""
+
     def __init__(self, doc: JourneyMap, path: Path | None = None, display_name: str | None = None,
-                 remember_layout: bool = True):
+                 remember_layout: bool = True, disk_state: DiskState | None = None, read_only: bool = False):
         super().__init__()
         self.remember_layout = remember_layout  # off for --screenshot: the same picture on any machine
+        self.read_only = read_only
         WINDOWS.append(self)
         self.setAcceptDrops(True)
         self.settings = Settings()
         self.session = DocumentSession(doc, path, parent=self)
+        if path is not None and not read_only:
+            note_open(path, self)
+        self.disk = DiskWatch(self, disk_state)
         self.autosaver = Autosaver(self.session)
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(self.settings.autosave_seconds() * 1000)
@@ -89,8 +100,11 @@ class MainWindow(QMainWindow):
         self.view.zoomChanged.connect(self._show_zoom)
         self._show_zoom(self.view.zoom())
         self.session.changed.connect(self._update_counts)
-        self.session.undo_stack.cleanChanged.connect(self._update_title)
+        self.session.undo_stack.cleanChanged.connect(self.update_title)
         self.retranslate()
+        if self.autosaver.off_reason:
+            self.statusBar().showMessage(tr("Autosave is off: its folder cannot be used (%1)")
+                                         .replace("%1", visible_bidi(self.autosaver.off_reason)))
         self.resize(1400, 900)
         if remember_layout:
             self._restore_layout()
@@ -200,7 +214,7 @@ class MainWindow(QMainWindow):
         self.inspector.retranslate()
         self.personas.retranslate()
         self._update_counts()
-        self._update_title()
+        self.update_title()
 
     def _restore_layout(self) -> None:
         """The window's size and the docks as the user left them last time."""
@@ -250,9 +264,12 @@ class MainWindow(QMainWindow):
     def _show_zoom(self, zoom: float) -> None:
         self.zoom_label.setText(f"{round(zoom * 100)} %")
 
-    def _update_title(self) -> None:
+    def update_title(self) -> None:
+        """The file's name (bidi controls shown as marks, a literal `[*]` kept), `*` when modified."""
         path = self.session.path
-        name = path.name if path else (self.display_name or tr("Untitled"))
+        name = visible_bidi(path.name if path else (self.display_name or tr("Untitled"))).replace("[*]", "[*][*]")
+        if self.read_only:
+            name = tr("%1 (read-only)").replace("%1", name)
         self.setWindowTitle(f"{name}[*] — CJM Designer")
         self.setWindowModified(self.modified())
 
@@ -264,9 +281,17 @@ class MainWindow(QMainWindow):
     # -- files ----------------------------------------------------------------------------------
 
     def save(self) -> bool:
+        """Save to the map's file; if another program changed it since, ask first (`DiskWatch`)."""
         if self.session.path is None:
             return self.save_as()
-        return self._write(self.session.path)
+        if self.read_only:
+            messages.information(self, tr("Read-only"), tr("This map is open in another CJM Designer window, "
+                                                           "so it is saved here only under a new name."))
+            return self.save_as()
+        theirs = self.disk.conflict()
+        if theirs is not None:
+            return self.disk.resolve(theirs)
+        return self.write(self.session.path)
 
     def save_as(self) -> bool:
         name, _ = QFileDialog.getSaveFileName(self, tr("Save map"), str(self.session.path or ""),
@@ -274,7 +299,10 @@ class MainWindow(QMainWindow):
         if not name:
             return False
         path = Path(name if name.endswith(".cjm") else name + ".cjm")
-        return self._write(path)
+        if self.read_only and self.session.path is not None and path.resolve() == self.session.path.resolve():
+            messages.warning(self, tr("Read-only"), tr("This map is open read-only; save it under another name."))
+            return False
+        return self.write(path)
 
     def save_as_template(self) -> Path | None:
         """File → Save as Template: a copy of the map among the user's own templates (File → New)."""
@@ -309,21 +337,30 @@ class MainWindow(QMainWindow):
         """File → Export: the map as PDF, image, table or diagram."""
         ExportDialog(self.session.doc, self.session.path, self.settings, self).exec()
 
-    def _write(self, path: Path) -> bool:
+    def write(self, path: Path) -> bool:
+        """Write the map to `path` (the previous file kept as `path~`); the window then knows the file
+        as written."""
         doc = self.session.doc
         now = datetime.now(UTC).replace(microsecond=0)
         stamped = doc.model_copy(update={"meta": doc.meta.model_copy(update={"modified": now})})  # the file's copy
+        data = dumps(stamped)
         try:
-            write_atomic(path, dumps(stamped), keep_backup=True)
+            write_atomic(path, data, keep_backup=True)
         except CjmError as error:
             messages.critical(self, tr("Cannot save"), str(error))
             return False
+        if path != self.session.path:
+            if self.session.path is not None and not self.read_only:
+                note_closed(self.session.path, self)
+            note_open(path, self)
+            self.read_only = False
         self.session.path = path
+        self.disk.remember(path, written_state(path, data))
         self.session.undo_stack.setClean()
         self.autosaver.discard()
         self.settings.add_recent(path)
-        self._update_title()
-        self.statusBar().showMessage(tr("Saved %1").replace("%1", str(path)), 4000)
+        self.update_title()
+        self.statusBar().showMessage(tr("Saved %1").replace("%1", visible_bidi(str(path))), 4000)
         return True
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -337,6 +374,9 @@ class MainWindow(QMainWindow):
                 return
         self.autosaver.discard()
         self.autosave_timer.stop()
+        self.disk.stop()
+        if self.session.path is not None and not self.read_only:
+            note_closed(self.session.path, self)
         if self.remember_layout:
             self._remember_layout()
         if self in WINDOWS:
@@ -367,13 +407,16 @@ class MainWindow(QMainWindow):
                 window.raise_()
                 window.activateWindow()
                 return window
+        mode = how_to_open(self, path)
+        if mode is None:
+            return None
         try:
-            doc = load(path)
+            doc, state = load_with_state(path)
         except CjmError as error:
             show_load_error(self, error)
             return None
         self.settings.add_recent(path)
-        return self._replace_or_add(MainWindow(doc, path))
+        return self._replace_or_add(MainWindow(doc, path, disk_state=state, read_only=mode == "read-only"))
 
     def _replace_or_add(self, window: MainWindow) -> MainWindow:
         if self.pristine():
@@ -405,21 +448,49 @@ class MainWindow(QMainWindow):
         if answer != messages.Button.Yes:
             return
         try:
-            doc = load(path)
+            doc, state = load_with_state(path)
         except CjmError as error:
             show_load_error(self, error)
             return
-        self.session.undo_stack.setClean()  # the reopened window starts clean
-        window = MainWindow(doc, path)
+        self._reopen(doc, state)
+
+    def reload_from_disk(self, quietly: bool = False) -> MainWindow | None:
+        """The map as another program wrote it, in place of this window's; `quietly` (a window with
+        nothing unsaved): a file that cannot be read now is only mentioned, as a writer may not be done."""
+        path = self.session.path
+        try:
+            doc, state = load_with_state(path)
+        except CjmError as error:
+            if not quietly:
+                show_load_error(self, error)
+            else:
+                self.statusBar().showMessage(tr("The file changed on disk but cannot be read: %1")
+                                             .replace("%1", visible_bidi(str(error))))
+            return None
+        window = self._reopen(doc, state)
+        window.statusBar().showMessage(tr("Reloaded %1: another program changed it")
+                                       .replace("%1", visible_bidi(str(path))), 10000)
+        return window
+
+    def _reopen(self, doc: JourneyMap, state: DiskState) -> MainWindow:
+        """A window on `doc` read anew from this window's file, in this one's place and view."""
+        window = MainWindow(doc, self.session.path, disk_state=state, read_only=self.read_only)
         window.setGeometry(self.geometry())
+        window.restoreState(self.saveState())
         window.show()
+        window.view.set_zoom(self.view.zoom())
+        for mine, theirs in ((window.view.horizontalScrollBar(), self.view.horizontalScrollBar()),
+                             (window.view.verticalScrollBar(), self.view.verticalScrollBar())):
+            mine.setValue(theirs.value())
+        self.session.undo_stack.setClean()  # what this window held is given up: its close asks nothing
         self.close()
+        return window
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         files = self.settings.recent_files()
         for name in files:
-            action = self.recent_menu.addAction(name)
+            action = self.recent_menu.addAction(visible_bidi(name).replace("&", "&&"))  # no accelerator
             action.triggered.connect(lambda _=False, n=name: self.open_path(Path(n)))
         if not files:
             self.recent_menu.addAction(tr("No recent maps")).setEnabled(False)

@@ -4,9 +4,10 @@ goals, pains and a typical quote. Every edit is an undo command."""
 from __future__ import annotations
 
 import base64
+from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSize, Qt
-from PySide6.QtGui import QIcon, QImage, QPixmap
+from PySide6.QtGui import QIcon, QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -21,6 +22,8 @@ from PySide6.QtWidgets import (
 
 from ..editor import AddPart, DocumentSession, RemovePart, SetFields
 from ..model import Persona, Photo
+from ..model.elements import MAX_PHOTO_PIXELS
+from ..model.plain import visible_bidi
 from .field_form import Field, FieldForm
 
 PHOTO_SIDE = 512  # photos are stored at most this many pixels on a side, as JPEG
@@ -57,12 +60,27 @@ def photo_from_image(image: QImage) -> Photo:
     return Photo(media_type="image/jpeg", data=base64.b64encode(bytes(data)).decode("ascii"))
 
 
+def read_image(device) -> QImage:
+    """The image `device` holds; a null image when it is none, is damaged, or claims more than
+    MAX_PHOTO_PIXELS (its size is read from the header before anything is decoded)."""
+    reader = QImageReader(device)
+    size = reader.size()
+    if not size.isValid() or size.width() * size.height() > MAX_PHOTO_PIXELS:
+        return QImage()
+    return reader.read()
+
+
 def photo_pixmap(photo: Photo | None, side: int) -> QPixmap:
-    pixmap = QPixmap()
-    if photo is not None:
-        pixmap.loadFromData(photo.image_bytes())
-    return pixmap.scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation) \
-        if not pixmap.isNull() else pixmap
+    """The photo drawn `side` pixels at most; a null pixmap when there is none that can be shown."""
+    if photo is None:
+        return QPixmap()
+    buffer = QBuffer()
+    buffer.setData(QByteArray(photo.image_bytes()))
+    image = read_image(buffer)
+    if image.isNull():
+        return QPixmap()
+    return QPixmap.fromImage(image.scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio,
+                                          Qt.TransformationMode.SmoothTransformation))
 
 
 class PersonasPanel(QWidget):
@@ -135,7 +153,8 @@ class PersonasPanel(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for persona in self.session.doc.personas:
-            item = QListWidgetItem(QIcon(photo_pixmap(persona.photo, 40)), persona.name or tr("(no name)"))
+            item = QListWidgetItem(QIcon(photo_pixmap(persona.photo, 40)),
+                                   visible_bidi(persona.name) or tr("(no name)"))
             item.setData(Qt.ItemDataRole.UserRole, persona.id)
             self.list.addItem(item)
             if persona.id == chosen:
@@ -172,7 +191,7 @@ class PersonasPanel(QWidget):
                                               tr("Images (*.png *.jpg *.jpeg *.webp *.bmp *.gif)"))
         if not name:
             return
-        image = QImage(name)
+        image = read_image(name) if Path(name).is_file() else QImage()  # a named pipe would never end
         if image.isNull():
             self.error.setText(tr("This file is not an image that can be read."))
             return

@@ -34,7 +34,8 @@ def ask(parent, recoveries: list[Recovery]) -> str:
 
 def offer_recovery(parent=None, choose=ask) -> list[MainWindow]:
     """Ask about the copies left behind and open a window for each one recovered; each recovered
-    map shows as modified until it is saved."""
+    map shows as modified until it is saved, and its window keeps the copy until then. A copy that
+    cannot be read is reported once with where it is kept, and not offered again."""
     recoveries = pending_recoveries()
     if not recoveries:
         return []
@@ -43,15 +44,24 @@ def offer_recovery(parent=None, choose=ask) -> list[MainWindow]:
         return []
     windows = []
     for recovery in recoveries:
-        if answer == "recover":
-            try:
-                doc = recovery.load()
-            except CjmError:
-                continue  # an unreadable copy stays where it is, for someone to look at
-            window = MainWindow(doc, recovery.original, recovery.title or None)
-            window.session.undo_stack.resetClean()
-            window._update_title()
-            window.show()
-            windows.append(window)
-        recovery.discard()
+        if answer == "discard":
+            recovery.discard()
+            continue
+        lock = recovery.claim()
+        if lock is None:
+            continue  # another instance recovered it meanwhile
+        try:
+            doc = recovery.load()
+        except CjmError as error:
+            aside = recovery.set_aside(lock)
+            messages.warning(parent, tr("Cannot recover"),
+                             tr("An autosaved map cannot be read. It is kept as %1.").replace("%1", str(aside)),
+                             str(error))
+            continue
+        window = MainWindow(doc, recovery.original, recovery.title or None)
+        window.autosaver.adopt(recovery.copy, lock)
+        window.session.undo_stack.resetClean()
+        window.update_title()
+        window.show()
+        windows.append(window)
     return windows

@@ -47,7 +47,17 @@ class Settings:
 
 
 def recovery_dir() -> Path:
-    """Where autosave copies live: the user's state folder, never beside the user's own files."""
-    folder = Path(platformdirs.user_state_dir(APP)) / "recovery"
+    """Where autosave copies live: the user's state folder, never beside the user's own files.
+    Raises OSError when the folder cannot be made (then there is no autosave)."""
+    return _state_folder("recovery")
+
+
+def open_files_dir() -> Path:
+    """Where each process notes the maps it has open (a lock per file), for the other instances."""
+    return _state_folder("open")
+
+
+def _state_folder(name: str) -> Path:
+    folder = Path(platformdirs.user_state_dir(APP)) / name
     folder.mkdir(parents=True, exist_ok=True)
     return folder

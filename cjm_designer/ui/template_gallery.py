@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
 )
@@ -23,7 +22,9 @@ from ..canvas import MapScene
 from ..canvas.texts import ui_language
 from ..editor import DocumentSession
 from ..io import CjmError
+from ..model.plain import visible_bidi
 from ..templates import DEFAULT_TEMPLATE, available, delete_user_template, new_map
+from . import messages
 
 PREVIEW = QSize(280, 170)
 
@@ -69,6 +70,7 @@ class TemplateGallery(QDialog):
                                    "your own."))
         self.user_hint.setWordWrap(True)
         self.skipped_label = QLabel()
+        self.skipped_label.setTextFormat(Qt.TextFormat.PlainText)  # file names and loader messages
         self.skipped_label.setWordWrap(True)
         self.skipped_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.language_box = QComboBox()
@@ -120,9 +122,9 @@ class TemplateGallery(QDialog):
         skipped: list[CjmError] = []
         for template in available(self.language, skipped):
             widget = self.user_list if template.user else self.list
-            item = QListWidgetItem(QIcon(preview(template.name, self.language)), template.title)
+            item = QListWidgetItem(QIcon(preview(template.name, self.language)), visible_bidi(template.title))
             item.setData(Qt.ItemDataRole.UserRole, template.name)
-            item.setToolTip(template.description)
+            item.setToolTip(messages.plain_tooltip(template.description))
             widget.addItem(item)
             if template.name == self.preselected:
                 widget.setCurrentItem(item)
@@ -132,7 +134,7 @@ class TemplateGallery(QDialog):
         self.user_hint.setVisible(self.user_list.count() == 0)
         self.skipped_label.setVisible(bool(skipped))
         self.skipped_label.setText("\n".join([tr("Not shown, these files cannot be read:")]
-                                             + [str(error) for error in skipped]))
+                                             + [visible_bidi(str(error)) for error in skipped]))
         self._update_delete()
 
     def _selected(self) -> QListWidgetItem | None:
@@ -166,14 +168,14 @@ class TemplateGallery(QDialog):
         if not items:
             return
         question = tr("Delete the template “%1”? This cannot be undone.").replace("%1", items[0].text())
-        if QMessageBox.question(self, tr("Delete template"), question) != QMessageBox.StandardButton.Yes:
+        if messages.ask(self, tr("Delete template"), question) != messages.Button.Yes:
             return
         try:
             delete_user_template(items[0].data(Qt.ItemDataRole.UserRole))
         except KeyError:
             pass  # already gone
         except OSError as error:
-            QMessageBox.critical(self, tr("Cannot delete the template"), str(error.strerror or error))
+            messages.critical(self, tr("Cannot delete the template"), str(error.strerror or error))
         self._fill()
 
     def accept(self) -> None:

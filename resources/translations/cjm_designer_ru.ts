@@ -579,6 +579,59 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
     </message>
 </context>
 <context>
+    <name>DiskWatch</name>
+    <message>
+        <location filename="../../cjm_designer/ui/disk_watch.py"/>
+        <source>File deleted</source>
+        <translation>Файл удалён</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/disk_watch.py"/>
+        <source>%1 was deleted or moved by another program. The map is still open here; save it to write the file again.</source>
+        <translation>Файл %1 удалила или переместила другая программа. Карта по-прежнему открыта здесь; сохраните её, чтобы записать файл снова.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/disk_watch.py"/>
+        <source>Changed on disk</source>
+        <translation>Файл изменён на диске</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/disk_watch.py"/>
+        <source>%1 was changed by another program since it was opened or saved here, and this window has unsaved changes.</source>
+        <translation>Файл %1 изменила другая программа после того, как он был открыт или сохранён здесь, а в этом окне есть несохранённые изменения.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/disk_watch.py"/>
+        <source>Reload theirs</source>
+        <translation>Загрузить их версию</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/disk_watch.py"/>
+        <source>Keep mine</source>
+        <translation>Оставить мою</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/disk_watch.py"/>
+        <source>Save mine as…</source>
+        <translation>Сохранить мою как…</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/disk_watch.py"/>
+        <source>Cannot keep their version</source>
+        <translation>Не удалось сохранить их версию</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/disk_watch.py"/>
+        <source>Saved; the version changed on disk is kept as %1</source>
+        <translation>Сохранено; версия, изменённая на диске, сохранена как %1</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/disk_watch.py"/>
+        <source>%1 (changed on disk %2)</source>
+        <translation>%1 (изменён на диске %2)</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../cjm_designer/ui/export_dialog.py"/>
@@ -761,6 +814,16 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
     </message>
     <message>
         <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>Export failed</source>
+        <translation>Экспорт не удался</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>{path} is the map&apos;s own file; an export never replaces it. Choose another name.</source>
+        <translation>{path} — это файл самой карты; экспорт никогда не заменяет его. Выберите другое имя.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>
@@ -768,11 +831,6 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
         <location filename="../../cjm_designer/ui/export_dialog.py"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
-    </message>
-    <message>
-        <location filename="../../cjm_designer/ui/export_dialog.py"/>
-        <source>Export failed</source>
-        <translation>Экспорт не удался</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/ui/export_dialog.py"/>
@@ -1038,6 +1096,11 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
     </message>
     <message>
         <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>Autosave is off: its folder cannot be used (%1)</source>
+        <translation>Автосохранение выключено: его папка недоступна (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
         <source>&amp;New…</source>
         <translation>&amp;Создать…</translation>
     </message>
@@ -1163,8 +1226,23 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
     </message>
     <message>
         <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>%1 (read-only)</source>
+        <translation>%1 (только чтение)</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
         <source>%1 stages · %2 lanes · %3 cards</source>
         <translation>Этапов: %1 · дорожек: %2 · карточек: %3</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>Read-only</source>
+        <translation>Только чтение</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>This map is open in another CJM Designer window, so it is saved here only under a new name.</source>
+        <translation>Эта карта открыта в другом окне CJM Designer, поэтому здесь её можно сохранить только под новым именем.</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/ui/main_window.py"/>
@@ -1175,6 +1253,11 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
         <location filename="../../cjm_designer/ui/main_window.py"/>
         <source>Journey maps (*.cjm)</source>
         <translation>Карты пути клиента (*.cjm)</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>This map is open read-only; save it under another name.</source>
+        <translation>Эта карта открыта только для чтения; сохраните её под другим именем.</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/ui/main_window.py"/>
@@ -1243,6 +1326,16 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
     </message>
     <message>
         <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>The file changed on disk but cannot be read: %1</source>
+        <translation>Файл изменён на диске, но его не удаётся прочитать: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>Reloaded %1: another program changed it</source>
+        <translation>Файл %1 загружен заново: его изменила другая программа</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
         <source>No recent maps</source>
         <translation>Нет недавних карт</translation>
     </message>
@@ -1250,6 +1343,39 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
         <location filename="../../cjm_designer/ui/main_window.py"/>
         <source>Cannot open the map</source>
         <translation>Не удалось открыть карту</translation>
+    </message>
+</context>
+<context>
+    <name>OpenFiles</name>
+    <message>
+        <location filename="../../cjm_designer/ui/open_files.py"/>
+        <source>another CJM Designer window (process %1)</source>
+        <translation>другом окне CJM Designer (процесс %1)</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/open_files.py"/>
+        <source>another CJM Designer window</source>
+        <translation>другом окне CJM Designer</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/open_files.py"/>
+        <source>Already open</source>
+        <translation>Карта уже открыта</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/open_files.py"/>
+        <source>%1 is already open in %2. If both save it, one overwrites the other&apos;s work.</source>
+        <translation>Файл %1 уже открыт в %2. Если сохранить его в обоих окнах, одно затрёт работу другого.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/open_files.py"/>
+        <source>Open read-only</source>
+        <translation>Открыть только для чтения</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/open_files.py"/>
+        <source>Open anyway</source>
+        <translation>Всё равно открыть</translation>
     </message>
 </context>
 <context>
@@ -1396,6 +1522,16 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
         <location filename="../../cjm_designer/ui/recovery.py"/>
         <source>Not now</source>
         <translation>Не сейчас</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/recovery.py"/>
+        <source>Cannot recover</source>
+        <translation>Не удалось восстановить</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/recovery.py"/>
+        <source>An autosaved map cannot be read. It is kept as %1.</source>
+        <translation>Автосохранённую карту не удаётся прочитать. Она сохранена как %1.</translation>
     </message>
 </context>
 <context>

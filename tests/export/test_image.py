@@ -18,6 +18,7 @@ from cjm_designer.editor import DocumentSession
 from cjm_designer.export import Cancelled
 from cjm_designer.export.image import MAX_SIDE, png_size, render_png, render_svg, write_png
 from cjm_designer.io import load
+from cjm_designer.io.atomic import writing_atomically
 from cjm_designer.layout import compute_layout
 from cjm_designer.model import Card, Link
 from cjm_designer.model.synthetic import generate_map
@@ -175,14 +176,16 @@ def test_cancelling_stops_the_export_and_leaves_no_file(qapp, demo, tmp_path):
 
     target = tmp_path / "map.png"
     with pytest.raises(Cancelled):
-        write_png(demo, target, band=128, progress=stop_after_first_band)
+        with writing_atomically(target) as out:
+            write_png(demo, out, band=128, progress=stop_after_first_band)
     assert calls == [0, 1]
     assert list(tmp_path.iterdir()) == []  # neither the image nor its partial file
 
 
-def test_write_png_to_a_path_writes_what_render_png_returns(qapp, demo, tmp_path):
+def test_write_png_to_a_file_writes_what_render_png_returns(qapp, demo, tmp_path):
     target = tmp_path / "map.png"
-    assert write_png(demo, target, scale=0.5) == png_size(demo, scale=0.5)
+    with writing_atomically(target) as out:
+        assert write_png(demo, out, scale=0.5) == png_size(demo, scale=0.5)
     assert target.read_bytes() == render_png(demo, scale=0.5)
     assert list(tmp_path.iterdir()) == [target]
 

@@ -197,3 +197,19 @@ def test_cli_exports_tiles_with_extra_pages(tmp_path, capsys):
     assert size_of(reader.pages[0]) == pytest.approx(PAPERS["A3"])
     assert "Legend" in reader.pages[2].extract_text()
     assert f"{len(reader.pages)} pages" in capsys.readouterr().out
+
+
+def test_map_text_is_written_as_it_is_with_bidi_controls_shown():
+    """Every page draws map text literally: markup stays text, and a right-to-left override is a
+    visible mark instead of turning `gnp.exe` into `exe.png`."""
+    doc = load(templates_dir() / "five-stages.en.cjm")
+    rlo = "\u202egnp.exe <b>x</b>"
+    doc.meta.title = doc.meta.description = doc.meta.author = rlo
+    for stage in doc.stages:
+        stage.name = rlo
+    doc.cards[0].title = rlo
+    doc.personas[0].name = rlo
+    _, texts = read(PdfOptions(pages=Pages.TILES, cover=True, personas=True, report=True, day=DAY), doc)
+    for text in texts:
+        assert "\u202e" not in text
+    assert all("[U+202E]gnp.exe <b>x</b>" in texts[i] for i in (0, 1, 2))  # cover, personas, report

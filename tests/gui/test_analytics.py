@@ -1,6 +1,8 @@
 """The Analytics dock, the heat map and the card filter on a real window."""
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel
 
 from cjm_designer.canvas.scene import FADED, HEAT_CARD, HEAT_UNMEASURED
 from cjm_designer.editor.commands import SetFields
@@ -67,3 +69,22 @@ def test_a_filter_fades_every_card_but_the_chosen_channels(open_window):
     assert [bar.value.itemData(i) for i in range(bar.value.count())][0] == "email"  # the most used first
     bar.choose_filter(None)
     assert all(item.opacity() == 1.0 for item in scene.card_items.values())
+
+
+def test_the_panel_shows_map_text_as_written_never_as_markup(open_window, tmp_path):
+    """A stage name `<img src=…>` on the stage with the largest drop is quoted in the funnel sentence:
+    it must be shown as those characters, not as a picture loaded from the file."""
+    doc = load(templates_dir() / "five-stages.ru.cjm")
+    drop = analyse(doc).funnel.largest_drop
+    doc.stage(drop).name = f"<img src={tmp_path / 'x.png'}>\u202egnp.exe"
+    doc.cards[0].title = "<b>bold</b>\u202e"
+    window = open_window(doc)
+    panel = window.analytics
+    shown = f"<img src={tmp_path / 'x.png'}>[U+202E]gnp.exe"
+    assert shown in panel.funnel_note.text()
+    assert panel.funnel_note.textFormat() == Qt.TextFormat.PlainText
+    assert all(label.textFormat() == Qt.TextFormat.PlainText for label in panel.findChildren(QLabel))
+    assert panel.funnel_title.font().bold() and "<" not in panel.funnel_title.text()
+    assert shown in [name for name, *_ in panel.funnel.rows()]
+    stages = [panel.touchpoints.topLevelItem(i).text(0) for i in range(panel.touchpoints.topLevelItemCount())]
+    assert shown in stages and not any("\u202e" in text for text in stages)

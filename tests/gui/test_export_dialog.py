@@ -1,12 +1,17 @@
 """File → Export: options, the page-split preview, every format written, cancel leaves nothing."""
 
+import base64
+
 import pytest
+from PIL import Image
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QProgressDialog
 
 from cjm_designer.export.pdf_pages import PAPERS, Pages, plan_pages
 from cjm_designer.io import load, loads
+from cjm_designer.model import Photo
 from cjm_designer.paths import templates_dir
 from cjm_designer.ui.export_dialog import FORMATS, ExportDialog
 from cjm_designer.ui.settings import Settings
@@ -18,7 +23,6 @@ DEMO = templates_dir() / "window-installation.ru.cjm"
 def dialog(qtbot, monkeypatch):
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
     box = ExportDialog(load(DEMO), DEMO, Settings())
     box.opened = opened
     qtbot.addWidget(box)
@@ -94,3 +98,51 @@ def test_the_chosen_format_is_remembered(qtbot, dialog, tmp_path):
     qtbot.addWidget(again)
     assert again.chosen_format() == "csv"
     assert again.suggested_path().name == "window-installation.ru.csv"
+
+
+def test_the_maps_own_file_is_never_exported_over(qtbot, tmp_path, boxes):
+    source = tmp_path / "map.cjm"
+    source.write_bytes(DEMO.read_bytes())
+    (tmp_path / "link.pdf").symlink_to(source)
+    box = ExportDialog(load(source), source, Settings())
+    qtbot.addWidget(box)
+    choose(box.format, "pdf")
+    assert not box.export_to(source) and not box.export_to(tmp_path / "link.pdf")
+    assert source.read_bytes() == DEMO.read_bytes()
+    assert boxes.texts == [f"{path} is the map's own file; an export never replaces it. Choose another name."
+                           for path in (source, tmp_path / "link.pdf")]
+
+
+def test_every_failure_is_shown_with_its_message(dialog, tmp_path, boxes, monkeypatch):
+    choose(dialog.format, "csv")
+    missing = tmp_path / "nowhere" / "cards.csv"
+    assert not dialog.export_to(missing)
+    assert boxes.texts[-1] == (f"The map could not be exported to {missing}:\n{missing}: cannot save: the folder "
+                               f"{missing.parent} does not exist")
+    choose(dialog.format, "png")
+
+    def bomb(*args, **kwargs):
+        raise Image.DecompressionBombError("could be decompression bomb DOS attack")
+
+    monkeypatch.setattr("cjm_designer.ui.export_dialog.write_png", bomb)
+    assert not dialog.export_to(tmp_path / "map.png")
+    assert boxes.texts[-1] == (f"The map could not be exported to {tmp_path / 'map.png'}:\ncould be decompression "
+                               "bomb DOS attack")
+    assert [box.textFormat() for box in boxes.shown] == [Qt.TextFormat.PlainText] * 2
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_notes_of_an_export_are_shown_as_plain_text(qtbot, tmp_path, boxes):
+    doc = load(DEMO)
+    doc.personas[0].name = "<b>Анна</b>"
+    doc.personas[0].photo = Photo(media_type="image/png", data=base64.b64encode(b"\x89PNG\r\n\x1a\nbroken").decode())
+    box = ExportDialog(doc, None, Settings())
+    qtbot.addWidget(box)
+    choose(box.format, "pdf")
+    box.personas.setChecked(True)
+    box.open_after.setChecked(False)
+    assert box.export_to(tmp_path / "map.pdf")
+    assert boxes.texts == ["the photo of the persona '<b>Анна</b>' is not an image that can be read (its data is "
+                           "damaged); it is left out"]
+    assert boxes.shown[0].textFormat() == Qt.TextFormat.PlainText
+    assert box.result.notes == boxes.texts

@@ -1,9 +1,13 @@
 """Files in the window: open, errors, recent files, new from a template, autosave and recovery."""
 
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QMessageBox
 
 from cjm_designer.editor import AddCards, SetFields
 from cjm_designer.io import load, loads
@@ -27,6 +31,14 @@ def quiet():
     for window in list(mw.WINDOWS):
         window.session.undo_stack.setClean()
         window.close()
+
+
+def crash(window):
+    """The process dies: the window never closes, and the system lets go of its locks."""
+    mw.WINDOWS.remove(window)
+    window.autosave_timer.stop()
+    window.disk.stop()
+    window.autosaver.lock.release()
 
 
 def copy_template(tmp_path, name="three-stages.ru.cjm"):
@@ -101,8 +113,8 @@ def test_after_a_crash_the_next_start_offers_the_work_back(qtbot, tmp_path):
     window = MainWindow(load(path), path)
     window.session.push(SetFields(window.session, "meta", "", {"title": "Несохранённое"}))
     window.autosaver.save_if_needed()
-    mw.WINDOWS.remove(window)  # the process dies: the window never closes
-    window.autosave_timer.stop()
+    assert pending_recoveries() == []  # the window lives: its copy is not anyone's to recover
+    crash(window)
     assert [r.original for r in pending_recoveries()] == [path]
 
     asked = []
@@ -112,7 +124,7 @@ def test_after_a_crash_the_next_start_offers_the_work_back(qtbot, tmp_path):
     qtbot.addWidget(restored)
     assert restored.session.doc.meta.title == "Несохранённое"
     assert restored.session.path == path and restored.modified()
-    assert pending_recoveries(exclude={restored.autosaver.copy}) == []
+    assert pending_recoveries() == []  # the recovered window owns the copy now
     assert load(path).meta.title != "Несохранённое"  # the file itself is untouched until saved
     window.session.undo_stack.setClean()
 
@@ -122,8 +134,7 @@ def test_discarding_and_postponing_recovery(qtbot, tmp_path):
     window = MainWindow(load(path), path)
     window.session.push(SetFields(window.session, "meta", "", {"title": "X"}))
     window.autosaver.save_if_needed()
-    mw.WINDOWS.remove(window)
-    window.autosave_timer.stop()
+    crash(window)
     assert offer_recovery(choose=lambda p, f: "later") == [] and len(pending_recoveries()) == 1
     assert offer_recovery(choose=lambda p, f: "discard") == [] and pending_recoveries() == []
     window.session.undo_stack.setClean()
@@ -138,3 +149,79 @@ def test_template_gallery_shows_every_template_with_a_preview(qtbot):
     assert "Пустая карта" in [gallery.list.item(i).text() for i in range(gallery.list.count())]
     gallery.accept()
     assert gallery.chosen == "blank"
+
+
+def test_a_recovered_copy_stays_until_the_work_is_saved(qtbot, tmp_path):
+    path = copy_template(tmp_path)
+    window = MainWindow(load(path), path)
+    window.session.push(SetFields(window.session, "meta", "", {"title": "Восстановленное"}))
+    window.autosaver.save_if_needed()
+    copy = window.autosaver.copy
+    crash(window)
+    (restored,) = offer_recovery(choose=lambda parent, found: "recover")
+    qtbot.addWidget(restored)
+    assert copy.exists() and restored.autosaver.copy == copy  # a crash now would lose nothing
+    crash(restored)  # and it does: the copy is offered again
+    (again,) = offer_recovery(choose=lambda parent, found: "recover")
+    qtbot.addWidget(again)
+    assert again.session.doc.meta.title == "Восстановленное"
+    assert again.save()
+    assert not copy.exists() and pending_recoveries() == []
+    assert load(path).meta.title == "Восстановленное"
+
+
+def test_a_recovered_copy_discarded_on_close_is_gone(qtbot, tmp_path, boxes):
+    path = copy_template(tmp_path)
+    window = MainWindow(load(path), path)
+    window.session.push(SetFields(window.session, "meta", "", {"title": "Лишнее"}))
+    window.autosaver.save_if_needed()
+    copy = window.autosaver.copy
+    crash(window)
+    (restored,) = offer_recovery(choose=lambda parent, found: "recover")
+    boxes.answers.append(QMessageBox.StandardButton.Discard)
+    assert restored.close()
+    assert not copy.exists() and pending_recoveries() == []
+
+
+def test_an_unreadable_copy_is_reported_once_with_its_path(qtbot, tmp_path, boxes):
+    path = copy_template(tmp_path)
+    window = MainWindow(load(path), path)
+    window.session.push(SetFields(window.session, "meta", "", {"title": "Битое"}))
+    window.autosaver.save_if_needed()
+    copy = window.autosaver.copy
+    crash(window)
+    copy.write_bytes(b'{"format": "cjm", "version": 1, "cards": [')
+    assert offer_recovery(choose=lambda parent, found: "recover") == []
+    aside = copy.with_name(copy.name + ".unreadable")
+    assert len(boxes.shown) == 1 and str(aside) in boxes.texts[0]
+    assert aside.read_bytes().endswith(b'"cards": [')
+    assert pending_recoveries() == []  # not offered again at the next start
+    assert offer_recovery(choose=lambda parent, found: pytest.fail("asked again")) == []
+    assert len(boxes.shown) == 1
+
+
+def test_an_unwritable_state_folder_leaves_the_window_working_with_autosave_off(qtbot, tmp_path, monkeypatch):
+    state = tmp_path / "state"
+    state.write_text("a file where the state folder should be")  # unwritable even for root
+    monkeypatch.setenv("XDG_STATE_HOME", str(state))
+    path = copy_template(tmp_path)
+    window = MainWindow(load(path), path)
+    qtbot.addWidget(window)
+    assert "Autosave is off" in window.statusBar().currentMessage()
+    assert str(state) in window.statusBar().currentMessage()
+    window.session.push(SetFields(window.session, "meta", "", {"title": "Без автосохранения"}))
+    assert not window.autosaver.save_if_needed()
+    assert pending_recoveries() == [] and offer_recovery(choose=lambda p, f: pytest.fail("asked")) == []
+    assert window.save() and load(path).meta.title == "Без автосохранения"
+
+
+def test_the_program_starts_with_an_unwritable_state_folder(tmp_path):
+    state = tmp_path / "state"
+    state.write_text("")
+    path = copy_template(tmp_path)
+    shot = tmp_path / "shot.png"
+    env = dict(os.environ, XDG_STATE_HOME=str(state))
+    done = subprocess.run([sys.executable, "-m", "cjm_designer", str(path), "--screenshot", str(shot)],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr and shot.read_bytes().startswith(b"\x89PNG")

@@ -53,3 +53,17 @@ def test_a_failed_save_says_so_and_keeps_the_changes(qtbot, tmp_path, boxes):
     assert not window.save()
     assert "does not exist" in boxes.texts[0]
     assert window.isWindowModified() or window.modified()
+
+
+def test_file_names_show_bidi_controls_as_marks_and_no_accelerator(qtbot, tmp_path):
+    path = tmp_path / "R&D \u202egnp.cjm"
+    path.write_bytes((templates_dir() / "blank.en.cjm").read_bytes())
+    window = open_window(qtbot, path)
+    assert window.windowTitle().startswith("R&D [U+202E]gnp.cjm") and "\u202e" not in window.windowTitle()
+    window.settings.set_value("files/recent", [])
+    window.settings.add_recent(path)
+    window.recent_menu.aboutToShow.emit()
+    (action,) = window.recent_menu.actions()
+    assert action.text() == str(path.resolve()).replace("&", "&&").replace("\u202e", "[U+202E]")
+    action.trigger()  # opens the file it names, the shown text aside
+    assert window.session.path == path

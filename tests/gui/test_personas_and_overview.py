@@ -61,3 +61,24 @@ def test_overview_moves_the_main_view(window, qtbot):
                      pos=overview.mapFromScene(target))
     after = window.view.visible_scene_rect().center()
     assert after.x() > before.x() and after.y() > before.y()
+
+
+def test_photos_too_large_or_damaged_are_not_decoded_and_a_pipe_is_not_read(window, tmp_path, monkeypatch):
+    import base64
+    import os
+
+    from cjm_designer.model import Photo
+    from cjm_designer.ui import personas
+    from tests.export.test_export_safety import png_bytes, png_header
+
+    def photo(data: bytes) -> Photo:
+        return Photo(media_type="image/png", data=base64.b64encode(data).decode())
+
+    assert not personas.photo_pixmap(photo(png_bytes(60, 40)), 40).isNull()
+    for bad in (png_header(12000, 12000), png_bytes(60, 40)[:70]):  # a bomb's header; cut short
+        assert personas.photo_pixmap(photo(bad), 40).isNull()
+    pipe = tmp_path / "photo.png"
+    os.mkfifo(pipe)
+    monkeypatch.setattr(personas.QFileDialog, "getOpenFileName", lambda *a, **k: (str(pipe), ""))
+    window.personas.pick_photo()  # returns: a pipe is never opened
+    assert window.personas.error.text() == "This file is not an image that can be read."

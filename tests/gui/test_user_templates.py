@@ -3,6 +3,7 @@
 folder (tests/conftest.py)."""
 
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
@@ -47,8 +48,7 @@ def test_save_as_template_cancelled_or_without_a_name_saves_nothing(open_window,
     assert boxes.texts == ["A template needs a name."] and user_templates() == []
 
 
-def test_gallery_lists_my_templates_after_the_bundled_and_deletes_one_after_asking(qtbot, user_folder,
-                                                                                    monkeypatch):
+def test_gallery_lists_my_templates_after_the_bundled_and_deletes_one_after_asking(qtbot, user_folder, boxes):
     save_user_template(load(templates_dir() / "five-stages.ru.cjm"), "Воронка")
     save_user_template(load(templates_dir() / "live-chat.en.cjm"), "Chat")
     (user_folder / "broken.cjm").write_text("{")
@@ -66,20 +66,37 @@ def test_gallery_lists_my_templates_after_the_bundled_and_deletes_one_after_aski
     gallery.accept()
     assert gallery.chosen == "воронка"
 
-    asked = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
-    gallery.delete_button.click()
-    assert "Воронка" in asked[0] and (user_folder / "воронка.cjm").is_file()
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    gallery.delete_button.click()  # answered No
+    assert "Воронка" in boxes.texts[0] and (user_folder / "воронка.cjm").is_file()
+    boxes.answers.append(QMessageBox.StandardButton.Yes)
     gallery.delete_button.click()
     assert not (user_folder / "воронка.cjm").exists() and texts(gallery.user_list) == ["Chat"]
 
     menu = gallery._user_menu(gallery.user_list.visualItemRect(gallery.user_list.item(0)).center())
     assert [a.text() for a in menu.actions()] == ["Delete…"]
+    boxes.answers.append(QMessageBox.StandardButton.Yes)
     menu.actions()[0].trigger()
     menu.close()
     assert [t.name for t in user_templates()] == [] and gallery.user_list.isHidden()
     assert not gallery.user_hint.isHidden() and gallery.list.count() == 5
+
+
+def test_gallery_shows_a_templates_title_and_description_as_written(qtbot, user_folder, boxes, tmp_path):
+    """A template of the user's own may come from anyone: its markup is text, in the list, the
+    tooltip and the delete question, and no `<img>` in it loads a file."""
+    image = tmp_path / "x.png"
+    doc = load(templates_dir() / "blank.en.cjm")
+    doc.meta.description = f"<b>bold</b><img src={image}>"
+    save_user_template(doc, f"<img src={image}>\u202egnp.exe")
+    gallery = TemplateGallery()
+    qtbot.addWidget(gallery)
+    item = gallery.user_list.item(0)
+    assert item.text() == f"<img src={image}>[U+202E]gnp.exe"
+    assert "&lt;b&gt;bold&lt;/b&gt;&lt;img src=" in item.toolTip() and "<img" not in item.toolTip()
+    gallery.user_list.setCurrentRow(0)
+    gallery.delete_button.click()  # answered No
+    assert boxes.shown[0].textFormat() == Qt.TextFormat.PlainText
+    assert f"<img src={image}>[U+202E]gnp.exe" in boxes.texts[0] and user_templates()
 
 
 def test_new_map_from_a_user_template(open_window, user_folder, monkeypatch):

@@ -2,6 +2,7 @@
 
 import os
 import stat
+import time
 
 import pytest
 
@@ -124,3 +125,40 @@ def test_a_symlink_is_followed_not_replaced(tmp_path):
     link.symlink_to(real)
     write_atomic(link, b"new")
     assert link.is_symlink() and real.read_bytes() == b"new"
+
+
+def test_a_named_pipe_is_never_replaced_by_a_file(tmp_path):
+    pipe = tmp_path / "pipe.cjm"
+    os.mkfifo(pipe)
+    link = tmp_path / "link.cjm"
+    link.symlink_to(pipe)
+    for target in (pipe, link):
+        with pytest.raises(SaveError, match=r"cannot save: this is a named pipe \(FIFO\), not a regular file"):
+            write_atomic(target, b"x", keep_backup=True)
+    assert stat.S_ISFIFO(pipe.stat().st_mode) and link.is_symlink()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.cjm", "pipe.cjm"]
+
+
+def test_a_loop_of_symbolic_links_is_refused_and_kept(tmp_path):
+    loop = tmp_path / "loop.cjm"
+    loop.symlink_to(tmp_path / "loop.cjm")
+    with pytest.raises(SaveError, match="loop.cjm: cannot save: Too many levels of symbolic links"):
+        write_atomic(loop, b"x")
+    assert loop.is_symlink() and os.readlink(loop) == str(loop)
+
+
+def test_what_a_killed_save_left_is_removed_by_the_next_save(tmp_path):
+    path = tmp_path / "map.cjm"
+    path.write_bytes(b"old")
+    stale = [tmp_path / ".map.cjm.k1ll3d_1.tmp", tmp_path / ".map.cjm.abcdefgh.bak"]
+    running = tmp_path / ".map.cjm.st1llrun.tmp"  # another save writing right now
+    others = [tmp_path / ".other.cjm.abcdefgh.tmp", tmp_path / ".map.cjm.notes.tmp", tmp_path / "map.cjm.tmp"]
+    hour_ago = time.time() - 3600
+    for leftover in stale + [running] + others:
+        leftover.write_bytes(b"partial")
+        if leftover is not running:
+            os.utime(leftover, (hour_ago, hour_ago))
+    save(generate_map(3), path)
+    assert load(path) == generate_map(3) and backup_path(path).read_bytes() == b"old"
+    assert not any(p.exists() for p in stale)
+    assert running.exists() and all(p.exists() for p in others)

@@ -1,6 +1,8 @@
 """The .cjm format: canonical bytes, round trips, and clear refusals of broken or hostile files."""
 
 import json
+import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -88,7 +90,7 @@ def test_byte_order_mark_is_accepted():
     (b'{"format": "cjm", "version": 1, "meta": {"title": "a\xff"}}', "line 1, column 53", "not UTF-8"),
     ('{"format": "cjm",\n"meta": {"title": "Карта"}}'.encode() + b"\xff", "line 2, column 28", "not UTF-8"),
     (b'{"format": "cjm", "version": 1, "stages": [{"id": "s", "name": "S", "entering": ' + b"1" * 5000 + b"}]}",
-     "", "a value cannot be read"),
+     "", "a number has more than 4300 digits"),
     (b'{"format": "cjm", "version": 1, "meta": {"ti\\ud800tle": ""}}', "", "unpaired surrogate"),
     (b'{"format": "xmind", "version": 1}', "format", 'must be "cjm"'),
     (b'{"version": 1}', "format", 'must be "cjm"'),
@@ -187,3 +189,51 @@ def test_unreadable_files_name_the_file(tmp_path):
         load(tmp_path / "missing.cjm")
     with pytest.raises(InvalidFormatError, match="cannot read"):
         load(tmp_path)
+
+
+def test_a_named_pipe_or_a_device_is_refused_without_waiting_or_reading(tmp_path):
+    pipe = tmp_path / "pipe.cjm"
+    os.mkfifo(pipe)
+    outcome = []
+    reader = threading.Thread(target=lambda: outcome.append(error_of_load(pipe)), daemon=True)
+    reader.start()
+    reader.join(5)
+    if reader.is_alive():  # blocked opening the pipe: let it go before failing
+        os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+        reader.join(5)
+    assert outcome and str(outcome[0]) == f"{pipe}: cannot read: this is a named pipe (FIFO), not a regular file"
+    assert str(error_of_load("/dev/zero")) == "/dev/zero: cannot read: this is a device, not a regular file"
+    assert str(error_of_load(tmp_path)) == f"{tmp_path}: cannot read: this is a folder, not a file"
+
+
+def error_of_load(path) -> CjmError:
+    with pytest.raises(CjmError) as caught:
+        load(path)
+    return caught.value
+
+
+def test_reading_stops_one_byte_past_the_limit(monkeypatch, tmp_path):
+    monkeypatch.setattr(cjm, "MAX_FILE_BYTES", 1000)
+    big = tmp_path / "big.cjm"
+    big.write_bytes(b" " * 10_000_000)
+    read = []
+    real_read = os.read
+    monkeypatch.setattr(os, "read", lambda fd, n: read.append(len(part := real_read(fd, n))) or part)
+    with pytest.raises(InvalidFormatError, match=r"big\.cjm: the file is larger than"):
+        load(big)
+    assert sum(read) == 1001
+
+
+def test_a_huge_version_or_number_gives_a_short_message():
+    error = error_of(encoded({**VALID, "version": int("9" * 4000)}))
+    assert len(str(error)) < 250 and "99999" in str(error) and "newer CJM Designer" in str(error)
+    error = error_of(b'{"format": "cjm", "version": ' + b"1" * 5000 + b"}")
+    assert str(error) == "map.cjm: a number has more than 4300 digits"
+
+
+def test_control_characters_in_a_name_or_value_stay_on_one_line(tmp_path):
+    name = tmp_path / "evil\x1b[2J\u202egnp.cjm"
+    name.write_text('{"format": "cjm", "version": 1, "meta": {"title": 5}, "cards": [{"id": "a\\nb"}]}')
+    lines = error_of_load(name).lines()
+    assert all("\x1b" not in line and "\n" not in line and "\u202e" not in line for line in lines)
+    assert lines[0].startswith(f"{tmp_path}/evil\\x1b[2J[U+202E]gnp.cjm: ")

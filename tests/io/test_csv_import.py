@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cjm_designer.io import InvalidFormatError, load
-from cjm_designer.io.csv_export import _FORMULA_START, to_csv
+from cjm_designer.io.csv_export import to_csv
 from cjm_designer.io.csv_import import MAX_PROBLEMS, from_csv
 from cjm_designer.model import Card, JourneyMap, Kpi, Lane, LaneKind, Metrics, Stage, check_references
 from cjm_designer.paths import templates_dir
@@ -101,9 +101,9 @@ one_cell_cards = st.lists(st.integers(0, 10**6), min_size=1, max_size=5, unique=
 
 
 def expected(card: Card, excel: bool) -> dict:
-    """What CSV keeps of a card: spaces around tokens and tags go, a tag with a comma splits, an empty KPI or
-    metrics is none, and in the Excel flavour a text starting with an apostrophe and a formula sign loses the
-    apostrophe (it reads as the guard)."""
+    """What CSV keeps of a card: spaces around tokens and tags go, a tag with a comma splits, and an empty KPI
+    or metrics is none. In the Excel flavour a text starting with an apostrophe and a formula sign comes back
+    whole: the export guards it like a formula, and the import drops only that guard."""
     data = card.model_dump(exclude={"stage", "lane"})
     data["channel"], data["owner"] = card.channel.strip(), card.owner.strip()
     data["tags"] = [t.strip() for t in ", ".join(card.tags).split(",") if t.strip()]
@@ -115,14 +115,6 @@ def expected(card: Card, excel: bool) -> dict:
             data["kpi"] = None
     if card.metrics == Metrics():
         data["metrics"] = None
-    if excel:
-        for key in ("title", "text", "note"):
-            if data[key][:1] == "'" and data[key][1:2] and data[key][1] in _FORMULA_START:
-                data[key] = data[key][1:]
-        if data["kpi"] is not None:
-            name = data["kpi"]["name"]
-            if name[:1] == "'" and name[1:2] and name[1] in _FORMULA_START:
-                data["kpi"]["name"] = name[1:]
     return data
 
 
@@ -345,3 +337,16 @@ def test_any_bytes_give_a_map_or_a_clear_error(raw):
         assert error.lines() and all(line.startswith("fuzz.csv: ") for line in error.lines())
     else:
         assert check_references(doc) == [] and all(isinstance(w, str) for w in warnings)
+
+
+def test_an_unclosed_quote_is_refused_with_its_row_and_what_it_took_in():
+    text = "stage,lane,title\nПоиск,Покупатель,\"Ищет окна\n" + "Поиск,Покупатель,Звонит\n" * 59
+    with pytest.raises(InvalidFormatError) as caught:
+        read(text)
+    assert str(caught.value) == ("map.csv: row 2, line 2: a quoted cell starts in this row and its closing quote is "
+                                 "missing, so it took in 59 lines after it, to the end of the file; close the quote "
+                                 "or remove it")
+    with pytest.raises(InvalidFormatError, match="row 3, line 4: .* took in 1 line after it"):
+        read('stage;lane;note\nA;B;"two\nlines"\nA;B;"open\nend')
+    doc, _ = read('stage,lane,note\nA,B,"two\nlines"\n')  # a quoted cell over two lines, closed: one card
+    assert [card.note for card in doc.cards] == ["two\nlines"]

@@ -243,3 +243,25 @@ def test_cards_show_their_web_figures_and_kpi_in_the_maps_language():
     assert layout.cards["a"].rect.h > layout.cards["b"].rect.h  # the rows take room
     english, _ = faces("en")
     assert english["metrics"] == "12,000 clicks · CR 2.75% · 95 s on site" and english["kpi"] == "CTR 2.1/2.5%"
+
+
+def test_bidi_controls_in_map_text_are_drawn_as_visible_marks():
+    """A right-to-left override in a name must not make `gnp.exe` read `exe.png` on the map (and so
+    on the canvas, in the PDF, PNG and SVG, which all draw the layout's lines)."""
+    rlo = "\u202egnp.exe"
+    doc = JourneyMap()
+    doc.meta.title, doc.meta.description = rlo, rlo
+    doc.add_stage(Stage(id="s", name=rlo, goal=rlo, questions=[rlo]))
+    doc.add_lane(Lane(id="l", name=rlo, kind=LaneKind.BUYER_ACTIONS))
+    for card_id in "ab":
+        doc.add_card(Card(id=card_id, stage="s", lane="l", title=rlo, text=rlo, channel=rlo, owner=rlo))
+    doc.add_link(Link(id="k", source="a", target="b", label=rlo))
+    layout = compute_layout(doc)
+    texts = [line.text for line in layout.title]
+    texts += [line.text for box in [*layout.stages.values(), *layout.lanes.values()] for line in box.lines]
+    texts += [line.text for box in layout.cards.values() for line in box.lines]
+    texts += [marker.text for box in layout.cards.values() for marker in box.markers if marker.text]
+    texts += [line.text for path in layout.links.values() for line in path.label]
+    shown = "\n".join(texts)
+    assert "\u202e" not in shown
+    assert shown.count("[U+202E]gnp.exe") >= 11
