@@ -150,6 +150,25 @@ def test_no_map_or_template_text_is_read_as_markup_anywhere(open_window, sentine
     assert not watch.touched(), "the sentinel named by an <img> in the map was opened"
 
 
+def test_a_refused_title_quoted_by_the_cannot_open_message_is_plain_text(open_window, sentinel, boxes, tmp_path):
+    """The loader quotes the refused value; opened through File → Open or a drop, its box once
+    rendered it as HTML (and `<img src=/dev/zero>` aborted the process)."""
+    path, watch = sentinel
+    good = load(templates_dir() / "blank.en.cjm")
+    window = open_window(good)
+    bad = tmp_path / "bad.cjm"
+    save(good, bad)
+    text = bad.read_text("utf-8").replace('"title": "', f'"title": "<img src={path}>' + "x" * 600, 1)
+    bad.write_text(text, "utf-8")
+    assert window.open_path(bad) is None
+    (box,) = boxes.shown
+    assert box.textFormat() == Qt.TextFormat.PlainText and f"<img src={path}>"[:30] in box.text()
+    box.show()  # drawn for real, as the user sees it
+    settle()
+    box.close()
+    assert not watch.touched()
+
+
 def settle() -> None:
     for _ in range(3):
         QApplication.processEvents()
