@@ -23,9 +23,8 @@ import statistics
 import sys
 import tempfile
 import time
-from pathlib import Path
 
-from children import ROOT, generated_map, run_child
+from children import ROOT, bare_scene, generated_map, run_child
 
 SIZES = (1000, 5000, 20000)
 
@@ -36,7 +35,7 @@ def measure(kind: str, cards: int, path: str) -> dict:
     sys.path.insert(0, str(ROOT))
     from PySide6.QtCore import QPointF, Qt
     from PySide6.QtGui import QMouseEvent
-    from PySide6.QtWidgets import (
+    from PySide6.QtWidgets import (  # noqa: F401 - the baseline's item classes made before the clock, as ours are
         QApplication,
         QGraphicsItem,
         QGraphicsRectItem,
@@ -64,24 +63,7 @@ def measure(kind: str, cards: int, path: str) -> dict:
         def select(n: int) -> None:
             scene.select_cards(first_ids[:n])
     else:
-        data = json.loads(Path(path).read_text("utf-8"))
-        scene = QGraphicsScene()
-        stage_index = {s["id"]: i for i, s in enumerate(data["stages"])}
-        lane_index = {lane["id"]: i for i, lane in enumerate(data["lanes"])}
-        counts: dict = {}
-        items = []
-        for card in data["cards"]:
-            cell = (stage_index[card["stage"]], lane_index[card["lane"]])
-            n = counts[cell] = counts.get(cell, -1) + 1
-            item = QGraphicsRectItem(0, 0, 184, 60)
-            item.setPos(200 + cell[0] * 212, 150 + cell[1] * 3000 + n * 70)
-            flags = QGraphicsItem.GraphicsItemFlag
-            item.setFlags(flags.ItemIsSelectable | flags.ItemIsMovable)
-            label = QGraphicsSimpleTextItem(card.get("title", ""), item)
-            label.setPos(8, 8)
-            scene.addItem(item)
-            items.append(item)
-        scene.setSceneRect(scene.itemsBoundingRect())
+        scene, items = bare_scene(path)
         view = QGraphicsView(scene)
         view.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
 

@@ -60,7 +60,7 @@ def run(doc: JourneyMap, path: Path | None, name: str, screenshot: Path | None =
     if screenshot is None:
         offer_recovery(window)
         return app.exec()
-    app.processEvents()
+    app.sendPostedEvents()  # layouts and pending updates, not the expose: grab() paints the window once
     try:
         write_atomic(screenshot, png_bytes(window.grab()))
     finally:

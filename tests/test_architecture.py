@@ -24,11 +24,11 @@ NO_QT = ("model", "io", "layout")
 NO_QT_FILES = ("export/pdf*.py",)  # the PDF is drawn from the layout with reportlab; images come from the scene
 
 
-def imports(path: Path) -> set[str]:
-    """Absolute module names imported by a file, relative imports resolved."""
+def imports(path: Path, nodes=None) -> set[str]:
+    """Absolute module names imported by a file (by `nodes` of it when given), relative imports resolved."""
     package = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts[:-1])
     found = set()
-    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))) if nodes is None else nodes:
         if isinstance(node, ast.Import):
             found |= {alias.name for alias in node.names}
         elif isinstance(node, ast.ImportFrom):
@@ -67,3 +67,28 @@ def test_every_package_is_in_the_wheel():
     listed = set(pyproject["tool"]["setuptools"]["packages"])
     found = {".".join(p.relative_to(PACKAGE.parent).parts[:-1]) for p in PACKAGE.rglob("__init__.py")}
     assert found <= listed
+
+
+EXPORTERS = ("reportlab", "svglib", "PIL", "cjm_designer.export", "cjm_designer.ui.export_dialog")
+
+
+def module_level_imports(path: Path) -> set[str]:
+    """What a file imports when it is imported, not what its functions import when called."""
+    def outside_functions(node):
+        for child in ast.iter_child_nodes(node):
+            if not isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+                yield child
+                yield from outside_functions(child)
+
+    return imports(path, outside_functions(ast.parse(path.read_text("utf-8"))))
+
+
+def test_the_window_imports_the_exporters_only_when_they_are_used():
+    """What the window's first frame runs imports no exporter at its top; tests/test_startup_imports.py
+    checks the same of a whole start."""
+    started = [PACKAGE / name for name in ("__main__.py", "cli.py", "app.py", "templates.py", "i18n.py")]
+    for folder in ("model", "io", "layout", "editor", "canvas", "ui"):
+        started += sorted(p for p in (PACKAGE / folder).glob("*.py") if p.name != "export_dialog.py")
+    for path in started:
+        for name in module_level_imports(path):
+            assert not name.startswith(EXPORTERS), f"{path.relative_to(PACKAGE)} imports {name} at its top"

@@ -89,8 +89,7 @@ class Gestures:
             drag.active = True
             self._reselect = None
             for item in drag.items:
-                item.setZValue(5)
-                item.setOpacity(0.8)
+                item.set_dragged(True)
         self.drag_to(event.scenePos())
 
     def dragging(self) -> bool:
@@ -194,14 +193,10 @@ class Gestures:
         if drag.target in self.cell_items:
             self.cell_items[drag.target].set_drop_target(False)
         for item in drag.items:
-            item.setZValue(2)
-            item.setOpacity(1.0)
+            item.set_dragged(False)  # back on its box: a move then places it anew, a no-op leaves it
         moves = [(item.card_id, *drag.target, drag.before) for item in drag.items] if drag.target else []
         if moves and self._changes_anything(moves):
             self.session.push(MoveCards(self.session, moves))
-        else:  # dropped outside the grid, or where the cards already were: everything goes back
-            for item in drag.items:
-                item.setPos(drag.origins[item.card_id])
 
     def _changes_anything(self, moves) -> bool:
         doc = self.session.doc

@@ -20,6 +20,8 @@ from . import painting as P
 HANDLE_RADIUS = 5.0
 SIMPLE_BELOW = 0.4  # level of detail under which cards are drawn as plain blocks
 RESIZE_EDGE = 5  # how near a header's far edge a press resizes rather than moves
+CARD_Z, DRAGGED_Z = 2, 5  # a dragged card is drawn above the other cards
+DRAGGED_OPACITY = 0.8
 
 
 class Kind:
@@ -64,21 +66,37 @@ class CardItem(BoxItem):
         self.fill = QColor("#FFFFFF")
         self.hovered = False
         self.full_detail = False  # never the plain block of a far zoom (set for exports)
+        self.dragged = False
+        self.rest_opacity = 1.0  # the opacity when not dragged
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.setZValue(2)
+        self.setZValue(CARD_Z)
 
     def type(self) -> int:
         return Kind.CARD
 
-    def show(self, box: CardBox, fill: QColor) -> None:
-        if box == self.box and fill == self.fill:
-            return
-        self.box, self.fill = box, fill
+    def show(self, box: CardBox, fill: QColor, opacity: float = 1.0) -> None:
+        """Stand on `box` in `fill` at `opacity` (a filter fades cards). Placed even when box and fill
+        are unchanged: a drag moves the item off a box that the drop may leave as it was."""
         r = box.rect
         self.place(r.x, r.y, r.w, r.h)
-        self.update()
+        self.rest_opacity = opacity
+        if not self.dragged:
+            self.setOpacity(opacity)
+        if (box, fill) != (self.box, self.fill):
+            self.box, self.fill = box, fill
+            self.update()
+
+    def set_dragged(self, on: bool) -> None:
+        """Lift the item above the others while it is dragged; put down, it goes back to its box and
+        its opacity, whether or not the drop changes the map."""
+        self.dragged = on
+        self.setZValue(DRAGGED_Z if on else CARD_Z)
+        self.setOpacity(DRAGGED_OPACITY if on else self.rest_opacity)
+        if not on and self.box is not None:
+            r = self.box.rect
+            self.place(r.x, r.y, r.w, r.h)
 
     def bounds_for(self, rect: QRectF) -> QRectF:
         return rect.adjusted(-2, -2, 2 + HANDLE_RADIUS + 1, 2)

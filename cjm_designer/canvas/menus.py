@@ -64,10 +64,9 @@ def _card_menu(scene, menu: QMenu, item: CardItem) -> None:
 def _set_each(scene, card_ids: list[str], field: str, value, text: str) -> None:
     """One field of several cards in one undo step."""
     session = scene.session
-    session.undo_stack.beginMacro(text)
-    for card_id in card_ids:
-        session.push(SetFields(session, "card", card_id, {field: value}, text=text))
-    session.undo_stack.endMacro()
+    with session.batch(text):
+        for card_id in card_ids:
+            session.push(SetFields(session, "card", card_id, {field: value}, text=text))
 
 
 def _link_menu(scene, menu: QMenu, item: LinkItem) -> None:

@@ -76,12 +76,17 @@ class MapScene(Gestures, HeaderGestures, Operations, QGraphicsScene):
         self.setBackgroundBrush(QColor("#FFFFFF"))
         Gestures.__init__(self)
         HeaderGestures.__init__(self)
-        session.changed.connect(self.sync)
+        session.changed.connect(self._on_changed)
         self.sync()
 
     # -- following the model --------------------------------------------------------------------
 
-    def sync(self, change: Change | None = None) -> None:
+    def _on_changed(self, change: Change) -> None:
+        """One relayout for each notification, which the session sends once for a push or a batch (every
+        kind of element is drawn: persona names and the map's title too)."""
+        self.sync()
+
+    def sync(self) -> None:
         """Relayout and bring every item in line with the model: create, update, remove."""
         with collector_paused():
             self._sync()
@@ -103,7 +108,7 @@ class MapScene(Gestures, HeaderGestures, Operations, QGraphicsScene):
             self.lane_items[lane_id].show(box, QColor(palette.header_fill(LANE_FILL[box.kind])))
         _reconcile(self, self.cell_items, layout.cells, lambda key: CellItem(*key))
         heat = heat_values(doc, self.heat) if self.heat else {}
-        cells_heat = cell_heat(doc, heat)
+        cells_heat = cell_heat(doc, heat) if heat else {}
         for (stage_id, lane_id), rect in layout.cells.items():
             if (stage_id, lane_id) in cells_heat:
                 fill = QColor(palette.heat_color(cells_heat[(stage_id, lane_id)], HEAT_CELL))
@@ -125,8 +130,7 @@ class MapScene(Gestures, HeaderGestures, Operations, QGraphicsScene):
             self.card_fill[card.id] = fill
             item = self.card_items.get(card.id)
             if item is not None:
-                item.show(layout.cards[card.id], QColor(fill))
-                item.setOpacity(FADED if card.id in self.faded else 1.0)
+                item.show(layout.cards[card.id], QColor(fill), FADED if card.id in self.faded else 1.0)
         self.realize_cards(layout.cards if not self.lazy else
                            [card_id for card_id, _ in layout.cards_touching(self.realized_region)])
         _reconcile(self, self.link_items, layout.links, LinkItem, self.link_layer)
@@ -167,8 +171,8 @@ class MapScene(Gestures, HeaderGestures, Operations, QGraphicsScene):
         for card_id in card_ids:
             if card_id not in self.card_items:
                 item = self.card_items[card_id] = CardItem(card_id)
-                item.show(layout.cards[card_id], QColor(self.card_fill[card_id]))
-                item.setOpacity(FADED if card_id in self.faded else 1.0)
+                item.show(layout.cards[card_id], QColor(self.card_fill[card_id]),
+                          FADED if card_id in self.faded else 1.0)
                 item.setParentItem(self.card_layer)
 
     def realize_around(self, visible: QRectF) -> None:

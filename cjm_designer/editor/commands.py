@@ -20,6 +20,9 @@ def tr(text: str, n: int = -1) -> str:
     return QCoreApplication.translate("commands", text, None, n)
 
 
+_KINDS = {Stage: "stage", Lane: "lane", Link: "link", Persona: "persona"}  # as `Change.kinds` names them
+
+
 class Command(QUndoCommand):
     def __init__(self, session: DocumentSession, text: str):
         super().__init__(text)
@@ -39,16 +42,19 @@ class AddCards(Command):
         self.cards = cards
         self.links = list(links)
 
+    def _kinds(self) -> set[str]:
+        return {"card", "link"} if self.links else {"card"}
+
     def redo(self) -> None:
         for card, index in self.cards:
             self.doc.add_card(card, index)
         for link in self.links:
             self.doc.add_link(link)
-        self.session.notify({c.id for c, _ in self.cards} | {k.id for k in self.links}, structure=True)
+        self.session.notify({c.id for c, _ in self.cards} | {k.id for k in self.links}, True, self._kinds())
 
     def undo(self) -> None:
         self.doc.remove_cards([c.id for c, _ in self.cards])
-        self.session.notify({c.id for c, _ in self.cards} | {k.id for k in self.links}, structure=True)
+        self.session.notify({c.id for c, _ in self.cards} | {k.id for k in self.links}, True, self._kinds())
 
 
 class RemoveElements(Command):
@@ -65,19 +71,23 @@ class RemoveElements(Command):
         cards = set(self.card_ids)
         links = [k for k in self.link_ids if not any(e in cards for e in self._ends(k))]
         self.removals = [self.doc.remove_links(links), self.doc.remove_cards(self.card_ids)]
-        self.session.notify(self._touched(), structure=True)
+        _notify_removed(self.session, self.removals)
 
     def undo(self) -> None:
         for removal in reversed(self.removals):
             self.doc.restore(removal)
-        self.session.notify(self._touched(), structure=True)
+        _notify_removed(self.session, self.removals)
 
     def _ends(self, link_id: str) -> tuple[str, str]:
         link = self.doc.link(link_id)
         return link.source, link.target
 
-    def _touched(self) -> set[str]:
-        return {e.id for removal in self.removals for _, _, e in removal.items}
+
+def _notify_removed(session: DocumentSession, removals: list[Removal], kinds: set[str] = frozenset()) -> None:
+    """Report the elements of `removals` (gone or put back) as a change of structure."""
+    items = [item for removal in removals for item in removal.items]
+    kinds = {*kinds, *(name.removesuffix("s") for name, _, _ in items)}  # the list "cards" holds a "card"
+    session.notify({e.id for _, _, e in items}, True, kinds)
 
 
 class MoveCards(Command):
@@ -99,12 +109,12 @@ class MoveCards(Command):
             index = rest.index(before) if before is not None else None
             position = self.doc.move_card(card_id, stage_id, lane_id, index)
             self.former.append((card_id, old_stage, old_lane, position))
-        self.session.notify({m[0] for m in self.moves}, structure=True)
+        self.session.notify({m[0] for m in self.moves}, True, {"card"})
 
     def undo(self) -> None:
         for card_id, stage_id, lane_id, position in reversed(self.former):
             self.doc.place_card(card_id, stage_id, lane_id, position)
-        self.session.notify({m[0] for m in self.moves}, structure=True)
+        self.session.notify({m[0] for m in self.moves}, True, {"card"})
 
 
 class SetFields(Command):
@@ -135,7 +145,7 @@ class SetFields(Command):
         element = self._element()
         for name, value in values.items():
             setattr(element, name, value)
-        self.session.notify({self.element_id}, structure=False)
+        self.session.notify({self.element_id}, False, {self.kind}, values)
 
     def redo(self) -> None:
         self._apply(self.new)
@@ -162,16 +172,16 @@ class AddPart(Command):
                  text: str | None = None):
         super().__init__(session, text or tr("Add"))
         self.element, self.index = element, index
-        self.kind = {Stage: "stage", Lane: "lane", Persona: "persona", Link: "link"}[type(element)]
+        self.kind = _KINDS[type(element)]
         self.removal: Removal | None = None
 
     def redo(self) -> None:
         getattr(self.doc, f"add_{self.kind}")(self.element, self.index)
-        self.session.notify({self.element.id}, structure=True)
+        self.session.notify({self.element.id}, True, {self.kind})
 
     def undo(self) -> None:
         getattr(self.doc, f"remove_{self.kind}")(self.element.id)
-        self.session.notify({self.element.id}, structure=True)
+        self.session.notify({self.element.id}, True, {self.kind})
 
 
 class RemovePart(Command):
@@ -184,11 +194,11 @@ class RemovePart(Command):
 
     def redo(self) -> None:
         self.removal = getattr(self.doc, f"remove_{self.kind}")(self.element_id)
-        self.session.notify({e.id for _, _, e in self.removal.items}, structure=True)
+        _notify_removed(self.session, [self.removal], {self.kind})
 
     def undo(self) -> None:
         self.doc.restore(self.removal)
-        self.session.notify({e.id for _, _, e in self.removal.items}, structure=True)
+        _notify_removed(self.session, [self.removal], {self.kind})
 
 
 class MovePart(Command):
@@ -202,8 +212,8 @@ class MovePart(Command):
 
     def redo(self) -> None:
         getattr(self.doc, f"move_{self.kind}")(self.element_id, self.index)
-        self.session.notify({self.element_id}, structure=True)
+        self.session.notify({self.element_id}, True, {self.kind})
 
     def undo(self) -> None:
         getattr(self.doc, f"move_{self.kind}")(self.element_id, self.former)
-        self.session.notify({self.element_id}, structure=True)
+        self.session.notify({self.element_id}, True, {self.kind})

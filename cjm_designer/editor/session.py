@@ -2,11 +2,14 @@
 
 Every change to the map is an undo command pushed here; commands change the model and report what
 they touched through `notify`, and the canvas and the docks redraw from the model when `changed`
-fires. Nothing else writes the model.
+fires. Nothing else writes the model. One push, one batch, and one undo or redo of either, fire
+`changed` exactly once, with what all of its commands touched merged into one `Change`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,11 +21,61 @@ from ..model import JourneyMap
 
 @dataclass(frozen=True)
 class Change:
-    """What a command touched: the ids of changed elements, and whether the map's structure (which
-    elements exist, where and in which order) changed or only their fields."""
+    """What a command touched: the ids of changed elements, whether the map's structure (which
+    elements exist, where and in which order) changed, the kinds of the elements ("card", "stage",
+    "lane", "link", "persona", "meta"), and the names of the fields set. `fields` is empty when the
+    structure changed or the fields are not known: then any field may have changed."""
 
     ids: frozenset[str] = frozenset()
     structure: bool = False
+    kinds: frozenset[str] = frozenset()
+    fields: frozenset[str] = frozenset()
+
+    @staticmethod
+    def merged(changes: Iterable[Change]) -> Change:
+        """One change that says what all of `changes` say."""
+        changes = list(changes)
+        structure = any(c.structure for c in changes)
+        fields_known = not structure and all(c.fields for c in changes)
+        return Change(frozenset().union(*(c.ids for c in changes)), structure,
+                      frozenset().union(*(c.kinds for c in changes)),
+                      frozenset().union(*(c.fields for c in changes)) if fields_known else frozenset())
+
+    def touches(self, kind: str, fields: Iterable[str] | None = None) -> bool:
+        """Whether elements of `kind` may have changed (in one of `fields`, when given); a change that
+        names no kinds may have changed any."""
+        if self.kinds and kind not in self.kinds:
+            return False
+        return fields is None or self.structure or not self.fields or not self.fields.isdisjoint(fields)
+
+
+class Batch(QUndoCommand):
+    """Commands pushed inside `DocumentSession.batch`, undone and redone as one step with one
+    notification. Each command is done when pushed (as QUndoStack's macros do), so the batch skips
+    the redo that the stack asks for when the batch itself is pushed."""
+
+    def __init__(self, session: DocumentSession, text: str):
+        super().__init__(text)
+        self.session = session
+        self.commands: list[QUndoCommand] = []
+        self._done = True  # its commands are done already: the stack's first redo has nothing to do
+
+    def add(self, command: QUndoCommand) -> None:
+        command.redo()
+        self.commands.append(command)
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        with self.session.gathered():
+            for command in self.commands:
+                command.redo()
+
+    def undo(self) -> None:
+        with self.session.gathered():
+            for command in reversed(self.commands):
+                command.undo()
 
 
 class DocumentSession(QObject):
@@ -33,10 +86,57 @@ class DocumentSession(QObject):
         self.doc = doc
         self.path = path
         self.undo_stack = QUndoStack(self)
+        self._batch: Batch | None = None
+        self._pending: list[Change] | None = None  # changes held back while gathered
 
     def push(self, command: QUndoCommand) -> None:
-        """Do `command` and put it on the undo stack."""
-        self.undo_stack.push(command)
+        """Do `command` and put it on the undo stack (into the open batch, if there is one)."""
+        if self._batch is not None:
+            self._batch.add(command)
+        else:
+            self.undo_stack.push(command)
 
-    def notify(self, ids: set[str] | frozenset[str] = frozenset(), structure: bool = False) -> None:
-        self.changed.emit(Change(frozenset(ids), structure))
+    @contextmanager
+    def batch(self, text: str) -> Iterator[None]:
+        """The commands pushed inside become one undo step named `text`, and the views hear of them
+        once, on leaving. A batch inside a batch joins it. If something raises inside, the commands
+        done so far are undone and nothing reaches the undo stack."""
+        if self._batch is not None:
+            yield
+            return
+        batch = self._batch = Batch(self, text)
+        try:
+            with self.gathered():
+                try:
+                    yield
+                except BaseException:
+                    for command in reversed(batch.commands):
+                        command.undo()
+                    raise
+        finally:
+            self._batch = None
+        if batch.commands:
+            self.undo_stack.push(batch)
+
+    @contextmanager
+    def gathered(self) -> Iterator[None]:
+        """Changes notified inside are emitted once, merged, on leaving (by the outermost one)."""
+        if self._pending is not None:
+            yield
+            return
+        self._pending = []
+        try:
+            yield
+        finally:
+            pending, self._pending = self._pending, None
+            if pending:
+                self.changed.emit(Change.merged(pending))
+
+    def notify(self, ids: Iterable[str] = frozenset(), structure: bool = False, kinds: Iterable[str] = frozenset(),
+               fields: Iterable[str] = frozenset()) -> None:
+        """Report what a command touched (see `Change`)."""
+        change = Change(frozenset(ids), structure, frozenset(kinds), frozenset() if structure else frozenset(fields))
+        if self._pending is not None:
+            self._pending.append(change)
+        else:
+            self.changed.emit(change)

@@ -19,8 +19,9 @@ What is read:
   (the first filled cell of the lane decides; an unknown value gives a warning and kind `text`;
   with no value, a lane named like a kind's label gets that kind). `position` is ignored: the row
   order decides. `id` is kept when it is a valid id not used by an earlier row, else the card gets a
-  new one (with a warning when the cell was not empty). Numbers take `.` or `,` as the decimal sign
-  and spaces between thousands; `pain` is 1/0, true/false, yes/no or да/нет; `device` is a `Device`
+  new one (with a warning when the cell was not empty). Numbers are read by `numbers.parse`: `.` or
+  `,` as the decimal sign, digits grouped in threes by spaces (no-break ones too), `12,5 %` in the
+  `conversion` column; `pain` is 1/0, true/false, yes/no or да/нет; `device` is a `Device`
   value or its label; `tags` are split on `,`. Text cells (`title`, `text`, `note`) are kept exactly
   as written; `channel`, `owner`, `kpi_unit` and `color` lose the spaces around them.
 
@@ -38,7 +39,6 @@ from __future__ import annotations
 import csv
 import heapq
 import io
-import math
 import re
 from dataclasses import dataclass, field
 
@@ -48,6 +48,7 @@ from ..bulk import collector_paused
 from ..model import Card, Device, JourneyMap, Lane, LaneKind, Meta, Problem, Stage, check_references
 from ..model.document import MAX_CARDS, MAX_LANES, MAX_STAGES, fresh_id
 from ..model.elements import ID_PATTERN
+from ..model.numbers import NumberError, parse
 from ..model.vocab import DEVICE_LABELS, LANE_KIND_LABELS
 from .cjm import MAX_FILE_BYTES
 from .csv_export import COLUMNS, needs_guard
@@ -68,8 +69,6 @@ KNOWN_HEADERS = {name: name for name in COLUMNS} | RUSSIAN_HEADERS
 CARD_COLUMNS = tuple(c for c in COLUMNS if c not in ("stage", "lane", "lane_kind", "position"))
 _TRUE = {"1", "true", "yes", "да"}
 _FALSE = {"0", "false", "no", "нет", ""}
-_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
-_THOUSANDS = re.compile(r"[ \u00a0\u202f\u2009]")
 _ID = re.compile(ID_PATTERN)
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _EMPTY = "the file is empty; its first row must name the columns, such as stage, lane, title"
@@ -460,33 +459,19 @@ def _optional_token(text: str) -> str | None:
     return text.strip() or None
 
 
-def _number(text: str, what: str) -> float | None:
-    """A number written with `.` or `,` as the decimal sign, spaces between thousands allowed."""
-    value = _THOUSANDS.sub("", text.strip()).replace("\u2212", "-")
-    if not value:
-        return None
-    if "," in value and "." in value:  # the later sign is the decimal one: 1,234.5 or 1.234,5
-        if value.rfind(".") > value.rfind(","):
-            value = value.replace(",", "")
-        else:
-            value = value.replace(".", "").replace(",", ".")
-    elif value.count(",") == 1:
-        value = value.replace(",", ".")
-    if not _NUMBER.fullmatch(value):
-        raise _Bad(what)
-    number = float(value)
-    if not math.isfinite(number):
-        raise _Bad(what)
-    return number
+def _number(text: str, what: str, whole: bool = False, percent: bool = False) -> float | int | None:
+    """A number as `numbers.parse` reads it; `what` says what the column wants when it is not one."""
+    try:
+        return parse(text, whole=whole, percent=percent)
+    except NumberError:
+        raise _Bad(what) from None
 
 
 def _whole(text: str, low: int, high: int | None, what: str) -> int | None:
-    number = _number(text, what)
-    if number is None:
-        return None
-    if not number.is_integer() or number < low or (high is not None and number > high):
+    number = _number(text, what, whole=True)
+    if number is not None and (number < low or (high is not None and number > high)):
         raise _Bad(what)
-    return int(number)
+    return number
 
 
 def _emotion(text: str) -> int | None:
@@ -506,7 +491,7 @@ def _any_number(text: str) -> float | None:
 
 
 def _conversion(text: str) -> float | None:
-    number = _number(text, "must be a number from 0 to 100 (per cent)")
+    number = _number(text, "must be a number from 0 to 100 (per cent)", percent=True)
     if number is not None and not 0 <= number <= 100:
         raise _Bad("must be a number from 0 to 100 (per cent)")
     return number

@@ -10,10 +10,9 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from reportlab.pdfbase.ttfonts import TTFontFile
-
 from ..model.plain import visible_bidi
 from ..paths import bundled
+from .font_file import read_widths
 
 FAMILY = "PT Sans"
 REGULAR_FILE = "PTS55F.ttf"
@@ -29,9 +28,9 @@ class FontMetrics:
     """Advance widths of one font file, in thousandths of the font size."""
 
     def __init__(self, path: Path):
-        face = TTFontFile(str(path))
-        self.widths: dict[str, int] = {chr(code): width for code, width in face.charWidths.items()}
-        self._default = face.defaultWidth
+        face = read_widths(path)
+        self.widths: dict[str, float] = face.widths
+        self._default = face.default
         self._units = lru_cache(maxsize=65536)(self._sum_units)  # words recur; measure each once
 
     def _sum_units(self, text: str) -> int:

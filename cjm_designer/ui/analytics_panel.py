@@ -8,13 +8,15 @@ from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QHeaderView, QLabel, QScrollArea, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from ..editor import DocumentSession
+from ..editor import Change, DocumentSession
 from ..i18n import current_language as ui_language
 from ..layout import palette
 from ..model import JourneyMap, numbers
 from ..model.analytics import Analytics, analyse
 from ..model.plain import visible_bidi
 from ..model.vocab import CHANNEL_LABELS, OWNER_LABELS, label
+
+COUNTED_CARD_FIELDS = {"channel", "owner", "pain", "kpi"}  # the fields of a card that the dock counts
 
 
 def tr(text: str) -> str:
@@ -27,6 +29,7 @@ class AnalyticsPanel(QScrollArea):
     def __init__(self, session: DocumentSession, parent=None):
         super().__init__(parent)
         self.session = session
+        self.quoted: set[str] = set()  # the cards whose titles the tables show
         self.setWidgetResizable(True)
         body = QWidget()
         self.funnel = FunnelChart()
@@ -51,7 +54,7 @@ class AnalyticsPanel(QScrollArea):
         for table in (self.pains, self.kpis):
             table.itemActivated.connect(self._choose)
             table.itemClicked.connect(self._choose)
-        session.changed.connect(self.refresh)
+        session.changed.connect(self._on_changed)
         self.retranslate()
 
     def changeEvent(self, event) -> None:
@@ -72,7 +75,13 @@ class AnalyticsPanel(QScrollArea):
         self.kpis.setHeaderLabels([tr("KPI"), tr("Actual / target")])
         self.refresh()
 
-    def refresh(self, *_) -> None:
+    def _on_changed(self, change: Change) -> None:
+        """Refresh when the change may touch what is counted, or the title of a card quoted here."""
+        if (change.touches("card", COUNTED_CARD_FIELDS) or change.touches("stage") or change.touches("lane", {"kind"})
+                or (change.touches("card", {"title"}) and not change.ids.isdisjoint(self.quoted))):
+            self.refresh()
+
+    def refresh(self) -> None:
         doc = self.session.doc
         data = analyse(doc)
         language = ui_language()
@@ -104,6 +113,7 @@ class AnalyticsPanel(QScrollArea):
             rows.append((f"{kpi.name or where}", f"{_number(kpi.actual)} / {_number(kpi.target)} {kpi.unit}".strip()))
             ids.append(card_id)
         _fill(self.kpis, rows, ids)
+        self.quoted = {card_id for card_id, _ in data.pain_points} | {card_id for card_id in ids if card_id}
 
     def _choose(self, item: QTreeWidgetItem, column: int = 0) -> None:
         card_id = item.data(0, Qt.ItemDataRole.UserRole)

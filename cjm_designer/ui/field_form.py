@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..editor import DocumentSession, SetFields
-from ..model import Kpi, Metrics
+from ..model import Kpi, Metrics, numbers
 
 MIXED = object()  # several elements differ in this field, or the field was left without a change
 
@@ -135,7 +135,6 @@ class FieldForm(QWidget):
             return
         if value is MIXED:
             return
-        stack = self.session.undo_stack
         text = tr("Edit %1").replace("%1", spec.label)
         try:
             changes = [(t, _changed(t, spec.path, value)) for t in self.targets()]
@@ -146,14 +145,9 @@ class FieldForm(QWidget):
             self.show_values()
             return
         self.error.clear()
-        if not commands:
-            return
-        if len(commands) > 1:
-            stack.beginMacro(text)
-        for command in commands:
-            self.session.push(command)
-        if len(commands) > 1:
-            stack.endMacro()
+        with self.session.batch(text):
+            for command in commands:
+                self.session.push(command)
 
 
 
@@ -238,14 +232,10 @@ def _read(editor: QWidget, spec: Field):
     text = text.strip() if spec.kind in ("int", "float", "color") else text
     if spec.kind in ("int", "float", "color") and not text:
         return None
-    if spec.kind == "int":
+    if spec.kind in ("int", "float"):
+        whole = spec.kind == "int"
         try:
-            return int(text.replace(" ", ""))
-        except ValueError:
-            raise ValueError(tr("a whole number is needed")) from None
-    if spec.kind == "float":
-        try:
-            return float(text.replace(",", ".").replace(" ", ""))
-        except ValueError:
-            raise ValueError(tr("a number is needed")) from None
+            return numbers.parse(text, whole=whole)
+        except numbers.NumberError:
+            raise ValueError(tr("a whole number is needed") if whole else tr("a number is needed")) from None
     return text

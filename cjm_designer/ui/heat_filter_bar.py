@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QToolBar
 
 from ..canvas import MapScene
 from ..canvas.scene import HEAT_CARD
+from ..editor import Change
 from ..i18n import current_language
 from ..layout import palette
 from ..model.analytics import FILTER_FIELDS, HEAT_MEASURES, CardFilter, filter_choices
@@ -47,7 +48,7 @@ class HeatFilterBar(QToolBar):
         self.heat.currentIndexChanged.connect(self._heat_chosen)
         self.field.currentIndexChanged.connect(self._fill_values)
         self.value.currentIndexChanged.connect(self._filter_chosen)
-        scene.session.changed.connect(self._fill_values)
+        scene.session.changed.connect(self._on_changed)
         self.retranslate()
         self._heat_chosen()
 
@@ -81,6 +82,10 @@ class HeatFilterBar(QToolBar):
         for action in self.legend_actions:  # a toolbar shows and hides its widgets through their actions
             action.setVisible(measure is not None)
         self.scene.set_heat(measure)
+
+    def _on_changed(self, change: Change) -> None:
+        if change.touches("card", {"channel", "owner", "device", "tags"}):
+            self._fill_values()
 
     def _fill_values(self, *_) -> None:
         field = self.field.currentData()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 from ..canvas import MapScene
 from ..canvas.items import HeaderItem, LinkItem
 from ..canvas.texts import ui_language
+from ..editor import Change
 from ..model import Device, LaneKind, LinkKind
 from ..model.vocab import (
     CHANNEL_LABELS,
@@ -117,8 +118,15 @@ class Inspector(QWidget):
         layout.addWidget(scroll)
         layout.addWidget(self.error)
         scene.selectionChanged.connect(self.follow_selection)
-        self.session.changed.connect(lambda _change: self.form.show_values())
+        self.shown: tuple[str, frozenset[str]] = ("meta", frozenset())  # the kind and ids of what the form shows
+        self.session.changed.connect(self._on_changed)
         self.follow_selection()
+
+    def _on_changed(self, change: Change) -> None:
+        """The form shows the values again when the change may have touched what it shows."""
+        kind, ids = self.shown
+        if change.structure or (change.touches(kind) and (kind == "meta" or not change.ids.isdisjoint(ids))):
+            self.form.show_values()
 
     @property
     def editors(self):
@@ -137,20 +145,23 @@ class Inspector(QWidget):
         cards = self.scene.selected_card_ids()
         if cards:
             heading = tr("Card") if len(cards) == 1 else tr("%n cards", len(cards))
-            kind, fields = "card", card_fields()
+            kind, fields, ids = "card", card_fields(), cards
             targets = lambda: [doc.card(i) for i in cards if i in self.scene.layout.cards]  # noqa: E731
         elif len(items) == 1 and isinstance(items[0], HeaderItem):
             kind = "stage" if items[0].is_stage() else "lane"
             heading = tr("Stage") if kind == "stage" else tr("Lane")
             fields = stage_fields() if kind == "stage" else lane_fields()
             element_id = items[0].element_id
+            ids = [element_id]
             targets = lambda: [e for e in getattr(doc, kind + "s") if e.id == element_id]  # noqa: E731
         elif len(items) == 1 and isinstance(items[0], LinkItem):
             kind, heading, fields, link_id = "link", tr("Link"), link_fields(), items[0].link_id
+            ids = [link_id]
             targets = lambda: [k for k in doc.links if k.id == link_id]  # noqa: E731
         else:
-            kind, heading, fields = "meta", tr("Map"), meta_fields()
+            kind, heading, fields, ids = "meta", tr("Map"), meta_fields(), []
             targets = lambda: [doc.meta]  # noqa: E731
         self.heading.setText(heading)
         self.error.clear()
+        self.shown = (kind, frozenset(ids))
         self.form.bind(kind, fields, targets)

@@ -31,7 +31,6 @@ from .analytics_panel import AnalyticsPanel
 from .autosave import Autosaver
 from .dialogs import Preferences, show_about, show_shortcuts
 from .disk_watch import DiskWatch
-from .export_dialog import ExportDialog
 from .heat_filter_bar import HeatFilterBar
 from .inspector import Inspector
 from .open_files import how_to_open, note_closed, note_open
@@ -335,6 +334,8 @@ class MainWindow(QMainWindow):
 
     def export(self) -> None:
         """File → Export: the map as PDF, image, table or diagram."""
+        from .export_dialog import ExportDialog  # here: the exporters load on first use, not at start
+
         ExportDialog(self.session.doc, self.session.path, self.settings, self).exec()
 
     def write(self, path: Path) -> bool:

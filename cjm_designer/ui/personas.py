@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..editor import AddPart, DocumentSession, RemovePart, SetFields
+from ..editor import AddPart, Change, DocumentSession, RemovePart, SetFields
 from ..model import Persona, Photo
 from ..model.elements import MAX_PHOTO_PIXELS
 from ..model.plain import visible_bidi
@@ -131,7 +131,8 @@ class PersonasPanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(scroll)
         layout.addWidget(self.error)
-        session.changed.connect(lambda _change: self.refresh())
+        self.drawn: dict[str, tuple[Photo | None, QIcon, QPixmap]] = {}  # each persona's photo, decoded
+        session.changed.connect(self._on_changed)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -147,13 +148,29 @@ class PersonasPanel(QWidget):
         item = self.list.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
+    def _on_changed(self, change: Change) -> None:
+        if change.touches("persona"):
+            self.refresh()
+
+    def _drawn(self, persona: Persona) -> tuple[QIcon, QPixmap]:
+        """The list's icon and the large picture of `persona`'s photo, decoded again only when the
+        photo changed."""
+        drawn = self.drawn.get(persona.id)
+        if drawn is None or drawn[0] is not persona.photo:
+            drawn = self.drawn[persona.id] = (persona.photo, QIcon(photo_pixmap(persona.photo, 40)),
+                                              photo_pixmap(persona.photo, 96))
+        return drawn[1], drawn[2]
+
     def refresh(self) -> None:
         """The list follows the model; the chosen persona stays chosen while it exists."""
         chosen = self.current_id()
         self.list.blockSignals(True)
         self.list.clear()
-        for persona in self.session.doc.personas:
-            item = QListWidgetItem(QIcon(photo_pixmap(persona.photo, 40)),
+        personas = self.session.doc.personas
+        ids = {persona.id for persona in personas}
+        self.drawn = {key: value for key, value in self.drawn.items() if key in ids}
+        for persona in personas:
+            item = QListWidgetItem(self._drawn(persona)[0],
                                    visible_bidi(persona.name) or tr("(no name)"))
             item.setData(Qt.ItemDataRole.UserRole, persona.id)
             self.list.addItem(item)
@@ -171,7 +188,7 @@ class PersonasPanel(QWidget):
         doc = self.session.doc
         self.form.bind("persona", persona_fields(), lambda: [p for p in doc.personas if p.id == persona_id])
         persona = next((p for p in doc.personas if p.id == persona_id), None)
-        pixmap = photo_pixmap(persona.photo if persona else None, 96)
+        pixmap = self._drawn(persona)[1] if persona else QPixmap()
         self.photo.setPixmap(pixmap)
         self.photo.setText("" if not pixmap.isNull() else tr("no photo"))
         self.clear_photo.setEnabled(persona is not None and persona.photo is not None)

@@ -1,8 +1,9 @@
 """Random edits through the undo commands, as Gaphor tests its model: the scene always shows what
-the model holds; undoing everything gives back the starting map exactly, redoing everything the
-final one."""
+the model holds; every push, batch, undo and redo is heard exactly once; undoing everything gives
+back the starting map exactly, redoing everything the final one."""
 
 import copy
+from contextlib import contextmanager
 
 import pytest
 from hypothesis import settings
@@ -37,6 +38,8 @@ class EditorMachine(RuleBasedStateMachine):
         self.start_doc = copy.deepcopy(doc)
         self.session = DocumentSession(doc)
         self.scene = MapScene(self.session)
+        self.heard = []
+        self.session.changed.connect(self.heard.append)
         self.n = 0
 
     @property
@@ -48,7 +51,15 @@ class EditorMachine(RuleBasedStateMachine):
         return f"{prefix}-m{self.n}"
 
     def push(self, command):
-        self.session.push(command)
+        with self.heard_once():
+            self.session.push(command)
+
+    @contextmanager
+    def heard_once(self):
+        """Exactly one notification for what is done inside (a push, a batch, an undo, a redo)."""
+        before = len(self.heard)
+        yield
+        assert len(self.heard) == before + 1
 
     @precondition(lambda self: self.doc.stages and self.doc.lanes)
     @rule(data=st.data(), title=short)
@@ -110,7 +121,8 @@ class EditorMachine(RuleBasedStateMachine):
         chosen = data.draw(st.lists(st.sampled_from(self.doc.cards), min_size=1, max_size=3, unique_by=id))
         self.scene.select_cards([c.id for c in chosen])
         before = len(self.doc.cards)
-        self.scene.duplicate_selection()
+        with self.heard_once():
+            self.scene.duplicate_selection()
         assert len(self.doc.cards) == before + len(chosen)
 
     @rule(data=st.data(), kind=st.sampled_from(["stage", "lane"]))
@@ -133,6 +145,30 @@ class EditorMachine(RuleBasedStateMachine):
         items = self.doc.stages if kind == "stage" else self.doc.lanes
         element = data.draw(st.sampled_from(items))
         self.push(MovePart(self.session, kind, element.id, data.draw(st.integers(0, len(items) - 1))))
+
+    @precondition(lambda self: self.doc.cards)
+    @rule(data=st.data(), title=short)
+    def batch(self, data, title):
+        """Several edits and a move as one step: one notification saying what all of them touched."""
+        chosen = data.draw(st.lists(st.sampled_from(self.doc.cards), min_size=1, max_size=4, unique_by=id))
+        stage, lane = data.draw(st.sampled_from(self.doc.stages)), data.draw(st.sampled_from(self.doc.lanes))
+        steps = self.session.undo_stack.count()
+        with self.heard_once(), self.session.batch("Batch"):
+            for card in chosen:
+                self.session.push(SetFields(self.session, "card", card.id, {"title": title}))
+            self.session.push(MoveCards(self.session, [(chosen[0].id, stage.id, lane.id, None)]))
+        assert self.session.undo_stack.count() == steps + 1
+        assert self.heard[-1].ids == {c.id for c in chosen} and self.heard[-1].structure
+
+    @precondition(lambda self: self.session.undo_stack.canUndo())
+    @rule()
+    def undo_and_redo(self):
+        stack, done = self.session.undo_stack, dumps(self.doc)
+        with self.heard_once():
+            stack.undo()
+        with self.heard_once():
+            stack.redo()
+        assert dumps(self.doc) == done
 
     @invariant()
     def scene_shows_the_model(self):
@@ -157,11 +193,13 @@ class EditorMachine(RuleBasedStateMachine):
         stack = self.session.undo_stack
         final = dumps(self.doc)
         while stack.canUndo():
-            stack.undo()
+            with self.heard_once():
+                stack.undo()
         assert dumps(self.doc) == dumps(self.start_doc)
         self.scene_shows_the_model()
         while stack.canRedo():
-            stack.redo()
+            with self.heard_once():
+                stack.redo()
         assert dumps(self.doc) == final
         self.scene_shows_the_model()
         self.scene.deleteLater()

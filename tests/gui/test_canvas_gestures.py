@@ -1,8 +1,14 @@
 """The canvas driven with real mouse and key events through the view; each gesture is checked in
 the model and undone."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QApplication
+
+from cjm_designer.canvas.scene import FADED
+from cjm_designer.editor import AddPart
+from cjm_designer.model import Card, Link
+from cjm_designer.model.analytics import CardFilter
+from tests.gui.conftest import Canvas, small_map
 
 
 def test_scene_shows_what_the_model_holds(canvas):
@@ -208,3 +214,73 @@ def test_dragging_near_an_edge_scrolls_and_carries_the_drag(canvas, monkeypatch)
     item_x = canvas.scene.card_items["a"].pos().x()
     assert item_x > canvas.scene.layout.cards["a"].rect.x  # the card followed the scrolled pointer
     QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, edge)
+
+
+def _misplaced(canvas) -> list[str]:
+    """The cards whose item is not exactly on its layout box: its corner, and the link handle drawn
+    at the middle of its right edge (so its size too)."""
+    scene = canvas.scene
+    wrong = []
+    for card_id, item in scene.card_items.items():
+        r = scene.layout.cards[card_id].rect
+        handle = item.mapToScene(item.handle_rect().center())
+        if (item.pos(), handle) != (QPointF(r.x, r.y), QPointF(r.right, r.center.y)):
+            wrong.append(card_id)
+    return wrong
+
+
+def _before_b(canvas):
+    """A point on the upper left of card b: a drop there goes before b."""
+    r = canvas.scene.layout.cards["b"].rect
+    return canvas.at(r.x + 6, r.y + 4)
+
+
+def _cell_a_b_e(qtbot):
+    doc = small_map()
+    doc.add_card(Card(id="e", stage="s0", lane="buyer", title="Пьёт чай", channel="phone"))
+    canvas = Canvas(qtbot, doc)
+    canvas.click(canvas.card_center("a"))
+    canvas.click(canvas.card_center("e"), Qt.KeyboardModifier.ControlModifier)
+    assert canvas.scene.selected_card_ids() == ["a", "e"]
+    return canvas
+
+
+def test_a_drop_that_keeps_a_card_first_still_puts_its_item_back(qtbot):
+    """[a, b, e] with a and e dragged before b gives [a, e, b]: a's box is the same as before the
+    drag, and its item must still leave the place the drag left it at."""
+    canvas = _cell_a_b_e(qtbot)
+    canvas.drag(canvas.card_center("a"), _before_b(canvas))
+    assert [c.id for c in canvas.doc.cards_in("s0", "buyer")] == ["a", "e", "b"]
+    assert canvas.session.undo_stack.count() == 1
+    assert _misplaced(canvas) == []
+    canvas.session.undo_stack.undo()
+    assert [c.id for c in canvas.doc.cards_in("s0", "buyer")] == ["a", "b", "e"]
+    assert _misplaced(canvas) == []
+
+
+def test_every_command_puts_every_card_item_on_its_box(canvas):
+    """Whatever moved an item off its box (as a drag does), the next change puts it back, also when
+    the change leaves that box as it was."""
+    item = canvas.scene.card_items["a"]
+    item.setPos(item.pos() + QPointF(40, 30))
+    canvas.session.push(AddPart(canvas.session, Link(id="l1", source="a", target="b")))
+    assert _misplaced(canvas) == []
+
+
+def test_after_any_drop_every_item_is_at_its_box_and_a_faded_card_stays_faded(qtbot):
+    """A drop where the card already is, or outside the grid, is no step and no relayout: the
+    dragged items still go back to their boxes, their stacking and their fade."""
+    canvas = _cell_a_b_e(qtbot)
+    scene = canvas.scene
+    scene.set_card_filter(CardFilter("channel", "phone"))  # keeps e, fades a and b
+    canvas.click(canvas.card_center("a"))
+    for target in (_before_b(canvas), canvas.at(5, 5)):
+        canvas.drag(canvas.card_center("a"), target)
+        assert canvas.session.undo_stack.count() == 0
+        assert _misplaced(canvas) == []
+        assert [scene.card_items[c].opacity() for c in "abe"] == [FADED, FADED, 1.0]
+        assert scene.card_items["a"].zValue() == scene.card_items["b"].zValue()
+    canvas.drag(canvas.card_center("a"), canvas.cell_point("s2", "buyer"))
+    assert canvas.session.undo_stack.count() == 1
+    assert _misplaced(canvas) == []
+    assert [scene.card_items[c].opacity() for c in "abe"] == [FADED, FADED, 1.0]

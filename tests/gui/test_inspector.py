@@ -63,6 +63,30 @@ def test_bad_values_are_refused_with_a_message(window):
     assert window.session.undo_stack.count() == 0
 
 
+def test_figures_typed_as_the_map_shows_them(window):
+    """The map writes 10 000 with a no-break space in Russian (and 1,234 in English): typed or pasted
+    back into the Inspector, they are read, and text around a figure is refused with the message."""
+    inspector, scene, doc = window.inspector, window.scene, window.session.doc
+    stage = doc.stages[0]
+    scene.select_only([scene.stage_items[stage.id]])
+    type_into(inspector.editors["entering"], "10\u00a0000")
+    assert stage.entering == 10_000
+    type_into(inspector.editors["entering"], "12\u202f500")
+    assert stage.entering == 12_500 and inspector.error.text() == ""
+    type_into(inspector.editors["entering"], "10 000 apples")
+    assert inspector.error.text() == "People entering: a whole number is needed"
+    assert stage.entering == 12_500
+    card = doc.cards[0]
+    scene.select_cards([card.id])
+    type_into(inspector.editors["metrics.clicks"], "10\u00a0000")
+    assert card.metrics.clicks == 10_000
+    type_into(inspector.editors["metrics.clicks"], "1,234")
+    assert card.metrics.clicks == 1234
+    type_into(inspector.editors["kpi.target"], "\u22122,5")
+    assert card.kpi.target == -2.5
+    assert window.session.undo_stack.count() == 5
+
+
 def test_several_cards_at_once(window):
     inspector, doc = window.inspector, window.session.doc
     a, b = doc.cards[0], doc.cards[1]

@@ -183,6 +183,27 @@ def test_the_excel_flavour_with_decimal_commas_and_formula_guards():
     assert (two.title, two.kpi.target) == ("'обычный апостроф", -3.0)
 
 
+def test_figures_as_the_program_writes_them_in_either_language():
+    """Counts grouped by no-break spaces or English commas, a Russian minus, a percentage with its sign."""
+    doc, warnings = read("stage;lane;clicks;kpi_target;kpi_actual;conversion;time_on_site\n"
+                         "S;L;10\u00a0000;\u22122,5;1,234,567.5;28,1\u00a0%;1\u202f200\n"
+                         "S;L;1,234;1,234;—;12.5%;\n")
+    assert warnings == []
+    one, two = doc.cards
+    assert (one.metrics, one.kpi.target, one.kpi.actual) == (
+        Metrics(clicks=10_000, conversion=28.1, time_on_site=1200.0), -2.5, 1_234_567.5)
+    assert (two.metrics.clicks, two.kpi.target, two.kpi.actual, two.metrics.conversion) == (1234, 1.234, None, 12.5)
+
+
+def test_a_figure_with_anything_else_is_refused():
+    error = refusal("stage,lane,clicks,kpi_target,time_on_site\nS,L,10 000 apples,1 23,5%\n")
+    assert error.lines() == [
+        'map.csv: row 2, column "clicks": must be a whole number, 0 or more',
+        'map.csv: row 2, column "kpi_target": must be a number',
+        'map.csv: row 2, column "time_on_site": must be a number of seconds, 0 or more',
+    ]
+
+
 def test_a_plain_file_keeps_a_leading_apostrophe():
     doc, _ = read("stage,lane,title\nS,L,'=x\n")
     assert doc.cards[0].title == "'=x"

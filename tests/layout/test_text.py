@@ -1,9 +1,11 @@
 """Text measuring and wrapping with the bundled font."""
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
+from reportlab.pdfbase.ttfonts import TTFontFile
 
+from cjm_designer.layout.font_file import FontFileError, read_widths
 from cjm_designer.layout.text import ELLIPSIS, TextStyle, font_path, metrics, wrap, wrap_once
 
 STYLE = TextStyle(10)
@@ -16,6 +18,24 @@ def test_the_bundled_fonts_cover_cyrillic_and_latin():
         for ch in "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдеёжзийклмнопрстуфхцчшщъыьэюяABCxyz0123456789«»—№₽":
             assert ch in m.widths, ch
     assert metrics(True).width("Путь клиента", 10) > metrics(False).width("Путь клиента", 10)
+
+
+@pytest.mark.parametrize("bold", [False, True])
+def test_the_widths_read_from_the_font_file_are_those_the_pdf_export_reads(bold):
+    """The window measures with its own reader of the font's tables and the PDF draws with reportlab's:
+    every character the font maps has the same advance in both, and so has a missing one."""
+    face = TTFontFile(str(font_path(bold)))
+    ours = read_widths(font_path(bold))
+    assert ours.widths == {chr(code): width for code, width in face.charWidths.items()}
+    assert ours.default == face.defaultWidth
+    assert len(ours.widths) > 600
+
+
+def test_a_file_that_is_not_a_truetype_font_is_refused(tmp_path):
+    fake = tmp_path / "fake.ttf"
+    fake.write_bytes(b"OTTO" + bytes(100))  # an OpenType font with PostScript outlines
+    with pytest.raises(FontFileError):
+        read_widths(fake)
 
 
 def test_width_scales_with_size_and_adds_up():
@@ -58,6 +78,7 @@ def test_empty_text_is_one_empty_line():
        width=st.floats(min_value=60, max_value=400), size=st.sampled_from([8.5, 9, 10.5, 13]))
 def test_wrapping_is_greedy_for_any_text(words, width, size):
     style = TextStyle(size)
+    assume(all(style.width(word) <= width for word in words))  # a word wider than a line is broken inside: above
     text = " ".join(words)
     lines = wrap_once(text, style, width)
     assert lines == wrap(text, style, width)  # the remembered wrap and the one-off wrap agree

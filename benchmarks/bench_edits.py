@@ -1,0 +1,136 @@
+"""Edits on a big map: the time from an edit to the scene (and every dock) updated, for this code and for
+an earlier checkout of it given with --before, measured in the same run.
+
+Each side runs in its own process on the same generated map, with the canvas, its view and the docks that
+follow the map's changes (Inspector, Personas, Analytics, Overview, the Analyse toolbar). Figures:
+
+- inspector100: a title typed in the Inspector for 100 selected cards (one undo step), until the scene and
+  the docks show it; with the number of relayouts it caused;
+- edit1: one card's title set by one pushed command, until the scene and the docks show it;
+- edit1-scene: the same with the canvas alone listening (no docks);
+- layout: the map's layout computed alone, which every relayout pays today.
+
+Run (the earlier code from a worktree, e.g. `git worktree add /tmp/before HEAD~1`):
+
+    .venv/bin/python benchmarks/bench_edits.py --before /tmp/before          # 5,000 cards
+    .venv/bin/python benchmarks/bench_edits.py --before /tmp/before 1000     # another size
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+
+from children import ROOT, generated_map, run_child
+
+RUNS = 3  # processes per side, the sides taking turns; each figure is the median of its runs
+REPEATS = 25  # timed one-card edits in a process; the process's figure is their median
+INSPECTOR_REPEATS = 5  # timed 100-card edits (the earlier code took seconds for one)
+
+
+def measure(root: str, cards: int, path: str) -> dict:
+    """Runs inside a child process, importing the program from `root`."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    sys.path.insert(0, root)
+    from PySide6.QtWidgets import QApplication
+
+    from cjm_designer.canvas import MapScene, MapView
+    from cjm_designer.editor import DocumentSession, SetFields
+    from cjm_designer.io import load
+    from cjm_designer.layout import compute_layout
+    from cjm_designer.ui.analytics_panel import AnalyticsPanel
+    from cjm_designer.ui.heat_filter_bar import HeatFilterBar
+    from cjm_designer.ui.inspector import Inspector
+    from cjm_designer.ui.overview import Overview
+    from cjm_designer.ui.personas import PersonasPanel
+
+    app = QApplication.instance() or QApplication([])
+
+    def canvas(docks: bool):
+        session = DocumentSession(load(path))
+        scene = MapScene(session)
+        view = MapView(scene)
+        view.resize(1600, 1000)
+        view.show()
+        kept = [view]
+        if docks:
+            kept += [Inspector(scene), PersonasPanel(session), AnalyticsPanel(session), Overview(view),
+                     HeatFilterBar(scene)]
+        app.processEvents()
+        relayouts = []
+        scene.laidOut.connect(lambda: relayouts.append(1))
+        return session, scene, kept, relayouts
+
+    def timed(action) -> float:
+        t = time.perf_counter()
+        action()
+        app.processEvents()  # whatever a listener left for the event loop
+        return time.perf_counter() - t
+
+    session, scene, kept, relayouts = canvas(docks=False)
+    card_id = session.doc.cards[200].id
+    scene_only = [timed(lambda i=i: session.push(SetFields(session, "card", card_id, {"title": f"Заголовок {i}"})))
+                  for i in range(REPEATS)]
+    layout = []
+    for _ in range(REPEATS):
+        t = time.perf_counter()
+        compute_layout(session.doc, scene.style)
+        layout.append(time.perf_counter() - t)
+    del session, scene, kept, relayouts
+
+    session, scene, kept, relayouts = canvas(docks=True)
+    inspector = kept[1]
+    scene.select_cards([c.id for c in session.doc.cards[:100]])
+    title = inspector.editors["title"]
+    spec = next(f for f in inspector.form.fields if f.path == "title")
+
+    def inspector_edit(i: int) -> None:
+        title.setText(f"Заголовок {i}")
+        title.setModified(True)
+        inspector.form._commit(spec)  # what the title box's editingFinished calls
+
+    relayouts.clear()
+    hundred = [timed(lambda i=i: inspector_edit(i)) for i in range(INSPECTOR_REPEATS)]
+    relayouts_per_edit = len(relayouts) / INSPECTOR_REPEATS
+    steps = session.undo_stack.count() / INSPECTOR_REPEATS
+    card_id = session.doc.cards[200].id
+    one = [timed(lambda i=i: session.push(SetFields(session, "card", card_id, {"title": f"Заголовок {i}"})))
+           for i in range(REPEATS)]
+    return {"inspector100": statistics.median(hundred), "relayouts": relayouts_per_edit, "steps": steps,
+            "edit1": statistics.median(one), "edit1-scene": statistics.median(scene_only),
+            "layout": statistics.median(layout)}
+
+
+def main(before: str, sizes: list[int]) -> None:
+    sides = {"after": str(ROOT), "before": before}
+    with tempfile.TemporaryDirectory() as folder:
+        for cards in sizes:
+            path = generated_map(folder, cards)
+            runs = {side: [] for side in sides}
+            for _ in range(RUNS):
+                for side, root in sides.items():
+                    runs[side].append(run_child(__file__, root, cards, path))
+            after, earlier = ({key: statistics.median(run[key] for run in runs[side]) for key in runs[side][0]}
+                              for side in sides)
+            print(f"{cards} cards; Python {sys.version.split()[0]}, {os.cpu_count()} cores; medians of {REPEATS} "
+                  f"one-card and {INSPECTOR_REPEATS} 100-card edits in each of {RUNS} processes a side")
+            print(f"{'figure':<13} {'after':>10} {'before':>10} {'ratio':>7}")
+            for key in ("inspector100", "edit1", "edit1-scene", "layout"):
+                print(f"{key:<13} {after[key] * 1000:>7.1f} ms {earlier[key] * 1000:>7.1f} ms "
+                      f"{after[key] / earlier[key]:>6.2f}x")
+            for key in ("relayouts", "steps"):
+                print(f"{key:<13} {after[key]:>10.0f} {earlier[key]:>10.0f}   (per 100-card Inspector edit)")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--child"]:
+        print(json.dumps(measure(sys.argv[2], int(sys.argv[3]), sys.argv[4])))
+    else:
+        args = sys.argv[1:]
+        if args[:1] != ["--before"] or len(args) < 2:
+            sys.exit(__doc__)
+        main(args[1], [int(a) for a in args[2:]] or [5000])

@@ -1,0 +1,106 @@
+"""Start-up: the whole process from the command to the painted window, against a bare Qt window
+started the same way in the same run.
+
+Ours is `python -m cjm_designer FILE --screenshot OUT.png` (the window opened on FILE, painted,
+grabbed and written as a PNG, then the process exits). The baseline is a process that shows a bare
+QMainWindow of the same size and writes its grab the same way; for the generated map it also holds
+the map's cards as plain rectangles with their titles in a QGraphicsView (what any Qt canvas must at
+least pay, as in bench_canvas.py). Maps:
+
+- empty: the blank template (three stages, five lanes, no cards);
+- 5,000 cards: generated (10 stages x 10 lanes, every card field in use, 500 links).
+
+Every side runs with a bytecode cache (in a temporary folder), as an installed program does. With
+--before DIR, an earlier checkout of the program (e.g. `git worktree add /tmp/before HEAD~1`) is a
+third side, measured the same way in the same run. Run:
+
+    .venv/bin/python benchmarks/bench_startup.py
+    .venv/bin/python benchmarks/bench_startup.py --before /tmp/before
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from children import ROOT, generated_map
+
+RUNS = 7  # processes per side and map, the sides taking turns; each figure is the median of its runs
+SIZE = (1600, 1000)  # the window's size, the program's default for --screenshot
+
+
+def bare_window(out: str, path: str | None) -> None:
+    """The baseline, inside its own process: a bare window (holding the plain canvas of the map at
+    `path`, when given) shown, painted, grabbed and written to `out` as a PNG."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtWidgets import QApplication, QGraphicsView, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    if path is not None:
+        from children import bare_scene
+
+        scene, _items = bare_scene(path)
+        window.setCentralWidget(QGraphicsView(scene))
+    window.resize(*SIZE)
+    window.show()
+    app.processEvents()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    window.grab().save(buffer, "PNG")
+    Path(out).write_bytes(bytes(data))
+
+
+def timed(command: list[str], env: dict, folder: str) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, cwd=folder, env=env, check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
+def main(before: str | None) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+        env.update(QT_QPA_PLATFORM="offscreen", PYTHONPYCACHEPREFIX=os.path.join(folder, "bytecode"))
+        for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+            env[name] = os.path.join(folder, name.lower())  # default preferences, no recovery offered
+        code = {"ours": {**env, "PYTHONPATH": str(ROOT)}, "before": {**env, "PYTHONPATH": before or ""}}
+        empty = os.path.join(folder, "empty.cjm")
+        subprocess.run([sys.executable, "-m", "cjm_designer", "new", "--template", "blank", "--lang", "en",
+                        "-o", empty], cwd=folder, env=code["ours"], check=True, capture_output=True)
+        maps = {"empty": (empty, False), "5,000 cards": (generated_map(folder, 5000), True)}
+        out = os.path.join(folder, "out.png")
+        rows = {}
+        for label, (path, bare_holds_map) in maps.items():
+            program = [sys.executable, "-m", "cjm_designer", path, "--screenshot", out]
+            sides = {"ours": (program, code["ours"]), "before": (program, code["before"]),
+                     "bare Qt": ([sys.executable, __file__, "--bare", out, *([path] if bare_holds_map else [])], env)}
+            if before is None:
+                del sides["before"]
+            for command, side_env in sides.values():  # a warm-up each, not counted: the bytecode is written
+                timed(command, side_env, folder)
+            times: dict[str, list[float]] = {side: [] for side in sides}
+            for _ in range(RUNS):
+                for side, (command, side_env) in sides.items():
+                    times[side].append(timed(command, side_env, folder))
+            rows[label] = {side: statistics.median(runs) for side, runs in times.items()}
+    print(f"CJM Designer start-up, command to painted window ({SIZE[0]}x{SIZE[1]}, offscreen); Python "
+          f"{sys.version.split()[0]}, {os.cpu_count()} cores; each figure the median of {RUNS} processes")
+    print(f"{'map':<12} " + " ".join(f"{side:>8}" for side in rows["empty"]) + "   ratios to bare Qt")
+    for label, row in rows.items():
+        ratios = ", ".join(f"{side} {row[side] / row['bare Qt']:.2f}x" for side in row if side != "bare Qt")
+        print(f"{label:<12} " + " ".join(f"{seconds:>7.2f}s" for seconds in row.values()) + f"   {ratios}")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--bare"]:
+        bare_window(sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else None)
+    elif sys.argv[1:2] == ["--before"] and len(sys.argv) == 3:
+        main(sys.argv[2])
+    else:
+        main(None)

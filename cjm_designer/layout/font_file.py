@@ -1,0 +1,91 @@
+"""Advance widths of a TrueType font's characters, read straight from its `head`, `hhea`, `maxp`,
+`hmtx` and `cmap` tables.
+
+Text is measured for the window's first frame, so this reads only what measuring needs, with
+`struct`, instead of importing a PDF library's font machinery at start. The widths are those the
+PDF export's reportlab reads from the same file (a test compares every character).
+"""
+
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class FontFileError(ValueError):
+    """The file is not a TrueType font this reader understands."""
+
+
+@dataclass(frozen=True)
+class FontWidths:
+    """`widths`: each character the font maps, to its advance in thousandths of the font size;
+    `default`: the advance of the font's missing-glyph box (glyph 0)."""
+
+    widths: dict[str, float]
+    default: float
+
+
+def read_widths(path: Path) -> FontWidths:
+    data = Path(path).read_bytes()
+    tables = _tables(data)
+    units_per_em = _read(">H", data, tables["head"] + 18)
+    metric_count = _read(">H", data, tables["hhea"] + 34)
+    glyph_count = _read(">H", data, tables["maxp"] + 4)
+    advances = [_read(">H", data, tables["hmtx"] + 4 * glyph) for glyph in range(metric_count)]
+    advances += advances[-1:] * (glyph_count - metric_count)  # the last advance holds for the rest
+    if units_per_em != 1000:  # PT Sans has 1000 units to the em: its widths stay whole numbers
+        advances = [advance * 1000 / units_per_em for advance in advances]
+    chars = {chr(code): advances[glyph] for code, glyph in _char_glyphs(data, tables["cmap"]).items()
+             if glyph < glyph_count}
+    return FontWidths(chars, advances[0])
+
+
+def _read(fmt: str, data: bytes, offset: int) -> int:
+    return struct.unpack_from(fmt, data, offset)[0]
+
+
+def _tables(data: bytes) -> dict[str, int]:
+    """Where each table starts."""
+    version, count = struct.unpack_from(">IH", data)
+    if version not in (0x00010000, 0x74727565):  # TrueType outlines ("true" on old Macs)
+        raise FontFileError("not a TrueType font")
+    tables = {}
+    for i in range(count):
+        tag, _checksum, offset, _length = struct.unpack_from(">4sIII", data, 12 + 16 * i)
+        tables[tag.decode("latin-1")] = offset
+    missing = {"head", "hhea", "maxp", "hmtx", "cmap"} - tables.keys()
+    if missing:
+        raise FontFileError(f"no {', '.join(sorted(missing))} table")
+    return tables
+
+
+def _char_glyphs(data: bytes, cmap: int) -> dict[int, int]:
+    """Character code to glyph, from the font's Unicode map of the Basic Multilingual Plane (format 4,
+    the one every TrueType font for Windows has)."""
+    _version, count = struct.unpack_from(">HH", data, cmap)
+    for i in range(count):
+        platform, encoding, offset = struct.unpack_from(">HHI", data, cmap + 4 + 8 * i)
+        if (platform, encoding) in ((3, 1), (0, 3)) and _read(">H", data, cmap + offset) == 4:
+            return _format_4(data, cmap + offset)
+    raise FontFileError("no Unicode character map of format 4")
+
+
+def _format_4(data: bytes, start: int) -> dict[int, int]:
+    length, _language, doubled = struct.unpack_from(">HHH", data, start + 2)
+    segments = doubled // 2
+    ends = struct.unpack_from(f">{segments}H", data, start + 14)
+    starts = struct.unpack_from(f">{segments}H", data, start + 16 + 2 * segments)
+    deltas = struct.unpack_from(f">{segments}h", data, start + 16 + 4 * segments)
+    range_at = start + 16 + 6 * segments
+    range_offsets = struct.unpack_from(f">{segments}H", data, range_at)
+    glyphs = {}
+    for n, (first, last, delta, range_offset) in enumerate(zip(starts, ends, deltas, range_offsets)):
+        for code in range(first, last + 1):
+            if range_offset == 0:
+                glyphs[code] = (code + delta) & 0xFFFF
+                continue
+            at = range_at + 2 * n + range_offset + 2 * (code - first)
+            glyph = _read(">H", data, at) if at < start + length else 0  # past the table: a broken font
+            glyphs[code] = (glyph + delta) & 0xFFFF if glyph else 0
+    return glyphs

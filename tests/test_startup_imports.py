@@ -1,0 +1,50 @@
+"""Start-up loads only what the window's first frame needs: the exporters and their libraries load
+when File → Export is first used."""
+
+import os
+import subprocess
+import sys
+
+from cjm_designer.io import load
+from cjm_designer.paths import templates_dir
+from cjm_designer.ui.main_window import MainWindow
+
+NOT_AT_START = (
+    "reportlab",  # the PDF library (its platypus, graphics and font machinery)
+    "svglib",  # SVG icons for the PDF
+    "PIL",  # images for reportlab
+    "cjm_designer.export",  # the PDF, PNG and SVG exporters
+    "cjm_designer.ui.export_dialog",
+)
+
+OPEN_AND_LIST = """
+import sys
+from cjm_designer.cli import main
+code = main([sys.argv[1], "--screenshot", sys.argv[2]])
+print(code, sorted(m for m in sys.modules if m.split(".")[0] in sys.argv[3:] or m.startswith(tuple(sys.argv[3:]))))
+"""
+
+
+def test_opening_a_map_in_the_window_loads_no_exporter(tmp_path):
+    """The whole start, from the command line to the window painted and grabbed, in a fresh process."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        env[name] = str(tmp_path / name.lower())
+    shot = tmp_path / "window.png"
+    done = subprocess.run([sys.executable, "-c", OPEN_AND_LIST, str(templates_dir() / "window-installation.en.cjm"),
+                           str(shot), *NOT_AT_START], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split()[0] == "0" and shot.stat().st_size > 10_000  # the window was painted
+    assert done.stdout.strip().endswith(" []"), done.stdout
+
+
+def test_file_export_loads_the_export_dialog_on_first_use(qtbot, monkeypatch):
+    from cjm_designer.ui.export_dialog import ExportDialog
+
+    shown = []
+    monkeypatch.setattr(ExportDialog, "exec", lambda self: shown.append(self) or 0)
+    window = MainWindow(load(templates_dir() / "window-installation.en.cjm"))
+    qtbot.addWidget(window)
+    window.export_action.trigger()
+    assert len(shown) == 1
+    assert shown[0].doc is window.session.doc and shown[0].parent() is window
