@@ -12,19 +12,20 @@ import math
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__, app, templates
 from .io import CjmError, SaveError, dumps, load, write_atomic
-from .io.atomic import same_file, writing_atomically
 from .io.cjm import MAX_FILE_BYTES
-from .io.csv_export import to_csv
 from .io.disk_state import load_with_state
 from .io.reading import read_limited
 from .io.schema import json_schema
 from .model import JourneyMap, Problem
 from .model.plain import one_line
 
-EXPORT_FORMATS = {"cjm": ".cjm", "csv": ".csv", "pdf": ".pdf", "png": ".png", "svg": ".svg", "mermaid": ".mmd"}
+if TYPE_CHECKING:
+    from .map_export import ExportResult
+
 IMPORT_FORMATS = {"csv": ".csv", "mermaid": ".mmd"}
 LANGUAGES = ("ru", "en")
 MAX_SCALE = 1000  # PNG pixels a point; what a given map allows is checked against the image's size
@@ -75,7 +76,9 @@ def _open(args: argparse.Namespace) -> int:
         raise UsageError("give a FILE or --demo, not both")
     size = _size(args.size)
     if args.file and args.screenshot:
-        _refuse_own_input(Path(args.file), Path(args.screenshot))
+        from .map_export import refuse_own_input  # here: opening the window needs nothing of exporting
+
+        refuse_own_input(args.file, args.screenshot)
     state = None
     if args.demo:
         doc, path, name = templates.new_map(templates.DEMO_TEMPLATE, app.interface_language()), None, "demo.cjm"
@@ -156,8 +159,10 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from .map_export import EXTENSIONS, CannotExport, export_map, refuse_own_input
+
     out = Path(args.output)
-    fmt = args.format or _format_of(out, EXPORT_FORMATS)
+    fmt = args.format or _format_of(out, EXTENSIONS)
     only = {"--excel": ("csv", args.excel), "--pages": ("pdf", args.pages), "--paper": ("pdf", args.paper),
             "--cover": ("pdf", args.cover), "--personas": ("pdf", args.personas), "--legend": ("pdf", args.legend),
             "--report": ("pdf", args.report),
@@ -168,30 +173,43 @@ def _export(args: argparse.Namespace) -> int:
             raise UsageError(f"{flag} goes with --format {formats}")
     if args.scale is not None and args.dpi is not None:
         raise UsageError("give --scale or --dpi, not both")
-    _refuse_own_input(Path(args.file), out)
+    refuse_own_input(args.file, out)  # checked again by the export; told here before the map is read
     _refuse_existing(out, args.force)
     doc = load(args.file)
-    if fmt == "pdf":
-        return _export_pdf(doc, out, args)
-    if fmt in ("png", "svg"):
-        return _export_image(doc, out, fmt, args)
-    if fmt == "mermaid":
-        from .io.mermaid import to_mermaid
-
-        data = to_mermaid(doc).encode("utf-8")
-    else:
-        data = to_csv(doc, excel=args.excel) if fmt == "csv" else dumps(doc)
-    write_atomic(out, data)
-    print(f"{_shown(out)}: {fmt}, {len(data):,} bytes")
+    try:
+        result = export_map(doc, fmt, out, _export_options(fmt, args), source=args.file)
+    except CannotExport as error:
+        print(f"{_shown(out)}: {error}", file=sys.stderr)
+        return 1
+    print(f"{_shown(out)}: {_made(result)}, {result.size:,} bytes")
+    for note in result.notes:
+        print(f"note: {one_line(note, 500)}", file=sys.stderr)
     return 0
 
 
-def _refuse_own_input(source: Path, out: Path) -> None:
-    """An export (or a screenshot) writes a new file, never over the map it reads: not by its name,
-    nor through a symbolic or hard link to it."""
-    if same_file(source, out):
-        raise SaveError(out, [Problem("", "is the map being exported; an export never replaces its own input, "
-                                          "give another output file")])
+def _export_options(fmt: str, args: argparse.Namespace):
+    """The options of the format, from the command line."""
+    from .map_export import CsvOptions, PngOptions, SvgOptions
+
+    if fmt == "pdf":
+        from .export.pdf import PdfOptions  # reportlab is loaded only when a PDF is asked for
+        from .export.pdf_pages import MM, Pages
+
+        return PdfOptions(pages=Pages(args.pages or "poster"), paper=args.paper or "A4", margin=args.margin * MM,
+                          overlap=args.overlap * MM, header=not args.no_header, cover=args.cover,
+                          personas=args.personas, legend=args.legend, report=args.report)
+    options = {"png": lambda: PngOptions(scale=args.scale or 1.0, dpi=args.dpi, transparent=args.transparent),
+               "svg": lambda: SvgOptions(transparent=args.transparent), "csv": lambda: CsvOptions(excel=args.excel)}
+    return options[fmt]() if fmt in options else None
+
+
+def _made(result: ExportResult) -> str:
+    """What an export made, as its output line says it: the format, and a PDF's pages or a PNG's pixels."""
+    if result.pages is not None:
+        return f"pdf, {result.pages} page{'' if result.pages == 1 else 's'}"
+    if result.pixels is not None:
+        return f"png, {result.pixels[0]} × {result.pixels[1]} pixels"
+    return result.format
 
 
 def _refuse_existing(out: Path, force: bool) -> None:
@@ -216,26 +234,6 @@ def _format_of(path: Path, formats: dict[str, str]) -> str:
     return fmt
 
 
-def _export_image(doc: JourneyMap, out: Path, fmt: str, args: argparse.Namespace) -> int:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # drawn from the scene, never shown
-    from .export.image import render_svg, write_png
-
-    if fmt == "png":
-        try:
-            with writing_atomically(out) as stream:
-                width, height = write_png(doc, stream, scale=args.scale or 1.0, dpi=args.dpi,
-                                          transparent=args.transparent)
-        except ValueError as error:  # too large for one image: the message says what fits
-            print(f"{_shown(out)}: {error}", file=sys.stderr)
-            return 1
-        print(f"{_shown(out)}: png, {width} × {height} pixels, {out.stat().st_size:,} bytes")
-    else:
-        data = render_svg(doc, transparent=args.transparent)
-        write_atomic(out, data)
-        print(f"{_shown(out)}: svg, {len(data):,} bytes")
-    return 0
-
-
 def _import(args: argparse.Namespace) -> int:
     source, out = Path(args.file), Path(args.output)
     fmt = args.format or _format_of(source, IMPORT_FORMATS)
@@ -258,22 +256,6 @@ def _import(args: argparse.Namespace) -> int:
         print(f"{_shown(source)}: {one_line(warning, 500)}", file=sys.stderr)
     write_atomic(out, dumps(doc))
     print(f"{_shown(out)}: imported from {fmt} ({_summary(doc)})")
-    return 0
-
-
-def _export_pdf(doc: JourneyMap, out: Path, args: argparse.Namespace) -> int:
-    from .export.pdf import PdfOptions, to_pdf  # reportlab is loaded only when a PDF is asked for
-    from .export.pdf_pages import MM, Pages
-
-    options = PdfOptions(pages=Pages(args.pages or "poster"), paper=args.paper or "A4", margin=args.margin * MM,
-                         overlap=args.overlap * MM, header=not args.no_header, cover=args.cover,
-                         personas=args.personas, legend=args.legend, report=args.report)
-    result = to_pdf(doc, options)
-    write_atomic(out, result.data)
-    pages = f"{result.pages} page{'' if result.pages == 1 else 's'}"
-    print(f"{_shown(out)}: pdf, {pages}, {len(result.data):,} bytes")
-    for note in result.notes:
-        print(f"note: {one_line(note, 500)}", file=sys.stderr)
     return 0
 
 
@@ -362,6 +344,8 @@ def _open_parser() -> argparse.ArgumentParser:
 
 
 def _command_parser() -> argparse.ArgumentParser:
+    from .map_export import EXTENSIONS as EXPORT_FORMATS  # here: opening the window needs nothing of exporting
+
     parser = _Parser(prog="cjm-designer", usage=_USAGE)
     commands = parser.add_subparsers(dest="command", required=True, prog="cjm-designer")
 

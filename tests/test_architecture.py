@@ -1,5 +1,6 @@
 """The layering: model/ knows nothing of Qt; io/ reads and writes through model/ only; layout/ is
-pure geometry over model/; and the wheel lists every package."""
+pure geometry over model/; only editor/ changes a session's document; and the wheel lists every
+package."""
 
 import ast
 import subprocess
@@ -17,7 +18,7 @@ ALLOWED_INSIDE = {
     "layout": {"model", "layout", "paths", "bulk"},
     "editor": {"model", "editor"},
     "canvas": {"model", "layout", "editor", "canvas", "paths", "bulk", "i18n"},
-    "ui": {"", "model", "io", "layout", "editor", "canvas", "export", "ui", "paths", "templates", "i18n"},
+    "ui": {"", "model", "io", "layout", "editor", "canvas", "export", "ui", "paths", "templates", "i18n", "map_export"},
     "export": {"", "model", "layout", "editor", "canvas", "export", "paths", "bulk"},
 }
 NO_QT = ("model", "io", "layout")
@@ -92,3 +93,191 @@ def test_the_window_imports_the_exporters_only_when_they_are_used():
     for path in started:
         for name in module_level_imports(path):
             assert not name.startswith(EXPORTERS), f"{path.relative_to(PACKAGE)} imports {name} at its top"
+
+
+BUILDERS = ("io", "templates.py")  # they build new documents, which no session holds yet
+LIST_CHANGES = {"append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse"}
+ITERATING = {"sorted", "reversed", "list", "tuple", "filter", "enumerate", "zip", "iter"}
+COPIES = {"model_copy", "model_dump", "model_dump_json"}  # a copy of the document is not the document
+
+
+def document_operations() -> set[str]:
+    """The operations of `JourneyMap` that change it (add_, remove_, move_, place_, restore)."""
+    tree = ast.parse((PACKAGE / "model" / "document.py").read_text("utf-8"))
+    journey_map = next(n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == "JourneyMap")
+    return {f.name for f in journey_map.body if isinstance(f, ast.FunctionDef)
+            and f.name.startswith(("add_", "remove_", "move_", "place_", "restore"))}
+
+
+class DocumentWrites:
+    """Where one function (with the functions inside it) changes the document or a part of it.
+
+    The document is `<anything>.doc` (a session's or an editor's map) or a parameter named `doc` or
+    annotated `JourneyMap`. A part of it is what is read from it: attributes, items and the results of
+    its methods (`doc.meta`, `doc.cards[0]`, `doc.card(i)`, a copy made by `model_copy` excepted), the
+    elements of such lists (`for card in doc.cards`, a comprehension over them, `next(...)` of one), and
+    every name bound to a part (`card = doc.card(i)`, `scene, doc = ..., self.session.doc`).
+    A change is a call of one of the document's operations or of a list's changing method on a part,
+    `setattr` of a part, and an assignment or `del` of an attribute or an item of a part."""
+
+    def __init__(self, function: ast.AST, operations: set[str]):
+        self.operations = operations
+        self.parts: set[str] = set()
+        for node in ast.walk(function):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+                for arg in node.args.args + node.args.kwonlyargs + node.args.posonlyargs:
+                    annotation = ast.unparse(arg.annotation) if arg.annotation is not None else ""
+                    if arg.arg == "doc" or "JourneyMap" in annotation:
+                        self.parts.add(arg.arg)
+        known = -1
+        while known != len(self.parts):  # bindings in any order: until nothing new is found
+            known = len(self.parts)
+            for node in ast.walk(function):
+                self._bind(node)
+        self.found = [f"line {node.lineno}: {ast.unparse(node)[:80]}" for node in ast.walk(function)
+                      if self._changes(node)]
+
+    def is_part(self, node: ast.AST) -> bool:
+        match node:
+            case ast.Attribute(attr="doc"):
+                return True
+            case ast.Name(id=name):
+                return name in self.parts
+            case ast.Attribute(value=value) | ast.Subscript(value=value):
+                return self.is_part(value)
+            case ast.Call(func=ast.Attribute(value=value, attr=method)):
+                return method not in COPIES and self.is_part(value)
+            case ast.Call(func=ast.Name(id="next"), args=[first, *_]):
+                return self.yields_parts(first)
+            case ast.IfExp(body=body, orelse=orelse):
+                return self.is_part(body) or self.is_part(orelse)
+            case ast.BoolOp(values=values):
+                return any(self.is_part(v) for v in values)
+        return False
+
+    def yields_parts(self, node: ast.AST) -> bool:
+        match node:
+            case ast.ListComp(elt=elt) | ast.SetComp(elt=elt) | ast.GeneratorExp(elt=elt):
+                return self.is_part(elt)
+            case ast.Call(func=ast.Name(id=name), args=args) if name in ITERATING:
+                return any(self.yields_parts(a) for a in args)
+        return self.is_part(node)
+
+    def _bind(self, node: ast.AST) -> None:
+        match node:
+            case ast.Assign(targets=targets, value=value):
+                for target in targets:
+                    self._bind_to(target, value, self.is_part)
+            case ast.AnnAssign(target=target, value=value) | ast.NamedExpr(target=target, value=value) \
+                    if value is not None:
+                self._bind_to(target, value, self.is_part)
+            case ast.For(target=target, iter=source) | ast.comprehension(target=target, iter=source):
+                self._bind_to(target, source, self.yields_parts)
+
+    def _bind_to(self, target: ast.AST, value: ast.AST, test) -> None:
+        if isinstance(target, ast.Tuple) and isinstance(value, ast.Tuple) and len(target.elts) == len(value.elts):
+            for t, v in zip(target.elts, value.elts):
+                self._bind_to(t, v, test)
+        elif test(value):
+            self.parts |= set(_names(target))
+
+
+    def _changes(self, node: ast.AST) -> bool:
+        match node:
+            case ast.Call(func=ast.Attribute(value=value, attr=method)) \
+                    if method in self.operations or method in LIST_CHANGES:
+                return self.is_part(value)
+            case ast.Call(func=ast.Name(id="setattr"), args=[first, *_]):
+                return self.is_part(first)
+            case ast.Assign(targets=targets) | ast.Delete(targets=targets):
+                return any(self._written(t) for t in targets)
+            case ast.AugAssign(target=target) | ast.AnnAssign(target=target):
+                return self._written(target)
+        return False
+
+    def _written(self, target: ast.AST) -> bool:
+        if isinstance(target, (ast.Tuple, ast.List)):
+            return any(self._written(t) for t in target.elts)
+        return isinstance(target, (ast.Attribute, ast.Subscript)) and self.is_part(target.value)
+
+
+def _names(target: ast.AST):
+    """The names a target binds (`a`, `a, (b, *c)`; not those inside `x.a` or `x[a]`)."""
+    match target:
+        case ast.Name(id=name):
+            yield name
+        case ast.Tuple(elts=elts) | ast.List(elts=elts):
+            for elt in elts:
+                yield from _names(elt)
+        case ast.Starred(value=value):
+            yield from _names(value)
+
+
+def document_writes(source: str, operations: set[str]) -> list[str]:
+    """Every change of the document in a module's functions and at its top (see DocumentWrites)."""
+    tree = ast.parse(source)
+    top = [n for n in tree.body if not isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))]
+    functions = [n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    functions += [f for c in tree.body if isinstance(c, ast.ClassDef) for f in ast.walk(c)
+                  if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) and f in c.body]
+    found = DocumentWrites(ast.Module(body=top, type_ignores=[]), operations).found
+    for function in functions:
+        found += DocumentWrites(function, operations).found
+    return found
+
+
+def test_only_the_editor_changes_the_document():
+    """Every change of a map that a session holds is an editor/ operation, which pushes an undo
+    command: no module outside model/ and editor/ calls the document's changing operations or writes
+    its fields (the rule is DocumentWrites'). io/ and templates.py are not checked: they build new
+    documents, which a session takes only once they are made."""
+    operations = document_operations()
+    assert {"add_card", "remove_cards", "move_cards", "move_card", "place_card", "add_stage", "remove_lane",
+            "move_persona", "add_link", "restore"} <= operations
+    checked = 0
+    for path in sorted(PACKAGE.rglob("*.py")):
+        inner = path.relative_to(PACKAGE).parts
+        if inner[0] in ("model", "editor") or inner[0] in BUILDERS:
+            continue
+        checked += 1
+        assert document_writes(path.read_text("utf-8"), operations) == [], path.relative_to(PACKAGE)
+    assert checked > 30
+
+
+def test_the_document_rule_finds_each_kind_of_change():
+    """The rule above on examples: each change is found, and look-alikes that change nothing are not."""
+    operations = document_operations()
+    changes = [
+        "def f(self):\n    self.session.doc.add_card(card)",
+        "def f(self):\n    self.session.doc.cards.append(card)",
+        "def f(self):\n    del self.session.doc.cards[0]",
+        "def f(self):\n    self.session.doc.meta.title = 'x'",
+        "def f(session):\n    card = session.doc.card('a')\n    card.title = 'x'",
+        "def f(self):\n    scene, doc = self.scene, self.session.doc\n    doc.lanes[0].name = 'x'",
+        "def f(doc):\n    for card in doc.cards:\n        card.pain = True",
+        "def f(doc):\n    lane = next(k for k in doc.lanes if k.id == 'a')\n    setattr(lane, 'name', 'x')",
+        "def f(self):\n    card = self.session.doc.card('a')\n    def done():\n        card.tags.append('x')",
+        "def f(m: JourneyMap):\n    m.restore(removal)",
+    ]
+    for source in changes:
+        assert len(document_writes(source, operations)) == 1, source
+    harmless = [
+        "def f(painter):\n    painter.restore()",
+        "def f(self):\n    self.personas.add_persona()",
+        "def f(self):\n    cell = [c.id for c in self.session.doc.cards]\n    cell.append('x')",
+        "def f(self):\n    copy = self.session.doc.model_copy(deep=True)\n    copy.meta.title = 'x'",
+        "def f(self):\n    for card in self.card_items.values():\n        card.hovered = True",
+        "def f(self):\n    self.layout = compute_layout(self.session.doc)",
+    ]
+    for source in harmless:
+        assert document_writes(source, operations) == [], source
+
+
+def test_no_operation_is_looked_up_by_a_name_built_at_run_time():
+    """`getattr(doc, f"add_{kind}")` hides an operation's callers from every search: kinds are an enum
+    (model.document.ElementKind) matched to the operations by name."""
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            match node:
+                case ast.Call(func=ast.Name(id="getattr" | "setattr"), args=[_, ast.JoinedStr() | ast.BinOp(), *_]):
+                    raise AssertionError(f"{path.relative_to(PACKAGE)}:{node.lineno}: {ast.unparse(node)}")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QUndoStack
 
+from ..model.document import ElementKind
 from ..paths import bundled
 from .menus import add_part
 from .texts import tr
@@ -40,10 +41,11 @@ class CanvasActions:
         self.zoom_out = self._make(view, QKeySequence.StandardKey.ZoomOut, view.zoom_out, "zoom-out")
         self.zoom_fit = self._make(view, QKeySequence("Ctrl+0"), view.zoom_fit, "maximize")
         self.zoom_actual = self._make(view, QKeySequence("Ctrl+1"), view.zoom_actual)
+        doc = scene.session.doc
         self.add_stage = self._make(view, QKeySequence("Ctrl+Shift+S"),
-                                    lambda: add_part(scene, "stage", len(scene.session.doc.stages)), "columns-3")
+                                    lambda: add_part(scene, ElementKind.STAGE, len(doc.stages)), "columns-3")
         self.add_lane = self._make(view, QKeySequence("Ctrl+Shift+L"),
-                                   lambda: add_part(scene, "lane", len(scene.session.doc.lanes)), "rows-3")
+                                   lambda: add_part(scene, ElementKind.LANE, len(doc.lanes)), "rows-3")
         for action in (self.undo, self.redo):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             view.addAction(action)

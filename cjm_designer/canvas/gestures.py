@@ -1,8 +1,8 @@
-"""Mouse and keyboard on the map scene, turned into undo commands.
+"""Mouse and keyboard on the map scene, turned into the editor's operations.
 
-A drag of cards moves their items for feedback only and becomes one MoveCards command on release;
+A drag of cards moves their items for feedback only and becomes one move of the editor's on release;
 dragging from a card's handle to another card links them; typing opens an inline editor whose text
-becomes one command when finished.
+becomes one edit when finished. The editor (`scene.edits`) decides ids, places and no-ops.
 """
 
 from __future__ import annotations
@@ -12,9 +12,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
 
-from ..editor import AddCards, AddPart, MoveCards, SetFields
-from ..editor.clipboard import split_typed
-from ..model import Card, Link
+from ..model.document import ElementKind
 from .inline_editor import CANCEL, FINISH, NEXT, InlineEditor
 from .items import CardItem, CellItem, HeaderItem, LinkItem
 from .menus import context_menu
@@ -194,26 +192,16 @@ class Gestures:
             self.cell_items[drag.target].set_drop_target(False)
         for item in drag.items:
             item.set_dragged(False)  # back on its box: a move then places it anew, a no-op leaves it
-        moves = [(item.card_id, *drag.target, drag.before) for item in drag.items] if drag.target else []
-        if moves and self._changes_anything(moves):
-            self.session.push(MoveCards(self.session, moves))
-
-    def _changes_anything(self, moves) -> bool:
-        doc = self.session.doc
-        stage_id, lane_id, before = moves[0][1], moves[0][2], moves[0][3]
-        current = [c.id for c in doc.cards_in(stage_id, lane_id)]
-        moved = [m[0] for m in moves]
-        rest = [c for c in current if c not in moved]
-        at = rest.index(before) if before is not None else len(rest)
-        return rest[:at] + moved + rest[at:] != current
+        if drag.target:
+            self.edits.move_cards([item.card_id for item in drag.items], *drag.target, drag.before)
 
     # -- commands from gestures -----------------------------------------------------------------
 
     def connect_cards(self, source: str, target: str) -> None:
-        link = Link(id=self.session.doc.new_id("link"), source=source, target=target)
-        self.session.push(AddPart(self.session, link, text=tr("Connect cards")))
-        self.clearSelection()
-        self.link_items[link.id].setSelected(True)
+        link_id = self.edits.connect(source, target, tr("Connect cards"))
+        if link_id is not None:
+            self.clearSelection()
+            self.link_items[link_id].setSelected(True)
 
     def new_card(self, stage_id: str, lane_id: str, index: int | None = None, text: str = "") -> None:
         """Open the editor where a new card goes in cell (stage, lane); finishing adds the card."""
@@ -225,11 +213,9 @@ class Gestures:
 
         def done(outcome: str, typed: str) -> None:
             self._close_editor()
-            title, text_ = split_typed(typed)
-            if outcome != CANCEL and (title or text_):
-                card = Card(id=self.session.doc.new_id("card"), stage=stage_id, lane=lane_id, title=title, text=text_)
-                self.session.push(AddCards(self.session, [(card, index)]))
-                self.select_cards([card.id])
+            card_id = self.edits.add_card(stage_id, lane_id, index, typed) if outcome != CANCEL else None
+            if card_id is not None:
+                self.select_cards([card_id])
                 if outcome == NEXT:
                     self.new_card(stage_id, lane_id, index + 1)
 
@@ -245,10 +231,7 @@ class Gestures:
             self._close_editor()
             if outcome == CANCEL:
                 return
-            title, text_ = split_typed(typed)
-            if (title, text_) != (card.title, card.text):
-                self.session.push(SetFields(self.session, "card", card_id, {"title": title, "text": text_},
-                                            text=tr("Edit card")))
+            self.edits.set_card_text(card_id, typed, tr("Edit card"))
             self.select_cards([card_id])
             if outcome == NEXT:
                 cell = self.layout.cell_cards[(card.stage, card.lane)]
@@ -257,16 +240,16 @@ class Gestures:
         self._open_editor(QRectF(box.x, box.y, max(box.w, self.style.card_width), box.h), initial, done)
 
     def rename(self, header: HeaderItem) -> None:
-        kind = "stage" if header.is_stage() else "lane"
-        element = getattr(self.session.doc, kind)(header.element_id)
+        kind = ElementKind.STAGE if header.is_stage() else ElementKind.LANE
+        element = self.session.doc.element(kind, header.element_id)
         rect = header.mapRectToScene(header.boundingRect())
 
         def done(outcome: str, typed: str) -> None:
             self._close_editor()
             name = " ".join(typed.split())[:200]
-            if outcome != CANCEL and name and name != element.name:
-                self.session.push(SetFields(self.session, kind, element.id, {"name": name},
-                                            text=tr("Rename stage") if kind == "stage" else tr("Rename lane")))
+            if outcome != CANCEL and name:
+                self.edits.set_fields(kind, {element.id: {"name": name}},
+                                      tr("Rename stage") if kind == ElementKind.STAGE else tr("Rename lane"))
 
         self._open_editor(QRectF(rect.x() + 4, rect.y() + 4, rect.width() - 8, 30), element.name, done,
                           select_all=True)
@@ -284,8 +267,8 @@ class Gestures:
         def done(outcome: str, typed: str) -> None:
             self._close_editor()
             text = " ".join(typed.split())[:200]
-            if outcome != CANCEL and text != link.label:
-                self.session.push(SetFields(self.session, "link", link_id, {"label": text}, text=tr("Edit link label")))
+            if outcome != CANCEL:
+                self.edits.set_fields(ElementKind.LINK, {link_id: {"label": text}}, tr("Edit link label"))
 
         self._open_editor(QRectF(anchor.x(), anchor.y(), 130, 24), link.label, done, select_all=True)
 

@@ -1,7 +1,7 @@
 """Gestures on stage and lane headers: drag a header to reorder, drag its far edge to resize.
 
 A stage's right edge sets its width and a lane's bottom edge its height (both kept as minimums by
-the layout); each finished drag is one undo command.
+the layout); each finished drag is one operation of the editor's (`scene.edits`), one undo step.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF
 
-from ..editor import MovePart, SetFields
+from ..model.document import ElementKind
 from .items import HeaderItem
 from .texts import tr
 
@@ -75,19 +75,15 @@ class HeaderGestures:
         self.drop_marker.hide()
         if not drag.active or drag.target is None:
             return
-        kind = "stage" if drag.item.is_stage() else "lane"
         element_id = drag.item.element_id
-        if drag.resize:
-            field = "width" if kind == "stage" else "height"
-            self.session.push(SetFields(self.session, kind, element_id, {field: float(drag.target)},
-                                        text=tr("Resize stage") if kind == "stage" else tr("Resize lane")))
-            return
-        items = self.session.doc.stages if kind == "stage" else self.session.doc.lanes
-        current = next(i for i, e in enumerate(items) if e.id == element_id)
-        index = drag.target - 1 if drag.target > current else drag.target
-        if index != current:
-            self.session.push(MovePart(self.session, kind, element_id, index,
-                                       text=tr("Move stage") if kind == "stage" else tr("Move lane")))
+        if drag.item.is_stage() and drag.resize:
+            self.edits.set_fields(ElementKind.STAGE, {element_id: {"width": float(drag.target)}}, tr("Resize stage"))
+        elif drag.resize:
+            self.edits.set_fields(ElementKind.LANE, {element_id: {"height": float(drag.target)}}, tr("Resize lane"))
+        elif drag.item.is_stage():
+            self.edits.move_part_to_boundary(ElementKind.STAGE, element_id, drag.target, tr("Move stage"))
+        else:
+            self.edits.move_part_to_boundary(ElementKind.LANE, element_id, drag.target, tr("Move lane"))
 
     def header_drag_active(self) -> bool:
         return self._header_drag is not None

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QMenu
 
-from ..editor import AddPart, MovePart, SetFields
-from ..model import Lane, LaneKind, LinkKind, Stage
+from ..model import LaneKind, LinkKind
+from ..model.document import ElementKind
 from ..model.vocab import LANE_KIND_LABELS, LINK_KIND_LABELS, label
 from .items import CardItem, CellItem, HeaderItem, LinkItem
 from .texts import tr, ui_language
@@ -63,65 +63,56 @@ def _card_menu(scene, menu: QMenu, item: CardItem) -> None:
 
 def _set_each(scene, card_ids: list[str], field: str, value, text: str) -> None:
     """One field of several cards in one undo step."""
-    session = scene.session
-    with session.batch(text):
-        for card_id in card_ids:
-            session.push(SetFields(session, "card", card_id, {field: value}, text=text))
+    scene.edits.set_fields(ElementKind.CARD, {card_id: {field: value} for card_id in card_ids}, text)
 
 
 def _link_menu(scene, menu: QMenu, item: LinkItem) -> None:
     session = scene.session
     link = session.doc.link(item.link_id)
-    _kind_menu(menu.addMenu(tr("Kind")), session, "link", link, LinkKind, LINK_KIND_LABELS, tr("Change link kind"))
+    _kind_menu(menu.addMenu(tr("Kind")), scene, ElementKind.LINK, link, LinkKind, LINK_KIND_LABELS,
+               tr("Change link kind"))
     menu.addAction(tr("Edit label"), lambda: scene.edit_link_label(link.id))
     menu.addAction(tr("Delete"), scene.delete_selection)
 
 
-def _kind_menu(menu: QMenu, session, part: str, element, kinds, labels: dict, text: str) -> None:
+def _kind_menu(menu: QMenu, scene, part: ElementKind, element, kinds, labels: dict, text: str) -> None:
     """One checkable entry a kind; picking one sets the element's `kind` in one undo step."""
     for kind in kinds:
         action = menu.addAction(label(labels, kind, ui_language()))
         action.setCheckable(True)
         action.setChecked(element.kind == kind)
-        action.triggered.connect(lambda _=False, k=kind: session.push(
-            SetFields(session, part, element.id, {"kind": k}, text=text)))
+        action.triggered.connect(lambda _=False, k=kind: scene.edits.set_fields(part, {element.id: {"kind": k}}, text))
 
 
 def _header_menu(scene, menu: QMenu, item: HeaderItem) -> None:
-    session = scene.session
-    doc = session.doc
+    doc = scene.session.doc
     stage = item.is_stage()
-    kind = "stage" if stage else "lane"
-    items = doc.stages if stage else doc.lanes
-    index = next(i for i, e in enumerate(items) if e.id == item.element_id)
+    kind = ElementKind.STAGE if stage else ElementKind.LANE
+    items = doc.parts(kind)
+    index = doc.index_of(kind, item.element_id)
     menu.addAction(tr("Rename"), lambda: scene.rename(item))
     if stage:
-        menu.addAction(tr("Insert stage before"), lambda: add_part(scene, "stage", index))
-        menu.addAction(tr("Insert stage after"), lambda: add_part(scene, "stage", index + 1))
+        menu.addAction(tr("Insert stage before"), lambda: add_part(scene, ElementKind.STAGE, index))
+        menu.addAction(tr("Insert stage after"), lambda: add_part(scene, ElementKind.STAGE, index + 1))
     else:
-        menu.addAction(tr("Insert lane above"), lambda: add_part(scene, "lane", index))
-        menu.addAction(tr("Insert lane below"), lambda: add_part(scene, "lane", index + 1))
-        _kind_menu(menu.addMenu(tr("Lane kind")), session, "lane", doc.lane(item.element_id), LaneKind,
+        menu.addAction(tr("Insert lane above"), lambda: add_part(scene, ElementKind.LANE, index))
+        menu.addAction(tr("Insert lane below"), lambda: add_part(scene, ElementKind.LANE, index + 1))
+        _kind_menu(menu.addMenu(tr("Lane kind")), scene, ElementKind.LANE, doc.lane(item.element_id), LaneKind,
                    LANE_KIND_LABELS, tr("Change lane kind"))
     back = menu.addAction(tr("Move left") if stage else tr("Move up"),
-                          lambda: session.push(MovePart(session, kind, item.element_id, index - 1)))
+                          lambda: scene.edits.move_part(kind, item.element_id, index - 1))
     back.setEnabled(index > 0)
     forward = menu.addAction(tr("Move right") if stage else tr("Move down"),
-                             lambda: session.push(MovePart(session, kind, item.element_id, index + 1)))
+                             lambda: scene.edits.move_part(kind, item.element_id, index + 1))
     forward.setEnabled(index < len(items) - 1)
     menu.addSeparator()
     menu.addAction(tr("Delete stage") if stage else tr("Delete lane"), scene.delete_selection)
 
 
-def add_part(scene, kind: str, index: int) -> None:
+def add_part(scene, kind: ElementKind, index: int) -> None:
     """A new stage or lane at `index`, with its name open for typing."""
-    session = scene.session
-    if kind == "stage":
-        element = Stage(id=session.doc.new_id("stage"), name=tr("New stage"))
-        text = tr("Add stage")
+    if kind == ElementKind.STAGE:
+        scene.rename(scene.stage_items[scene.edits.add_stage(index, tr("New stage"), tr("Add stage"))])
     else:
-        element = Lane(id=session.doc.new_id("lane"), name=tr("New lane"), kind=LaneKind.TOUCHPOINTS)
-        text = tr("Add lane")
-    session.push(AddPart(session, element, index, text=text))
-    items = scene.stage_items if kind == "stage" else scene.lane_items
-    scene.rename(items[element.id])
+        lane_id = scene.edits.add_lane(index, tr("New lane"), LaneKind.TOUCHPOINTS, tr("Add lane"))
+        scene.rename(scene.lane_items[lane_id])

@@ -1,7 +1,7 @@
 """The map scene: items that show the layout of the session's map, kept in step with the model.
 
 The scene relays out and updates its items whenever the session reports a change; user gestures on
-it (dragging cards, connecting them, typing) become undo commands pushed to the session.
+it (dragging cards, connecting them, typing) become calls of the editor's operations (`edits`).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QGraphicsRectItem, QGraphicsScene
 
 from ..bulk import collector_paused
-from ..editor import Change, DocumentSession
+from ..editor import Change, DocumentSession, Editor
 from ..layout import DEFAULT_STYLE, MapLayout, Rect, Style, compute_layout, palette
 from ..layout.palette import LANE_FILL, STAGE_DEFAULT
 from ..model.analytics import CardFilter, cell_heat, heat_values
@@ -41,6 +41,7 @@ class MapScene(Gestures, HeaderGestures, Operations, QGraphicsScene):
         QGraphicsScene.__init__(self, parent)
         P.load_fonts()
         self.session = session
+        self.edits = Editor(session)
         self.style = style
         self.layout: MapLayout | None = None
         self.heat: str | None = None  # a heat-map measure, when the map is coloured by one

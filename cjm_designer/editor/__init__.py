@@ -1,9 +1,10 @@
-"""The document session and its undo commands."""
+"""The document session, its undo commands, and the editing operations the views call."""
 
 from .commands import AddCards, AddPart, MoveCards, MovePart, RemoveElements, RemovePart, SetFields
+from .edits import Editor
 from .session import Change, DocumentSession
 
 __all__ = [
-    "AddCards", "AddPart", "Change", "DocumentSession", "MoveCards", "MovePart", "RemoveElements", "RemovePart",
-    "SetFields",
+    "AddCards", "AddPart", "Change", "DocumentSession", "Editor", "MoveCards", "MovePart", "RemoveElements",
+    "RemovePart", "SetFields",
 ]

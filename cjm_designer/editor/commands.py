@@ -12,15 +12,13 @@ from pydantic import BaseModel
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from ..model import Card, JourneyMap, Lane, Link, Persona, Removal, Stage
+from ..model import Card, JourneyMap, Lane, Link, ModelError, Persona, Removal, Stage
+from ..model.document import ElementKind
 from .session import DocumentSession
 
 
 def tr(text: str, n: int = -1) -> str:
     return QCoreApplication.translate("commands", text, None, n)
-
-
-_KINDS = {Stage: "stage", Lane: "lane", Link: "link", Persona: "persona"}  # as `Change.kinds` names them
 
 
 class Command(QUndoCommand):
@@ -42,8 +40,8 @@ class AddCards(Command):
         self.cards = cards
         self.links = list(links)
 
-    def _kinds(self) -> set[str]:
-        return {"card", "link"} if self.links else {"card"}
+    def _kinds(self) -> set[ElementKind]:
+        return {ElementKind.CARD, ElementKind.LINK} if self.links else {ElementKind.CARD}
 
     def redo(self) -> None:
         for card, index in self.cards:
@@ -83,16 +81,17 @@ class RemoveElements(Command):
         return link.source, link.target
 
 
-def _notify_removed(session: DocumentSession, removals: list[Removal], kinds: set[str] = frozenset()) -> None:
+def _notify_removed(session: DocumentSession, removals: list[Removal],
+                    kinds: set[ElementKind] = frozenset()) -> None:
     """Report the elements of `removals` (gone or put back) as a change of structure."""
     items = [item for removal in removals for item in removal.items]
-    kinds = {*kinds, *(name.removesuffix("s") for name, _, _ in items)}  # the list "cards" holds a "card"
+    kinds = {*kinds, *(ElementKind(name.removesuffix("s")) for name, _, _ in items)}  # "cards" holds a "card"
     session.notify({e.id for _, _, e in items}, True, kinds)
 
 
 class MoveCards(Command):
     """Cards moved, in order, to cells, each before a given card of the cell (or to its end): one
-    drag of one or many cards."""
+    drag of one or many cards. Where they land is `JourneyMap.move_cards`'s rule."""
 
     def __init__(self, session: DocumentSession, moves: list[tuple[str, str, str, str | None]],
                  text: str | None = None):
@@ -105,44 +104,33 @@ class MoveCards(Command):
         for card_id, stage_id, lane_id, before in self.moves:
             card = self.doc.card(card_id)
             old_stage, old_lane = card.stage, card.lane
-            rest = [c.id for c in self.doc.cards_in(stage_id, lane_id) if c.id != card_id]
-            index = rest.index(before) if before is not None else None
-            position = self.doc.move_card(card_id, stage_id, lane_id, index)
+            [position] = self.doc.move_cards([card_id], stage_id, lane_id, before)
             self.former.append((card_id, old_stage, old_lane, position))
-        self.session.notify({m[0] for m in self.moves}, True, {"card"})
+        self.session.notify({m[0] for m in self.moves}, True, {ElementKind.CARD})
 
     def undo(self) -> None:
         for card_id, stage_id, lane_id, position in reversed(self.former):
             self.doc.place_card(card_id, stage_id, lane_id, position)
-        self.session.notify({m[0] for m in self.moves}, True, {"card"})
+        self.session.notify({m[0] for m in self.moves}, True, {ElementKind.CARD})
 
 
 class SetFields(Command):
     """New values for fields of one element (a card, stage, lane, link, persona, or the map's meta).
 
-    The values are checked when the command is made, so a bad value never reaches the undo stack.
-    Commands with the same `merge_key` on the same element merge into one step (one typing session
-    in a panel)."""
+    The values are checked when the command is made, so a bad value never reaches the undo stack."""
 
-    _MERGE_ID = 1
-
-    def __init__(self, session: DocumentSession, kind: str, element_id: str, changes: dict[str, Any],
-                 text: str | None = None, merge_key: str | None = None):
+    def __init__(self, session: DocumentSession, kind: ElementKind | str, element_id: str, changes: dict[str, Any],
+                 text: str | None = None):
         super().__init__(session, text or tr("Edit"))
-        self.kind, self.element_id, self.merge_key = kind, element_id, merge_key
-        element = self._element()
+        self.kind, self.element_id = ElementKind(kind), element_id
+        element = self.doc.element(self.kind, element_id)
         plain = {name: v.model_dump() if isinstance(v, BaseModel) else v for name, v in changes.items()}
         type(element).model_validate({**element.model_dump(), **plain})  # nested parts are checked too
         self.new = dict(changes)
         self.old = {name: getattr(element, name) for name in changes}
 
-    def _element(self):
-        if self.kind == "meta":
-            return self.doc.meta
-        return getattr(self.doc, self.kind)(self.element_id)
-
     def _apply(self, values: dict[str, Any]) -> None:
-        element = self._element()
+        element = self.doc.element(self.kind, self.element_id)
         for name, value in values.items():
             setattr(element, name, value)
         self.session.notify({self.element_id}, False, {self.kind}, values)
@@ -153,17 +141,6 @@ class SetFields(Command):
     def undo(self) -> None:
         self._apply(self.old)
 
-    def id(self) -> int:
-        return self._MERGE_ID if self.merge_key else -1
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if not (isinstance(other, SetFields) and other.merge_key == self.merge_key
-                and (other.kind, other.element_id) == (self.kind, self.element_id)
-                and set(other.new) == set(self.new)):
-            return False
-        self.new = other.new
-        return True
-
 
 class AddPart(Command):
     """A new stage, lane, persona or link at a place in its list."""
@@ -172,28 +149,35 @@ class AddPart(Command):
                  text: str | None = None):
         super().__init__(session, text or tr("Add"))
         self.element, self.index = element, index
-        self.kind = _KINDS[type(element)]
-        self.removal: Removal | None = None
+        self.kind = kind_of(element)
 
     def redo(self) -> None:
-        getattr(self.doc, f"add_{self.kind}")(self.element, self.index)
+        match self.element:
+            case Stage():
+                self.doc.add_stage(self.element, self.index)
+            case Lane():
+                self.doc.add_lane(self.element, self.index)
+            case Persona():
+                self.doc.add_persona(self.element, self.index)
+            case Link():
+                self.doc.add_link(self.element, self.index)
         self.session.notify({self.element.id}, True, {self.kind})
 
     def undo(self) -> None:
-        getattr(self.doc, f"remove_{self.kind}")(self.element.id)
+        _remove_part(self.doc, self.kind, self.element.id)
         self.session.notify({self.element.id}, True, {self.kind})
 
 
 class RemovePart(Command):
     """Delete a stage or lane with its cards and their links, or a persona."""
 
-    def __init__(self, session: DocumentSession, kind: str, element_id: str, text: str | None = None):
+    def __init__(self, session: DocumentSession, kind: ElementKind | str, element_id: str, text: str | None = None):
         super().__init__(session, text or tr("Delete"))
-        self.kind, self.element_id = kind, element_id
+        self.kind, self.element_id = ElementKind(kind), element_id
         self.removal: Removal | None = None
 
     def redo(self) -> None:
-        self.removal = getattr(self.doc, f"remove_{self.kind}")(self.element_id)
+        self.removal = _remove_part(self.doc, self.kind, self.element_id)
         _notify_removed(self.session, [self.removal], {self.kind})
 
     def undo(self) -> None:
@@ -204,16 +188,54 @@ class RemovePart(Command):
 class MovePart(Command):
     """A stage, lane or persona moved to another place in its list."""
 
-    def __init__(self, session: DocumentSession, kind: str, element_id: str, index: int, text: str | None = None):
+    def __init__(self, session: DocumentSession, kind: ElementKind | str, element_id: str, index: int,
+                 text: str | None = None):
         super().__init__(session, text or tr("Reorder"))
-        self.kind, self.element_id, self.index = kind, element_id, index
-        items = getattr(session.doc, f"{kind}s")
-        self.former = next(i for i, e in enumerate(items) if e.id == element_id)
+        self.kind, self.element_id, self.index = ElementKind(kind), element_id, index
+        self.former = session.doc.index_of(self.kind, element_id)
 
     def redo(self) -> None:
-        getattr(self.doc, f"move_{self.kind}")(self.element_id, self.index)
+        _move_part(self.doc, self.kind, self.element_id, self.index)
         self.session.notify({self.element_id}, True, {self.kind})
 
     def undo(self) -> None:
-        getattr(self.doc, f"move_{self.kind}")(self.element_id, self.former)
+        _move_part(self.doc, self.kind, self.element_id, self.former)
         self.session.notify({self.element_id}, True, {self.kind})
+
+
+def kind_of(element: Stage | Lane | Persona | Link) -> ElementKind:
+    match element:
+        case Stage():
+            return ElementKind.STAGE
+        case Lane():
+            return ElementKind.LANE
+        case Persona():
+            return ElementKind.PERSONA
+        case Link():
+            return ElementKind.LINK
+    raise ModelError(f"a {type(element).__name__} is not a part of the map that is added alone")
+
+
+def _remove_part(doc: JourneyMap, kind: ElementKind, element_id: str) -> Removal:
+    match kind:
+        case ElementKind.STAGE:
+            return doc.remove_stage(element_id)
+        case ElementKind.LANE:
+            return doc.remove_lane(element_id)
+        case ElementKind.PERSONA:
+            return doc.remove_persona(element_id)
+        case ElementKind.LINK:
+            return doc.remove_link(element_id)
+    raise ModelError(f"a {kind} is not removed on its own")
+
+
+def _move_part(doc: JourneyMap, kind: ElementKind, element_id: str, index: int) -> None:
+    match kind:
+        case ElementKind.STAGE:
+            doc.move_stage(element_id, index)
+        case ElementKind.LANE:
+            doc.move_lane(element_id, index)
+        case ElementKind.PERSONA:
+            doc.move_persona(element_id, index)
+        case _:
+            raise ModelError(f"a {kind} has no place in a list of its own")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Literal
 
 from pydantic import Field
@@ -23,6 +24,17 @@ MAX_LINKS = 100_000
 
 ListName = Literal["personas", "stages", "lanes", "cards", "links"]
 Element = Persona | Stage | Lane | Card | Link
+
+
+class ElementKind(StrEnum):
+    """The kinds of element an edit names (as `Change.kinds` does); META is the map's own fields."""
+
+    META = "meta"
+    PERSONA = "persona"
+    STAGE = "stage"
+    LANE = "lane"
+    CARD = "card"
+    LINK = "link"
 
 
 class ModelError(ValueError):
@@ -69,6 +81,38 @@ class JourneyMap(Part):
 
     def link(self, link_id: str) -> Link:
         return _find(self.links, link_id, "link")
+
+    def element(self, kind: ElementKind, element_id: str) -> Meta | Element:
+        """The element of `kind` with this id (the map's meta for META, whatever the id)."""
+        match kind:
+            case ElementKind.META:
+                return self.meta
+            case ElementKind.PERSONA:
+                return self.persona(element_id)
+            case ElementKind.STAGE:
+                return self.stage(element_id)
+            case ElementKind.LANE:
+                return self.lane(element_id)
+            case ElementKind.CARD:
+                return self.card(element_id)
+            case ElementKind.LINK:
+                return self.link(element_id)
+        raise ModelError(f"there is no kind of element {kind!r}")
+
+    def parts(self, kind: ElementKind) -> list[Persona] | list[Stage] | list[Lane]:
+        """The list of the personas, the stages or the lanes, in their order."""
+        match kind:
+            case ElementKind.PERSONA:
+                return self.personas
+            case ElementKind.STAGE:
+                return self.stages
+            case ElementKind.LANE:
+                return self.lanes
+        raise ModelError(f"a {kind} has no place in a list of its own")
+
+    def index_of(self, kind: ElementKind, element_id: str) -> int:
+        """The place of a persona, stage or lane in its list."""
+        return _position(self.parts(kind), self.element(kind, element_id))
 
     def cards_in(self, stage_id: str, lane_id: str) -> list[Card]:
         """The cards of one cell, in their order."""
@@ -132,6 +176,16 @@ class JourneyMap(Part):
         del self.cards[former]
         card.stage, card.lane = stage_id, lane_id
         self.cards.insert(self._cell_position(stage_id, lane_id, index), card)
+        return former
+
+    def move_cards(self, card_ids: list[str], stage_id: str, lane_id: str, before: str | None) -> list[int]:
+        """Move cards, in the order given, into cell (stage, lane) before card `before` of it (at its end
+        when None), as `cell_order` says. Returns each card's former position in `cards` (the first card
+        before any moved, the second after the first moved, …): `place_card` in reverse undoes them."""
+        former = []
+        for k, card_id in enumerate(card_ids):
+            order = cell_order([c.id for c in self.cards_in(stage_id, lane_id)], card_ids[:k + 1], before)
+            former.append(self.move_card(card_id, stage_id, lane_id, order.index(card_id)))
         return former
 
     def place_card(self, card_id: str, stage_id: str, lane_id: str, position: int) -> None:
@@ -211,6 +265,20 @@ class JourneyMap(Part):
 
 
 _LISTS: tuple[ListName, ...] = ("personas", "stages", "lanes", "cards", "links")
+
+
+def cell_order(cell: list[str], moved: list[str], before: str | None) -> list[str]:
+    """The order of a cell's cards (ids in `cell`, in order) once `moved` are put before card `before`:
+    the cards not moved, in their order, with the moved ones, in the order given, inserted before
+    `before` (at the end when None). The one rule for where moved cards land."""
+    moving = set(moved)
+    rest = [c for c in cell if c not in moving]
+    if before is None:
+        return rest + list(moved)
+    if before not in rest:
+        raise ModelError(f"the card {before!r} is not a card of the cell that stays in it")
+    at = rest.index(before)
+    return rest[:at] + list(moved) + rest[at:]
 
 
 def fresh_id(prefix: str, taken: set[str]) -> str:

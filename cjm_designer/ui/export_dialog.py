@@ -1,10 +1,10 @@
 """File → Export: the format and its options, a preview of how a PDF is split into pages, a progress
-bar that can cancel a long export, and the result opened on request. Every output is written to a
-temporary file first, so a failed or cancelled export leaves no partial file."""
+bar that can cancel a long export, and the result opened on request. The export itself is
+`map_export.export_map`, as on the command line: it writes through a temporary file, so a failed or
+cancelled export leaves no partial file, and never over the map's own file."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QRectF, Qt, QUrl
@@ -27,15 +27,21 @@ from PySide6.QtWidgets import (
 )
 
 from ..export import Cancelled
-from ..export.image import pixel_size, pixels_per_point, render_svg, write_png
-from ..export.pdf import PdfOptions, pages_before_map, to_pdf
+from ..export.image import pixel_size, pixels_per_point
+from ..export.pdf import PdfOptions, pages_before_map
 from ..export.pdf_pages import MM, Pages, plan_pages
-from ..io import dumps, write_atomic
-from ..io.atomic import same_file, writing_atomically
-from ..io.csv_export import to_csv
-from ..io.mermaid import to_mermaid
 from ..layout import MapLayout, compute_layout, palette
 from ..layout.palette import LANE_FILL
+from ..map_export import (
+    EXTENSIONS,
+    CsvOptions,
+    ExportResult,
+    OwnInputError,
+    PngOptions,
+    SvgOptions,
+    export_map,
+    refuse_own_input,
+)
 from ..model import JourneyMap
 from .messages import information, warning
 from .settings import Settings
@@ -45,16 +51,8 @@ def tr(text: str, count: int = -1) -> str:
     return QCoreApplication.translate("ExportDialog", text, None, count)
 
 
-FORMATS = ("pdf", "png", "svg", "csv", "mermaid", "cjm")
-EXTENSIONS = {"pdf": ".pdf", "png": ".png", "svg": ".svg", "csv": ".csv", "mermaid": ".mmd", "cjm": ".cjm"}
+FORMATS = ("pdf", "png", "svg", "csv", "mermaid", "cjm")  # as the menu lists them
 RESOLUTIONS = (("1x", 1.0, None), ("2x", 2.0, None), ("300dpi", None, 300.0))
-
-
-@dataclass
-class ExportResult:
-    path: Path
-    size: int  # bytes written
-    notes: list[str]
 
 
 class ExportDialog(QDialog):
@@ -174,6 +172,16 @@ class ExportDialog(QDialog):
         key = self.resolution.currentData()
         return next((scale or 1.0, dpi) for name, scale, dpi in RESOLUTIONS if name == key)
 
+    def export_options(self) -> PdfOptions | PngOptions | SvgOptions | CsvOptions | None:
+        """The chosen format's options, for `export_map` (an SVG is always drawn on white here)."""
+        fmt = self.chosen_format()
+        if fmt == "pdf":
+            return self.pdf_options()
+        if fmt == "png":
+            scale, dpi = self.image_scale()
+            return PngOptions(scale=scale, dpi=dpi, transparent=self.transparent.isChecked())
+        return {"svg": SvgOptions(), "csv": CsvOptions(excel=self.excel.isChecked())}.get(fmt)
+
     def _refresh(self) -> None:
         fmt = self.chosen_format()
         self.options.setCurrentIndex({"pdf": 0, "png": 1, "svg": 2, "csv": 3, "mermaid": 4, "cjm": 5}[fmt])
@@ -211,7 +219,10 @@ class ExportDialog(QDialog):
         """Export to `path` with a progress dialog; False when cancelled or failed (the user is told).
         Never over the map's own file; the file dialog has already asked about replacing another."""
         fmt = self.chosen_format()
-        if self.source is not None and same_file(self.source, path):
+        try:
+            if self.source is not None:
+                refuse_own_input(self.source, path)  # told at once; `export_map` holds to it as well
+        except OwnInputError:
             warning(self, tr("Export failed"), tr("{path} is the map's own file; an export never replaces it. "
                                                   "Choose another name.").format(path=path))
             return False
@@ -226,7 +237,7 @@ class ExportDialog(QDialog):
             return not progress.wasCanceled()
 
         try:
-            notes = self._write(fmt, path, report)
+            result = export_map(self.doc, fmt, path, self.export_options(), source=self.source, progress=report)
         except Cancelled:
             return False
         except Exception as error:  # a file error, a map too large for a PNG, whatever a writer raises
@@ -235,35 +246,15 @@ class ExportDialog(QDialog):
             return False
         finally:
             progress.close()
-        self.result = ExportResult(path, path.stat().st_size, notes)
+        self.result = result
         self.settings.set_value("export/format", fmt)
         self.settings.set_value("export/folder", str(path.parent))
         self.settings.set_value("export/open_after", int(self.open_after.isChecked()))
-        if notes:
-            information(self, tr("Exported"), "\n".join(notes))
+        if result.notes:
+            information(self, tr("Exported"), "\n".join(result.notes))
         if self.open_after.isChecked():
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         return True
-
-    def _write(self, fmt: str, path: Path, report) -> list[str]:
-        doc = self.doc
-        if fmt == "pdf":
-            result = to_pdf(doc, self.pdf_options(), progress=report)
-            write_atomic(path, result.data)
-            return result.notes
-        if fmt in ("png", "svg"):
-            if fmt == "png":
-                scale, dpi = self.image_scale()
-                with writing_atomically(path) as out:
-                    write_png(doc, out, scale=scale, dpi=dpi, transparent=self.transparent.isChecked(),
-                              progress=report)
-            else:
-                write_atomic(path, render_svg(doc, progress=report))
-            return []
-        data = {"csv": lambda: to_csv(doc, excel=self.excel.isChecked()), "mermaid": lambda: to_mermaid(doc).encode(),
-                "cjm": lambda: dumps(doc)}[fmt]()
-        write_atomic(path, data)
-        return []
 
 
 class PagePreview(QWidget):

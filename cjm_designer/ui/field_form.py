@@ -1,5 +1,5 @@
 """A form of fields bound to model elements: each editor shows the elements' value (empty where they
-differ) and an edit becomes one undo command per element, in one step for all of them.
+differ) and an edit becomes one `Editor.set_fields`: one undo step for all of them.
 
 The Inspector and the Personas panel are built from it.
 """
@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..editor import DocumentSession, SetFields
+from ..editor import DocumentSession, Editor
 from ..model import Kpi, Metrics, numbers
+from ..model.document import ElementKind
 
 MIXED = object()  # several elements differ in this field, or the field was left without a change
 
@@ -59,6 +60,7 @@ class FieldForm(QWidget):
     def __init__(self, session: DocumentSession, error: QLabel, parent=None):
         super().__init__(parent)
         self.session = session
+        self.edits = Editor(session)
         self.error = error
         error.setTextFormat(Qt.TextFormat.PlainText)  # problems quote what was typed
         self.kind = ""
@@ -137,17 +139,13 @@ class FieldForm(QWidget):
             return
         text = tr("Edit %1").replace("%1", spec.label)
         try:
-            changes = [(t, _changed(t, spec.path, value)) for t in self.targets()]
-            commands = [SetFields(self.session, self.kind, getattr(t, "id", ""), c, text=text)
-                        for t, c in changes if c is not None]
+            changes = {getattr(t, "id", ""): _changed(t, spec.path, value) for t in self.targets()}
+            self.edits.set_fields(ElementKind(self.kind), {i: c for i, c in changes.items() if c is not None}, text)
         except ValidationError as problem:
             self.error.setText(f"{spec.label}: {problem.errors()[0]['msg']}")
             self.show_values()
             return
         self.error.clear()
-        with self.session.batch(text):
-            for command in commands:
-                self.session.push(command)
 
 
 

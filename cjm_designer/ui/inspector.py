@@ -15,6 +15,7 @@ from ..canvas.items import HeaderItem, LinkItem
 from ..canvas.texts import ui_language
 from ..editor import Change
 from ..model import Device, LaneKind, LinkKind
+from ..model.document import ElementKind
 from ..model.vocab import (
     CHANNEL_LABELS,
     DEVICE_LABELS,
@@ -148,12 +149,12 @@ class Inspector(QWidget):
             kind, fields, ids = "card", card_fields(), cards
             targets = lambda: [doc.card(i) for i in cards if i in self.scene.layout.cards]  # noqa: E731
         elif len(items) == 1 and isinstance(items[0], HeaderItem):
-            kind = "stage" if items[0].is_stage() else "lane"
-            heading = tr("Stage") if kind == "stage" else tr("Lane")
-            fields = stage_fields() if kind == "stage" else lane_fields()
+            kind = ElementKind.STAGE if items[0].is_stage() else ElementKind.LANE
+            heading = tr("Stage") if kind == ElementKind.STAGE else tr("Lane")
+            fields = stage_fields() if kind == ElementKind.STAGE else lane_fields()
             element_id = items[0].element_id
             ids = [element_id]
-            targets = lambda: [e for e in getattr(doc, kind + "s") if e.id == element_id]  # noqa: E731
+            targets = lambda: [e for e in doc.parts(kind) if e.id == element_id]  # noqa: E731
         elif len(items) == 1 and isinstance(items[0], LinkItem):
             kind, heading, fields, link_id = "link", tr("Link"), link_fields(), items[0].link_id
             ids = [link_id]

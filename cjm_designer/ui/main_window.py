@@ -229,18 +229,10 @@ class MainWindow(QMainWindow):
 
     def new_card(self) -> None:
         """A new card in the selected cell, after the selected card, or in the first cell."""
-        scene, doc = self.scene, self.session.doc
-        cell = scene.selected_cell()
-        cards = scene.selected_card_ids()
-        if cell is None and cards:
-            card = doc.card(cards[-1])
-            cell = (card.stage, card.lane)
-            index = [c.id for c in doc.cards_in(*cell)].index(card.id) + 1
-            scene.new_card(*cell, index)
-        elif cell is not None:
-            scene.new_card(*cell)
-        elif doc.stages and doc.lanes:
-            scene.new_card(doc.stages[0].id, doc.lanes[0].id)
+        place = self.scene.edits.place_after(self.scene.selected_cell(), self.scene.selected_card_ids(),
+                                             first_cell=True)
+        if place is not None:
+            self.scene.new_card(*place)
 
     def _add_persona(self) -> None:
         self._show_dock("personas")

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..editor import AddPart, Change, DocumentSession, RemovePart, SetFields
+from ..editor import Change, DocumentSession
 from ..model import Persona, Photo
+from ..model.document import ElementKind
 from ..model.elements import MAX_PHOTO_PIXELS
 from ..model.plain import visible_bidi
 from .field_form import Field, FieldForm
@@ -194,14 +195,13 @@ class PersonasPanel(QWidget):
         self.clear_photo.setEnabled(persona is not None and persona.photo is not None)
 
     def add_persona(self) -> None:
-        persona = Persona(id=self.session.doc.new_id("persona"), name=tr("New persona"))
-        self.session.push(AddPart(self.session, persona, text=tr("Add persona")))
+        self.form.edits.add_persona(tr("New persona"), tr("Add persona"))
         self.list.setCurrentRow(self.list.count() - 1)
 
     def remove_persona(self) -> None:
         persona_id = self.current_id()
         if persona_id is not None:
-            self.session.push(RemovePart(self.session, "persona", persona_id, text=tr("Remove persona")))
+            self.form.edits.remove_part(ElementKind.PERSONA, persona_id, tr("Remove persona"))
 
     def pick_photo(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, tr("Choose photo"), "",
@@ -218,4 +218,4 @@ class PersonasPanel(QWidget):
         persona_id = self.current_id()
         if persona_id is not None:
             self.error.clear()
-            self.session.push(SetFields(self.session, "persona", persona_id, {"photo": photo}, text=tr("Photo")))
+            self.form.edits.set_fields(ElementKind.PERSONA, {persona_id: {"photo": photo}}, tr("Photo"))

@@ -1,6 +1,7 @@
-"""Random edits through the undo commands, as Gaphor tests its model: the scene always shows what
-the model holds; every push, batch, undo and redo is heard exactly once; undoing everything gives
-back the starting map exactly, redoing everything the final one."""
+"""Random edits through the undo commands and through the editor's operations, as Gaphor tests its
+model: the scene always shows what the model holds; every push, batch, operation, undo and redo is
+heard exactly once and is one undo step (an operation that changes nothing, never); undoing
+everything gives back the starting map exactly, redoing everything the final one."""
 
 import copy
 from contextlib import contextmanager
@@ -24,6 +25,7 @@ from cjm_designer.editor import (
 from cjm_designer.editor.clipboard import cards_from_json, cards_from_text, copy_payload
 from cjm_designer.io import dumps
 from cjm_designer.model import Card, Lane, LaneKind, Link, LinkKind, Stage
+from cjm_designer.model.document import ElementKind, cell_order
 from tests.strategies import journey_maps, short
 
 
@@ -38,6 +40,7 @@ class EditorMachine(RuleBasedStateMachine):
         self.start_doc = copy.deepcopy(doc)
         self.session = DocumentSession(doc)
         self.scene = MapScene(self.session)
+        self.edits = self.scene.edits
         self.heard = []
         self.session.changed.connect(self.heard.append)
         self.n = 0
@@ -159,6 +162,119 @@ class EditorMachine(RuleBasedStateMachine):
             self.session.push(MoveCards(self.session, [(chosen[0].id, stage.id, lane.id, None)]))
         assert self.session.undo_stack.count() == steps + 1
         assert self.heard[-1].ids == {c.id for c in chosen} and self.heard[-1].structure
+
+    def edited(self, operation, *args):
+        """Call an editor operation: one step and one notification when it says it did something
+        (a true result), none when it did nothing."""
+        steps, heard = self.session.undo_stack.count(), len(self.heard)
+        result = operation(*args)
+        done = 1 if result else 0
+        assert (self.session.undo_stack.count(), len(self.heard)) == (steps + done, heard + done)
+        return result
+
+    @precondition(lambda self: self.doc.cards)
+    @rule(data=st.data())
+    def editor_moves_cards(self, data):
+        moved = data.draw(st.lists(st.sampled_from(self.doc.cards), min_size=1, max_size=3, unique_by=id))
+        stage, lane = data.draw(st.sampled_from(self.doc.stages)), data.draw(st.sampled_from(self.doc.lanes))
+        ids = [c.id for c in self.doc.cards if c.id in {m.id for m in moved}]
+        current = [c.id for c in self.doc.cards_in(stage.id, lane.id)]
+        rest = [i for i in current if i not in ids]
+        before = data.draw(st.none() | st.sampled_from(rest)) if rest else None
+        wanted = cell_order(current, ids, before)
+        assert self.edited(self.edits.move_cards, [c.id for c in moved], stage.id, lane.id, before) == (
+            wanted != current)
+        assert [c.id for c in self.doc.cards_in(stage.id, lane.id)] == wanted
+
+    @precondition(lambda self: self.doc.cards)
+    @rule(data=st.data())
+    def editor_moves_a_card_where_it_is(self, data):
+        card = data.draw(st.sampled_from(self.doc.cards))
+        cell = [c.id for c in self.doc.cards_in(card.stage, card.lane)]
+        after = cell[cell.index(card.id) + 1:]
+        assert not self.edited(self.edits.move_cards, [card.id], card.stage, card.lane, after[0] if after else None)
+
+    @precondition(lambda self: self.doc.stages and self.doc.lanes)
+    @rule(data=st.data(), typed=short)
+    def editor_adds_a_card(self, data, typed):
+        chosen = {c.id for c in data.draw(st.lists(st.sampled_from(self.doc.cards), max_size=2))} \
+            if self.doc.cards else set()
+        place = self.edits.place_after(None, [c.id for c in self.doc.cards if c.id in chosen], first_cell=True)
+        card_id = self.edited(self.edits.add_card, *place, typed)
+        assert (card_id is None) == (not typed.strip())
+        if card_id is not None:
+            assert [c.id for c in self.doc.cards_in(*place[:2])][place[2]] == card_id
+
+    @precondition(lambda self: self.doc.cards)
+    @rule(data=st.data())
+    def editor_duplicates(self, data):
+        chosen = data.draw(st.lists(st.sampled_from(self.doc.cards), min_size=1, max_size=3, unique_by=id))
+        ids = [c.id for c in self.doc.cards if c.id in {m.id for m in chosen}]
+        copies = self.edited(self.edits.duplicate, [c.id for c in chosen])
+        assert [self.doc.card(i).title for i in copies] == [self.doc.card(i).title for i in ids]
+        for original, duplicate in zip(ids, copies):
+            card = self.doc.card(original)
+            cell = [c.id for c in self.doc.cards_in(card.stage, card.lane)]
+            assert duplicate in cell[cell.index(original) + 1:]
+
+    @precondition(lambda self: self.doc.cards)
+    @rule(data=st.data(), as_text=st.booleans())
+    def editor_pastes(self, data, as_text):
+        copied = data.draw(st.lists(st.sampled_from(self.doc.cards), min_size=1, max_size=3, unique_by=id))
+        stage, lane = data.draw(st.sampled_from(self.doc.stages)), data.draw(st.sampled_from(self.doc.lanes))
+        raw, text = copy_payload(self.doc, [c.id for c in copied])
+        place = self.edits.place_after((stage.id, lane.id), [])
+        ids = self.doc.ids()
+        pasted = self.edited(self.edits.paste, place, None if as_text else raw, text)
+        assert not set(pasted) & ids
+        assert [c.id for c in self.doc.cards_in(stage.id, lane.id)][place[2]:] == pasted
+
+    @precondition(lambda self: self.doc.cards)
+    @rule(data=st.data(), emotion=st.none() | st.integers(-2, 2))
+    def editor_sets_fields(self, data, emotion):
+        chosen = data.draw(st.lists(st.sampled_from(self.doc.cards), min_size=1, max_size=4, unique_by=id))
+        changes = any(c.emotion != emotion for c in chosen)
+        assert self.edited(self.edits.set_fields, ElementKind.CARD, {c.id: {"emotion": emotion} for c in chosen},
+                           "Emotion") == changes
+        assert all(c.emotion == emotion for c in chosen)
+
+    @precondition(lambda self: self.doc.cards or self.doc.links)
+    @rule(data=st.data())
+    def editor_deletes(self, data):
+        cards = data.draw(st.lists(st.sampled_from(self.doc.cards), max_size=2, unique_by=id)) if self.doc.cards else []
+        links = data.draw(st.lists(st.sampled_from(self.doc.links), max_size=2, unique_by=id)) if self.doc.links else []
+        self.edited(self.edits.delete, [c.id for c in cards], [k.id for k in links])
+        assert not {c.id for c in cards} & self.doc.ids() and not {k.id for k in links} & self.doc.ids()
+
+    @rule(data=st.data(), kind=st.sampled_from([ElementKind.STAGE, ElementKind.LANE]))
+    def editor_adds_a_stage_or_lane(self, data, kind):
+        index = data.draw(st.integers(0, len(self.doc.parts(kind))))
+        if kind == ElementKind.STAGE:
+            element_id = self.edited(self.edits.add_stage, index, "Новый этап")
+        else:
+            element_id = self.edited(self.edits.add_lane, index, "Новая дорожка", LaneKind.OPPORTUNITIES)
+        assert self.doc.index_of(kind, element_id) == index
+
+    @precondition(lambda self: self.doc.stages and self.doc.lanes)
+    @rule(data=st.data(), kind=st.sampled_from([ElementKind.STAGE, ElementKind.LANE]))
+    def editor_moves_a_stage_or_lane(self, data, kind):
+        items = [e.id for e in self.doc.parts(kind)]
+        element_id = data.draw(st.sampled_from(items))
+        boundary = data.draw(st.integers(0, len(items)))
+        at = items.index(element_id)
+        moved = self.edited(self.edits.move_part_to_boundary, kind, element_id, boundary)
+        assert moved == (boundary not in (at, at + 1))
+        rest = [i for i in items if i != element_id]
+        assert [e.id for e in self.doc.parts(kind)] == (
+            rest[:boundary - (boundary > at)] + [element_id] + rest[boundary - (boundary > at):])
+
+    @precondition(lambda self: len(self.doc.stages) > 1 and len(self.doc.lanes) > 1)
+    @rule(data=st.data(), kind=st.sampled_from([ElementKind.STAGE, ElementKind.LANE]))
+    def editor_removes_a_stage_or_lane(self, data, kind):
+        element = data.draw(st.sampled_from(self.doc.parts(kind)))
+        with self.heard_once():
+            self.edits.remove_part(kind, element.id)
+        assert element.id not in self.doc.ids()
 
     @precondition(lambda self: self.session.undo_stack.canUndo())
     @rule()

@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 
 from cjm_designer.canvas.scene import FADED, HEAT_CARD, HEAT_UNMEASURED
 from cjm_designer.editor.commands import SetFields
@@ -11,14 +11,25 @@ from cjm_designer.layout import palette
 from cjm_designer.layout.palette import LANE_FILL
 from cjm_designer.model.analytics import analyse, heat_values
 from cjm_designer.paths import templates_dir
+from cjm_designer.ui import analytics_panel
+from cjm_designer.ui.main_window import MainWindow
 
 
 def five_stages(open_window):
     return open_window(load(templates_dir() / "five-stages.ru.cjm"))
 
 
+def show_analytics(window):
+    """Bring the Analytics tab to the front, as clicking it does."""
+    dock = next(d for d in window.docks if d.objectName() == "dock-analytics")
+    dock.show()
+    dock.raise_()
+    QApplication.processEvents()
+
+
 def test_the_panel_shows_the_funnel_touchpoints_and_pains_and_follows_edits(open_window):
     window = five_stages(open_window)
+    show_analytics(window)
     panel, doc = window.analytics, window.session.doc
     data = analyse(doc)
     rows = panel.funnel.rows()
@@ -79,6 +90,7 @@ def test_the_panel_shows_map_text_as_written_never_as_markup(open_window, tmp_pa
     doc.stage(drop).name = f"<img src={tmp_path / 'x.png'}>\u202egnp.exe"
     doc.cards[0].title = "<b>bold</b>\u202e"
     window = open_window(doc)
+    show_analytics(window)
     panel = window.analytics
     shown = f"<img src={tmp_path / 'x.png'}>[U+202E]gnp.exe"
     assert shown in panel.funnel_note.text()
@@ -88,3 +100,32 @@ def test_the_panel_shows_map_text_as_written_never_as_markup(open_window, tmp_pa
     assert shown in [name for name, *_ in panel.funnel.rows()]
     stages = [panel.touchpoints.topLevelItem(i).text(0) for i in range(panel.touchpoints.topLevelItemCount())]
     assert shown in stages and not any("\u202e" in text for text in stages)
+
+
+def test_the_panel_counts_only_while_it_is_on_screen(open_window, monkeypatch):
+    """At start the Analytics tab is behind the Inspector: the map is not counted until it is shown,
+    edits meanwhile only mark the figures stale, and shown they are those of the map as it is."""
+    counted = []
+    monkeypatch.setattr(analytics_panel, "analyse", lambda doc: counted.append(1) or analyse(doc))
+    monkeypatch.setattr(MainWindow, "_restore_layout", lambda self: None)  # the docks of a first start
+    window = five_stages(open_window)
+    QApplication.processEvents()
+    panel, session = window.analytics, window.session
+    stage = session.doc.stages[0]
+    assert not panel.on_screen() and (counted, panel.stale) == ([], True)
+    for entering in (50, 60):
+        session.push(SetFields(session, "stage", stage.id, {"entering": entering}))
+    assert counted == [] and panel.funnel.rows() == []
+    show_analytics(window)
+    assert panel.on_screen() and counted == [1] and not panel.stale
+    assert panel.funnel.rows()[0][1] == 60
+    session.push(SetFields(session, "stage", stage.id, {"entering": 70}))  # shown: counted at once
+    assert counted == [1, 1] and panel.funnel.rows()[0][1] == 70
+    window.docks[0].raise_()  # the Inspector's tab in front again
+    QApplication.processEvents()
+    session.undo_stack.undo()
+    assert not panel.on_screen() and counted == [1, 1] and panel.stale
+    show_analytics(window)
+    assert counted == [1, 1, 1] and panel.funnel.rows()[0][1] == 60
+    show_analytics(window)  # shown again with nothing changed: nothing to count
+    assert counted == [1, 1, 1]

@@ -124,7 +124,7 @@ def test_every_failure_is_shown_with_its_message(dialog, tmp_path, boxes, monkey
     def bomb(*args, **kwargs):
         raise Image.DecompressionBombError("could be decompression bomb DOS attack")
 
-    monkeypatch.setattr("cjm_designer.ui.export_dialog.write_png", bomb)
+    monkeypatch.setattr("cjm_designer.export.image.write_png", bomb)
     assert not dialog.export_to(tmp_path / "map.png")
     assert boxes.texts[-1] == (f"The map could not be exported to {tmp_path / 'map.png'}:\ncould be decompression "
                                "bomb DOS attack")
@@ -146,3 +146,18 @@ def test_the_notes_of_an_export_are_shown_as_plain_text(qtbot, tmp_path, boxes):
                            "damaged); it is left out"]
     assert boxes.shown[0].textFormat() == Qt.TextFormat.PlainText
     assert box.result.notes == boxes.texts
+
+
+@pytest.mark.parametrize("fmt, arguments", [("png", ["--scale", "2", "--transparent"]), ("csv", ["--excel"])])
+def test_the_dialog_and_the_command_line_write_the_same_file(dialog, tmp_path, capsys, fmt, arguments):
+    from cjm_designer.cli import main
+
+    choose(dialog.format, fmt)
+    choose(dialog.resolution, "2x")
+    dialog.transparent.setChecked(True)
+    dialog.excel.setChecked(True)
+    dialog.open_after.setChecked(False)
+    assert dialog.export_to(tmp_path / f"dialog.{fmt}")
+    assert main(["export", str(DEMO), "-o", str(tmp_path / f"cli.{fmt}"), *arguments]) == 0
+    assert (tmp_path / f"dialog.{fmt}").read_bytes() == (tmp_path / f"cli.{fmt}").read_bytes()
+    assert f"{fmt}, " in capsys.readouterr().out

@@ -5,6 +5,7 @@ import copy
 import pytest
 
 from cjm_designer.model import Card, JourneyMap, Lane, Link, ModelError, Persona, Stage, check_references
+from cjm_designer.model.document import ElementKind, cell_order
 
 
 def grid(stages=2, lanes=2) -> JourneyMap:
@@ -139,3 +140,49 @@ def test_check_references_names_each_problem():
         "links[0].target: there is no card with the id 'ghost'",
         "links[1].target: a link must join two different cards",
     ]
+
+
+def test_cell_order_puts_the_moved_cards_before_a_card_in_the_order_given():
+    assert cell_order(["a", "b", "e"], ["a", "e"], "b") == ["a", "e", "b"]
+    assert cell_order(["a", "b", "e"], ["e", "a"], "b") == ["e", "a", "b"]
+    assert cell_order(["a", "b", "e"], ["x", "a"], None) == ["b", "e", "x", "a"]  # x comes from another cell
+    assert cell_order([], ["x"], None) == ["x"]
+    assert cell_order(["a", "b"], ["a"], "b") == ["a", "b"]  # where it is already
+    with pytest.raises(ModelError, match="not a card of the cell"):
+        cell_order(["a", "b"], ["a", "b"], "b")
+    with pytest.raises(ModelError, match="not a card of the cell"):
+        cell_order(["a", "b"], ["a"], "ghost")
+
+
+def test_move_cards_follows_cell_order_and_place_card_undoes_it_exactly():
+    doc = grid()
+    for card_id, stage in (("a", "s0"), ("b", "s0"), ("x", "s1"), ("e", "s0"), ("y", "s1")):
+        doc.add_card(Card(id=card_id, stage=stage, lane="l0", title=card_id))
+    before = copy.deepcopy(doc)
+    moved = ["y", "e", "a"]
+    expected = cell_order([c.id for c in doc.cards_in("s0", "l0")], moved, "b")
+    former = doc.move_cards(moved, "s0", "l0", "b")
+    assert [c.id for c in doc.cards_in("s0", "l0")] == expected == ["y", "e", "a", "b"]
+    assert [c.id for c in doc.cards_in("s1", "l0")] == ["x"] and doc.card("y").stage == "s0"
+    for card_id, position, (stage, lane) in reversed(list(zip(moved, former, [("s1", "l0"), ("s0", "l0"),
+                                                                               ("s0", "l0")]))):
+        doc.place_card(card_id, stage, lane, position)
+    assert doc == before
+
+
+def test_elements_parts_and_places_by_kind():
+    doc = grid()
+    doc.add_card(Card(id="a", stage="s0", lane="l1"))
+    doc.add_card(Card(id="b", stage="s1", lane="l1"))
+    doc.add_link(Link(id="k", source="a", target="b"))
+    doc.add_persona(Persona(id="p", name="Ольга"))
+    assert doc.element(ElementKind.META, "") is doc.meta
+    for kind, element_id in ((ElementKind.PERSONA, "p"), (ElementKind.STAGE, "s1"), (ElementKind.LANE, "l1"),
+                             (ElementKind.CARD, "b"), (ElementKind.LINK, "k")):
+        assert doc.element(kind, element_id).id == element_id
+    assert doc.parts(ElementKind.STAGE) is doc.stages and doc.parts(ElementKind.PERSONA) is doc.personas
+    assert doc.index_of(ElementKind.LANE, "l1") == 1 and doc.index_of(ElementKind.STAGE, "s0") == 0
+    with pytest.raises(ModelError):
+        doc.parts(ElementKind.CARD)
+    with pytest.raises(ModelError, match="no stage"):
+        doc.element(ElementKind.STAGE, "ghost")

@@ -1,0 +1,192 @@
+"""The editing operations that the canvas and the docks call: each decides its ids, where new and moved
+cards land and whether anything changes at all, and does the change as one undo step.
+
+The views only translate events into these calls (as orange-canvas-core's scene gestures call
+`SchemeEditWidget`). An operation that would change nothing pushes nothing and returns False or an
+empty result; `text` names the undo step (the views pass it in their own words).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Card, JourneyMap, Lane, LaneKind, Link, Persona, Stage
+from ..model.document import ElementKind, cell_order, fresh_id
+from .clipboard import cards_from_json, cards_from_text, split_typed
+from .commands import AddCards, AddPart, MoveCards, MovePart, RemoveElements, RemovePart, SetFields
+from .session import DocumentSession
+
+Place = tuple[str, str, int]  # a cell (stage id, lane id) and an index among its cards
+
+
+class Editor:
+    """Every change the views make to the session's map."""
+
+    def __init__(self, session: DocumentSession):
+        self.session = session
+
+    @property
+    def doc(self) -> JourneyMap:
+        return self.session.doc
+
+    # -- where things go --------------------------------------------------------------------------
+
+    def place_after(self, cell: tuple[str, str] | None, card_ids: list[str], first_cell: bool = False) -> Place | None:
+        """The current place for new cards: the end of the chosen `cell`; else right after the last of
+        `card_ids`; else, with `first_cell`, the end of the map's first cell; else None."""
+        doc = self.doc
+        if cell is not None:
+            return *cell, len(doc.cards_in(*cell))
+        if card_ids:
+            last = doc.card(card_ids[-1])
+            cell_ids = [c.id for c in doc.cards_in(last.stage, last.lane)]
+            return last.stage, last.lane, cell_ids.index(last.id) + 1
+        if first_cell and doc.stages and doc.lanes:
+            return doc.stages[0].id, doc.lanes[0].id, len(doc.cards_in(doc.stages[0].id, doc.lanes[0].id))
+        return None
+
+    # -- cards --------------------------------------------------------------------------------------
+
+    def add_card(self, stage_id: str, lane_id: str, index: int | None, typed: str,
+                 text: str | None = None) -> str | None:
+        """A card from typed text (first line the title, the rest its text) at `index` of the cell;
+        its id, or None when nothing was typed."""
+        title, body = split_typed(typed)
+        if not (title or body):
+            return None
+        card = Card(id=self.doc.new_id("card"), stage=stage_id, lane=lane_id, title=title, text=body)
+        self.session.push(AddCards(self.session, [(card, index)], text=text))
+        return card.id
+
+    def set_card_text(self, card_id: str, typed: str, text: str | None = None) -> bool:
+        """A card's title and text from typed text, as `add_card` reads it."""
+        title, body = split_typed(typed)
+        return self.set_fields(ElementKind.CARD, {card_id: {"title": title, "text": body}}, text)
+
+    def move_cards(self, card_ids: list[str], stage_id: str, lane_id: str, before: str | None = None,
+                   text: str | None = None) -> bool:
+        """Move cards (in map order) into a cell before its card `before` (to its end when None), as
+        `cell_order` says; False, and nothing pushed, when every card is there already."""
+        doc = self.doc
+        ids = _in_map_order(doc, card_ids)
+        current = [c.id for c in doc.cards_in(stage_id, lane_id)]
+        if not ids or cell_order(current, ids, before) == current:
+            return False
+        self.session.push(MoveCards(self.session, [(card_id, stage_id, lane_id, before) for card_id in ids], text))
+        return True
+
+    def duplicate(self, card_ids: list[str], text: str | None = None) -> list[str]:
+        """Copies of the cards, each right after its original, with the links among them copied too;
+        the copies' ids (in map order)."""
+        doc = self.doc
+        taken = doc.ids()
+        copies: dict[str, tuple[Card, int]] = {}
+        for card_id in _in_map_order(doc, card_ids):  # earlier copies in a cell shift the later ones by one each
+            card = doc.card(card_id)
+            cell = [c.id for c in doc.cards_in(card.stage, card.lane)]
+            earlier = sum(1 for c, _ in copies.values() if (c.stage, c.lane) == (card.stage, card.lane))
+            copy = card.model_copy(update={"id": fresh_id("card", taken)}, deep=True)
+            copies[card_id] = (copy, cell.index(card_id) + 1 + earlier)
+        if not copies:
+            return []
+        links = [link.model_copy(update={"id": fresh_id("link", taken), "source": copies[link.source][0].id,
+                                         "target": copies[link.target][0].id})
+                 for link in doc.links if link.source in copies and link.target in copies]
+        self.session.push(AddCards(self.session, list(copies.values()), links, text=text))
+        return [c.id for c, _ in copies.values()]
+
+    def paste(self, place: Place, payload: bytes | None, plain: str | None, text: str | None = None) -> list[str]:
+        """Cards copied as `payload` (see clipboard.copy_payload; with fresh ids and the links among
+        them), or else one card a line of `plain`, at `place`; the new cards' ids."""
+        stage_id, lane_id, index = place
+        cards, links = cards_from_json(self.doc, payload, stage_id, lane_id) if payload is not None else ([], [])
+        if not cards and plain:
+            cards = cards_from_text(self.doc, plain, stage_id, lane_id)
+        if not cards:
+            return []
+        self.session.push(AddCards(self.session, [(c, index + i) for i, c in enumerate(cards)], links, text=text))
+        return [c.id for c in cards]
+
+    def connect(self, source: str, target: str, text: str | None = None) -> str | None:
+        """A link from card `source` to card `target`; its id, or None for a card and itself."""
+        if source == target:
+            return None
+        link = Link(id=self.doc.new_id("link"), source=source, target=target)
+        self.session.push(AddPart(self.session, link, text=text))
+        return link.id
+
+    def delete(self, card_ids: list[str], link_ids: list[str] = (), text: str | None = None) -> bool:
+        """Delete cards (with their links) and links."""
+        if not card_ids and not link_ids:
+            return False
+        self.session.push(RemoveElements(self.session, card_ids, link_ids, text=text))
+        return True
+
+    # -- stages, lanes, personas --------------------------------------------------------------------
+
+    def add_stage(self, index: int | None, name: str, text: str | None = None) -> str:
+        """A new stage at `index` (at the end when None); its id."""
+        stage = Stage(id=self.doc.new_id("stage"), name=name)
+        self.session.push(AddPart(self.session, stage, index, text=text))
+        return stage.id
+
+    def add_lane(self, index: int | None, name: str, kind: LaneKind = LaneKind.TOUCHPOINTS,
+                 text: str | None = None) -> str:
+        """A new lane at `index` (at the end when None); its id."""
+        lane = Lane(id=self.doc.new_id("lane"), name=name, kind=kind)
+        self.session.push(AddPart(self.session, lane, index, text=text))
+        return lane.id
+
+    def add_persona(self, name: str, text: str | None = None) -> str:
+        """A new persona after the others; its id."""
+        persona = Persona(id=self.doc.new_id("persona"), name=name)
+        self.session.push(AddPart(self.session, persona, text=text))
+        return persona.id
+
+    def move_part(self, kind: ElementKind, element_id: str, index: int, text: str | None = None) -> bool:
+        """Put a stage, lane or persona at `index` of its list; False when it is there already or the
+        index is outside the list."""
+        former = self.doc.index_of(kind, element_id)
+        if index == former or not 0 <= index < len(self.doc.parts(kind)):
+            return False
+        self.session.push(MovePart(self.session, kind, element_id, index, text=text))
+        return True
+
+    def move_part_to_boundary(self, kind: ElementKind, element_id: str, boundary: int,
+                              text: str | None = None) -> bool:
+        """Move a stage, lane or persona to a boundary between two of its list (0 before the first,
+        len after the last), as a drag of its header drops it."""
+        former = self.doc.index_of(kind, element_id)
+        return self.move_part(kind, element_id, boundary - 1 if boundary > former else boundary, text)
+
+    def remove_part(self, kind: ElementKind, element_id: str, text: str | None = None) -> None:
+        """Delete a stage or lane with its cards and their links, or a persona."""
+        self.session.push(RemovePart(self.session, kind, element_id, text=text))
+
+    # -- fields -------------------------------------------------------------------------------------
+
+    def set_fields(self, kind: ElementKind, changes: dict[str, dict[str, Any]], text: str | None = None) -> bool:
+        """New values for fields of elements of one kind ({element id: {field: value}}; "" for the
+        map's meta), as one undo step. Values an element has already are left out; False when none is
+        left. Every value is checked first: a bad one raises pydantic's ValidationError and nothing
+        changes."""
+        commands = []
+        for element_id, values in changes.items():
+            element = self.doc.element(kind, element_id)
+            new = {name: value for name, value in values.items() if getattr(element, name) != value}
+            if new:
+                commands.append(SetFields(self.session, kind, element_id, new, text=text))
+        if not commands:
+            return False
+        if len(commands) == 1:
+            self.session.push(commands[0])
+            return True
+        with self.session.batch(commands[0].text()):
+            for command in commands:
+                self.session.push(command)
+        return True
+
+
+def _in_map_order(doc: JourneyMap, card_ids: list[str]) -> list[str]:
+    wanted = set(card_ids)
+    return [c.id for c in doc.cards if c.id in wanted]

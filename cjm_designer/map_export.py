@@ -1,0 +1,157 @@
+"""Exporting a map to a file: the one way the command line and File → Export do it, so both make the
+same file from the same options, write it through the atomic writer (a failed or cancelled export
+leaves the target as it was) and never over the map's own file.
+
+export/ holds the exporters; this module chooses one by format and writes what it makes. Each
+exporter is imported when its format is first exported (reportlab for the PDF, the canvas scene for
+PNG and SVG), never when this module is, so the window starts without them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .io import SaveError, dumps, write_atomic
+from .io.atomic import same_file, writing_atomically
+from .io.csv_export import to_csv
+from .model import JourneyMap, Problem
+
+if TYPE_CHECKING:
+    from .export.pdf import PdfOptions
+
+EXTENSIONS = {"cjm": ".cjm", "csv": ".csv", "pdf": ".pdf", "png": ".png", "svg": ".svg", "mermaid": ".mmd"}
+
+Progress = Callable[[int, int], bool]  # (done, total) -> False to cancel
+
+
+@dataclass(frozen=True)
+class PngOptions:
+    scale: float = 1.0  # pixels a point of the map
+    dpi: float | None = None  # instead of `scale`: dpi/72 pixels a point, recorded in the file for print
+    transparent: bool = False
+
+
+@dataclass(frozen=True)
+class SvgOptions:
+    transparent: bool = False
+
+
+@dataclass(frozen=True)
+class CsvOptions:
+    excel: bool = False  # for Excel in Russian: a BOM, semicolons, decimal commas
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    format: str
+    size: int  # bytes written
+    pages: int | None = None  # a PDF's pages
+    pixels: tuple[int, int] | None = None  # a PNG's width and height
+    notes: list[str] = field(default_factory=list)  # what was left out and why, for the user
+
+
+class OwnInputError(SaveError):
+    """The target is the map's own file, by its name or through a symbolic or hard link."""
+
+
+class CannotExport(ValueError):
+    """The map cannot be exported with these options (a PNG larger than one image may be); the
+    message says what would fit. Nothing was written."""
+
+
+def refuse_own_input(source: str | Path, target: str | Path) -> None:
+    """An export writes a new file, never over the map it reads: not by its name, nor through a
+    symbolic or hard link to it. Raises OwnInputError."""
+    if same_file(source, target):
+        raise OwnInputError(target, [Problem("", "is the map being exported; an export never replaces its own "
+                                                 "input, give another output file")])
+
+
+def export_map(doc: JourneyMap, fmt: str, target: str | Path,
+               options: PdfOptions | PngOptions | SvgOptions | CsvOptions | None = None, *,
+               source: str | Path | None = None, progress: Progress | None = None) -> ExportResult:
+    """Write `doc` to `target` in the format `fmt` (a key of EXTENSIONS), with `options` of the
+    format's type (PdfOptions, PngOptions, SvgOptions, CsvOptions; None for their defaults, and for
+    Mermaid and .cjm, which have none). `source`, the file the map was read from, is never written
+    over (OwnInputError). `progress(done, total)` is told as a PDF, PNG or SVG is drawn; returning
+    False stops with `export.Cancelled`. A file that cannot be written raises SaveError; options
+    the map cannot be exported with, CannotExport. In every failure `target` is left as it was."""
+    if fmt not in EXTENSIONS:
+        raise ValueError(f"there is no export format {fmt!r}; the formats are: {', '.join(EXTENSIONS)}")
+    target = Path(target)
+    if source is not None:
+        refuse_own_input(source, target)
+    return _WRITERS[fmt](doc, target, options, progress)
+
+
+def _pdf(doc: JourneyMap, target: Path, options, progress: Progress | None) -> ExportResult:
+    from .export.pdf import PdfOptions, to_pdf  # reportlab loads with the first PDF
+
+    made = to_pdf(doc, _options(options, PdfOptions), progress=progress)
+    write_atomic(target, made.data)
+    return ExportResult(target, "pdf", len(made.data), pages=made.pages, notes=made.notes)
+
+
+def _png(doc: JourneyMap, target: Path, options, progress: Progress | None) -> ExportResult:
+    from .export.image import write_png  # the canvas scene and Qt's painting load with the first image
+
+    options = _options(options, PngOptions)
+    try:
+        with writing_atomically(target) as out:  # drawn in bands straight into the file: memory stays bounded
+            pixels = write_png(doc, out, scale=options.scale, dpi=options.dpi, transparent=options.transparent,
+                               progress=progress)
+            size = out.tell()
+    except ValueError as error:  # too large for one image: the message says what scale fits
+        raise CannotExport(str(error)) from None
+    return ExportResult(target, "png", size, pixels=pixels)
+
+
+def _svg(doc: JourneyMap, target: Path, options, progress: Progress | None) -> ExportResult:
+    from .export.image import render_svg
+
+    data = render_svg(doc, transparent=_options(options, SvgOptions).transparent, progress=progress)
+    write_atomic(target, data)
+    return ExportResult(target, "svg", len(data))
+
+
+def _csv(doc: JourneyMap, target: Path, options, progress: Progress | None) -> ExportResult:
+    data = to_csv(doc, excel=_options(options, CsvOptions).excel)
+    write_atomic(target, data)
+    return ExportResult(target, "csv", len(data))
+
+
+def _mermaid(doc: JourneyMap, target: Path, options, progress: Progress | None) -> ExportResult:
+    from .io.mermaid import to_mermaid
+
+    _no_options(options)
+    data = to_mermaid(doc).encode("utf-8")
+    write_atomic(target, data)
+    return ExportResult(target, "mermaid", len(data))
+
+
+def _cjm(doc: JourneyMap, target: Path, options, progress: Progress | None) -> ExportResult:
+    _no_options(options)
+    data = dumps(doc)
+    write_atomic(target, data)
+    return ExportResult(target, "cjm", len(data))
+
+
+def _options(options, kind: type):
+    """The options given, or the format's defaults; options of another format are a caller's bug."""
+    if options is None:
+        return kind()
+    if not isinstance(options, kind):
+        raise TypeError(f"{kind.__name__} expected, not {type(options).__name__}")
+    return options
+
+
+def _no_options(options) -> None:
+    if options is not None:
+        raise TypeError(f"this format takes no options, not {type(options).__name__}")
+
+
+_WRITERS = {"cjm": _cjm, "csv": _csv, "pdf": _pdf, "png": _png, "svg": _svg, "mermaid": _mermaid}
