@@ -54,6 +54,40 @@ def test_layers_import_only_what_they_may():
                     assert inner in allowed, f"{layer}/{path.name} imports {name}"
 
 
+# The modules beside the packages, each with what it may import of the program and whether it may use Qt:
+# the command line and the export entry point work without a display, so they import no Qt at all.
+TOP_LEVEL = {
+    "__init__": (set(), False), "__main__": ({"cli"}, False), "bulk": (set(), False), "paths": (set(), False),
+    "templates": ({"model", "io", "paths"}, False), "map_export": ({"model", "io", "export"}, False),
+    "i18n": ({"paths"}, True), "app": ({"", "model", "io", "paths", "i18n", "ui"}, True),
+    "cli": ({"", "model", "io", "export", "map_export", "templates", "ui"}, False),
+}
+PDF_MAY_IMPORT = {"", "model", "layout", "paths", "bulk", "export"}  # export: the other pdf modules, Cancelled
+
+
+def test_top_level_modules_import_only_what_they_may():
+    found = {path.stem for path in PACKAGE.glob("*.py")}
+    assert found == set(TOP_LEVEL), "a new top-level module: say here what it may import"
+    for name, (allowed, qt) in TOP_LEVEL.items():
+        path = PACKAGE / f"{name}.py"
+        for module in imports(path):
+            assert qt or not module.startswith(QT), f"{name}.py imports {module}"
+            if module.startswith("cjm_designer"):
+                inner = module.split(".")[1] if "." in module else ""
+                assert inner in allowed, f"{name}.py imports {module}"
+
+
+def test_pdf_modules_draw_from_the_layout_alone():
+    """The PDF is drawn from the layout and the model: never from the canvas's items or the editor."""
+    for path in sorted((PACKAGE / "export").glob("pdf*.py")):
+        for module in imports(path):
+            if module.startswith("cjm_designer"):
+                parts = module.split(".")
+                assert (parts[1] if len(parts) > 1 else "") in PDF_MAY_IMPORT, f"{path.name} imports {module}"
+                assert parts[1:2] != ["export"] or len(parts) == 2 or parts[2].startswith("pdf"), \
+                    f"{path.name} imports {module}"
+
+
 def test_importing_model_io_and_layout_loads_no_qt():
     code = ("import sys, cjm_designer.model, cjm_designer.io, cjm_designer.layout; "
             "print(sorted(m for m in sys.modules if m.startswith(%r)))")

@@ -17,6 +17,7 @@ from ..layout.icons import CHANNEL_ICONS, DEVICE_ICONS, MARKER_ICONS
 from ..layout.palette import EMOTION_COLORS, LANE_FILL, LINK_STYLES
 from ..layout.text import TextStyle, wrap
 from ..model import JourneyMap, LaneKind, Persona
+from ..model.captions import caption, map_language
 from ..model.elements import MAX_PHOTO_PIXELS
 from ..model.plain import one_line
 from ..model.vocab import CHANNEL_LABELS, DEVICE_LABELS, LANE_KIND_LABELS, LINK_KIND_LABELS, label
@@ -29,46 +30,9 @@ TITLE, HEADING, BODY, SMALL = TextStyle(26, bold=True), TextStyle(15, bold=True)
 STRONG = TextStyle(10, bold=True)
 PHOTO_PIXELS = 1024  # a photo is kept at most this many pixels a side
 
-CAPTIONS = {
-    "map": {"ru": "Карта пути клиента", "en": "Customer journey map"},
-    "author": {"ru": "Автор", "en": "Author"},
-    "date": {"ru": "Дата", "en": "Date"},
-    "contents": {"ru": "Этапов: {stages} · дорожек: {lanes} · карточек: {cards} · связей: {links}",
-                 "en": "Stages: {stages} · lanes: {lanes} · cards: {cards} · links: {links}"},
-    "personas": {"ru": "Персоны", "en": "Personas"},
-    "age": {"ru": "Возраст", "en": "Age"}, "gender": {"ru": "Пол", "en": "Gender"},
-    "geography": {"ru": "География", "en": "Geography"}, "occupation": {"ru": "Занятие", "en": "Occupation"},
-    "goals": {"ru": "Цели", "en": "Goals"}, "pains": {"ru": "Боли", "en": "Pains"},
-    "habits": {"ru": "Привычки", "en": "Habits"}, "interests": {"ru": "Интересы", "en": "Interests"},
-    "legend": {"ru": "Условные обозначения", "en": "Legend"},
-    "lanes": {"ru": "Дорожки", "en": "Lanes"}, "channels": {"ru": "Каналы", "en": "Channels"},
-    "devices": {"ru": "Устройства", "en": "Devices"}, "links": {"ru": "Связи", "en": "Links"},
-    "emotions": {"ru": "Эмоции клиента", "en": "Customer emotion"},
-    "emotion_scale": {"ru": ["очень плохо", "плохо", "нейтрально", "хорошо", "отлично"],
-                      "en": ["very bad", "bad", "neutral", "good", "very good"]},
-    "marks": {"ru": "Отметки на карточках", "en": "Marks on cards"},
-    "quality": {"ru": "качество контакта, от 1 до 5", "en": "contact quality, 1 to 5"},
-    "pain": {"ru": "болевая точка", "en": "pain point"},
-    "owner": {"ru": "ответственный", "en": "owner"},
-    "metrics": {"ru": "клики · конверсия · время на сайте", "en": "clicks · conversion · time on site"},
-    "kpi_met": {"ru": "KPI выполнен", "en": "KPI met"},
-    "kpi_missed": {"ru": "KPI не выполнен", "en": "KPI missed"},
-    "index": {"ru": "Как сложить страницы", "en": "How the pages fit together"},
-    "index_note": {"ru": "Соседние листы перекрываются на {overlap} мм: совместите пунктирные линии.",
-                   "en": "Neighbouring sheets overlap by {overlap} mm: line up the dashed lines."},
-    "page_stages": {"ru": "Лист {number}: {stages}", "en": "Sheet {number}: {stages}"},
-    "no_stages": {"ru": "поля карты", "en": "the map's edge"},
-    "page_of": {"ru": "Страница {page} из {pages}", "en": "Page {page} of {pages}"},
-    "sheet": {"ru": "лист {number}: ряд {row}, колонка {column}", "en": "sheet {number}: row {row}, column {column}"},
-}
-
-
-def caption(key: str, language: str):
-    return CAPTIONS[key]["ru" if language.startswith("ru") else "en"]
-
 
 def format_date(day: date, language: str) -> str:
-    return f"{day:%d.%m.%Y}" if language.startswith("ru") else day.isoformat()
+    return caption("date_format", language).format(day=day)
 
 
 class Writer:
@@ -87,7 +51,7 @@ class Writer:
 
 
 def draw_cover(pdf: Canvas, doc: JourneyMap, page: tuple[float, float], day: date) -> None:
-    language = doc.meta.language
+    language = map_language(doc)
     margin = 56
     out = Writer(pdf, margin, page[1] * 0.28, page[0] - 2 * margin)
     out.text(caption("map", language).upper(), SMALL, MUTED, gap=10)
@@ -185,20 +149,21 @@ def _persona(pdf: Canvas, persona: Persona, language: str, box: Rect, photo_imag
             out.text(f"{name}: {value}", BODY, gap=2)
     if persona.quote:
         out.y += 4
-        out.text(f"«{persona.quote}»" if language.startswith("ru") else f"“{persona.quote}”",
+        out.text(caption("quote", language).format(quote=persona.quote),
                  TextStyle(10.5, bold=True), HexColor(palette.CURVE), max_lines=4)
     out = Writer(pdf, box.x + pad, max(out.y, box.y + pad + (photo if photo_image else 0)) + 8, box.w - 2 * pad)
-    for key in ("goals", "pains", "habits", "interests"):
+    for key, heading in (("goals", "goals"), ("pains", "persona_pains"), ("habits", "habits"),
+                         ("interests", "interests")):
         value = getattr(persona, key)
         if value:
-            out.text(caption(key, language), STRONG, gap=1)
+            out.text(caption(heading, language), STRONG, gap=1)
             out.text(value, BODY, max_lines=6, gap=6)
 
 
 def draw_legend(pdf: Canvas, doc: JourneyMap, icons: Icons, page: tuple[float, float]) -> None:
     """What the colours, icons and marks of the map mean: lane kinds, channels, devices, emotion
     scale, card marks and link kinds (only those the map uses, where that is long)."""
-    language = doc.meta.language
+    language = map_language(doc)
     margin = 40
     out = Writer(pdf, margin, margin, page[0] - 2 * margin)
     out.text(caption("legend", language), HEADING, gap=12)
@@ -249,7 +214,7 @@ def draw_legend(pdf: Canvas, doc: JourneyMap, icons: Icons, page: tuple[float, f
         pdf.circle(col.x + i * 3.4 + 2, col.y + 6, 1.4, stroke=1, fill=1 if i < 3 else 0)
     col.text(caption("quality", language), BODY, indent=20, gap=5)
     for name, color, key in ((MARKER_ICONS["pain"], palette.PAIN, "pain"),
-                             (MARKER_ICONS["owner"], palette.MUTED, "owner"),
+                             (MARKER_ICONS["owner"], palette.MUTED, "owner_mark"),
                              (MARKER_ICONS["metrics"], palette.MUTED, "metrics"),
                              (MARKER_ICONS["kpi"], palette.KPI_MET, "kpi_met"),
                              (MARKER_ICONS["kpi"], palette.KPI_MISSED, "kpi_missed")):
@@ -268,7 +233,7 @@ def draw_index(pdf: Canvas, doc: JourneyMap, layout: MapLayout, plan: PagePlan, 
                page: tuple[float, float]) -> None:
     """A small picture of the whole map with the sheets on it, numbered as their footers number them,
     and which stages each sheet shows."""
-    language = doc.meta.language
+    language = map_language(doc)
     margin = 40
     out = Writer(pdf, margin, margin, page[0] - 2 * margin)
     out.text(caption("index", language), HEADING, gap=4)
@@ -312,7 +277,7 @@ def draw_header_footer(pdf: Canvas, doc: JourneyMap, page: tuple[float, float], 
                        total: int, day: date, tile: Tile | None = None, grid: tuple[int, int] | None = None) -> None:
     """The map's title and the date at the top of a sheet; its page number (and place among the
     sheets of a tiled map) at the bottom."""
-    language = doc.meta.language
+    language = map_language(doc)
     title = wrap(doc.meta.title or caption("map", language), SMALL, page[0] * 0.6, 1)[0]
     draw_lines(pdf, (TextLine(title, 0, SMALL.size, SMALL.size, True),), margin, margin, MUTED)
     shown = format_date(day, language)

@@ -8,39 +8,9 @@ import re
 
 from ..model import JourneyMap, Kpi, numbers
 from ..model.analytics import Analytics, analyse, shown_names
+from ..model.captions import caption
 from ..model.plain import visible_controls
 from ..model.vocab import CHANNEL_LABELS, OWNER_LABELS, label
-
-WORDS = {
-    "report": {"ru": "Отчёт по карте", "en": "Journey map report"},
-    "untitled": {"ru": "Карта без названия", "en": "Untitled map"},
-    "funnel": {"ru": "Воронка", "en": "Funnel"},
-    "stage": {"ru": "Этап", "en": "Stage"},
-    "entering": {"ru": "Вошли", "en": "Entering"},
-    "conversion": {"ru": "Конверсия в следующий", "en": "Conversion to next"},
-    "lost": {"ru": "Потеряно", "en": "Lost"},
-    "largest_drop": {"ru": "наибольшая потеря", "en": "largest drop"},
-    "overall": {"ru": "Сквозная конверсия: {value}.", "en": "Overall conversion: {value}."},
-    "no_funnel": {"ru": "Числа воронки не заданы (поле «Вошли на этап» у этапов).",
-                  "en": "No funnel figures yet (the stages' “Entering” field)."},
-    "touchpoints": {"ru": "Точки контакта", "en": "Touchpoints"},
-    "count": {"ru": "Точек контакта", "en": "Touchpoints"},
-    "total": {"ru": "Всего", "en": "Total"},
-    "typical": {"ru": "Обычно до покупки бывает от 5 до 40 контактов.",
-                "en": "A purchase usually follows 5 to 40 contacts."},
-    "channels": {"ru": "Каналы", "en": "Channels"},
-    "channel": {"ru": "Канал", "en": "Channel"},
-    "owners": {"ru": "Ответственные", "en": "Responsible"},
-    "owner": {"ru": "Ответственный", "en": "Owner"},
-    "cards": {"ru": "Карточек", "en": "Cards"},
-    "pains": {"ru": "Болевые точки", "en": "Pain points"},
-    "kpis": {"ru": "Невыполненные KPI", "en": "Missed KPIs"},
-    "kpi_target": {"ru": "{actual} при цели {target}", "en": "{actual} against a target of {target}"},
-    "kpi_limit": {"ru": "{actual} при цели не больше {target}", "en": "{actual} against a target of at most {target}"},
-    "kpis_met": {"ru": "Выполнено KPI: {met} из {all}.", "en": "KPIs met: {met} of {all}."},
-    "none": {"ru": "Нет.", "en": "None."},
-    "stage_kpi": {"ru": "KPI этапа", "en": "stage KPI"},
-}
 
 
 def report_markdown(doc: JourneyMap) -> str:
@@ -48,12 +18,12 @@ def report_markdown(doc: JourneyMap) -> str:
     language, names, titles = shown_names(doc)
 
     def w(key: str) -> str:
-        return WORDS[key][language]
+        return caption(key, language)
 
     data = analyse(doc)
     out = [f"# {w('report')}: {markdown_text(doc.meta.title or w('untitled'))}", ""]
     out += _funnel(data, names, w, language)
-    out += [f"## {w('touchpoints')}", "", f"| {w('stage')} | {w('count')} |", "| --- | ---: |"]
+    out += [f"## {w('touchpoints')}", "", f"| {w('stage')} | {w('touchpoint_count')} |", "| --- | ---: |"]
     out += [f"| {markdown_text(names[stage_id])} | {count} |" for stage_id, count in data.touchpoints.items()]
     out += [f"| **{w('total')}** | **{data.total_touchpoints}** |", "", w("typical"), ""]
     out += _counts(w("channels"), w("channel"), w("cards"), data.channels, CHANNEL_LABELS, language, w)
@@ -61,7 +31,7 @@ def report_markdown(doc: JourneyMap) -> str:
     out += [f"## {w('pains')}", ""]
     out += [f"- {markdown_text(titles[card_id])} ({markdown_text(names[stage_id])})"
             for card_id, stage_id in data.pain_points]
-    out += [w("none")] if not data.pain_points else []
+    out += [w("none_sentence")] if not data.pain_points else []
     out += ["", f"## {w('kpis')}", ""]
     for stage_id, card_id, kpi in data.kpis_missed:
         where = titles[card_id] if card_id else w("stage_kpi")
@@ -69,7 +39,7 @@ def report_markdown(doc: JourneyMap) -> str:
             actual=_number(kpi.actual, kpi, language), target=_number(kpi.target, kpi, language))
         name = f"{markdown_text(kpi.name)} — " if kpi.name else ""
         out.append(f"- **{markdown_text(names[stage_id])}** · {markdown_text(where)}: {name}{figures}")
-    out += [w("none")] if not data.kpis_missed else []
+    out += [w("none_sentence")] if not data.kpis_missed else []
     counted = data.kpis_met + len(data.kpis_missed)
     if counted:
         out += ["", w("kpis_met").format(met=data.kpis_met, all=counted)]
@@ -79,7 +49,7 @@ def report_markdown(doc: JourneyMap) -> str:
 def _funnel(data: Analytics, names: dict[str, str], w, language: str) -> list[str]:
     out = [f"## {w('funnel')}", ""]
     if all(step.entering is None for step in data.funnel.steps):
-        return out + [w("no_funnel"), ""]
+        return out + [w("no_funnel_field"), ""]
     out += [f"| {w('stage')} | {w('entering')} | {w('conversion')} | {w('lost')} |", "| --- | ---: | ---: | ---: |"]
     for step in data.funnel.steps:
         mark = f" **← {w('largest_drop')}**" if step.stage_id == data.funnel.largest_drop else ""
@@ -87,14 +57,14 @@ def _funnel(data: Analytics, names: dict[str, str], w, language: str) -> list[st
                    f"{numbers.percent(step.conversion, language)}{mark} | {numbers.count(step.lost, language)} |")
     out.append("")
     if data.funnel.overall is not None:
-        out += [w("overall").format(value=numbers.percent(data.funnel.overall, language)), ""]
+        out += [w("overall").format(value=numbers.percent(data.funnel.overall, language)) + ".", ""]
     return out
 
 
 def _counts(heading: str, column: str, cards: str, counts, labels, language: str, w) -> list[str]:
     out = [f"## {heading}", ""]
     if not counts:
-        return out + [w("none"), ""]
+        return out + [w("none_sentence"), ""]
     out += [f"| {column} | {cards} |", "| --- | ---: |"]
     out += [f"| {markdown_text(label(labels, key, language))} | {n} |" for key, n in counts.most_common()]
     return out + [""]

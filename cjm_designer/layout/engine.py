@@ -12,6 +12,7 @@ from functools import lru_cache
 from ..bulk import collector_paused
 from ..model import Card, JourneyMap, Kpi, LaneKind, numbers
 from ..model.analytics import Funnel, funnel, kpi_met
+from ..model.captions import caption, map_language
 from ..model.vocab import CHANNEL_LABELS, LANE_KIND_LABELS, OWNER_LABELS, label
 from . import palette
 from .boxes import CardBox, CardFace, EmotionCurve, LaneBox, MapLayout, Marker, StageBox
@@ -28,7 +29,7 @@ def compute_layout(doc: JourneyMap, style: Style = DEFAULT_STYLE) -> MapLayout:
 
 
 def _layout(doc: JourneyMap, style: Style) -> MapLayout:
-    language = "ru" if doc.meta.language.startswith("ru") else "en"
+    language = map_language(doc)
     widths = [max(stage.width or style.stage_min_width, style.card_width + 2 * style.cell_padding)
               for stage in doc.stages]
     grid_width = sum(widths)
@@ -138,24 +139,18 @@ def _title(doc: JourneyMap, style: Style, width: float) -> tuple[tuple[TextLine,
     return tuple(lines), y
 
 
-FUNNEL_WORDS = {
-    "ru": ("Вошли {entering}", " · дальше {conversion}", " — наибольшая потеря"),
-    "en": ("Entered {entering}", " · {conversion} go on", " — largest drop"),
-}
-
-
 def _funnel_line(flow: Funnel, stage_id: str, language: str) -> tuple[str, bool] | None:
     """What a stage's header says of the funnel: how many enter, what share goes on to the next stage,
     and whether that is the largest drop of the map (drawn in red)."""
     step = flow.step(stage_id)
     if step.entering is None:
         return None
-    entered, going_on, drop = FUNNEL_WORDS[language]
-    text = entered.format(entering=numbers.count(step.entering, language))
+    text = caption("funnel_entered", language).format(entering=numbers.count(step.entering, language))
     if step.conversion is not None:
-        text += going_on.format(conversion=numbers.percent(step.conversion, language))
+        text += " · " + caption("funnel_going_on", language).format(
+            conversion=numbers.percent(step.conversion, language))
     is_drop = stage_id == flow.largest_drop
-    return (text + drop if is_drop else text), is_drop
+    return (f"{text} — {caption('largest_drop', language)}" if is_drop else text), is_drop
 
 
 def _stage_header(stage, width: float, style: Style, funnel_line: tuple[str, bool] | None = None
@@ -328,21 +323,16 @@ def _kpi_row(kpi: tuple | None, style: Style, language: str) -> list[Marker]:
     return [Marker("kpi", Rect(pad, 2, icon + 4 + style.card_text.width(shown), icon), shown, met)]
 
 
-METRIC_WORDS = {"ru": ("{clicks}\u00a0кл.", "CR\u00a0{conversion}\u00a0%", "{seconds}\u00a0с на сайте"),
-                "en": ("{clicks} clicks", "CR {conversion}%", "{seconds} s on site")}
-
-
 def _metrics_row(metrics: tuple, style: Style, language: str) -> list[Marker]:
     """The web figures of a card on one row: clicks, conversion rate, time on site."""
     clicks, conversion, seconds = metrics
-    words = METRIC_WORDS[language]
     parts = []
     if clicks is not None:
-        parts.append(words[0].format(clicks=numbers.count(clicks, language)))
+        parts.append(caption("metric_clicks", language).format(clicks=numbers.count(clicks, language)))
     if conversion is not None:
-        parts.append(words[1].format(conversion=numbers.decimal(conversion, language)))
+        parts.append(caption("metric_conversion", language).format(conversion=numbers.decimal(conversion, language)))
     if seconds is not None:
-        parts.append(words[2].format(seconds=numbers.decimal(seconds, language)))
+        parts.append(caption("metric_time", language).format(seconds=numbers.decimal(seconds, language)))
     pad, icon = style.card_padding, 12
     shown = wrap(" · ".join(parts), style.card_text, style.card_width - 2 * pad - icon - 4, 1)[0]
     return [Marker("metrics", Rect(pad, 2, icon + 4 + style.card_text.width(shown), icon), shown, None)]

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .captions import map_language
 from .document import JourneyMap
 from .elements import Card, Kpi
 from .vocab import LaneKind
@@ -64,8 +65,7 @@ def funnel(doc: JourneyMap) -> Funnel:
 def shown_names(doc: JourneyMap) -> tuple[str, dict[str, str], dict[str, str]]:
     """What a report writes for the map: its language ("ru" or "en"), stage names and card titles by
     id (a card without a title by its id)."""
-    language = "ru" if doc.meta.language.startswith("ru") else "en"
-    return language, {s.id: s.name for s in doc.stages}, {c.id: c.title or c.id for c in doc.cards}
+    return map_language(doc), {s.id: s.name for s in doc.stages}, {c.id: c.title or c.id for c in doc.cards}
 
 
 def kpi_attainment(kpi: Kpi | None) -> float | None:
