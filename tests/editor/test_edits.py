@@ -6,7 +6,7 @@ import json
 import pytest
 from pydantic import ValidationError
 
-from cjm_designer.editor import Change, DocumentSession, Editor
+from cjm_designer.editor import DocumentSession, Editor
 from cjm_designer.editor.clipboard import copy_payload
 from cjm_designer.io import dumps
 from cjm_designer.model import Card, JourneyMap, Lane, LaneKind, Link, ModelError, Persona, Stage
@@ -26,13 +26,6 @@ def session(qapp):
     doc.add_link(Link(id="k", source="a", target="e"))
     doc.add_persona(Persona(id="p", name="Ольга"))
     return DocumentSession(doc)
-
-
-@pytest.fixture
-def heard(session):
-    changes: list[Change] = []
-    session.changed.connect(changes.append)
-    return changes
 
 
 @pytest.fixture

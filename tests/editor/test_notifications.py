@@ -18,13 +18,6 @@ def session(qapp):
     return DocumentSession(doc)
 
 
-@pytest.fixture
-def heard(session):
-    changes: list[Change] = []
-    session.changed.connect(changes.append)
-    return changes
-
-
 def test_a_push_and_its_undo_and_redo_are_heard_once_each(session, heard):
     session.push(SetFields(session, "card", "a", {"title": "A", "pain": True}))
     assert heard == [Change(frozenset({"a"}), False, frozenset({"card"}), frozenset({"title", "pain"}))]
