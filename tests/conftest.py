@@ -32,3 +32,20 @@ def user_folder():
     shutil.rmtree(folder, ignore_errors=True)
     yield folder
     shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def png_disk_full(monkeypatch):
+    """The disk fills up when a PNG's first pixels are written (its header has gone out already)."""
+    import errno
+
+    from cjm_designer.export import image
+
+    real_chunk = image._PngStream._chunk
+
+    def full(stream, kind, data):
+        if kind == b"IDAT":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_chunk(stream, kind, data)
+
+    monkeypatch.setattr(image._PngStream, "_chunk", full)

@@ -1,6 +1,5 @@
 """The command line, run in-process through `main` and once as a real process without a display."""
 
-import errno
 import json
 import os
 import stat
@@ -331,21 +330,12 @@ def test_numeric_options_are_checked_with_their_range(tmp_path, capsys, option, 
     assert list(tmp_path.iterdir()) == []
 
 
-def test_png_export_failures_are_one_line_and_leave_nothing(tmp_path, capsys, monkeypatch, qapp):
-    from cjm_designer.export import image
-
+def test_png_export_failures_are_one_line_and_leave_nothing(tmp_path, capsys, request, qapp):
     source = str(templates_dir() / "blank.en.cjm")
     code, _, err = run(capsys, "export", source, "-o", str(tmp_path / "nowhere" / "map.png"))
     assert code == 1 and err == f"{tmp_path / 'nowhere' / 'map.png'}: cannot save: the folder " \
                                 f"{tmp_path / 'nowhere'} does not exist\n"
-    real_chunk = image._PngStream._chunk
-
-    def disk_full_at_the_first_pixels(stream, kind, data):
-        if kind == b"IDAT":
-            raise OSError(errno.ENOSPC, "No space left on device")
-        real_chunk(stream, kind, data)
-
-    monkeypatch.setattr(image._PngStream, "_chunk", disk_full_at_the_first_pixels)
+    request.getfixturevalue("png_disk_full")  # from here on, the disk is full
     out = tmp_path / "map.png"
     code, _, err = run(capsys, "export", source, "-o", str(out))
     assert (code, err) == (1, f"{out}: cannot save: No space left on device\n")

@@ -2,7 +2,6 @@
 text with control characters, a poster too large for one page, and targets that are full or not files."""
 
 import base64
-import errno
 import io
 import os
 import struct
@@ -14,7 +13,6 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from cjm_designer.export import image
 from cjm_designer.export.image import render_svg, write_png
 from cjm_designer.export.pdf import PdfOptions, to_pdf
 from cjm_designer.export.pdf_pages import PageOptions, percent, plan_pages
@@ -106,17 +104,9 @@ def test_svg_of_text_with_control_characters_is_well_formed_xml(qapp):
     assert root.find("{http://www.w3.org/2000/svg}title").text == "T\ufffdi\ufffdt\ufffd\ufffd"
 
 
-def test_png_to_a_full_disk_is_a_save_error_and_leaves_the_old_file(qapp, tmp_path, monkeypatch):
+def test_png_to_a_full_disk_is_a_save_error_and_leaves_the_old_file(qapp, tmp_path, png_disk_full):
     target = tmp_path / "map.png"
     target.write_bytes(b"old picture")
-    real_chunk = image._PngStream._chunk
-
-    def full(stream, kind, data):
-        if kind == b"IDAT":
-            raise OSError(errno.ENOSPC, "No space left on device")
-        real_chunk(stream, kind, data)
-
-    monkeypatch.setattr(image._PngStream, "_chunk", full)
     with pytest.raises(SaveError, match=r"map\.png: cannot save: No space left on device"):
         with writing_atomically(target) as out:
             write_png(load(templates_dir() / "blank.en.cjm"), out)
