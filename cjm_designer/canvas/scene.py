@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QGraphicsRectIte
 from ..bulk import collector_paused
 from ..editor import Change, DocumentSession, Editor
 from ..layout import DEFAULT_STYLE, MapLayout, Rect, Style, compute_layout, palette
-from ..layout.palette import LANE_FILL, STAGE_DEFAULT
 from ..model.analytics import CardFilter, cell_heat, heat_values
 from . import painting as P
 from .gestures import Gestures
@@ -95,18 +94,15 @@ class MapScene(Gestures, HeaderGestures, Operations, QGraphicsScene):
     def _sync(self) -> None:
         doc = self.session.doc
         layout = self.layout = compute_layout(doc, self.style)
-        lanes = {lane.id: lane for lane in doc.lanes}
-        stages = {stage.id: stage for stage in doc.stages}
 
         self.title_item.show(layout.title_rect.x, layout.title_rect.y, layout.title_rect.w, layout.title_rect.h,
                              layout.title)
         _reconcile(self, self.stage_items, layout.stages, lambda key: HeaderItem(Kind.STAGE, key))
         for stage_id, box in layout.stages.items():
-            color = stages[stage_id].color
-            self.stage_items[stage_id].show(box, QColor(color or STAGE_DEFAULT))
+            self.stage_items[stage_id].show(box, QColor(box.fill))
         _reconcile(self, self.lane_items, layout.lanes, lambda key: HeaderItem(Kind.LANE, key))
         for lane_id, box in layout.lanes.items():
-            self.lane_items[lane_id].show(box, QColor(palette.header_fill(LANE_FILL[box.kind])))
+            self.lane_items[lane_id].show(box, QColor(box.fill))
         _reconcile(self, self.cell_items, layout.cells, lambda key: CellItem(*key))
         heat = heat_values(doc, self.heat) if self.heat else {}
         cells_heat = cell_heat(doc, heat) if heat else {}
@@ -114,7 +110,7 @@ class MapScene(Gestures, HeaderGestures, Operations, QGraphicsScene):
             if (stage_id, lane_id) in cells_heat:
                 fill = QColor(palette.heat_color(cells_heat[(stage_id, lane_id)], HEAT_CELL))
             else:
-                fill = QColor(palette.cell_fill(LANE_FILL[lanes[lane_id].kind]))
+                fill = QColor(layout.lanes[lane_id].cell_fill)
             self.cell_items[(stage_id, lane_id)].show(rect.x, rect.y, rect.w, rect.h, fill)
 
         self.lazy = len(doc.cards) > EAGER_CARDS
@@ -127,7 +123,7 @@ class MapScene(Gestures, HeaderGestures, Operations, QGraphicsScene):
             if self.heat:
                 fill = palette.heat_color(heat[card.id], HEAT_CARD) if card.id in heat else HEAT_UNMEASURED
             else:
-                fill = card.color or LANE_FILL[lanes[card.lane].kind]
+                fill = layout.cards[card.id].fill
             self.card_fill[card.id] = fill
             item = self.card_items.get(card.id)
             if item is not None:

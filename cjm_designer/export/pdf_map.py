@@ -15,7 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..layout import MapLayout, Rect, TextLine, palette
 from ..layout.icons import DEVICE_ICONS, MARKER_ICONS, channel_icon
-from ..layout.palette import EMOTION_COLORS, LANE_FILL, LINK_STYLES
+from ..layout.palette import EMOTION_COLORS, LINK_STYLES
 from ..model import JourneyMap
 from .pdf_icons import Icons
 from .pdf_text import draw_lines
@@ -29,37 +29,34 @@ class MapDrawing:
 
     def __init__(self, pdf: Canvas, doc: JourneyMap, layout: MapLayout, icons: Icons):
         self.pdf, self.doc, self.layout, self.icons = pdf, doc, layout, icons
-        self._cards = {card.id: card for card in doc.cards}
-        self._lanes = {lane.id: lane for lane in doc.lanes}
-        self._links = [(link.kind.value, layout.links[link.id], layout.links[link.id].bounds()) for link in doc.links]
+        self._links = [(path, path.bounds()) for path in layout.links.values()]
 
     def draw(self, area: Rect | None = None) -> None:
         """The parts of the map that meet `area` (all of it when None)."""
         pdf, layout, icons = self.pdf, self.layout, self.icons
         area = area or Rect(0, 0, layout.width, layout.height)
-        stages = {stage.id: stage for stage in self.doc.stages}
         if layout.title_rect.intersects(area):
             draw_lines(pdf, layout.title, layout.title_rect.x, layout.title_rect.y)
         for (_, lane_id), cell in layout.cells.items():
             if cell.intersects(area):
-                _box(pdf, cell, fill=HexColor(palette.cell_fill(LANE_FILL[self._lanes[lane_id].kind])), stroke=GRID)
-        for stage_id, box in layout.stages.items():
+                _box(pdf, cell, fill=HexColor(layout.lanes[lane_id].cell_fill), stroke=GRID)
+        for box in layout.stages.values():
             if box.header.intersects(area):
-                _box(pdf, box.header, fill=HexColor(stages[stage_id].color or palette.STAGE_DEFAULT), stroke=GRID)
+                _box(pdf, box.header, fill=HexColor(box.fill), stroke=GRID)
                 draw_lines(pdf, box.lines, box.header.x, box.header.y)
         for box in layout.lanes.values():
             if box.header.intersects(area):
-                _box(pdf, box.header, fill=HexColor(palette.header_fill(LANE_FILL[box.kind])), stroke=GRID)
+                _box(pdf, box.header, fill=HexColor(box.fill), stroke=GRID)
                 draw_lines(pdf, box.lines, box.header.x, box.header.y)
         for curve in layout.curves:
             if curve.row.intersects(area):
                 _curve(pdf, curve)
         for card_id, _ in layout.cards_touching(area):
-            card = self._cards[card_id]
-            _card(pdf, layout.cards[card_id], card.color or LANE_FILL[self._lanes[card.lane].kind], icons)
-        for kind, path, bounds in self._links:
+            box = layout.cards[card_id]
+            _card(pdf, box, box.fill, icons)
+        for path, bounds in self._links:
             if bounds.intersects(area):
-                _link(pdf, path, kind)
+                _link(pdf, path, path.kind)
 
 
 def _curve(pdf: Canvas, curve) -> None:

@@ -52,6 +52,7 @@ class CardBox:
     index: int
     rect: Rect
     face: CardFace
+    fill: str  # the card's colour, or its lane's
     compact: bool = False  # drawn as a point of the emotion curve with its title
 
     @property
@@ -70,6 +71,7 @@ class StageBox:
     header: Rect
     column: Rect
     lines: tuple[TextLine, ...]
+    fill: str  # the header's colour
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,11 +82,14 @@ class LaneBox:
     header: Rect
     row: Rect
     lines: tuple[TextLine, ...]
+    fill: str  # the header's colour
+    cell_fill: str  # the colour of the lane's cells
 
 
 @dataclass(frozen=True, slots=True)
 class LinkPath:
     link_id: str
+    kind: str  # the link's kind (LinkKind's value), which sets its colour and dashes
     points: tuple[Point, ...]
     label: tuple[TextLine, ...]
     label_rect: Rect | None

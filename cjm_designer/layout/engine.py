@@ -17,6 +17,7 @@ from ..model.vocab import CHANNEL_LABELS, LANE_KIND_LABELS, OWNER_LABELS, label
 from . import palette
 from .boxes import CardBox, CardFace, EmotionCurve, LaneBox, MapLayout, Marker, StageBox
 from .geometry import Point, Rect, TextLine
+from .palette import LANE_FILL
 from .routing import Gutters, LabelIndex, route_link
 from .style import DEFAULT_STYLE, Style
 from .text import TextStyle, wrap, wrap_once
@@ -52,15 +53,16 @@ def _layout(doc: JourneyMap, style: Style) -> MapLayout:
     for index, (stage, width) in enumerate(zip(doc.stages, widths)):
         lines, _ = header_contents[index]
         result.stages[stage.id] = StageBox(stage.id, index, Rect(x, grid_top - header_height, width, header_height),
-                                           Rect(x, grid_top, width, 0), lines)
+                                           Rect(x, grid_top, width, 0), lines, stage.color or palette.STAGE_DEFAULT)
         x += width
 
     y = grid_top
     for lane_index, lane in enumerate(doc.lanes):
         compact = lane.kind == LaneKind.EMOTIONS
+        lane_fill = LANE_FILL[lane.kind]
         measured = {
             stage.id: (_compact_cell if compact else _cell)(cells.get((stage.id, lane.id), []), width, style, language,
-                                                            result.stages[stage.id].column.x, y)
+                                                            result.stages[stage.id].column.x, y, lane_fill)
             for stage, width in zip(doc.stages, widths)
         }
         height = max([lane.height or style.lane_min_height] + [h for _, h in measured.values()])
@@ -68,7 +70,8 @@ def _layout(doc: JourneyMap, style: Style) -> MapLayout:
             height = max(height, _emotion_band_height(style))
         row = Rect(style.margin, y, style.lane_header_width + grid_width, height)
         result.lanes[lane.id] = LaneBox(lane.id, lane_index, lane.kind, Rect(style.margin, y, style.lane_header_width,
-                                        height), row, _lane_header(lane.name, lane.kind, language, style))
+                                        height), row, _lane_header(lane.name, lane.kind, language, style),
+                                        palette.header_fill(lane_fill), palette.cell_fill(lane_fill))
         for stage in doc.stages:
             column = result.stages[stage.id].column
             cell = Rect(column.x, y, column.w, height)
@@ -85,7 +88,7 @@ def _layout(doc: JourneyMap, style: Style) -> MapLayout:
     grid_height = y - grid_top
     for stage_id, box in result.stages.items():
         result.stages[stage_id] = StageBox(box.stage_id, box.index, box.header,
-                                           Rect(box.column.x, grid_top, box.column.w, grid_height), box.lines)
+                                           Rect(box.column.x, grid_top, box.column.w, grid_height), box.lines, box.fill)
     result.height = y + style.margin
     result.links = _routes(doc, result, style)
     label_right = max((p.label_rect.right for p in result.links.values() if p.label_rect), default=0)
@@ -343,7 +346,7 @@ def _kpi_text(name: str, target: float | None, actual: float | None, unit: str, 
     return f"{name} {figures}" if name else figures
 
 
-def _cell(cards: list[Card], width: float, style: Style, language: str, x: float, y: float
+def _cell(cards: list[Card], width: float, style: Style, language: str, x: float, y: float, lane_fill: str
           ) -> tuple[list[CardBox], float]:
     """Cards flowed row by row into as many columns as fit, placed in the cell at (x, y)."""
     pad, gap = style.cell_padding, style.card_gap
@@ -354,7 +357,7 @@ def _cell(cards: list[Card], width: float, style: Style, language: str, x: float
         row = [(c, _card_box(c, style, language)) for c in cards[row_start:row_start + columns]]
         for i, (card, face) in enumerate(row):
             rect = Rect(x + pad + i * (style.card_width + gap), y + top, style.card_width, face.height)
-            boxes.append(CardBox(card.id, card.stage, card.lane, row_start + i, rect, face))
+            boxes.append(CardBox(card.id, card.stage, card.lane, row_start + i, rect, face, card.color or lane_fill))
         top += max(face.height for _, face in row) + gap
     height = (top - gap + pad) if cards else 0
     return boxes, height
@@ -364,8 +367,8 @@ def _emotion_band_height(style: Style) -> float:
     return 2 * style.cell_padding + 4 * style.emotion_step + style.emotion_dot + 2 * style.card_text.line_height + 4
 
 
-def _compact_cell(cards: list[Card], width: float, style: Style, language: str, x: float, y: float
-                  ) -> tuple[list[CardBox], float]:
+def _compact_cell(cards: list[Card], width: float, style: Style, language: str, x: float, y: float,
+                  lane_fill: str) -> tuple[list[CardBox], float]:
     """Emotion points spread across the stage at the height of their emotion, each with its title
     under the dot; a card without an emotion sits on the zero line."""
     pad, dot = style.cell_padding, style.emotion_dot
@@ -382,7 +385,7 @@ def _compact_cell(cards: list[Card], width: float, style: Style, language: str, 
         rect = Rect(x + pad + i * slot, top, slot, dot + 2 + len(text_lines) * style.card_text.line_height)
         markers = (Marker("emotion", Rect((slot - dot) / 2, 0, dot, dot), "", card.emotion),)
         face = CardFace(rect.h, None, built=(lines, markers))
-        boxes.append(CardBox(card.id, card.stage, card.lane, i, rect, face, compact=True))
+        boxes.append(CardBox(card.id, card.stage, card.lane, i, rect, face, card.color or lane_fill, compact=True))
     return boxes, _emotion_band_height(style)
 
 

@@ -69,7 +69,7 @@ def route_link(link: Link, layout: MapLayout, style: Style, placed_labels: Label
     label, label_rect = _label(link.label, points, style, layout, placed_labels)
     if label_rect is not None:
         placed_labels.append(label_rect)
-    return LinkPath(link.id, tuple(points), label, label_rect)
+    return LinkPath(link.id, link.kind.value, tuple(points), label, label_rect)
 
 
 def _route(a: Rect, b: Rect, stage_a: str, stage_b: str, lane_b: str, layout: MapLayout,
