@@ -12,14 +12,16 @@ least pay, as in bench_canvas.py). Maps:
 
 Every side runs with a bytecode cache (in a temporary folder), as an installed program does. With
 --before DIR, an earlier checkout of the program (e.g. `git worktree add /tmp/before HEAD~1`) is a
-third side, measured the same way in the same run. Run:
+third side, measured the same way in the same run. On a busy machine, more runs (--runs) steady the
+medians. Run:
 
     .venv/bin/python benchmarks/bench_startup.py
-    .venv/bin/python benchmarks/bench_startup.py --before /tmp/before
+    .venv/bin/python benchmarks/bench_startup.py --before /tmp/before --runs 15
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import statistics
 import subprocess
@@ -30,7 +32,6 @@ from pathlib import Path
 
 from children import ROOT, generated_map
 
-RUNS = 7  # processes per side and map, the sides taking turns; each figure is the median of its runs
 SIZE = (1600, 1000)  # the window's size, the program's default for --screenshot
 
 
@@ -63,7 +64,8 @@ def timed(command: list[str], env: dict, folder: str) -> float:
     return time.perf_counter() - started
 
 
-def main(before: str | None) -> None:
+def main(before: str | None, runs: int) -> None:
+    """`runs` processes per side and map, the sides taking turns; each figure is the median of its runs."""
     with tempfile.TemporaryDirectory() as folder:
         env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
         env.update(QT_QPA_PLATFORM="offscreen", PYTHONPYCACHEPREFIX=os.path.join(folder, "bytecode"))
@@ -85,12 +87,12 @@ def main(before: str | None) -> None:
             for command, side_env in sides.values():  # a warm-up each, not counted: the bytecode is written
                 timed(command, side_env, folder)
             times: dict[str, list[float]] = {side: [] for side in sides}
-            for _ in range(RUNS):
+            for _ in range(runs):
                 for side, (command, side_env) in sides.items():
                     times[side].append(timed(command, side_env, folder))
             rows[label] = {side: statistics.median(runs) for side, runs in times.items()}
     print(f"CJM Designer start-up, command to painted window ({SIZE[0]}x{SIZE[1]}, offscreen); Python "
-          f"{sys.version.split()[0]}, {os.cpu_count()} cores; each figure the median of {RUNS} processes")
+          f"{sys.version.split()[0]}, {os.cpu_count()} cores; each figure the median of {runs} processes")
     print(f"{'map':<12} " + " ".join(f"{side:>8}" for side in rows["empty"]) + "   ratios to bare Qt")
     for label, row in rows.items():
         ratios = ", ".join(f"{side} {row[side] / row['bare Qt']:.2f}x" for side in row if side != "bare Qt")
@@ -98,9 +100,11 @@ def main(before: str | None) -> None:
 
 
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["--bare"]:
+    if sys.argv[1:2] == ["--bare"]:  # the baseline's own process: --bare OUT.png [MAP]
         bare_window(sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else None)
-    elif sys.argv[1:2] == ["--before"] and len(sys.argv) == 3:
-        main(sys.argv[2])
     else:
-        main(None)
+        parser = argparse.ArgumentParser(description="Start-up of the window against a bare Qt window.")
+        parser.add_argument("--before", metavar="DIR", help="an earlier checkout, measured as a third side")
+        parser.add_argument("--runs", type=int, default=7, help="processes per side and map (default 7)")
+        args = parser.parse_args()
+        main(args.before, args.runs)

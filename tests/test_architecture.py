@@ -1,6 +1,6 @@
 """The layering: model/ knows nothing of Qt; io/ reads and writes through model/ only; layout/ is
-pure geometry over model/; only editor/ changes a session's document; and the wheel lists every
-package."""
+pure geometry over model/; only editor/ changes a session's document, and the views (canvas/, ui/)
+only through its Editor; and the wheel lists every package."""
 
 import ast
 import subprocess
@@ -315,3 +315,23 @@ def test_no_operation_is_looked_up_by_a_name_built_at_run_time():
             match node:
                 case ast.Call(func=ast.Name(id="getattr" | "setattr"), args=[_, ast.JoinedStr() | ast.BinOp(), *_]):
                     raise AssertionError(f"{path.relative_to(PACKAGE)}:{node.lineno}: {ast.unparse(node)}")
+
+
+def test_the_views_change_the_map_only_through_the_editor():
+    """canvas/ (its tools included) and ui/ turn events into calls of editor.Editor, which decides and
+    pushes every change: they import no undo command, and push nothing, open no batch and no macro."""
+    commands_py = PACKAGE / "editor" / "commands.py"
+    commands = {node.name for node in ast.parse(commands_py.read_text("utf-8")).body if isinstance(node, ast.ClassDef)}
+    assert {"AddCards", "MoveCards", "SetFields"} <= commands
+    checked = 0
+    for path in sorted((PACKAGE / "canvas").glob("*.py")) + sorted((PACKAGE / "ui").glob("*.py")):
+        checked += 1
+        where = path.relative_to(PACKAGE)
+        assert "cjm_designer.editor.commands" not in imports(path), where
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            match node:
+                case ast.ImportFrom(names=names):
+                    assert not {alias.name for alias in names} & commands, f"{where}:{node.lineno}"
+                case ast.Call(func=ast.Attribute(attr="push" | "batch" | "beginMacro" | "endMacro")):
+                    raise AssertionError(f"{where}:{node.lineno}: {ast.unparse(node)}")
+    assert checked > 20

@@ -1,5 +1,6 @@
 """Start-up loads only what the window's first frame needs: the exporters and their libraries load
-when File → Export is first used."""
+when File → Export is first used, the dialogs when first opened, the docks tabbed behind the
+Inspector when first shown."""
 
 import os
 import subprocess
@@ -15,6 +16,10 @@ NOT_AT_START = (
     "PIL",  # images for reportlab
     "cjm_designer.export",  # the PDF, PNG and SVG exporters
     "cjm_designer.ui.export_dialog",
+    "cjm_designer.ui.dialogs",  # Preferences, Keyboard shortcuts, About
+    "cjm_designer.ui.template_gallery",  # File → New
+    "cjm_designer.ui.personas",  # the Personas dock, a tab behind the Inspector
+    "cjm_designer.ui.analytics_panel",  # the Analytics dock, likewise
 )
 
 OPEN_AND_LIST = """

@@ -1,4 +1,5 @@
-"""The map canvas: scene, items and view; items draw the layout, gestures become undo commands."""
+"""The map canvas: scene, items and view; items draw the layout, and tools (tools.py) turn the
+scene's mouse and key events into calls of the editor."""
 
 from .scene import MapScene
 from .view import MapView

@@ -85,4 +85,5 @@ class InlineEditor(QGraphicsTextItem):
         if self._finished:
             return
         self._finished = True
-        self._done(outcome, self.text())
+        done, self._done = self._done, None  # not held after: the edit it calls back holds this editor
+        done(outcome, self.text())

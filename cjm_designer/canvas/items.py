@@ -1,20 +1,24 @@
 """Scene items: each draws one layout box and knows the id of what it shows; none writes the model.
 
-Geometry changes only in `show()`, called by the scene after a relayout, never in `paint()`. Cards
-are cached in device coordinates and drawn simplified when zoomed far out (unless `full_detail` is
-set, as the scene's export mode does: an exported image is drawn in full at any scale).
+Geometry changes only in `show()`, called by the scene after a relayout, never in `paint()`; what
+an item draws are the layout's primitives (layout/drawing.py), handed to `painting`, with only the
+canvas's own marks (selection, hover handle, the plain block of a far zoom) added here. Cards are
+cached in device coordinates and drawn simplified when zoomed far out (unless `full_detail` is set,
+as the scene's export mode does: an exported image is drawn in full at any scale).
 """
 
 from __future__ import annotations
 
-import math
+from dataclasses import replace
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
-from ..layout import CardBox, EmotionCurve, LaneBox, LinkPath, MapLayout, StageBox, TextLine, palette
-from ..layout.palette import CURVE, LINK_STYLES, STAGE_DEFAULT
+from ..layout import CardBox, EmotionCurve, LaneBox, LinkPath, MapLayout, Rect, StageBox, TextLine
+from ..layout.drawing import Box, CardDrawing, LinkDrawing, Stroke, card_drawing, cell_box, header_box
+from ..layout.drawing import texts as texts_at
+from ..layout.palette import LINK_STYLES
 from . import painting as P
 
 HANDLE_RADIUS = 5.0
@@ -22,6 +26,7 @@ SIMPLE_BELOW = 0.4  # level of detail under which cards are drawn as plain block
 RESIZE_EDGE = 5  # how near a header's far edge a press resizes rather than moves
 CARD_Z, DRAGGED_Z = 2, 5  # a dragged card is drawn above the other cards
 DRAGGED_OPACITY = 0.8
+SELECTED_LINK_WIDTH = 2.2
 
 
 class Kind:
@@ -64,6 +69,7 @@ class CardItem(BoxItem):
         self.card_id = card_id
         self.box: CardBox | None = None
         self.fill = QColor("#FFFFFF")
+        self._drawing: CardDrawing | None = None
         self.hovered = False
         self.full_detail = False  # never the plain block of a far zoom (set for exports)
         self.dragged = False
@@ -86,7 +92,15 @@ class CardItem(BoxItem):
             self.setOpacity(opacity)
         if (box, fill) != (self.box, self.fill):
             self.box, self.fill = box, fill
+            self._drawing = None  # made when first painted: a big map's cards off screen never are
             self.update()
+
+    def drawing(self) -> CardDrawing:
+        """The layout's drawing of the card, or one in the fill the scene chose (a heat map's)."""
+        if self._drawing is None:
+            box, fill = self.box, self.fill
+            self._drawing = box.drawing if fill == QColor(box.fill) else card_drawing(box, fill.name().upper())
+        return self._drawing
 
     def set_dragged(self, on: bool) -> None:
         """Lift the item above the others while it is dragged; put down, it goes back to its box and
@@ -125,34 +139,26 @@ class CardItem(BoxItem):
         if box is None:
             return
         selected = self.isSelected()
-        if box.compact:
-            self._paint_point(painter, box, selected)
+        if not box.compact and not self.full_detail and \
+                option.levelOfDetailFromTransform(painter.worldTransform()) < SIMPLE_BELOW:
+            painter.fillRect(self._rect, P.ACCENT if selected else self.fill.darker(115))
             return
-        rect = self._rect
-        if not self.full_detail and option.levelOfDetailFromTransform(painter.worldTransform()) < SIMPLE_BELOW:
-            painter.fillRect(rect, P.ACCENT if selected else self.fill.darker(115))
-            return
+        drawing = self.drawing()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(P.ACCENT, 2) if selected else QPen(QColor(palette.card_border(self.fill.name())), 1))
-        painter.setBrush(self.fill)
-        painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), 5, 5)
-        if any(m.kind == "pain" for m in box.markers):
-            painter.fillRect(QRectF(1, 4, 3, rect.height() - 8), P.PAIN)
-        P.draw_lines(painter, box.lines)
-        P.draw_markers(painter, box.markers)
-        if selected or self.hovered:
+        if selected and drawing.frame is None:
+            painter.setPen(QPen(P.ACCENT, 2))
+            painter.drawRoundedRect(self._rect.adjusted(1, 1, -1, -1), 4, 4)
+        painter.save()
+        painter.translate(-box.rect.x, -box.rect.y)  # the primitives are placed on the map
+        if drawing.frame is not None:
+            frame = drawing.frame
+            P.draw_box(painter, replace(frame, stroke=Stroke(P.ACCENT.name(), 2.0)) if selected else frame)
+        P.draw_shapes(painter, drawing.inside)
+        painter.restore()
+        if drawing.frame is not None and (selected or self.hovered):
             painter.setPen(QPen(P.ACCENT, 1.2))
             painter.setBrush(QColor("#FFFFFF"))
             painter.drawEllipse(self.handle_rect().adjusted(1, 1, -1, -1))
-
-    def _paint_point(self, painter: QPainter, box: CardBox, selected: bool) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        dot = P.qrect(box.markers[0].rect)
-        if selected:
-            painter.setPen(QPen(P.ACCENT, 2))
-            painter.drawRoundedRect(self._rect.adjusted(1, 1, -1, -1), 4, 4)
-        P.draw_emotion(painter, dot, box.markers[0].value)
-        P.draw_lines(painter, box.lines, P.INK)
 
 
 class CellItem(BoxItem):
@@ -162,6 +168,7 @@ class CellItem(BoxItem):
         super().__init__()
         self.stage_id, self.lane_id = stage_id, lane_id
         self.fill = QColor("#FFFFFF")
+        self.frame: Box | None = None
         self.drop_target = False
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(0)
@@ -171,8 +178,9 @@ class CellItem(BoxItem):
 
     def show(self, x: float, y: float, w: float, h: float, fill: QColor) -> None:
         self.place(x, y, w, h)
-        if fill != self.fill:
-            self.fill = fill
+        frame = cell_box(Rect(x, y, w, h), fill.name().upper())
+        if frame != self.frame:
+            self.fill, self.frame = fill, frame
             self.update()
 
     def mousePressEvent(self, event) -> None:
@@ -184,9 +192,12 @@ class CellItem(BoxItem):
             self.update()
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        painter.fillRect(self._rect, self.fill)
-        painter.setPen(QPen(P.GRID, 0))
-        painter.drawRect(self._rect)
+        if self.frame is None:
+            return
+        painter.save()
+        painter.translate(-self.frame.rect.x, -self.frame.rect.y)  # the frame is placed on the map
+        P.draw_box(painter, self.frame)
+        painter.restore()
         if self.drop_target or self.isSelected():
             painter.setPen(QPen(P.ACCENT, 2, Qt.PenStyle.DashLine if self.drop_target else Qt.PenStyle.SolidLine))
             painter.drawRect(self._rect.adjusted(2, 2, -2, -2))
@@ -199,8 +210,9 @@ class HeaderItem(BoxItem):
         super().__init__()
         self._kind = kind
         self.element_id = element_id
-        self.lines: tuple[TextLine, ...] = ()
-        self.fill = QColor(STAGE_DEFAULT)
+        self.fill = QColor("#FFFFFF")
+        self.frame: Box | None = None  # the frame and the texts are placed on the map
+        self.texts: tuple[TextLine, ...] = ()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
         self.setZValue(1)
@@ -226,20 +238,26 @@ class HeaderItem(BoxItem):
         return self._kind
 
     def show(self, box: StageBox | LaneBox, fill: QColor) -> None:
+        """Stand on `box` in `fill` (the box's own, unless the scene chose another)."""
         r = box.header
         self.place(r.x, r.y, r.w, r.h)
-        if (box.lines, fill) != (self.lines, self.fill):
-            self.lines, self.fill = box.lines, fill
+        frame = header_box(r, box.fill if fill == QColor(box.fill) else fill.name().upper())
+        if (frame, box.texts) != (self.frame, self.texts):
+            self.fill, self.frame, self.texts = fill, frame, box.texts
             self.update()
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        painter.fillRect(self._rect, self.fill)
-        painter.setPen(QPen(self.fill.darker(125), 0))
-        painter.drawRect(self._rect)
+        if self.frame is None:
+            return
+        painter.save()
+        painter.translate(-self.frame.rect.x, -self.frame.rect.y)  # the item may be dragged off its box
+        P.draw_box(painter, self.frame)
+        P.draw_shapes(painter, self.texts)
+        painter.restore()
         if self.isSelected():
             painter.setPen(QPen(P.ACCENT, 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(self._rect.adjusted(1, 1, -1, -1))
-        P.draw_lines(painter, self.lines)
 
 
 class LinkItem(QGraphicsItem):
@@ -249,9 +267,7 @@ class LinkItem(QGraphicsItem):
         super().__init__()
         self.link_id = link_id
         self.path_box: LinkPath | None = None
-        self.kind = "flow"
         self._path: QPainterPath | None = None
-        self._pieces: list[tuple] | None = None
         self._bounds = QRectF()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # for the exposed rect
@@ -261,11 +277,12 @@ class LinkItem(QGraphicsItem):
         return Kind.LINK
 
     def show(self, path: LinkPath, kind: str) -> None:
-        if (path, kind) == (self.path_box, self.kind):
+        """Stand on `path`; `kind` is not read, since `path.kind` carries it."""
+        if path == self.path_box:
             return
         self.prepareGeometryChange()
-        self.path_box, self.kind = path, kind
-        self._path = self._pieces = None  # made when first painted or hit: most links are off screen
+        self.path_box = path
+        self._path = None  # made when first hit: most links are never hovered
         self._bounds = P.qrect(path.bounds())
         self.update()
 
@@ -275,7 +292,7 @@ class LinkItem(QGraphicsItem):
     def path(self) -> QPainterPath:
         """The link's line with rounded corners."""
         if self._path is None:
-            self._path = _rounded_path(self.path_box.points) if self.path_box else QPainterPath()
+            self._path = P.qpath(self.path_box.drawing.line.commands) if self.path_box else QPainterPath()
         return self._path
 
     def shape(self) -> QPainterPath:
@@ -289,24 +306,15 @@ class LinkItem(QGraphicsItem):
     def paint(self, painter: QPainter, option, widget=None) -> None:
         if self.path_box is None:
             return
-        color_name, dashes = LINK_STYLES.get(self.kind, LINK_STYLES["flow"])
-        color = P.ACCENT if self.isSelected() else QColor(color_name)
+        drawing: LinkDrawing = self.path_box.drawing
+        if self.isSelected():
+            drawing = drawing.recolored(P.ACCENT.name(), SELECTED_LINK_WIDTH)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pen = QPen(color, 2.2 if self.isSelected() else 1.4)
-        if dashes:
-            pen.setDashPattern(dashes)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        if self._pieces is None:
-            self._pieces = _path_pieces(self.path_box.points)
-        _draw_exposed(painter, pen, self._pieces, option.exposedRect.adjusted(-6, -6, 6, 6))
-        points = self.path_box.points
-        _arrow_head(painter, points[-2], points[-1], color)
-        if self.path_box.label_rect:
-            label = P.qrect(self.path_box.label_rect)
-            painter.setPen(QPen(color, 0.8))
-            painter.setBrush(QColor(255, 255, 255, 235))
-            painter.drawRoundedRect(label, 3, 3)
-            P.draw_lines(painter, self.path_box.label, P.INK)
+        P.draw_path(painter, drawing.line, option.exposedRect)
+        P.draw_polygon(painter, drawing.head)
+        if drawing.label is not None:
+            P.draw_box(painter, drawing.label)
+        P.draw_shapes(painter, drawing.text)
 
 
 class CurveItem(QGraphicsItem):
@@ -327,142 +335,29 @@ class CurveItem(QGraphicsItem):
         return P.qrect(self.curve.row) if self.curve else QRectF()
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        curve = self.curve
-        if curve is None:
-            return
-        row = curve.row
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        for value, y in zip(range(-2, 3), curve.levels):
-            pen = QPen(P.GRID if value else P.MUTED, 0.8 if value else 1.0)
-            pen.setStyle(Qt.PenStyle.DotLine if value else Qt.PenStyle.DashLine)
-            painter.setPen(pen)
-            painter.drawLine(QPointF(row.x, y), QPointF(row.x + row.w, y))
-        if len(curve.points) >= 2:
-            painter.setPen(QPen(QColor(CURVE), 2))
-            painter.drawPath(_smooth_path(curve.points))
-
-
-def _rounded_path(points) -> QPainterPath:
-    """A polyline with its corners rounded."""
-    path = QPainterPath(QPointF(points[0].x, points[0].y))
-    for i in range(1, len(points) - 1):
-        before, corner, after = points[i - 1], points[i], points[i + 1]
-        radius = min(6.0, _distance(before, corner) / 2, _distance(corner, after) / 2)
-        path.lineTo(_towards(corner, before, radius))
-        path.quadTo(QPointF(corner.x, corner.y), _towards(corner, after, radius))
-    path.lineTo(QPointF(points[-1].x, points[-1].y))
-    return path
-
-
-def _path_pieces(points) -> list[tuple]:
-    """The rounded path as pieces, each with its distance from the start (for the dash phase):
-    ("line", a, b, start) and ("corner", a, corner, b, start)."""
-    pieces = []
-    current, distance = QPointF(points[0].x, points[0].y), 0.0
-    for i in range(1, len(points) - 1):
-        before, corner, after = points[i - 1], points[i], points[i + 1]
-        radius = min(6.0, _distance(before, corner) / 2, _distance(corner, after) / 2)
-        start, end = _towards(corner, before, radius), _towards(corner, after, radius)
-        pieces.append(("line", current, start, distance))
-        distance += QLineF(current, start).length()
-        pieces.append(("corner", start, QPointF(corner.x, corner.y), end, distance))
-        distance += 1.6 * radius
-        current = end
-    pieces.append(("line", current, QPointF(points[-1].x, points[-1].y), distance))
-    return pieces
-
-
-def _draw_exposed(painter: QPainter, pen: QPen, pieces: list[tuple], exposed: QRectF) -> None:
-    """Stroke only the pieces in `exposed`, straight pieces cut to it, each dash pattern continuing
-    where the whole path would have it: a long dashed link costs what its visible part costs."""
-    width = pen.widthF()
-    for piece in pieces:
-        if piece[0] == "corner":
-            _, start, corner, end, distance = piece
-            if not QRectF(start, end).normalized().adjusted(-6, -6, 6, 6).intersects(exposed):
-                continue
-            path = QPainterPath(start)
-            path.quadTo(corner, end)
-            pen.setDashOffset(distance / width)
-            painter.setPen(pen)
-            painter.drawPath(path)
-            continue
-        _, a, b, distance = piece
-        clipped = _clip_axis_line(a, b, exposed)
-        if clipped is None:
-            continue
-        ca, cb = clipped
-        pen.setDashOffset((distance + QLineF(a, ca).length()) / width)
-        painter.setPen(pen)
-        painter.drawLine(ca, cb)
-
-
-def _clip_axis_line(a: QPointF, b: QPointF, rect: QRectF) -> tuple[QPointF, QPointF] | None:
-    """The part of a horizontal or vertical segment inside `rect` (a slanted one is kept whole)."""
-    if a.y() == b.y():
-        if not rect.top() <= a.y() <= rect.bottom():
-            return None
-        lo, hi = max(min(a.x(), b.x()), rect.left()), min(max(a.x(), b.x()), rect.right())
-        if lo > hi:
-            return None
-        forward = b.x() >= a.x()
-        return (QPointF(lo if forward else hi, a.y()), QPointF(hi if forward else lo, a.y()))
-    if a.x() == b.x():
-        if not rect.left() <= a.x() <= rect.right():
-            return None
-        lo, hi = max(min(a.y(), b.y()), rect.top()), min(max(a.y(), b.y()), rect.bottom())
-        if lo > hi:
-            return None
-        forward = b.y() >= a.y()
-        return (QPointF(a.x(), lo if forward else hi), QPointF(a.x(), hi if forward else lo))
-    return (a, b) if QRectF(a, b).normalized().intersects(rect) else None
-
-
-def _smooth_path(points) -> QPainterPath:
-    """A Catmull-Rom curve through the points, as cubic Béziers."""
-    pts = [QPointF(p.x, p.y) for p in points]
-    path = QPainterPath(pts[0])
-    for i in range(len(pts) - 1):
-        p0, p1, p2 = pts[max(i - 1, 0)], pts[i], pts[i + 1]
-        p3 = pts[min(i + 2, len(pts) - 1)]
-        path.cubicTo(p1 + (p2 - p0) / 6, p2 - (p3 - p1) / 6, p2)
-    return path
-
-
-def _distance(a, b) -> float:
-    return math.hypot(b.x - a.x, b.y - a.y)
-
-
-def _towards(corner, other, radius: float) -> QPointF:
-    length = _distance(corner, other) or 1
-    return QPointF(corner.x + (other.x - corner.x) * radius / length, corner.y + (other.y - corner.y) * radius / length)
-
-
-def _arrow_head(painter: QPainter, before, tip, color: QColor) -> None:
-    angle = math.atan2(tip.y - before.y, tip.x - before.x)
-    size = 7
-    left = QPointF(tip.x - size * math.cos(angle - 0.45), tip.y - size * math.sin(angle - 0.45))
-    right = QPointF(tip.x - size * math.cos(angle + 0.45), tip.y - size * math.sin(angle + 0.45))
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(color)
-    painter.drawPolygon(QPolygonF([QPointF(tip.x, tip.y), left, right]))
+        if self.curve is not None:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            P.draw_shapes(painter, self.curve.shapes)
 
 
 class TextBlockItem(BoxItem):
-    """Text with no frame: the map's title and description."""
+    """Text with no frame: the map's title."""
 
     def __init__(self):
         super().__init__()
-        self.lines: tuple[TextLine, ...] = ()
+        self.texts: tuple[TextLine, ...] = ()
 
     def show(self, x: float, y: float, w: float, h: float, lines: tuple[TextLine, ...]) -> None:
+        """Stand at (x, y), `w` by `h`, with `lines` (relative to that corner)."""
         self.place(x, y, w, h)
-        if lines != self.lines:
-            self.lines = lines
+        texts = texts_at(lines, x, y)
+        if texts != self.texts:
+            self.texts = texts
             self.update()
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        P.draw_lines(painter, self.lines)
+        painter.translate(-self.pos())  # the texts are placed on the map
+        P.draw_shapes(painter, self.texts)
 
 
 class Layer(QGraphicsItem):

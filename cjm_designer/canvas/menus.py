@@ -1,4 +1,5 @@
-"""Context menus of cards, cells, links and headers, with the same actions as the keyboard."""
+"""Context menus of cards, cells, links and headers, with the same actions as the keyboard: each
+entry starts a text edit, runs an operation on the selection, or calls the editor."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from ..model import LaneKind, LinkKind
 from ..model.document import ElementKind
 from ..model.vocab import LANE_KIND_LABELS, LINK_KIND_LABELS, label
 from .items import CardItem, CellItem, HeaderItem, LinkItem
+from .text_edits import CardText, LinkLabel, NewCard, Rename
 from .texts import tr, ui_language
 
 
@@ -28,8 +30,8 @@ def context_menu(scene, item, pos: QPointF) -> QMenu | None:
     elif isinstance(item, CellItem):
         scene.select_only([item])
         index = scene.layout.drop_index(item.stage_id, item.lane_id, pos.x(), pos.y())
-        menu.addAction(tr("New card"), lambda: scene.new_card(item.stage_id, item.lane_id, index))
-        menu.addAction(tr("Paste"), scene.paste)
+        menu.addAction(tr("New card"), lambda: NewCard(scene, item.stage_id, item.lane_id, index).start())
+        menu.addAction(tr("Paste"), scene.operations.paste)
     else:
         return None
     return menu
@@ -40,11 +42,12 @@ def _card_menu(scene, menu: QMenu, item: CardItem) -> None:
     card = session.doc.card(item.card_id)
     ids = scene.selected_card_ids()
     if len(ids) == 1:
-        menu.addAction(tr("Edit text"), lambda: scene.edit_card(card.id))
-    menu.addAction(tr("Duplicate"), scene.duplicate_selection)
-    menu.addAction(tr("Cut"), scene.cut_selection)
-    menu.addAction(tr("Copy"), scene.copy_selection)
-    menu.addAction(tr("Delete"), scene.delete_selection)
+        menu.addAction(tr("Edit text"), lambda: CardText(scene, card.id).start())
+    operations = scene.operations
+    menu.addAction(tr("Duplicate"), operations.duplicate)
+    menu.addAction(tr("Cut"), operations.cut)
+    menu.addAction(tr("Copy"), operations.copy)
+    menu.addAction(tr("Delete"), operations.delete)
     menu.addSeparator()
     emotions = menu.addMenu(tr("Emotion"))
     names = {-2: tr("Very negative"), -1: tr("Negative"), 0: tr("Neutral"), 1: tr("Positive"), 2: tr("Very positive")}
@@ -71,8 +74,8 @@ def _link_menu(scene, menu: QMenu, item: LinkItem) -> None:
     link = session.doc.link(item.link_id)
     _kind_menu(menu.addMenu(tr("Kind")), scene, ElementKind.LINK, link, LinkKind, LINK_KIND_LABELS,
                tr("Change link kind"))
-    menu.addAction(tr("Edit label"), lambda: scene.edit_link_label(link.id))
-    menu.addAction(tr("Delete"), scene.delete_selection)
+    menu.addAction(tr("Edit label"), lambda: LinkLabel(scene, link.id).start())
+    menu.addAction(tr("Delete"), scene.operations.delete)
 
 
 def _kind_menu(menu: QMenu, scene, part: ElementKind, element, kinds, labels: dict, text: str) -> None:
@@ -90,7 +93,7 @@ def _header_menu(scene, menu: QMenu, item: HeaderItem) -> None:
     kind = ElementKind.STAGE if stage else ElementKind.LANE
     items = doc.parts(kind)
     index = doc.index_of(kind, item.element_id)
-    menu.addAction(tr("Rename"), lambda: scene.rename(item))
+    menu.addAction(tr("Rename"), lambda: Rename(scene, item).start())
     if stage:
         menu.addAction(tr("Insert stage before"), lambda: add_part(scene, ElementKind.STAGE, index))
         menu.addAction(tr("Insert stage after"), lambda: add_part(scene, ElementKind.STAGE, index + 1))
@@ -106,13 +109,14 @@ def _header_menu(scene, menu: QMenu, item: HeaderItem) -> None:
                              lambda: scene.edits.move_part(kind, item.element_id, index + 1))
     forward.setEnabled(index < len(items) - 1)
     menu.addSeparator()
-    menu.addAction(tr("Delete stage") if stage else tr("Delete lane"), scene.delete_selection)
+    menu.addAction(tr("Delete stage") if stage else tr("Delete lane"), scene.operations.delete)
 
 
 def add_part(scene, kind: ElementKind, index: int) -> None:
     """A new stage or lane at `index`, with its name open for typing."""
     if kind == ElementKind.STAGE:
-        scene.rename(scene.stage_items[scene.edits.add_stage(index, tr("New stage"), tr("Add stage"))])
+        stage_id = scene.edits.add_stage(index, tr("New stage"), tr("Add stage"))
+        Rename(scene, scene.stage_items[stage_id]).start()
     else:
         lane_id = scene.edits.add_lane(index, tr("New lane"), LaneKind.TOUCHPOINTS, tr("Add lane"))
-        scene.rename(scene.lane_items[lane_id])
+        Rename(scene, scene.lane_items[lane_id]).start()

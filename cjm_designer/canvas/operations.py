@@ -1,9 +1,13 @@
-"""Edit operations on the selection: delete, duplicate, cut, copy, paste, select all.
+"""The Edit menu's operations on the scene's selection: delete, duplicate, cut, copy, paste, select all.
 
-Each is one undo command, whatever the number of cards it touches.
+Each is one call of the editor's, one undo step whatever the number of cards it touches; what it
+makes is selected.
 """
 
 from __future__ import annotations
+
+import weakref
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData
 from PySide6.QtWidgets import QApplication
@@ -13,14 +17,27 @@ from ..model.document import ElementKind
 from .items import HeaderItem
 from .texts import tr
 
+if TYPE_CHECKING:
+    from .scene import MapScene
 
-class Operations:
-    """Mixed into MapScene: the selection and the clipboard turned into the editor's operations."""
 
-    def delete_selection(self) -> None:
-        if self.edits.delete(self.selected_card_ids(), self.selected_link_ids()):
+class SelectionOperations:
+    """The scene's selection and the clipboard turned into the editor's operations (`scene.operations`)."""
+
+    def __init__(self, scene: MapScene):
+        self._scene = weakref.ref(scene)  # held by the scene, it does not hold it (see tools.Tool.scene)
+        self.edits = scene.edits
+
+    @property
+    def scene(self) -> MapScene:
+        return self._scene()
+
+    def delete(self) -> None:
+        """The selected cards and links; else the one selected stage or lane, with its cards."""
+        scene = self.scene
+        if self.edits.delete(scene.selected_card_ids(), scene.selected_link_ids()):
             return
-        headers = [i for i in self.selectedItems() if isinstance(i, HeaderItem)]
+        headers = [i for i in scene.selectedItems() if isinstance(i, HeaderItem)]
         if len(headers) == 1:
             header = headers[0]
             if header.is_stage():
@@ -28,38 +45,40 @@ class Operations:
             else:
                 self.edits.remove_part(ElementKind.LANE, header.element_id, tr("Delete lane"))
 
-    def duplicate_selection(self) -> None:
+    def duplicate(self) -> None:
         """Copies of the selected cards (and of the links among them), each right after its original."""
-        copies = self.edits.duplicate(self.selected_card_ids(), tr("Duplicate"))
+        copies = self.edits.duplicate(self.scene.selected_card_ids(), tr("Duplicate"))
         if copies:
-            self.select_cards(copies)
+            self.scene.select_cards(copies)
 
-    def copy_selection(self) -> bool:
-        ids = self.selected_card_ids()
+    def copy(self) -> bool:
+        """The selected cards onto the clipboard, as cards and as lines of text; False when none is."""
+        ids = self.scene.selected_card_ids()
         if not ids:
             return False
-        raw, text = copy_payload(self.session.doc, ids)
+        raw, text = copy_payload(self.scene.session.doc, ids)
         mime = QMimeData()
         mime.setData(MIME_TYPE, raw)
         mime.setText(text)
         QApplication.clipboard().setMimeData(mime)
         return True
 
-    def cut_selection(self) -> None:
-        if self.copy_selection():
-            self.edits.delete(self.selected_card_ids(), text=tr("Cut"))
+    def cut(self) -> None:
+        if self.copy():
+            self.edits.delete(self.scene.selected_card_ids(), text=tr("Cut"))
 
     def paste(self) -> None:
-        """Paste cards (or lines of text as cards) at the end of the selected cell, or after the
-        last selected card."""
-        place = self.edits.place_after(self.selected_cell(), self.selected_card_ids())
+        """Cards (or lines of text as cards) at the end of the selected cell, or after the last
+        selected card."""
+        scene = self.scene
+        place = self.edits.place_after(scene.selected_cell(), scene.selected_card_ids())
         mime = QApplication.clipboard().mimeData()
         if place is None or mime is None:
             return
         payload = bytes(mime.data(MIME_TYPE)) if mime.hasFormat(MIME_TYPE) else None
         pasted = self.edits.paste(place, payload, mime.text() if mime.hasText() else None, tr("Paste"))
         if pasted:
-            self.select_cards(pasted)
+            scene.select_cards(pasted)
 
     def select_all(self) -> None:
-        self.select_cards(self.layout.cards)
+        self.scene.select_cards(self.scene.layout.cards)

@@ -1,4 +1,5 @@
-"""How the map's parts look on the canvas: fonts, colours, icons and the drawing of layout boxes.
+"""How the map's parts look on the canvas: fonts, colours, icons, and one function for each kind of
+primitive the layout gives (layout/drawing.py), as export/pdf_map.py has for the PDF.
 
 Fonts are the bundled TTFs the layout measured with, used without hinting or kerning so that Qt's
 advances match the layout's; icons are the bundled Lucide SVGs, drawn as vectors in any colour.
@@ -8,23 +9,18 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainter, QPen
+from PySide6.QtCore import QByteArray, QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtSvg import QSvgRenderer
 
-from ..layout import Marker, Rect, TextLine, palette
-from ..layout.icons import DEVICE_ICONS, MARKER_ICONS, channel_icon, icon_path
-from ..layout.palette import EMOTION_COLORS
+from ..layout import Rect, TextLine, palette
+from ..layout.drawing import Box, Cubic, Dot, Icon, Line, Move, Path, Polygon, Shape, Stroke
+from ..layout.icons import icon_path
 from ..layout.text import FAMILY, font_path
 
 INK = QColor(palette.INK)
-MUTED = QColor(palette.MUTED)
 GRID = QColor(palette.GRID)
 ACCENT = QColor("#1E88E5")  # selection and drop marks: the canvas only
-PAIN = QColor(palette.PAIN)
-KPI_MET = QColor(palette.KPI_MET)
-KPI_MISSED = QColor(palette.KPI_MISSED)
-
 
 
 def load_fonts() -> None:
@@ -48,74 +44,163 @@ def font(bold: bool = False) -> QFont:
     return result
 
 
-def draw_text(painter: QPainter, x: float, y: float, text: str, size: float, bold: bool = False) -> None:
-    """`text` with its baseline starting at (x, y), `size` scene units high (1 unit = 1 pt)."""
-    painter.save()
-    painter.translate(x, y)
-    scale = size / BASE_SIZE
-    painter.scale(scale, scale)
-    painter.setFont(font(bold))
-    painter.drawText(QPointF(0, 0), text)
-    painter.restore()
-
-
-def draw_lines(painter: QPainter, lines: tuple[TextLine, ...], color: QColor = INK) -> None:
-    """The lines in `color`, or each in its own when it has one."""
-    for line in lines:
-        if line.text:
-            painter.setPen(QColor(line.color) if line.color else color)
-            draw_text(painter, line.x, line.y, line.text, line.size, line.bold)
-
-
 @cache
 def _svg(name: str, color: str) -> QSvgRenderer:
     text = icon_path(name).read_text("utf-8").replace("currentColor", color)
     return QSvgRenderer(QByteArray(text.encode("utf-8")))
 
 
-def draw_icon(painter: QPainter, name: str, rect: QRectF, color: QColor = MUTED) -> None:
-    _svg(name, color.name()).render(painter, rect)
-
-
 def qrect(rect: Rect) -> QRectF:
     return QRectF(rect.x, rect.y, rect.w, rect.h)
 
 
-def draw_markers(painter: QPainter, markers: tuple[Marker, ...]) -> None:
-    """The marker rows of a card, each sign in its layout rectangle (relative to the card)."""
-    for marker in markers:
-        r = qrect(marker.rect)
-        icon = QRectF(r.x(), r.y(), 12, 12)
-        if marker.kind in ("channel", "owner", "kpi", "metrics"):
-            color = MUTED
-            if marker.kind == "kpi" and marker.value is not None:
-                color = KPI_MET if marker.value else KPI_MISSED
-            name = channel_icon(str(marker.value)) if marker.kind == "channel" else MARKER_ICONS[marker.kind]
-            draw_icon(painter, name, icon, color)
-            painter.setPen(color)
-            draw_text(painter, r.x() + 16, r.y() + 10, marker.text, 9)
-        elif marker.kind == "device":
-            draw_icon(painter, DEVICE_ICONS[str(marker.value)], icon, MUTED)
-        elif marker.kind == "pain":
-            draw_icon(painter, MARKER_ICONS["pain"], icon, PAIN)
-        elif marker.kind == "emotion":
-            draw_emotion(painter, r, marker.value)
-        elif marker.kind == "quality":
-            draw_quality(painter, r, int(marker.value))
+# -- the layout's primitives (layout/drawing.py), one function each; items add only their overlays --
+
+def draw_shapes(painter: QPainter, shapes: tuple[Shape, ...]) -> None:
+    for shape in shapes:
+        match shape:
+            case Path():
+                draw_path(painter, shape)
+            case Polygon():
+                draw_polygon(painter, shape)
+            case Box():
+                draw_box(painter, shape)
+            case Icon():
+                draw_icon(painter, shape)
+            case Dot():
+                draw_dot(painter, shape)
+            case TextLine():
+                draw_text_line(painter, shape)
 
 
-def draw_emotion(painter: QPainter, rect: QRectF, emotion: int | None) -> None:
-    """A dot coloured from red (-2) to green (+2); hollow when the emotion is not set."""
-    painter.setPen(QPen(QColor("#455A64"), 1))
-    painter.setBrush(QColor(EMOTION_COLORS[emotion]) if emotion is not None else Qt.BrushStyle.NoBrush)
-    painter.drawEllipse(rect.adjusted(0.5, 0.5, -0.5, -0.5))
+def pen(stroke: Stroke) -> QPen:
+    """Qt counts dashes in pen widths, the layout in points; a hairline is Qt's cosmetic pen (width 0)."""
+    result = QPen(QColor(stroke.color), stroke.width)
+    if stroke.dashes:
+        result.setDashPattern([d / stroke.width for d in stroke.dashes])
+    return result
+
+
+def qpath(commands) -> QPainterPath:
+    result = QPainterPath()
+    for command in commands:
+        match command:
+            case Move(to):
+                result.moveTo(to.x, to.y)
+            case Line(to):
+                result.lineTo(to.x, to.y)
+            case Cubic(c1, c2, to):
+                result.cubicTo(c1.x, c1.y, c2.x, c2.y, to.x, to.y)
+    return result
+
+
+def draw_path(painter: QPainter, path: Path, exposed: QRectF | None = None) -> None:
+    """The path stroked; with `exposed`, only its pieces there (see `_draw_exposed`)."""
     painter.setBrush(Qt.BrushStyle.NoBrush)
+    if exposed is None:
+        painter.setPen(pen(path.stroke))
+        painter.drawPath(qpath(path.commands))
+    else:
+        _draw_exposed(painter, pen(path.stroke), path.commands, exposed)
 
 
-def draw_quality(painter: QPainter, rect: QRectF, quality: int) -> None:
-    """Five small dots, `quality` of them filled."""
-    painter.setPen(QPen(MUTED, 0.8))
-    for i in range(5):
-        painter.setBrush(MUTED if i < quality else Qt.BrushStyle.NoBrush)
-        painter.drawEllipse(QRectF(rect.x() + i * 5.4, rect.y() + 4, 4, 4))
-    painter.setBrush(Qt.BrushStyle.NoBrush)
+def draw_polygon(painter: QPainter, polygon: Polygon) -> None:
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(polygon.fill))
+    painter.drawPolygon(QPolygonF([QPointF(p.x, p.y) for p in polygon.points]))
+
+
+def draw_box(painter: QPainter, box: Box) -> None:
+    rect = qrect(box.rect)
+    if box.stroke is None and box.radius == 0:
+        painter.fillRect(rect, QColor(box.fill))
+        return
+    painter.setPen(pen(box.stroke) if box.stroke else Qt.PenStyle.NoPen)
+    if box.fill is None:
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+    else:
+        fill = QColor(box.fill)
+        fill.setAlphaF(box.fill_alpha)
+        painter.setBrush(fill)
+    painter.drawRoundedRect(rect, box.radius, box.radius)
+
+
+def draw_icon(painter: QPainter, icon: Icon) -> None:
+    _svg(icon.name, icon.color).render(painter, qrect(icon.rect))
+
+
+def draw_dot(painter: QPainter, dot: Dot) -> None:
+    painter.setPen(pen(dot.stroke))
+    painter.setBrush(QColor(dot.fill) if dot.fill else Qt.BrushStyle.NoBrush)
+    painter.drawEllipse(QPointF(dot.center.x, dot.center.y), dot.radius, dot.radius)
+
+
+def draw_text_line(painter: QPainter, line: TextLine) -> None:
+    """The line with its baseline starting at (x, y), `size` scene units high (1 unit = 1 pt)."""
+    painter.save()
+    painter.setPen(QColor(line.color))
+    painter.translate(line.x, line.y)
+    scale = line.size / BASE_SIZE
+    painter.scale(scale, scale)
+    painter.setFont(font(line.bold))
+    painter.drawText(QPointF(0, 0), line.text)
+    painter.restore()
+
+
+def _draw_exposed(painter: QPainter, stroke: QPen, commands, exposed: QRectF) -> None:
+    """Stroke only the pieces in `exposed` (widened by the stroke), straight pieces cut to it, each
+    dash pattern continuing where the whole path would have it: a long dashed link costs what its
+    visible part costs."""
+    exposed = exposed.adjusted(-6, -6, 6, 6)
+    width = stroke.widthF()
+    current, distance = QPointF(), 0.0
+    for command in commands:
+        match command:
+            case Move(to):
+                current = QPointF(to.x, to.y)
+            case Line(to):
+                end = QPointF(to.x, to.y)
+                clipped = _clip_axis_line(current, end, exposed)
+                if clipped is not None:
+                    stroke.setDashOffset((distance + QLineF(current, clipped[0]).length()) / width)
+                    painter.setPen(stroke)
+                    painter.drawLine(*clipped)
+                distance += QLineF(current, end).length()
+                current = end
+            case Cubic(c1, c2, to):
+                end = QPointF(to.x, to.y)
+                if QRectF(current, end).normalized().adjusted(-6, -6, 6, 6).intersects(exposed):
+                    piece = QPainterPath(current)
+                    piece.cubicTo(c1.x, c1.y, c2.x, c2.y, end.x(), end.y())
+                    stroke.setDashOffset(distance / width)
+                    painter.setPen(stroke)
+                    painter.drawPath(piece)
+                distance += _cubic_length(current, QPointF(c1.x, c1.y), QPointF(c2.x, c2.y), end)
+                current = end
+
+
+def _cubic_length(a: QPointF, c1: QPointF, c2: QPointF, b: QPointF) -> float:
+    """Near enough for a dash phase: halfway between the chord and the control polygon."""
+    polygon = QLineF(a, c1).length() + QLineF(c1, c2).length() + QLineF(c2, b).length()
+    return (QLineF(a, b).length() + polygon) / 2
+
+
+def _clip_axis_line(a: QPointF, b: QPointF, rect: QRectF) -> tuple[QPointF, QPointF] | None:
+    """The part of a horizontal or vertical segment inside `rect` (a slanted one is kept whole)."""
+    if a.y() == b.y():
+        if not rect.top() <= a.y() <= rect.bottom():
+            return None
+        lo, hi = max(min(a.x(), b.x()), rect.left()), min(max(a.x(), b.x()), rect.right())
+        if lo > hi:
+            return None
+        forward = b.x() >= a.x()
+        return (QPointF(lo if forward else hi, a.y()), QPointF(hi if forward else lo, a.y()))
+    if a.x() == b.x():
+        if not rect.left() <= a.x() <= rect.right():
+            return None
+        lo, hi = max(min(a.y(), b.y()), rect.top()), min(max(a.y(), b.y()), rect.bottom())
+        if lo > hi:
+            return None
+        forward = b.y() >= a.y()
+        return (QPointF(a.x(), lo if forward else hi), QPointF(a.x(), hi if forward else lo))
+    return (a, b) if QRectF(a, b).normalized().intersects(rect) else None

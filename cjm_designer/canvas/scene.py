@@ -1,7 +1,8 @@
 """The map scene: items that show the layout of the session's map, kept in step with the model.
 
-The scene relays out and updates its items whenever the session reports a change; user gestures on
-it (dragging cards, connecting them, typing) become calls of the editor's operations (`edits`).
+The scene relays out and updates its items whenever the session reports a change. Its mouse and key
+events go to tool objects (tools.py: the select tool and the gesture under way: dragging cards or
+headers, connecting cards, typing), which turn them into calls of the editor's operations (`edits`).
 """
 
 from __future__ import annotations
@@ -15,22 +16,26 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QGraphicsRectIte
 
 from ..bulk import collector_paused
 from ..editor import Change, DocumentSession, Editor
-from ..layout import DEFAULT_STYLE, MapLayout, Rect, Style, compute_layout, palette
+from ..layout import DEFAULT_STYLE, LayoutMemo, MapLayout, Rect, Style, compute_layout, palette, relayout_cards
 from ..model.analytics import CardFilter, cell_heat, heat_values
 from . import painting as P
-from .gestures import Gestures
-from .header_gestures import HeaderGestures
+from .inline_editor import InlineEditor
 from .items import CardItem, CellItem, CurveItem, HeaderItem, Kind, Layer, LinkItem, OverviewItem, TextBlockItem
-from .operations import Operations
+from .operations import SelectionOperations
+from .select_tool import SelectTool
+from .text_edits import InlineEdit, NewCard
+from .tools import Interaction, Tool
 
 FADED = 0.18  # opacity of the cards a filter leaves out
 HEAT_CARD, HEAT_CELL = 0.55, 0.22  # how strongly cards and cells take their heat-map colour
 HEAT_UNMEASURED = "#F5F5F5"  # a card without the measure, while a heat map is shown
 OVERVIEW_BELOW = 0.2  # zoom under which the overview replaces the card and link items
 EAGER_CARDS = 1500  # up to this many cards every card has its item; beyond, only those near the view
+_HEAT_FIELDS = {"quality": {"quality"}, "emotion": {"emotion"}, "conversion": {"metrics"}, "clicks": {"metrics"},
+                "kpi": {"kpi"}}  # the card fields each heat-map measure reads
 
 
-class MapScene(Gestures, HeaderGestures, Operations, QGraphicsScene):
+class MapScene(QGraphicsScene):
     """Shows `session.doc`; emits `laidOut` after each relayout."""
 
     laidOut = Signal()
@@ -43,6 +48,7 @@ class MapScene(Gestures, HeaderGestures, Operations, QGraphicsScene):
         self.edits = Editor(session)
         self.style = style
         self.layout: MapLayout | None = None
+        self.layout_memo = LayoutMemo()  # what this session's relayouts measured and routed before
         self.heat: str | None = None  # a heat-map measure, when the map is coloured by one
         self.card_filter: CardFilter | None = None
         self.faded: set[str] = set()  # cards the filter leaves out
@@ -74,26 +80,37 @@ class MapScene(Gestures, HeaderGestures, Operations, QGraphicsScene):
         self.link_preview.hide()
         self.addItem(self.link_preview)
         self.setBackgroundBrush(QColor("#FFFFFF"))
-        Gestures.__init__(self)
-        HeaderGestures.__init__(self)
+        self.interaction: Interaction | None = None  # the gesture under way: it hears the events first
+        self.tool = SelectTool(self)  # hears the rest: selects, and starts the gestures
+        self.operations = SelectionOperations(self)  # delete, duplicate, cut, copy, paste the selection
         session.changed.connect(self._on_changed)
         self.sync()
 
     # -- following the model --------------------------------------------------------------------
 
     def _on_changed(self, change: Change) -> None:
-        """One relayout for each notification, which the session sends once for a push or a batch (every
-        kind of element is drawn: persona names and the map's title too)."""
-        self.sync()
+        """One relayout for each notification, which the session sends once for a push or a batch. An
+        edit of cards' fields alone lays out again only their cells (and what those move) and updates
+        only the items whose boxes changed, or every item when it changes the measure a heat map shows
+        (which may recolour every card and cell); any other change lays out and updates everything."""
+        if change.kinds != {"card"} or change.structure or not change.ids:
+            self.sync()
+            return
+        with collector_paused():
+            if self.heat and change.touches("card", _HEAT_FIELDS[self.heat]):
+                self._sync(relayout_cards(self.session.doc, change.ids, self.style, self.layout_memo).layout)
+            else:
+                self._sync_cards(change.ids)
 
     def sync(self) -> None:
         """Relayout and bring every item in line with the model: create, update, remove."""
         with collector_paused():
             self._sync()
 
-    def _sync(self) -> None:
+    def _sync(self, layout: MapLayout | None = None) -> None:
+        """Bring every item in line with `layout` (by default, the map laid out now)."""
         doc = self.session.doc
-        layout = self.layout = compute_layout(doc, self.style)
+        layout = self.layout = layout or compute_layout(doc, self.style, self.layout_memo)
 
         self.title_item.show(layout.title_rect.x, layout.title_rect.y, layout.title_rect.w, layout.title_rect.h,
                              layout.title)
@@ -145,19 +162,79 @@ class MapScene(Gestures, HeaderGestures, Operations, QGraphicsScene):
         self.setSceneRect(QRectF(0, 0, layout.width, layout.height))
         self.laidOut.emit()
 
+    def _sync_cards(self, card_ids: frozenset[str]) -> None:
+        """`_sync` after an edit of the fields of `card_ids` alone: only the items whose boxes the
+        relayout made anew are updated. Lanes, stages and the heat map's measure are as they were, so
+        cells keep their fills and heat-coloured cards their colours."""
+        relaid = relayout_cards(self.session.doc, card_ids, self.style, self.layout_memo)
+        if relaid.full:
+            self._sync(relaid.layout)
+            return
+        layout = self.layout = relaid.layout
+        for stage_id in relaid.stages:
+            box = layout.stages[stage_id]
+            self.stage_items[stage_id].show(box, QColor(box.fill))
+        for lane_id in relaid.lanes:
+            box = layout.lanes[lane_id]
+            self.lane_items[lane_id].show(box, QColor(box.fill))
+        for key in relaid.cells:
+            item, rect = self.cell_items[key], layout.cells[key]
+            item.show(rect.x, rect.y, rect.w, rect.h, item.fill)
+        if not self.heat:
+            self.card_fill.update((card_id, layout.cards[card_id].fill) for card_id in relaid.cards)
+        for link_id in relaid.links:
+            self.link_items[link_id].show(layout.links[link_id], layout.links[link_id].kind)
+        self._show_cards(relaid.cards | self._refade(card_ids))
+        if self.lazy and relaid.cards:
+            self.realize_cards([card_id for card_id, _ in layout.cards_touching(self.realized_region)])
+        if relaid.cards or relaid.links:
+            self.overview.show(layout, self.card_fill, {link_id: path.kind for link_id, path in layout.links.items()})
+        curves = {curve.lane_id: curve for curve in layout.curves if curve.lane_id in relaid.curves}
+        for lane_id, curve in curves.items():
+            self.curve_items[lane_id].show(curve)
+        if self.sceneRect() != QRectF(0, 0, layout.width, layout.height):
+            self.setSceneRect(QRectF(0, 0, layout.width, layout.height))
+        self.laidOut.emit()
+
+    def _refade(self, card_ids: frozenset[str] | None = None) -> set[str]:
+        """Fade the cards (of `card_ids`, or all) that the filter leaves out and show again those it
+        keeps; the ids of those whose fade changed."""
+        keep = self.card_filter
+        if keep is None and not self.faded:
+            return set()
+        changed = {card.id for card in self.session.doc.cards if (card_ids is None or card.id in card_ids)
+                   and (keep is not None and not keep.matches(card)) != (card.id in self.faded)}
+        self.faded ^= changed
+        return changed
+
+    def _show_cards(self, card_ids: set[str]) -> None:
+        """Bring the items of `card_ids` in line with their boxes, fills and fades, and the links
+        from or to them with their fades."""
+        layout = self.layout
+        for card_id in card_ids:
+            item = self.card_items.get(card_id)
+            if item is not None:
+                item.show(layout.cards[card_id], QColor(self.card_fill[card_id]),
+                          FADED if card_id in self.faded else 1.0)
+        if card_ids:
+            for link in self.session.doc.links:
+                if link.source in card_ids or link.target in card_ids:
+                    self.link_items[link.id].setOpacity(FADED if {link.source, link.target} <= self.faded else 1.0)
+
     # -- heat map and filter ---------------------------------------------------------------------
 
     def set_heat(self, measure: str | None) -> None:
         """Colour cards and cells by `measure` (see model.analytics.HEAT_MEASURES), or as usual."""
         if measure != self.heat:
             self.heat = measure
-            self.sync()
+            with collector_paused():
+                self._sync(self.layout)  # the same places: only colours change
 
     def set_card_filter(self, card_filter: CardFilter | None) -> None:
         """Fade the cards that `card_filter` does not keep (and links between faded cards)."""
         if card_filter != self.card_filter:
             self.card_filter = card_filter
-            self.sync()
+            self._show_cards(self._refade())  # the same places and colours: only fades change
 
     # -- card items on demand -------------------------------------------------------------------
 
@@ -252,6 +329,58 @@ class MapScene(Gestures, HeaderGestures, Operations, QGraphicsScene):
                 if item.scene() is self:
                     item.setSelected(True)
 
+    # -- events: to the gesture under way, else to the select tool (see tools.py) ---------------
+
+    def _handler(self) -> Tool:
+        return self.interaction or self.tool
+
+    @staticmethod
+    def _taken(taken: bool, default, event) -> None:
+        """Accept an event a tool took; else Qt's default has it."""
+        if taken:
+            event.accept()
+        else:
+            default(event)
+
+    def mousePressEvent(self, event) -> None:
+        self._taken(self._handler().mouse_press(event), super().mousePressEvent, event)
+
+    def mouseMoveEvent(self, event) -> None:
+        self._taken(self._handler().mouse_move(event), super().mouseMoveEvent, event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        self._taken(self._handler().mouse_release(event), super().mouseReleaseEvent, event)
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        self._taken(self._handler().mouse_double_click(event), super().mouseDoubleClickEvent, event)
+
+    def keyPressEvent(self, event) -> None:
+        self._taken(self._handler().key_press(event), super().keyPressEvent, event)
+
+    def contextMenuEvent(self, event) -> None:
+        self._taken(self._handler().context_menu(event), super().contextMenuEvent, event)
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        """Tab reaches the scene, not its focus item: an open text editor finishes and goes on."""
+        return self._handler().focus_next(forward) or super().focusNextPrevChild(forward)
+
+    @property
+    def editor(self) -> InlineEditor | None:
+        """The text editor open on the canvas, if any."""
+        return self.interaction.item if isinstance(self.interaction, InlineEdit) else None
+
+    def new_card(self, stage_id: str, lane_id: str, index: int | None = None, text: str = "") -> None:
+        """Open the editor where a new card goes (the window's New card; see text_edits.NewCard)."""
+        NewCard(self, stage_id, lane_id, index, text).start()
+
+    def delete_selection(self) -> None:
+        """The Edit menu's Delete, for callers that hold the scene (see operations.py)."""
+        self.operations.delete()
+
+    def select_all(self) -> None:
+        """The Edit menu's Select all, for callers that hold the scene (see operations.py)."""
+        self.operations.select_all()
+
     # -- selection ------------------------------------------------------------------------------
 
     def selected_card_ids(self) -> list[str]:
@@ -278,6 +407,14 @@ class MapScene(Gestures, HeaderGestures, Operations, QGraphicsScene):
 
     def card_at(self, pos: QPointF) -> CardItem | None:
         return next((i for i in self.items(pos) if isinstance(i, CardItem)), None)
+
+    def top_item(self, pos: QPointF):
+        """The topmost card, link, header or cell under `pos`, or the open text editor if it is on top."""
+        editor = self.editor
+        for item in self.items(pos):
+            if item is editor or isinstance(item, (CardItem, LinkItem, HeaderItem, CellItem)):
+                return item
+        return None
 
 
 def _reconcile(scene: QGraphicsScene, items: dict, wanted: dict, make, layer=None) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGraphicsView
 
 from .items import CellItem
 from .scene import OVERVIEW_BELOW, MapScene
+from .tools import PointerDrag
 
 MIN_ZOOM, MAX_ZOOM = 0.05, 4.0
 ZOOM_STEP = 1.2
@@ -197,8 +198,8 @@ class MapView(QGraphicsView):
 
     def _scroll_at_edge(self) -> None:
         """While a drag is on, scroll when the pointer is near an edge and move the drag along."""
-        scene = self.map_scene()
-        if not scene.dragging():
+        drag = self.map_scene().interaction
+        if not isinstance(drag, PointerDrag) or not drag.active:
             return
         pos = self.viewport().mapFromGlobal(QCursor.pos())
         rect = self.viewport().rect()
@@ -207,7 +208,7 @@ class MapView(QGraphicsView):
         if dx or dy:
             self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + dx)
             self.verticalScrollBar().setValue(self.verticalScrollBar().value() + dy)
-            scene.drag_to(self.mapToScene(pos))
+            drag.drag_to(self.mapToScene(pos))
 
     def visible_scene_rect(self) -> QRectF:
         return self.mapToScene(self.viewport().rect()).boundingRect()

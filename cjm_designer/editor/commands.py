@@ -6,6 +6,7 @@ A command holds what it needs to redo and undo itself exactly; one user gesture 
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 from pydantic import BaseModel
@@ -24,7 +25,7 @@ def tr(text: str, n: int = -1) -> str:
 class Command(QUndoCommand):
     def __init__(self, session: DocumentSession, text: str):
         super().__init__(text)
-        self.session = session
+        self.session = weakref.proxy(session)  # it owns the command: a strong one makes a cycle through Qt
 
     @property
     def doc(self) -> JourneyMap:

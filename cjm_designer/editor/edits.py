@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from annotated_types import Ge, Le
+
 from ..model import Card, JourneyMap, Lane, LaneKind, Link, Persona, Stage
 from ..model.document import ElementKind, cell_order, fresh_id
 from .clipboard import cards_from_json, cards_from_text, split_typed
@@ -158,6 +160,15 @@ class Editor:
         len after the last), as a drag of its header drops it."""
         former = self.doc.index_of(kind, element_id)
         return self.move_part(kind, element_id, boundary - 1 if boundary > former else boundary, text)
+
+    def resize_part(self, kind: ElementKind, element_id: str, size: float, text: str | None = None) -> bool:
+        """Set a stage's width or a lane's height (a minimum for the layout) to `size`, rounded and kept
+        within what the map accepts, as a drag of its header's edge leaves it."""
+        part, name = (Stage, "width") if kind == ElementKind.STAGE else (Lane, "height")
+        metadata = part.model_fields[name].metadata
+        low = next(m.ge for m in metadata if isinstance(m, Ge))
+        high = next(m.le for m in metadata if isinstance(m, Le))
+        return self.set_fields(kind, {element_id: {name: float(min(max(round(size), low), high))}}, text)
 
     def remove_part(self, kind: ElementKind, element_id: str, text: str | None = None) -> None:
         """Delete a stage or lane with its cards and their links, or a persona."""

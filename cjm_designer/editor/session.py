@@ -8,6 +8,7 @@ fires. Nothing else writes the model. One push, one batch, and one undo or redo 
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -56,7 +57,7 @@ class Batch(QUndoCommand):
 
     def __init__(self, session: DocumentSession, text: str):
         super().__init__(text)
-        self.session = session
+        self.session = weakref.proxy(session)  # it owns the batch (see commands.Command)
         self.commands: list[QUndoCommand] = []
         self._done = True  # its commands are done already: the stack's first redo has nothing to do
 

@@ -66,7 +66,7 @@ def to_pdf(doc: JourneyMap, options: PdfOptions = PdfOptions(), style: Style = D
                  initialFontSize=10)  # never the built-in Helvetica
     _metadata(pdf, doc)
     icons = Icons(pdf)
-    drawing = MapDrawing(pdf, doc, layout, icons)
+    drawing = MapDrawing(pdf, layout, icons)
     photos, photo_notes = persona_photos(doc.personas) if options.personas else ({}, [])
     extras = pages_before_map(doc, options, layout, plan, photos)
     total = len(extras) + len(plan.tiles)

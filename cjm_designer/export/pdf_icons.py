@@ -5,7 +5,7 @@ repeat its paths (and the export does not compute them 5,000 times)."""
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from functools import cache
 
 from reportlab.graphics import renderPDF
@@ -36,14 +36,17 @@ class Icons:
     def __init__(self, pdf: Canvas):
         self._pdf = pdf
         self._forms: dict[tuple[str, str], str] = {}
-        self._stamps: set[str] = set()
+        self._stamps: dict[Hashable, str] = {}
 
-    def stamp(self, name: str, x: float, y: float, size: tuple[float, float], draw: Callable[[Canvas], None]) -> None:
+    def stamp(self, looks: Hashable, x: float, y: float, size: tuple[float, float],
+              draw: Callable[[Canvas], None]) -> None:
         """A sign drawn by `draw` (in its own box at the origin, y downwards, `size` wide and high) placed
-        at (x, y); `name` says what it looks like, so it is drawn into the file only once."""
+        at (x, y); `looks` says what it looks like, so it is drawn into the file only once (under a
+        short name: a big map places thousands)."""
         pdf = self._pdf
-        if name not in self._stamps:
-            self._stamps.add(name)
+        name = self._stamps.get(looks)
+        if name is None:
+            name = self._stamps[looks] = f"sign-{len(self._stamps)}"
             pdf.beginForm(name, 0, 0, *size)
             draw(pdf)
             pdf.endForm()

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ..model import LaneKind
+from . import drawing
 from .geometry import Point, Rect, TextLine
 
 
@@ -54,6 +55,7 @@ class CardBox:
     face: CardFace
     fill: str  # the card's colour, or its lane's
     compact: bool = False  # drawn as a point of the emotion curve with its title
+    _drawing: drawing.CardDrawing | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def lines(self) -> tuple[TextLine, ...]:
@@ -62,6 +64,14 @@ class CardBox:
     @property
     def markers(self) -> tuple[Marker, ...]:
         return self.face.contents()[1]
+
+    @property
+    def drawing(self) -> drawing.CardDrawing:
+        """What the card looks like in its own fill, made when first asked for (most cards of a big
+        map are never drawn) and kept, since the box is never modified."""
+        if self._drawing is None:
+            self._drawing = drawing.card_drawing(self, self.fill)
+        return self._drawing
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +82,14 @@ class StageBox:
     column: Rect
     lines: tuple[TextLine, ...]
     fill: str  # the header's colour
+    _texts: tuple[TextLine, ...] | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def texts(self) -> tuple[TextLine, ...]:
+        """The header's lines placed on the map, as the canvas and the PDF draw them."""
+        if self._texts is None:
+            object.__setattr__(self, "_texts", drawing.texts(self.lines, self.header.x, self.header.y))
+        return self._texts
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +102,14 @@ class LaneBox:
     lines: tuple[TextLine, ...]
     fill: str  # the header's colour
     cell_fill: str  # the colour of the lane's cells
+    _texts: tuple[TextLine, ...] | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def texts(self) -> tuple[TextLine, ...]:
+        """The header's lines placed on the map, as the canvas and the PDF draw them."""
+        if self._texts is None:
+            object.__setattr__(self, "_texts", drawing.texts(self.lines, self.header.x, self.header.y))
+        return self._texts
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +119,14 @@ class LinkPath:
     points: tuple[Point, ...]
     label: tuple[TextLine, ...]
     label_rect: Rect | None
+    _drawing: drawing.LinkDrawing | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def drawing(self) -> drawing.LinkDrawing:
+        """The link's line, arrowhead and label, made when first asked for and kept."""
+        if self._drawing is None:
+            object.__setattr__(self, "_drawing", drawing.link_drawing(self))
+        return self._drawing
 
     def bounds(self) -> Rect:
         """What the link covers: its line with room for the stroke and the arrow head, and its label."""
@@ -112,6 +146,14 @@ class EmotionCurve:
     zero_y: float
     levels: tuple[float, ...]  # y of emotion -2, -1, 0, +1, +2
     row: Rect  # the lane's row right of its header
+    _shapes: tuple[drawing.Path, ...] | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def shapes(self) -> tuple[drawing.Path, ...]:
+        """The guides and the smooth line, made when first asked for and kept."""
+        if self._shapes is None:
+            object.__setattr__(self, "_shapes", drawing.curve_shapes(self))
+        return self._shapes
 
 
 @dataclass
@@ -130,6 +172,10 @@ class MapLayout:
     gutter_room: float = 0.0  # free space on each side of a line between two stages or two lanes
     _tops: dict[tuple[str, str], tuple[list[float], float]] = field(default_factory=dict, repr=False)
     _edges: tuple | None = field(default=None, repr=False)
+
+    def title_texts(self) -> tuple[TextLine, ...]:
+        """The title's lines placed on the map."""
+        return drawing.texts(self.title, self.title_rect.x, self.title_rect.y)
 
     def cells_under(self, area: Rect) -> list[tuple[str, str]]:
         """The cells that `area` overlaps, found by bisection over the column and row edges."""

@@ -2,35 +2,69 @@
 
 The canvas and the PDF export both draw what this returns, so the map on paper is the map on screen.
 Cells grow to fit their cards: cards flow into as many columns as the stage's width holds, a lane is
-as tall as its fullest cell, and widths and heights set by the user are minimums.
+as tall as its fullest cell, and widths and heights set by the user are minimums. After an edit of
+cards' fields alone, `relayout_cards` lays out again only the cells holding them (and the lanes
+below, when a lane's height changes), sharing every other box with the last layout.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 
 from ..bulk import collector_paused
-from ..model import Card, JourneyMap, Kpi, LaneKind, numbers
-from ..model.analytics import Funnel, funnel, kpi_met
+from ..model import Card, JourneyMap, Lane, LaneKind, numbers
+from ..model.analytics import Funnel, funnel
 from ..model.captions import caption, map_language
-from ..model.vocab import CHANNEL_LABELS, LANE_KIND_LABELS, OWNER_LABELS, label
+from ..model.vocab import LANE_KIND_LABELS, label
 from . import palette
-from .boxes import CardBox, CardFace, EmotionCurve, LaneBox, MapLayout, Marker, StageBox
+from .boxes import CardBox, CardFace, EmotionCurve, LaneBox, LinkPath, MapLayout, Marker, StageBox
+from .card_face import card_face
 from .geometry import Point, Rect, TextLine
+from .memo import LastLayout, LayoutMemo
 from .palette import LANE_FILL
-from .routing import Gutters, LabelIndex, route_link
+from .routing import route_links
 from .style import DEFAULT_STYLE, Style
-from .text import TextStyle, wrap, wrap_once
+from .text import stack, wrap
 
 
-def compute_layout(doc: JourneyMap, style: Style = DEFAULT_STYLE) -> MapLayout:
-    """The layout of `doc`."""
+def compute_layout(doc: JourneyMap, style: Style = DEFAULT_STYLE, memo: LayoutMemo | None = None) -> MapLayout:
+    """The layout of `doc`. With the caller's `memo`, what it measured and routed before for the same
+    content is reused; without one, everything is measured afresh."""
     with collector_paused():
-        return _layout(doc, style)
+        return _layout(doc, style, memo if memo is not None else LayoutMemo())
 
 
-def _layout(doc: JourneyMap, style: Style) -> MapLayout:
+@dataclass(frozen=True)
+class Relaid:
+    """A layout and what differs in it from the memo's layout before: the cards, cells, lanes, stages
+    and links whose boxes are new, and the lanes whose emotion curve is new (every other box is the
+    same object). `full`: the whole map was laid out afresh, and anything may differ."""
+
+    layout: MapLayout
+    full: bool = True
+    cards: set[str] = field(default_factory=set)
+    cells: set[tuple[str, str]] = field(default_factory=set)
+    lanes: set[str] = field(default_factory=set)
+    stages: set[str] = field(default_factory=set)
+    links: set[str] = field(default_factory=set)
+    curves: set[str] = field(default_factory=set)
+
+
+def relayout_cards(doc: JourneyMap, card_ids: Iterable[str], style: Style, memo: LayoutMemo) -> Relaid:
+    """The layout of `doc` when only fields of the cards `card_ids` changed since `memo`'s last layout
+    of it: their cells are laid out again, and the lanes below when their lane's height changes;
+    links are routed again only when a card or a lane moved or changed size. When the memo's last
+    layout is not of this document, style and language, or a card is in another cell, the whole map
+    is laid out (`full`)."""
+    with collector_paused():
+        relaid = _relaid(doc, set(card_ids), style, memo)
+        return relaid if relaid is not None else Relaid(_layout(doc, style, memo))
+
+
+def _layout(doc: JourneyMap, style: Style, memo: LayoutMemo) -> MapLayout:
     language = map_language(doc)
+    memo.begin(style, language)
     widths = [max(stage.width or style.stage_min_width, style.card_width + 2 * style.cell_padding)
               for stage in doc.stages]
     grid_width = sum(widths)
@@ -56,88 +90,193 @@ def _layout(doc: JourneyMap, style: Style) -> MapLayout:
                                            Rect(x, grid_top, width, 0), lines, stage.color or palette.STAGE_DEFAULT)
         x += width
 
+    last = LastLayout(doc, result, grid_width, grid_top, total_width, {}, {card.id: card for card in doc.cards})
+    stage_ids = [stage.id for stage in doc.stages]
+    curves: dict[str, EmotionCurve] = {}
     y = grid_top
     for lane_index, lane in enumerate(doc.lanes):
-        compact = lane.kind == LaneKind.EMOTIONS
-        lane_fill = LANE_FILL[lane.kind]
-        measured = {
-            stage.id: (_compact_cell if compact else _cell)(cells.get((stage.id, lane.id), []), width, style, language,
-                                                            result.stages[stage.id].column.x, y, lane_fill)
-            for stage, width in zip(doc.stages, widths)
-        }
-        height = max([lane.height or style.lane_min_height] + [h for _, h in measured.values()])
-        if compact:
-            height = max(height, _emotion_band_height(style))
-        row = Rect(style.margin, y, style.lane_header_width + grid_width, height)
-        result.lanes[lane.id] = LaneBox(lane.id, lane_index, lane.kind, Rect(style.margin, y, style.lane_header_width,
-                                        height), row, _lane_header(lane.name, lane.kind, language, style),
-                                        palette.header_fill(lane_fill), palette.cell_fill(lane_fill))
-        for stage in doc.stages:
-            column = result.stages[stage.id].column
-            cell = Rect(column.x, y, column.w, height)
-            result.cells[(stage.id, lane.id)] = cell
-            boxes, _ = measured[stage.id]
-            result.cell_cards[(stage.id, lane.id)] = [box.card_id for box in boxes]
-            for box in boxes:
-                result.cards[box.card_id] = box
-        if compact:
-            grid_row = Rect(row.x + style.lane_header_width, y, grid_width, height)
-            result.curves.append(_curve(lane.id, grid_row, doc, result, style))
-        y += height
-
-    grid_height = y - grid_top
-    for stage_id, box in result.stages.items():
-        result.stages[stage_id] = StageBox(box.stage_id, box.index, box.header,
-                                           Rect(box.column.x, grid_top, box.column.w, grid_height), box.lines, box.fill)
-    result.height = y + style.margin
-    result.links = _routes(doc, result, style)
-    label_right = max((p.label_rect.right for p in result.links.values() if p.label_rect), default=0)
-    result.width = max(result.width, label_right + style.margin)  # labels past the last stage stay on the map
+        _place_cells(last, lane, y, stage_ids, lambda stage_id, lane_id=lane.id: cells.get((stage_id, lane_id), []),
+                     style, language, memo)
+        y += _place_row(last, lane, lane_index, y, curves, style, language)
+    _finish(last, y, curves, style)
+    before = memo.last.layout if memo.last is not None else None
+    if before is None or (list(before.stages), list(before.lanes)) != (stage_ids, list(result.lanes)):
+        memo.routes, memo.reads = {}, {}  # other cells: what routes read is not comparable
+    moved = [] if before is None else _moved(before, result, result.cards) + [
+        box.rect for card_id, box in before.cards.items() if card_id not in result.cards]
+    result.links = _routes(doc, result, memo, moved)
+    _widen_for_labels(last, style)
+    memo.keep_faces(result)
+    memo.last = last
     return result
 
 
-_last_routes: list = [None, None]  # the key and the links of the last routing
+def _relaid(doc: JourneyMap, card_ids: set[str], style: Style, memo: LayoutMemo) -> Relaid | None:
+    """`relayout_cards`, or None when the memo's last layout cannot be reused."""
+    last = memo.last
+    if last is None or last.doc is not doc or style is not memo.style or map_language(doc) != memo.language:
+        return None
+    old = last.layout
+    shape = (len(doc.cards), len(doc.links), [stage.id for stage in doc.stages], [lane.id for lane in doc.lanes])
+    if shape != (len(old.cards), len(old.links), list(old.stages), list(old.lanes)):
+        return None
+    by_id = last.cards
+    dirty: dict[str, set[str]] = {}  # lane id -> the stages of its cells to lay out again
+    for card_id in card_ids:
+        card, box = by_id.get(card_id), old.cards.get(card_id)
+        if card is None or box is None or (card.stage, card.lane) != (box.stage_id, box.lane_id):
+            return None
+        dirty.setdefault(card.lane, set()).add(card.stage)
+
+    result = replace(old, stages=dict(old.stages), lanes=dict(old.lanes), cells=dict(old.cells), cards=dict(old.cards),
+                     links=dict(old.links), curves=list(old.curves), cell_cards=dict(old.cell_cards), _tops={},
+                     _edges=None)
+    now = LastLayout(doc, result, last.grid_width, last.grid_top, last.width, dict(last.heights), by_id)
+    curves = {curve.lane_id: curve for curve in old.curves}
+    relaid = Relaid(result, full=False)
+    all_stages = list(old.stages)
+    y = last.grid_top
+    for lane_index, lane in enumerate(doc.lanes):
+        row = old.lanes[lane.id].row
+        moved = y != row.y
+        stage_ids = all_stages if moved else [s for s in all_stages if s in dirty.get(lane.id, ())]
+        if not stage_ids:
+            y += row.h
+            continue
+        _place_cells(now, lane, y, stage_ids, lambda stage_id, lane_id=lane.id: [
+            by_id[card_id] for card_id in old.cell_cards[(stage_id, lane_id)]], style, memo.language, memo)
+        y += _place_row(now, lane, lane_index, y, curves, style, memo.language)
+        relaid.cards.update(_shared(result.cards, old.cards, [card_id for stage_id in stage_ids
+                                                               for card_id in result.cell_cards[(stage_id, lane.id)]]))
+        relaid.cells.update(_shared(result.cells, old.cells, [(stage_id, lane.id) for stage_id in all_stages]))
+        relaid.lanes.update(_shared(result.lanes, old.lanes, [lane.id]))
+    _finish(now, y, curves, style)
+    relaid.stages.update(_shared(result.stages, old.stages, all_stages))
+    relaid.curves.update(lane_id for lane_id, curve in curves.items() if curve is not _curve_of(old, lane_id))
+    moved = _moved(old, result, relaid.cards)
+    if moved:
+        result.links = _routes(doc, result, memo, moved)
+        relaid.links.update(_shared(result.links, old.links, list(result.links)))
+    _widen_for_labels(now, style)
+    if len(memo.faces) > 2 * len(result.cards) + 64:
+        memo.keep_faces(result)
+    memo.last = now
+    return relaid
 
 
-def _routes(doc: JourneyMap, result: MapLayout, style: Style) -> dict:
-    """Every link's path and label. Routing reads only the geometry (cards, columns, rows) and the
-    links themselves, so when an edit leaves those as they were (a retyped title that keeps its card's
-    height, a channel, a colour, a stage's goal within its lines) the last routes are reused: on a big
-    map routing is most of a relayout."""
-    key = (style, tuple((card_id, box.rect) for card_id, box in result.cards.items()),
-           tuple(box.column for box in result.stages.values()), tuple(box.row for box in result.lanes.values()),
-           tuple((link.id, link.source, link.target, link.label) for link in doc.links))
-    if _last_routes[0] == key:
-        return dict(_last_routes[1])
-    labels, gutters = LabelIndex(), Gutters()
-    links = {link.id: route_link(link, result, style, labels, gutters) for link in doc.links}
-    _last_routes[:] = [key, links]
-    return dict(links)
+def _shared(new: dict, old: dict, keys: list) -> list:
+    """The `keys` whose value in `new` differs from `old`'s; for the others `new` takes `old`'s own
+    value, so that unchanged boxes stay the same objects."""
+    changed = []
+    for key in keys:
+        if new[key] == old[key]:
+            new[key] = old[key]
+        else:
+            changed.append(key)
+    return changed
+
+
+def _curve_of(layout: MapLayout, lane_id: str) -> EmotionCurve | None:
+    return next((curve for curve in layout.curves if curve.lane_id == lane_id), None)
+
+
+def _place_cells(last: LastLayout, lane: Lane, y: float, stage_ids: list[str],
+                 cards_of: Callable[[str], list[Card]], style: Style, language: str, memo: LayoutMemo) -> None:
+    """Lay out the cards of `lane`'s cells in the stages `stage_ids` (in their order), the lane's top
+    at `y`, and note how tall each cell's cards stand."""
+    layout = last.layout
+    fill = LANE_FILL[lane.kind]
+    compact = lane.kind == LaneKind.EMOTIONS
+    for stage_id in stage_ids:
+        column = layout.stages[stage_id].column
+        if compact:
+            boxes, height = _compact_cell(cards_of(stage_id), column.w, style, column.x, y, fill)
+        else:
+            boxes, height = _cell(cards_of(stage_id), column.w, style, language, column.x, y, fill, memo)
+        last.heights[(stage_id, lane.id)] = height
+        layout.cell_cards[(stage_id, lane.id)] = [box.card_id for box in boxes]
+        for box in boxes:
+            layout.cards[box.card_id] = box
+
+
+def _place_row(last: LastLayout, lane: Lane, index: int, y: float, curves: dict[str, EmotionCurve], style: Style,
+               language: str) -> float:
+    """The lane's header and cells at `y`, as tall as its fullest cell (its cards laid out already),
+    and an emotions lane's curve; returns the lane's height."""
+    layout, doc = last.layout, last.doc
+    compact = lane.kind == LaneKind.EMOTIONS
+    height = max([lane.height or style.lane_min_height] + [last.heights[(stage_id, lane.id)]
+                                                           for stage_id in layout.stages])
+    if compact:
+        height = max(height, _emotion_band_height(style))
+    lane_fill = LANE_FILL[lane.kind]
+    row = Rect(style.margin, y, style.lane_header_width + last.grid_width, height)
+    layout.lanes[lane.id] = LaneBox(lane.id, index, lane.kind, Rect(style.margin, y, style.lane_header_width, height),
+                                    row, _lane_header(lane.name, lane.kind, language, style),
+                                    palette.header_fill(lane_fill), palette.cell_fill(lane_fill))
+    for stage_id, box in layout.stages.items():
+        layout.cells[(stage_id, lane.id)] = Rect(box.column.x, y, box.column.w, height)
+    if compact:
+        grid_row = Rect(row.x + style.lane_header_width, y, last.grid_width, height)
+        curves[lane.id] = _curve(lane.id, grid_row, doc, layout, style)
+    return height
+
+
+def _finish(last: LastLayout, bottom: float, curves: dict[str, EmotionCurve], style: Style) -> None:
+    """The stages' columns down to the last lane's `bottom`, the map's height, and the curves in the
+    order of their lanes."""
+    layout = last.layout
+    grid_height = bottom - last.grid_top
+    for stage_id, box in layout.stages.items():
+        layout.stages[stage_id] = StageBox(box.stage_id, box.index, box.header,
+                                           Rect(box.column.x, last.grid_top, box.column.w, grid_height), box.lines,
+                                           box.fill)
+    layout.height = bottom + style.margin
+    layout.curves = [curves[lane.id] for lane in last.doc.lanes if lane.id in curves]
+
+
+def _widen_for_labels(last: LastLayout, style: Style) -> None:
+    """Link labels past the last stage stay on the map."""
+    layout = last.layout
+    label_right = max((path.label_rect.right for path in layout.links.values() if path.label_rect), default=0)
+    layout.width = max(last.width, label_right + style.margin)
+
+
+def _routes(doc: JourneyMap, result: MapLayout, memo: LayoutMemo, moved: list[Rect]) -> dict[str, LinkPath]:
+    """Every link's path and label. On a big map routing is most of a relayout, so the memo's last
+    routes are kept for the links that the `moved` cards and the links routed anew leave alone (see
+    `routing.route_links`)."""
+    memo.routes, memo.reads = route_links(doc.links, result, memo.style, memo.routes, memo.reads, moved)
+    return dict(memo.routes)
+
+
+def _moved(old: MapLayout, new: MapLayout, card_ids: Iterable[str]) -> list[Rect]:
+    """The old and new rectangles of the cards of `card_ids` that are not where they were in `old`
+    (a new card's only)."""
+    rects = []
+    for card_id in card_ids:
+        box, was = new.cards[card_id], old.cards.get(card_id)
+        if was is None:
+            rects.append(box.rect)
+        elif was.rect != box.rect:
+            rects += [was.rect, box.rect]
+    return rects
 
 
 # -- parts --------------------------------------------------------------------------------------
 
 
-def _lines(texts: list[str], text_style: TextStyle, x: float, y: float) -> tuple[list[TextLine], float]:
-    """Lines from top `y` down; returns them and the y below the last."""
-    out = []
-    for text in texts:
-        out.append(TextLine(text, x, y + text_style.size, text_style.size, text_style.bold))
-        y += text_style.line_height
-    return out, y
-
-
 def _title(doc: JourneyMap, style: Style, width: float) -> tuple[tuple[TextLine, ...], float]:
-    lines, y = _lines(wrap(doc.meta.title, style.title, width, 2) if doc.meta.title else [], style.title, 0, 0)
+    lines, y = stack(wrap(doc.meta.title, style.title, width, 2) if doc.meta.title else [], style.title, 0, 0)
     if doc.meta.description:
-        more, y = _lines(wrap(doc.meta.description, style.description, width, style.description_lines),
+        more, y = stack(wrap(doc.meta.description, style.description, width, style.description_lines),
                          style.description, 0, y + 2)
         lines += more
     for persona in doc.personas[:style.personas_shown]:
         facts = [str(persona.age) if persona.age is not None else "", persona.occupation, persona.geography]
         summary = " · ".join([persona.name] + [fact for fact in facts if fact])
         quote = f" — {persona.quote}" if persona.quote else ""
-        more, y = _lines(wrap(summary + quote, style.persona, width, 1), style.persona, 0, y + 2)
+        more, y = stack(wrap(summary + quote, style.persona, width, 1), style.persona, 0, y + 2)
         lines += more
     return tuple(lines), y
 
@@ -160,14 +299,14 @@ def _stage_header(stage, width: float, style: Style, funnel_line: tuple[str, boo
                   ) -> tuple[tuple[TextLine, ...], float]:
     pad = style.cell_padding
     inner = width - 2 * pad
-    lines, y = _lines(wrap(stage.name, style.stage_name, inner, 2), style.stage_name, pad, pad)
+    lines, y = stack(wrap(stage.name, style.stage_name, inner, 2), style.stage_name, pad, pad)
     if funnel_line is not None:
         text, is_drop = funnel_line
-        more, y = _lines(wrap(text, style.stage_funnel, inner, 2), style.stage_funnel, pad, y + 2)
+        more, y = stack(wrap(text, style.stage_funnel, inner, 2), style.stage_funnel, pad, y + 2)
         lines += tuple(line._replace(color=palette.KPI_MISSED if is_drop else palette.MUTED) for line in more)
     if stage.goal:
         goal = wrap(stage.goal, style.stage_text, inner, style.stage_goal_lines)
-        more, y = _lines(goal, style.stage_text, pad, y + 2)
+        more, y = stack(goal, style.stage_text, pad, y + 2)
         lines += more
     if stage.questions:
         wrapped: list[str] = []
@@ -175,186 +314,30 @@ def _stage_header(stage, width: float, style: Style, funnel_line: tuple[str, boo
             wrapped += wrap(f"? {question}", style.stage_text, inner)
         if len(wrapped) > style.stage_question_lines:
             wrapped = wrap("\n".join(wrapped), style.stage_text, inner, style.stage_question_lines)
-        more, y = _lines(wrapped, style.stage_text, pad, y + 2)
+        more, y = stack(wrapped, style.stage_text, pad, y + 2)
         lines += more
     return tuple(lines), y + pad
 
 
 def _lane_header(name: str, kind: LaneKind, language: str, style: Style) -> tuple[TextLine, ...]:
     pad = style.cell_padding
-    lines, y = _lines(wrap(name, style.lane_name, style.lane_header_width - 2 * pad, 3), style.lane_name, pad, pad)
+    lines, y = stack(wrap(name, style.lane_name, style.lane_header_width - 2 * pad, 3), style.lane_name, pad, pad)
     kind_label = label(LANE_KIND_LABELS, kind, language)
     if kind_label != name:
-        more, _ = _lines([kind_label], style.lane_kind, pad, y + 1)
+        more, _ = stack([kind_label], style.lane_kind, pad, y + 1)
         lines += more
     return tuple(lines)
 
 
-def _card_box(card: Card, style: Style, language: str) -> CardFace:
-    """A card's box at (0, 0), its text lines and markers relative to it (remembered by content, so
-    relaying out a big map measures only the cards that changed)."""
-    kpi = card.kpi
-    figures = card.metrics
-    metrics = (figures.clicks, figures.conversion, figures.time_on_site) if figures else None
-    return _measured(card.title, card.text, card.channel, card.device, card.owner, card.emotion, card.quality,
-                     card.pain, _kpi_key(kpi), metrics, style, language)
-
-
-def _kpi_key(kpi: Kpi | None) -> tuple | None:
-    """What of a KPI a card shows (hashable, for the cache of measured cards): its text and whether met."""
-    if kpi is None:
-        return None
-    return kpi.name, kpi.target, kpi.actual, kpi.unit, kpi_met(kpi)
-
-
-@lru_cache(maxsize=200_000)
-def _measured(title, text, channel, device, owner, emotion, quality, pain, kpi, metrics, style, language
-              ) -> CardFace:
-    """The card's face: its height now, its lines and markers when first drawn."""
-    pad = style.card_padding
-    y = pad
-    for _ in _title_lines(title, style):
-        y += style.card_title.line_height
-    text_lines = _text_lines(text, style)
-    if text_lines:
-        y += 2
-        for _ in text_lines:
-            y += style.card_text.line_height
-    rows = len(_marker_rows(channel, device, owner, emotion, quality, pain, kpi, metrics))
-    top = y + 4
-    for _ in range(rows):
-        top += style.marker_row
-    height = max((top if rows else y) + pad, 36)
-    return CardFace(height, _face_contents, (title, text, channel, device, owner, emotion, quality, pain, kpi,
-                                             metrics, style, language))
-
-
-def _title_lines(title: str, style: Style) -> list[str]:
-    """A card's title lines (wrapped afresh each time: the face that holds them is remembered)."""
-    if not title:
-        return [""]
-    return wrap_once(title, style.card_title, style.card_width - 2 * style.card_padding, style.card_title_lines)
-
-
-def _text_lines(text: str, style: Style) -> list[str]:
-    if not text:
-        return []
-    return wrap_once(text, style.card_text, style.card_width - 2 * style.card_padding, style.card_text_lines)
-
-
-def _marker_rows(channel, device, owner, emotion, quality, pain, kpi, metrics) -> list[tuple]:
-    """The marker rows a card has: (kind, value, the small signs on the row's right)."""
-    return [row for row in (
-        ("channel", channel, (("device", device), ("pain", pain or None))),
-        ("owner", owner, (("emotion", emotion), ("quality", quality))),
-        ("kpi", kpi, ()),
-        ("metrics", metrics, ()),
-    ) if _row_present(*row)]
-
-
-def _face_contents(title, text, channel, device, owner, emotion, quality, pain, kpi, metrics, style, language
-                   ) -> tuple[tuple[TextLine, ...], tuple[Marker, ...]]:
-    """A card's text lines and markers, relative to its top left (rows placed as `_measured` counts
-    them)."""
-    pad = style.card_padding
-    lines, y = _lines(_title_lines(title, style), style.card_title, pad, pad)
-    text_lines = _text_lines(text, style)
-    if text_lines:
-        more, y = _lines(text_lines, style.card_text, pad, y + 2)
-        lines += more
-    markers = []
-    top = y + 4
-    for kind, value, signs in _marker_rows(channel, device, owner, emotion, quality, pain, kpi, metrics):
-        markers += [Marker(m.kind, m.rect.moved(0, top), m.text, m.value)
-                    for m in _row_at_zero(style, kind, value, signs, language)]
-        top += style.marker_row
-    return tuple(lines), tuple(markers)
-
-
-def _row_present(kind: str, value, signs: tuple) -> bool:
-    """Whether a marker row has anything to show (the same test `_marker_row` and `_kpi_row` apply)."""
-    if kind == "kpi":
-        return value is not None and bool(value[0] or value[1] is not None or value[2] is not None)
-    if kind == "metrics":
-        return value is not None and any(figure is not None for figure in value)
-    return bool(value) or any(sign is not None for _, sign in signs)
-
-
-@lru_cache(maxsize=65536)
-def _row_at_zero(style: Style, kind: str, value, signs: tuple, language: str) -> tuple[Marker, ...]:
-    """One marker row at y = 0 (few distinct rows recur on a map, so they are remembered)."""
-    if kind == "kpi":
-        return tuple(_kpi_row(value, style, language))
-    if kind == "metrics":
-        return tuple(_metrics_row(value, style, language))
-    labels = CHANNEL_LABELS if kind == "channel" else OWNER_LABELS
-    return tuple(_marker_row(style, (kind, value, labels), signs, language))
-
-
-def _marker_row(style: Style, named: tuple[str, str, dict], signs: tuple[tuple[str, object], ...],
-                language: str) -> list[Marker]:
-    """One row of markers at y = 0: a named value (icon and label) on the left, small signs on the
-    right."""
-    pad, icon = style.card_padding, 12
-    markers: list[Marker] = []
-    right = style.card_width - pad
-    for kind, value in signs:
-        if value is None:
-            continue
-        width = 5 * 5 + 2 if kind == "quality" else icon
-        right -= width
-        markers.append(Marker(kind, Rect(right, 2, width, icon), "", value))
-        right -= 4
-    kind, value, labels = named
-    if value:
-        shown = wrap(label(labels, value, language), style.card_text, max(right - pad - icon - 4, 10), 1)[0]
-        markers.insert(0, Marker(kind, Rect(pad, 2, icon + 4 + style.card_text.width(shown), icon), shown, value))
-    return markers
-
-
-def _kpi_row(kpi: tuple | None, style: Style, language: str) -> list[Marker]:
-    """The KPI (name, target, actual, unit, met), actual against target; the marker's value says
-    whether the target is met (None: not known)."""
-    if kpi is None:
-        return []
-    name, target, actual, unit, met = kpi
-    if not (name or target is not None or actual is not None):
-        return []
-    pad, icon = style.card_padding, 12
-    shown = wrap(_kpi_text(name, target, actual, unit, language), style.card_text,
-                 style.card_width - 2 * pad - icon - 4, 1)[0]
-    return [Marker("kpi", Rect(pad, 2, icon + 4 + style.card_text.width(shown), icon), shown, met)]
-
-
-def _metrics_row(metrics: tuple, style: Style, language: str) -> list[Marker]:
-    """The web figures of a card on one row: clicks, conversion rate, time on site."""
-    clicks, conversion, seconds = metrics
-    parts = []
-    if clicks is not None:
-        parts.append(caption("metric_clicks", language).format(clicks=numbers.count(clicks, language)))
-    if conversion is not None:
-        parts.append(caption("metric_conversion", language).format(conversion=numbers.decimal(conversion, language)))
-    if seconds is not None:
-        parts.append(caption("metric_time", language).format(seconds=numbers.decimal(seconds, language)))
-    pad, icon = style.card_padding, 12
-    shown = wrap(" · ".join(parts), style.card_text, style.card_width - 2 * pad - icon - 4, 1)[0]
-    return [Marker("metrics", Rect(pad, 2, icon + 4 + style.card_text.width(shown), icon), shown, None)]
-
-
-def _kpi_text(name: str, target: float | None, actual: float | None, unit: str, language: str) -> str:
-    figures = f"{numbers.decimal(actual, language)}/{numbers.decimal(target, language)}{unit}"
-    return f"{name} {figures}" if name else figures
-
-
-def _cell(cards: list[Card], width: float, style: Style, language: str, x: float, y: float, lane_fill: str
-          ) -> tuple[list[CardBox], float]:
+def _cell(cards: list[Card], width: float, style: Style, language: str, x: float, y: float, lane_fill: str,
+          memo: LayoutMemo) -> tuple[list[CardBox], float]:
     """Cards flowed row by row into as many columns as fit, placed in the cell at (x, y)."""
     pad, gap = style.cell_padding, style.card_gap
     columns = max(1, int((width - 2 * pad + gap) // (style.card_width + gap)))
     boxes = []
     top = pad
     for row_start in range(0, len(cards), columns):
-        row = [(c, _card_box(c, style, language)) for c in cards[row_start:row_start + columns]]
+        row = [(c, card_face(c, style, language, memo)) for c in cards[row_start:row_start + columns]]
         for i, (card, face) in enumerate(row):
             rect = Rect(x + pad + i * (style.card_width + gap), y + top, style.card_width, face.height)
             boxes.append(CardBox(card.id, card.stage, card.lane, row_start + i, rect, face, card.color or lane_fill))
@@ -367,8 +350,8 @@ def _emotion_band_height(style: Style) -> float:
     return 2 * style.cell_padding + 4 * style.emotion_step + style.emotion_dot + 2 * style.card_text.line_height + 4
 
 
-def _compact_cell(cards: list[Card], width: float, style: Style, language: str, x: float, y: float,
-                  lane_fill: str) -> tuple[list[CardBox], float]:
+def _compact_cell(cards: list[Card], width: float, style: Style, x: float, y: float, lane_fill: str
+                  ) -> tuple[list[CardBox], float]:
     """Emotion points spread across the stage at the height of their emotion, each with its title
     under the dot; a card without an emotion sits on the zero line."""
     pad, dot = style.cell_padding, style.emotion_dot

@@ -13,6 +13,7 @@ from pathlib import Path
 from ..model.plain import visible_bidi
 from ..paths import bundled
 from .font_file import read_widths
+from .geometry import TextLine
 
 FAMILY = "PT Sans"
 REGULAR_FILE = "PTS55F.ttf"
@@ -62,6 +63,15 @@ class TextStyle:
 
     def width(self, text: str) -> float:
         return metrics(self.bold).width(text, self.size)
+
+
+def stack(texts: list[str], text_style: TextStyle, x: float, y: float) -> tuple[list[TextLine], float]:
+    """Lines placed from top `y` down at `x`; returns them and the y below the last."""
+    out = []
+    for text in texts:
+        out.append(TextLine(text, x, y + text_style.size, text_style.size, text_style.bold))
+        y += text_style.line_height
+    return out, y
 
 
 def wrap(text: str, style: TextStyle, width: float, max_lines: int | None = None) -> list[str]:

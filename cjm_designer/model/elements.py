@@ -6,9 +6,12 @@ assigned; what spans parts (unique ids, references) is checked in `validation`.
 
 from __future__ import annotations
 
+import ast
 import base64
 import binascii
+import inspect
 import re
+import textwrap
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -56,11 +59,24 @@ PHOTO_MAGIC = {"image/png": b"\x89PNG\r\n\x1a\n", "image/jpeg": b"\xff\xd8\xff"}
 MAX_PHOTO_PIXELS = 40_000_000  # a few kilobytes may claim gigapixels: a larger photo is never decoded
 
 
+def _describe_fields(schema: dict, model: type) -> None:
+    """The JSON schema's description of each field is the docstring under it. Read from the source
+    only when a schema is made: pydantic's `use_attribute_docstrings` reads it as each class is built,
+    a tenth of the window's start."""
+    properties = schema.get("properties", {})
+    body = ast.parse(textwrap.dedent(inspect.getsource(model))).body[0].body
+    for field, after in zip(body, body[1:]):
+        if (isinstance(field, ast.AnnAssign) and isinstance(field.target, ast.Name) and isinstance(after, ast.Expr)
+                and isinstance(after.value, ast.Constant) and isinstance(after.value.value, str)
+                and field.target.id in properties):
+            properties[field.target.id]["description"] = inspect.cleandoc(after.value.value)
+
+
 class Part(BaseModel):
     """Common settings: unknown fields are errors, assignments are validated like input, and numbers
     and flags must have their JSON type (no "2" for 2, no 1 for true)."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, json_schema_extra=_describe_fields)
 
 
 class Photo(Part):

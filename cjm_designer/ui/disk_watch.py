@@ -27,11 +27,12 @@ def tr(text: str) -> str:
 
 
 class DiskWatch(QObject):
-    """Watches one window's file; `known` is its fingerprint when the window last read or wrote it."""
+    """Watches one window's file for its `DocumentFiles`; `known` is the file's fingerprint when the
+    window last read or wrote it."""
 
-    def __init__(self, window, state: DiskState | None):
-        super().__init__(window)
-        self.window = window
+    def __init__(self, files, state: DiskState | None):
+        super().__init__(files)
+        self.files = files
         self.path: Path | None = None
         self.known: DiskState | None = None
         self._declined: DiskState | None = None  # the change the user chose to leave for now
@@ -43,7 +44,7 @@ class DiskWatch(QObject):
         self._settle.setSingleShot(True)
         self._settle.setInterval(SETTLE_MS)
         self._settle.timeout.connect(self.check)
-        path = window.session.path
+        path = files.session.path
         if path is not None:
             self.remember(path, state if state is not None else current_state(path))
 
@@ -95,17 +96,16 @@ class DiskWatch(QObject):
             return
         if now is None:
             self._report_gone()
-        elif not self.window.modified():
-            self.window.reload_from_disk(quietly=True)
+        elif not self.files.modified():
+            self.files.reload_from_disk(quietly=True)
         else:
             self.resolve(now)
 
     def _report_gone(self) -> None:
         self.known = None
-        window = self.window
-        window.session.undo_stack.resetClean()  # nothing on disk is the map now: saving writes it again
-        window.update_title()
-        messages.warning(window, tr("File deleted"),
+        self.files.session.undo_stack.resetClean()  # nothing on disk is the map now: saving writes it again
+        self.files.update_title()
+        messages.warning(self.files.window, tr("File deleted"),
                          tr("%1 was deleted or moved by another program. The map is still open here; "
                             "save it to write the file again.").replace("%1", str(self.path)))
 
@@ -114,7 +114,7 @@ class DiskWatch(QObject):
         self._asking = True
         try:
             box = messages.message_box(
-                self.window, messages.Icon.Warning, tr("Changed on disk"),
+                self.files.window, messages.Icon.Warning, tr("Changed on disk"),
                 tr("%1 was changed by another program since it was opened or saved here, and this window "
                    "has unsaved changes.").replace("%1", str(self.path)), buttons=messages.Button.Cancel)
             reload = box.addButton(tr("Reload theirs"), QMessageBox.ButtonRole.DestructiveRole)
@@ -125,12 +125,12 @@ class DiskWatch(QObject):
         finally:
             self._asking = False
         if clicked is reload:
-            self.window.reload_from_disk()
+            self.files.reload_from_disk()
             return False
         if clicked is keep:
             return self._keep_mine()
         if clicked is save_as:
-            return self.window.save_as()
+            return self.files.save_as()
         self._declined = theirs  # asked again at the next save, not at every stir of the folder
         return False
 
@@ -143,12 +143,12 @@ class DiskWatch(QObject):
                 copy = dated_copy_path(self.path, state)
                 write_atomic(copy, data)
             except CjmError as error:
-                messages.critical(self.window, tr("Cannot keep their version"), str(error))
+                messages.critical(self.files.window, tr("Cannot keep their version"), str(error))
                 return False
-        if not self.window.write(self.path):
+        if not self.files.write(self.path):
             return False
         if copy is not None:
-            self.window.statusBar().showMessage(
+            self.files.window.statusBar().showMessage(
                 tr("Saved; the version changed on disk is kept as %1").replace("%1", str(copy)), 10000)
         return True
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..editor import DocumentSession, Editor
+from ..i18n import current_language
 from ..model import Kpi, Metrics, numbers
 from ..model.document import ElementKind
 
@@ -39,7 +40,7 @@ class Field:
 
     path: str
     label: str
-    kind: str  # line, text, lines, int, float, bool, choice, open_choice, color
+    kind: str  # line, text, lines, int, float, percent, bool, choice, open_choice, color
     choices: list[tuple[str, object]] = field(default_factory=list)
 
 
@@ -195,6 +196,8 @@ def _display(editor: QWidget, spec: Field, value) -> None:
             text = ", ".join(value)
         elif value is None:
             text = ""
+        elif spec.kind == "percent":
+            text = _percentage(value, current_language())
         elif isinstance(value, float) and value.is_integer():
             text = str(int(value))
         else:
@@ -227,13 +230,20 @@ def _read(editor: QWidget, spec: Field):
         return [line.strip() for line in text.splitlines() if line.strip()]
     if spec.kind == "tags":
         return [tag.strip() for tag in text.split(",") if tag.strip()]
-    text = text.strip() if spec.kind in ("int", "float", "color") else text
-    if spec.kind in ("int", "float", "color") and not text:
+    text = text.strip() if spec.kind in ("int", "float", "percent", "color") else text
+    if spec.kind in ("int", "float", "percent", "color") and not text:
         return None
-    if spec.kind in ("int", "float"):
+    if spec.kind in ("int", "float", "percent"):
         whole = spec.kind == "int"
         try:
-            return numbers.parse(text, whole=whole)
+            return numbers.parse(text, whole=whole, percent=spec.kind == "percent")
         except numbers.NumberError:
             raise ValueError(tr("a whole number is needed") if whole else tr("a number is needed")) from None
     return text
+
+
+def _percentage(value: float, language: str) -> str:
+    """A figure kept in per cent (12.5) as the cards show it: 12,5 % or 12.5%. (`numbers.percent`
+    takes a share, 0.125, and rounds it to one decimal.)"""
+    figure = numbers.decimal(value, language)
+    return f"{figure}{numbers.NBSP}%" if language == "ru" else f"{figure}%"

@@ -45,7 +45,7 @@ def card_fields() -> list[Field]:
         Field("kpi.unit", tr("KPI unit"), "line"),
         Field("kpi.lower_is_better", tr("KPI: lower is better"), "bool"),
         Field("metrics.clicks", tr("Clicks"), "int"),
-        Field("metrics.conversion", tr("Conversion, %"), "float"),
+        Field("metrics.conversion", tr("Conversion, %"), "percent"),
         Field("metrics.time_on_site", tr("Time on site, s"), "float"),
         Field("tags", tr("Tags"), "tags"),
         Field("color", tr("Colour"), "color"),

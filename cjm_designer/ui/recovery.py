@@ -59,9 +59,7 @@ def offer_recovery(parent=None, choose=ask) -> list[MainWindow]:
                              str(error))
             continue
         window = MainWindow(doc, recovery.original, recovery.title or None)
-        window.autosaver.adopt(recovery.copy, lock)
-        window.session.undo_stack.resetClean()
-        window.update_title()
+        window.files.adopt_recovered(recovery.copy, lock)
         window.show()
         windows.append(window)
     return windows

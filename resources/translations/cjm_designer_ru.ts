@@ -259,49 +259,29 @@
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../cjm_designer/canvas/gestures.py"/>
-        <source>Connect cards</source>
-        <translation>Соединить карточки</translation>
-    </message>
-    <message>
-        <location filename="../../cjm_designer/canvas/gestures.py"/>
-        <source>Edit card</source>
-        <translation>Изменить карточку</translation>
-    </message>
-    <message>
-        <location filename="../../cjm_designer/canvas/gestures.py"/>
-        <source>Rename stage</source>
-        <translation>Переименовать этап</translation>
-    </message>
-    <message>
-        <location filename="../../cjm_designer/canvas/gestures.py"/>
-        <source>Rename lane</source>
-        <translation>Переименовать дорожку</translation>
-    </message>
-    <message>
-        <location filename="../../cjm_designer/canvas/gestures.py"/>
-        <source>Edit link label</source>
-        <translation>Изменить подпись связи</translation>
-    </message>
-    <message>
-        <location filename="../../cjm_designer/canvas/header_gestures.py"/>
+        <location filename="../../cjm_designer/canvas/header_drag.py"/>
         <source>Resize stage</source>
         <translation>Изменить ширину этапа</translation>
     </message>
     <message>
-        <location filename="../../cjm_designer/canvas/header_gestures.py"/>
+        <location filename="../../cjm_designer/canvas/header_drag.py"/>
         <source>Resize lane</source>
         <translation>Изменить высоту дорожки</translation>
     </message>
     <message>
-        <location filename="../../cjm_designer/canvas/header_gestures.py"/>
+        <location filename="../../cjm_designer/canvas/header_drag.py"/>
         <source>Move stage</source>
         <translation>Переместить этап</translation>
     </message>
     <message>
-        <location filename="../../cjm_designer/canvas/header_gestures.py"/>
+        <location filename="../../cjm_designer/canvas/header_drag.py"/>
         <source>Move lane</source>
         <translation>Переместить дорожку</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/link_connect.py"/>
+        <source>Connect cards</source>
+        <translation>Соединить карточки</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/canvas/menus.py"/>
@@ -454,6 +434,26 @@
         <location filename="../../cjm_designer/canvas/menus.py"/>
         <source>New lane</source>
         <translation>Новая дорожка</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/text_edits.py"/>
+        <source>Edit card</source>
+        <translation>Изменить карточку</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/text_edits.py"/>
+        <source>Rename stage</source>
+        <translation>Переименовать этап</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/text_edits.py"/>
+        <source>Rename lane</source>
+        <translation>Переименовать дорожку</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/text_edits.py"/>
+        <source>Edit link label</source>
+        <translation>Изменить подпись связи</translation>
     </message>
 </context>
 <context>
@@ -1070,34 +1070,134 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cjm_designer/ui/main_window.py"/>
-        <source>Inspector</source>
-        <translation>Свойства</translation>
-    </message>
-    <message>
-        <location filename="../../cjm_designer/ui/main_window.py"/>
-        <source>Personas</source>
-        <translation>Персоны</translation>
-    </message>
-    <message>
-        <location filename="../../cjm_designer/ui/main_window.py"/>
-        <source>History</source>
-        <translation>История</translation>
-    </message>
-    <message>
-        <location filename="../../cjm_designer/ui/main_window.py"/>
-        <source>Overview</source>
-        <translation>Обзор</translation>
-    </message>
-    <message>
-        <location filename="../../cjm_designer/ui/main_window.py"/>
-        <source>Analytics</source>
-        <translation>Аналитика</translation>
-    </message>
-    <message>
-        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <location filename="../../cjm_designer/ui/document_files.py"/>
         <source>Autosave is off: its folder cannot be used (%1)</source>
         <translation>Автосохранение выключено: его папка недоступна (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/document_files.py"/>
+        <source>Untitled</source>
+        <translation>Без названия</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/document_files.py"/>
+        <source>%1 (read-only)</source>
+        <translation>%1 (только чтение)</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/document_files.py"/>
+        <source>Read-only</source>
+        <translation>Только чтение</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/document_files.py"/>
+        <source>This map is open in another CJM Designer window, so it is saved here only under a new name.</source>
+        <translation>Эта карта открыта в другом окне CJM Designer, поэтому здесь её можно сохранить только под новым именем.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/document_files.py"/>
+        <source>Save map</source>
+        <translation>Сохранение карты</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/document_files.py"/>
+        <source>Journey maps (*.cjm)</source>
+        <translation>Карты пути клиента (*.cjm)</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/document_files.py"/>
+        <source>This map is open read-only; save it under another name.</source>
+        <translation>Эта карта открыта только для чтения; сохраните её под другим именем.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/document_files.py"/>
+        <source>Save as Template</source>
+        <translation>Сохранить как шаблон</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/document_files.py"/>
+        <source>Name of the template:</source>
+        <translation>Название шаблона:</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/document_files.py"/>
+        <source>A template needs a name.</source>
+        <translation>У шаблона должно быть название.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/document_files.py"/>
+        <source>Cannot save the template</source>
+        <translation>Не удалось сохранить шаблон</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/document_files.py"/>
+        <source>Template saved</source>
+        <translation>Шаблон сохранён</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/document_files.py"/>
+        <source>The template is saved as %1. File → New shows it under My templates.</source>
+        <translation>Шаблон сохранён в файл %1. Он появится в окне «Файл → Создать» в разделе «Мои шаблоны».</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/document_files.py"/>
+        <source>Cannot save</source>
+        <translation>Не удалось сохранить</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/document_files.py"/>
+        <source>Saved %1</source>
+        <translation>Сохранено: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/document_files.py"/>
+        <source>Unsaved changes</source>
+        <translation>Несохранённые изменения</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/document_files.py"/>
+        <source>Save the changes to this map before closing?</source>
+        <translation>Сохранить изменения в карте перед закрытием?</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/document_files.py"/>
+        <source>Open map</source>
+        <translation>Открытие карты</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/document_files.py"/>
+        <source>No recent maps</source>
+        <translation>Нет недавних карт</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/document_files.py"/>
+        <source>Revert</source>
+        <translation>Возврат к сохранённому</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/document_files.py"/>
+        <source>Discard all changes since the last save?</source>
+        <translation>Отменить все изменения, сделанные после последнего сохранения?</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/document_files.py"/>
+        <source>The file changed on disk but cannot be read: %1</source>
+        <translation>Файл изменён на диске, но его не удаётся прочитать: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/document_files.py"/>
+        <source>Reloaded %1: another program changed it</source>
+        <translation>Файл %1 загружен заново: его изменила другая программа</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/document_files.py"/>
+        <source>Cannot open the map</source>
+        <translation>Не удалось открыть карту</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>&lt;empty&gt;</source>
+        <translation>&lt;исходное состояние&gt;</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/ui/main_window.py"/>
@@ -1216,133 +1316,33 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
     </message>
     <message>
         <location filename="../../cjm_designer/ui/main_window.py"/>
-        <source>&lt;empty&gt;</source>
-        <translation>&lt;исходное состояние&gt;</translation>
+        <source>Inspector</source>
+        <translation>Свойства</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/ui/main_window.py"/>
-        <source>Untitled</source>
-        <translation>Без названия</translation>
+        <source>Personas</source>
+        <translation>Персоны</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/ui/main_window.py"/>
-        <source>%1 (read-only)</source>
-        <translation>%1 (только чтение)</translation>
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>Overview</source>
+        <translation>Обзор</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>Analytics</source>
+        <translation>Аналитика</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/ui/main_window.py"/>
         <source>%1 stages · %2 lanes · %3 cards</source>
         <translation>Этапов: %1 · дорожек: %2 · карточек: %3</translation>
-    </message>
-    <message>
-        <location filename="../../cjm_designer/ui/main_window.py"/>
-        <source>Read-only</source>
-        <translation>Только чтение</translation>
-    </message>
-    <message>
-        <location filename="../../cjm_designer/ui/main_window.py"/>
-        <source>This map is open in another CJM Designer window, so it is saved here only under a new name.</source>
-        <translation>Эта карта открыта в другом окне CJM Designer, поэтому здесь её можно сохранить только под новым именем.</translation>
-    </message>
-    <message>
-        <location filename="../../cjm_designer/ui/main_window.py"/>
-        <source>Save map</source>
-        <translation>Сохранение карты</translation>
-    </message>
-    <message>
-        <location filename="../../cjm_designer/ui/main_window.py"/>
-        <source>Journey maps (*.cjm)</source>
-        <translation>Карты пути клиента (*.cjm)</translation>
-    </message>
-    <message>
-        <location filename="../../cjm_designer/ui/main_window.py"/>
-        <source>This map is open read-only; save it under another name.</source>
-        <translation>Эта карта открыта только для чтения; сохраните её под другим именем.</translation>
-    </message>
-    <message>
-        <location filename="../../cjm_designer/ui/main_window.py"/>
-        <source>Save as Template</source>
-        <translation>Сохранить как шаблон</translation>
-    </message>
-    <message>
-        <location filename="../../cjm_designer/ui/main_window.py"/>
-        <source>Name of the template:</source>
-        <translation>Название шаблона:</translation>
-    </message>
-    <message>
-        <location filename="../../cjm_designer/ui/main_window.py"/>
-        <source>A template needs a name.</source>
-        <translation>У шаблона должно быть название.</translation>
-    </message>
-    <message>
-        <location filename="../../cjm_designer/ui/main_window.py"/>
-        <source>Cannot save the template</source>
-        <translation>Не удалось сохранить шаблон</translation>
-    </message>
-    <message>
-        <location filename="../../cjm_designer/ui/main_window.py"/>
-        <source>Template saved</source>
-        <translation>Шаблон сохранён</translation>
-    </message>
-    <message>
-        <location filename="../../cjm_designer/ui/main_window.py"/>
-        <source>The template is saved as %1. File → New shows it under My templates.</source>
-        <translation>Шаблон сохранён в файл %1. Он появится в окне «Файл → Создать» в разделе «Мои шаблоны».</translation>
-    </message>
-    <message>
-        <location filename="../../cjm_designer/ui/main_window.py"/>
-        <source>Cannot save</source>
-        <translation>Не удалось сохранить</translation>
-    </message>
-    <message>
-        <location filename="../../cjm_designer/ui/main_window.py"/>
-        <source>Saved %1</source>
-        <translation>Сохранено: %1</translation>
-    </message>
-    <message>
-        <location filename="../../cjm_designer/ui/main_window.py"/>
-        <source>Unsaved changes</source>
-        <translation>Несохранённые изменения</translation>
-    </message>
-    <message>
-        <location filename="../../cjm_designer/ui/main_window.py"/>
-        <source>Save the changes to this map before closing?</source>
-        <translation>Сохранить изменения в карте перед закрытием?</translation>
-    </message>
-    <message>
-        <location filename="../../cjm_designer/ui/main_window.py"/>
-        <source>Open map</source>
-        <translation>Открытие карты</translation>
-    </message>
-    <message>
-        <location filename="../../cjm_designer/ui/main_window.py"/>
-        <source>Revert</source>
-        <translation>Возврат к сохранённому</translation>
-    </message>
-    <message>
-        <location filename="../../cjm_designer/ui/main_window.py"/>
-        <source>Discard all changes since the last save?</source>
-        <translation>Отменить все изменения, сделанные после последнего сохранения?</translation>
-    </message>
-    <message>
-        <location filename="../../cjm_designer/ui/main_window.py"/>
-        <source>The file changed on disk but cannot be read: %1</source>
-        <translation>Файл изменён на диске, но его не удаётся прочитать: %1</translation>
-    </message>
-    <message>
-        <location filename="../../cjm_designer/ui/main_window.py"/>
-        <source>Reloaded %1: another program changed it</source>
-        <translation>Файл %1 загружен заново: его изменила другая программа</translation>
-    </message>
-    <message>
-        <location filename="../../cjm_designer/ui/main_window.py"/>
-        <source>No recent maps</source>
-        <translation>Нет недавних карт</translation>
-    </message>
-    <message>
-        <location filename="../../cjm_designer/ui/main_window.py"/>
-        <source>Cannot open the map</source>
-        <translation>Не удалось открыть карту</translation>
     </message>
 </context>
 <context>

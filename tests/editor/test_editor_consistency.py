@@ -125,7 +125,7 @@ class EditorMachine(RuleBasedStateMachine):
         self.scene.select_cards([c.id for c in chosen])
         before = len(self.doc.cards)
         with self.heard_once():
-            self.scene.duplicate_selection()
+            self.scene.operations.duplicate()
         assert len(self.doc.cards) == before + len(chosen)
 
     @rule(data=st.data(), kind=st.sampled_from(["stage", "lane"]))
@@ -267,6 +267,18 @@ class EditorMachine(RuleBasedStateMachine):
         rest = [i for i in items if i != element_id]
         assert [e.id for e in self.doc.parts(kind)] == (
             rest[:boundary - (boundary > at)] + [element_id] + rest[boundary - (boundary > at):])
+
+    @precondition(lambda self: self.doc.stages and self.doc.lanes)
+    @rule(data=st.data(), kind=st.sampled_from([ElementKind.STAGE, ElementKind.LANE]),
+          size=st.floats(-100, 20_000, allow_nan=False))
+    def editor_resizes_a_stage_or_lane(self, data, kind, size):
+        """A drag of a header's edge may go anywhere: the size kept is rounded and within the map's limits."""
+        element = data.draw(st.sampled_from(self.doc.parts(kind)))
+        name, low = ("width", 40) if kind == ElementKind.STAGE else ("height", 20)
+        wanted = float(min(max(round(size), low), 10_000))
+        was = getattr(element, name)
+        assert self.edited(self.edits.resize_part, kind, element.id, size) == (was != wanted)
+        assert getattr(self.doc.element(kind, element.id), name) == wanted
 
     @precondition(lambda self: len(self.doc.stages) > 1 and len(self.doc.lanes) > 1)
     @rule(data=st.data(), kind=st.sampled_from([ElementKind.STAGE, ElementKind.LANE]))

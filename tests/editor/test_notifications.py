@@ -1,6 +1,9 @@
 """The session's notifications: exactly one `changed` for a push, a batch, and each undo and redo of
 either, saying what all of its commands touched."""
 
+import gc
+import weakref
+
 import pytest
 
 from cjm_designer.editor import AddCards, Change, DocumentSession, MoveCards, RemoveElements, SetFields
@@ -9,6 +12,10 @@ from cjm_designer.model import Card, JourneyMap, Lane, Stage
 
 @pytest.fixture
 def session(qapp):
+    return _session()
+
+
+def _session() -> DocumentSession:
     doc = JourneyMap()
     doc.add_stage(Stage(id="s0", name="Осознание"))
     doc.add_stage(Stage(id="s1", name="Решение"))
@@ -101,3 +108,22 @@ def test_merged_changes_know_fields_only_when_every_part_does():
     assert Change.merged([field, unknown]).touches("card", {"pain"})
     assert not field.touches("card", {"pain"}) and field.touches("card", {"title", "pain"})
     assert Change(frozenset({"x"})).touches("persona")  # a change that names no kinds may touch any
+
+
+def test_a_session_with_commands_and_batches_is_freed_without_the_cycle_collector(qapp):
+    """Commands live on their session's undo stack and hold it weakly: a strong reference would make a
+    cycle through Qt that only the cycle collector frees, and collecting it tears the stack down under
+    commands already cleared (a crash at exit)."""
+    session = _session()
+    with session.batch("Two titles"):
+        session.push(SetFields(session, "card", "a", {"title": "A"}))
+        session.push(SetFields(session, "card", "b", {"title": "B"}))
+    session.push(SetFields(session, "card", "a", {"title": "A again"}))
+    session.undo_stack.undo()
+    freed = weakref.ref(session)
+    gc.disable()
+    try:
+        del session
+        assert freed() is None
+    finally:
+        gc.enable()

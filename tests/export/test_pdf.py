@@ -213,3 +213,12 @@ def test_map_text_is_written_as_it_is_with_bidi_controls_shown():
     for text in texts:
         assert "\u202e" not in text
     assert all("[U+202E]gnp.exe <b>x</b>" in texts[i] for i in (0, 1, 2))  # cover, personas, report
+
+
+def test_icons_and_dots_go_into_the_file_once_however_many_cards_show_them():
+    doc = generate_map(300)
+    page = PdfReader(io.BytesIO(to_pdf(doc).data)).pages[0]
+    forms = page["/Resources"]["/XObject"]
+    placed = page.get_contents().get_data().count(b" Do")
+    assert len(forms) < 60  # a few icons in a few colours, and the emotion and quality dots
+    assert placed > 6 * len(doc.cards)  # five quality dots, an emotion dot and icons on each card

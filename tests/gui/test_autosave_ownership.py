@@ -8,7 +8,7 @@ import textwrap
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from cjm_designer.editor import SetFields
 from cjm_designer.io import load
@@ -114,22 +114,22 @@ def test_opening_a_file_open_in_another_instance_offers_read_only(qtbot, tmp_pat
     other_process(HOLDING_OPEN, map_file)
     start = mw.MainWindow(load(templates_dir() / "blank.en.cjm"))
     qtbot.addWidget(start)
-    assert start.open_path(map_file) is None  # the cautious answer: Cancel
+    assert start.files.open_path(map_file) is None  # the cautious answer: Cancel
     assert "already open" in boxes.texts[0] and str(map_file) in boxes.texts[0]
 
     boxes.answers.append("Open read-only")
-    window = start.open_path(map_file)
-    assert window.read_only and "read-only" in window.windowTitle()
+    window = start.files.open_path(map_file)
+    assert window.files.read_only and "read-only" in window.windowTitle()
     window.session.push(SetFields(window.session, "meta", "", {"title": "Mine"}))
     before = map_file.read_bytes()
-    monkeypatch.setattr(mw.QFileDialog, "getSaveFileName", lambda *a, **k: (str(map_file), ""))
-    assert not window.save()  # offered Save As, and refused over the file itself
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(map_file), ""))
+    assert not window.files.save()  # offered Save As, and refused over the file itself
     assert map_file.read_bytes() == before
     elsewhere = tmp_path / "mine.cjm"
-    monkeypatch.setattr(mw.QFileDialog, "getSaveFileName", lambda *a, **k: (str(elsewhere), ""))
-    assert window.save()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(elsewhere), ""))
+    assert window.files.save()
     assert load(elsewhere).meta.title == "Mine" and map_file.read_bytes() == before
-    assert not window.read_only and window.session.path == elsewhere
+    assert not window.files.read_only and window.session.path == elsewhere
 
 
 def test_open_anyway_opens_the_file_for_editing(qtbot, map_file, other_process, boxes):
@@ -137,8 +137,8 @@ def test_open_anyway_opens_the_file_for_editing(qtbot, map_file, other_process, 
     start = mw.MainWindow(load(templates_dir() / "blank.en.cjm"))
     qtbot.addWidget(start)
     boxes.answers.append("Open anyway")
-    window = start.open_path(map_file)
-    assert not window.read_only and window.session.path == map_file
+    window = start.files.open_path(map_file)
+    assert not window.files.read_only and window.session.path == map_file
     assert boxes.shown[0].icon() == QMessageBox.Icon.Warning
 
 

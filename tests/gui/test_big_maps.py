@@ -2,7 +2,10 @@
 
 from PySide6.QtCore import Qt
 
-from cjm_designer.canvas.scene import EAGER_CARDS
+from cjm_designer.canvas.scene import EAGER_CARDS, FADED, HEAT_CARD
+from cjm_designer.layout import palette
+from cjm_designer.model.analytics import CardFilter, heat_values
+from cjm_designer.model.document import ElementKind
 from cjm_designer.model.synthetic import generate_map
 from tests.gui.conftest import Canvas
 
@@ -45,3 +48,59 @@ def test_editing_a_big_map_keeps_items_and_model_in_step(qtbot):
     for item_id, item in scene.card_items.items():
         box = scene.layout.cards[item_id]
         assert (item.pos().x(), item.pos().y()) == (box.rect.x, box.rect.y)
+
+
+def _items_show_the_layout(scene) -> None:
+    """Every card item stands on its box of a full layout of the map, in its fill and fade."""
+    from cjm_designer.layout import compute_layout
+
+    full = compute_layout(scene.session.doc)
+    assert {k: box.rect for k, box in scene.layout.cards.items()} == {k: box.rect for k, box in full.cards.items()}
+    assert scene.layout.cells == full.cells and scene.layout.links == full.links
+    for card_id, item in scene.card_items.items():
+        box = full.cards[card_id]
+        assert (item.pos().x(), item.pos().y(), item.box.lines) == (box.rect.x, box.rect.y, box.lines)
+        assert item.fill.name().upper() == scene.card_fill[card_id].upper()
+        assert item.opacity() == (FADED if card_id in scene.faded else 1.0)
+    for key, item in scene.cell_items.items():
+        rect = full.cells[key]
+        assert (item.pos().x(), item.pos().y(), item.boundingRect().height()) == (rect.x, rect.y, rect.h)
+    for lane_id, item in scene.curve_items.items():
+        assert item.curve == next(curve for curve in full.curves if curve.lane_id == lane_id)
+
+
+def test_a_card_edit_on_a_big_map_updates_what_it_moves_and_shares_the_rest(qtbot):
+    canvas = Canvas(qtbot, generate_map(EAGER_CARDS + 500))
+    scene, edits = canvas.scene, canvas.scene.edits
+    first = canvas.doc.cards[0]
+    same_lane = next(c for c in canvas.doc.cards if c.lane == first.lane and c.stage != first.stage)
+    lower = next(c for c in canvas.doc.cards if c.lane != first.lane)
+    before = scene.layout
+    edits.set_fields(ElementKind.CARD, {first.id: {"title": "Другой"}})
+    assert scene.layout.cards[same_lane.id] is before.cards[same_lane.id]  # its cell was not laid out again
+    _items_show_the_layout(scene)
+    firsts = {c.stage: c.id for c in reversed(canvas.doc.cards) if c.lane == first.lane}  # one in each cell
+    edits.set_fields(ElementKind.CARD, {card_id: {"text": "Очень длинный текст карточки, " * 10}
+                                        for card_id in firsts.values()})
+    assert scene.layout.cards[lower.id].rect.y > before.cards[lower.id].rect.y  # the lanes below moved down
+    _items_show_the_layout(scene)
+    canvas.session.undo_stack.undo()
+    assert scene.layout.cards[lower.id].rect == before.cards[lower.id].rect
+    _items_show_the_layout(scene)
+
+
+def test_a_card_edit_keeps_the_filter_and_the_heat_map(qtbot):
+    canvas = Canvas(qtbot, generate_map(60, stages=3, lanes=3))
+    scene, edits = canvas.scene, canvas.scene.edits
+    card = canvas.doc.cards[4]
+    scene.set_card_filter(CardFilter("channel", "__none__"))
+    assert card.id in scene.faded
+    edits.set_fields(ElementKind.CARD, {card.id: {"channel": "__none__"}})
+    assert card.id not in scene.faded and scene.card_items[card.id].opacity() == 1.0
+    _items_show_the_layout(scene)
+    scene.set_heat("quality")
+    edits.set_fields(ElementKind.CARD, {card.id: {"title": "Новый заголовок", "color": "#123456"}})
+    assert scene.card_fill[card.id] != "#123456"  # a heat map colours cards by the measure, not their colour
+    edits.set_fields(ElementKind.CARD, {card.id: {"quality": 1 if card.quality != 1 else 5}})
+    assert scene.card_fill[card.id] == palette.heat_color(heat_values(canvas.doc, "quality")[card.id], HEAT_CARD)
+    _items_show_the_layout(scene)

@@ -1,14 +1,17 @@
 """The canvas driven with real mouse and key events through the view; each gesture is checked in
 the model and undone."""
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QCursor
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from cjm_designer.canvas.card_drag import CardDrag
 from cjm_designer.canvas.scene import FADED
 from cjm_designer.editor import AddPart
 from cjm_designer.model import Card, Link
 from cjm_designer.model.analytics import CardFilter
-from tests.gui.conftest import Canvas, small_map
+from tests.gui.conftest import Canvas, _send_move, small_map
 
 
 def test_scene_shows_what_the_model_holds(canvas):
@@ -122,7 +125,7 @@ def test_delete_duplicate_and_undo(canvas):
     canvas.session.undo_stack.undo()
     assert [c.id for c in canvas.doc.cards] == ["a", "b", "c", "d"]
     canvas.click(canvas.card_center("a"))
-    canvas.scene.duplicate_selection()
+    canvas.scene.operations.duplicate()
     assert canvas.cell_titles("s0", "buyer") == ["Болит горло", "Болит горло", "Ищет в сети"]
     canvas.session.undo_stack.undo()
     assert canvas.cell_titles("s0", "buyer") == ["Болит горло", "Ищет в сети"]
@@ -131,16 +134,16 @@ def test_delete_duplicate_and_undo(canvas):
 def test_copy_paste_cards_and_text_lines(canvas):
     canvas.click(canvas.card_center("a"))
     canvas.click(canvas.card_center("b"), Qt.KeyboardModifier.ControlModifier)
-    canvas.scene.copy_selection()
+    canvas.scene.operations.copy()
     assert QApplication.clipboard().text() == "Болит горло\nИщет в сети"
     canvas.click(canvas.cell_point("s2", "seller"))
-    canvas.scene.paste()
+    canvas.scene.operations.paste()
     assert canvas.cell_titles("s2", "seller") == ["Болит горло", "Ищет в сети"]
     assert canvas.session.undo_stack.count() == 1
     assert len({c.id for c in canvas.doc.cards}) == 6
     QApplication.clipboard().setText("Звонок\n\n  Письмо  \nВстреча")
     canvas.click(canvas.cell_point("s1", "seller"))
-    canvas.scene.paste()
+    canvas.scene.operations.paste()
     assert canvas.cell_titles("s1", "seller") == ["Звонит", "Звонок", "Письмо", "Встреча"]
     canvas.session.undo_stack.undo()
     assert canvas.cell_titles("s1", "seller") == ["Звонит"]
@@ -191,21 +194,16 @@ def test_far_out_an_overview_stands_in_for_the_cards(canvas):
 
 
 def test_dragging_near_an_edge_scrolls_and_carries_the_drag(canvas, monkeypatch):
-    from PySide6.QtCore import QPoint
-    from PySide6.QtGui import QCursor
-    from PySide6.QtTest import QTest
-
     view = canvas.view
     view.set_zoom(2.0)
     view.centerOn(canvas.scene.layout.cards["a"].rect.center.x, canvas.scene.layout.cards["a"].rect.center.y)
     start = canvas.card_center("a")
     viewport = view.viewport()
     QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
-    from tests.gui.conftest import _send_move
-
     edge = QPoint(viewport.width() - 5, start.y())
     _send_move(viewport, edge, Qt.MouseButton.LeftButton)
-    assert canvas.scene.dragging()
+    drag = canvas.scene.interaction
+    assert isinstance(drag, CardDrag) and drag.active
     monkeypatch.setattr(QCursor, "pos", staticmethod(lambda: viewport.mapToGlobal(edge)))
     before = view.horizontalScrollBar().value()
     for _ in range(5):
@@ -284,3 +282,26 @@ def test_after_any_drop_every_item_is_at_its_box_and_a_faded_card_stays_faded(qt
     assert canvas.session.undo_stack.count() == 1
     assert _misplaced(canvas) == []
     assert [scene.card_items[c].opacity() for c in "abe"] == [FADED, FADED, 1.0]
+
+
+def test_escape_during_a_drag_cancels_it(canvas):
+    """Escape ends the gesture under way with no step; the card goes back to its box."""
+    viewport = canvas.view.viewport()
+    start, end = canvas.card_center("a"), canvas.cell_point("s2", "seller")
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    _send_move(viewport, end, Qt.MouseButton.LeftButton)
+    assert isinstance(canvas.scene.interaction, CardDrag)
+    canvas.key(Qt.Key.Key_Escape)
+    assert canvas.scene.interaction is None and not canvas.scene.drop_marker.isVisible()
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+    assert canvas.doc.card("a").stage == "s0" and canvas.session.undo_stack.count() == 0
+    assert _misplaced(canvas) == []
+
+
+def test_a_press_elsewhere_finishes_the_text_then_does_its_own_work(canvas):
+    canvas.double_click(canvas.card_center("c"))
+    canvas.keys("!")
+    canvas.click(canvas.card_center("a"))
+    assert canvas.doc.card("c").title == "Читает отзывы!"
+    assert canvas.scene.editor is None and canvas.scene.selected_card_ids() == ["a"]
+    assert canvas.session.undo_stack.count() == 1

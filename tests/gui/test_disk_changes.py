@@ -4,6 +4,7 @@ unasked; an unmodified window follows the file; a deleted file is written again 
 import os
 
 import pytest
+from PySide6.QtWidgets import QFileDialog
 
 from cjm_designer.editor import SetFields
 from cjm_designer.io import dumps, load
@@ -62,13 +63,13 @@ def test_saving_over_a_file_changed_on_disk_asks_and_keep_mine_keeps_theirs_besi
     retitle(window, "Mine")
     their_bytes = theirs(map_file)  # no events processed: only the check before saving can see it
     boxes.answers.append("Keep mine")
-    assert window.save()
+    assert window.files.save()
     assert "changed by another program" in boxes.texts[0]
     assert load(map_file).meta.title == "Mine"
     (copy,) = dated_copies(map_file)
     assert copy.read_bytes() == their_bytes and backup_path(map_file).read_bytes() == their_bytes
     retitle(window, "Mine again")
-    assert window.save()  # the backup now holds the first of mine; theirs is still beside
+    assert window.files.save()  # the backup now holds the first of mine; theirs is still beside
     assert len(boxes.shown) == 1
     assert load(backup_path(map_file)).meta.title == "Mine" and copy.read_bytes() == their_bytes
 
@@ -78,11 +79,11 @@ def test_reload_theirs_drops_mine_and_shows_theirs(qtbot, map_file, boxes):
     retitle(window, "Mine")
     their_bytes = theirs(map_file)
     boxes.answers.append("Reload theirs")
-    assert not window.save()
+    assert not window.files.save()
     assert map_file.read_bytes() == their_bytes and dated_copies(map_file) == []
     (reloaded,) = mw.WINDOWS
-    assert reloaded is not window and reloaded.session.doc.meta.title == "Theirs" and not reloaded.modified()
-    assert reloaded.session.path == map_file and reloaded.save()  # known as it is now: no question
+    assert reloaded is not window and reloaded.session.doc.meta.title == "Theirs" and not reloaded.files.modified()
+    assert reloaded.session.path == map_file and reloaded.files.save()  # known as it is now: no question
     assert len(boxes.shown) == 1
 
 
@@ -91,21 +92,21 @@ def test_save_mine_as_a_new_file_leaves_theirs(qtbot, tmp_path, map_file, boxes,
     retitle(window, "Mine")
     their_bytes = theirs(map_file)
     elsewhere = tmp_path / "mine.cjm"
-    monkeypatch.setattr(mw.QFileDialog, "getSaveFileName", lambda *a, **k: (str(elsewhere), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(elsewhere), ""))
     boxes.answers.append("Save mine as…")
-    assert window.save()
+    assert window.files.save()
     assert map_file.read_bytes() == their_bytes and load(elsewhere).meta.title == "Mine"
-    assert window.session.path == elsewhere and not window.modified()
+    assert window.session.path == elsewhere and not window.files.modified()
 
 
 def test_cancel_saves_nothing_and_the_next_save_asks_again(qtbot, map_file, boxes):
     window = opened(qtbot, map_file)
     retitle(window, "Mine")
     their_bytes = theirs(map_file)
-    assert not window.save()  # the cautious answer: Cancel
-    assert map_file.read_bytes() == their_bytes and window.modified()
+    assert not window.files.save()  # the cautious answer: Cancel
+    assert map_file.read_bytes() == their_bytes and window.files.modified()
     boxes.answers.append("Keep mine")
-    assert window.save() and len(boxes.shown) == 2
+    assert window.files.save() and len(boxes.shown) == 2
     assert load(map_file).meta.title == "Mine"
 
 
@@ -114,7 +115,7 @@ def test_a_file_touched_or_rewritten_with_the_same_bytes_is_not_a_change(qtbot, 
     retitle(window, "Mine")
     map_file.write_bytes(map_file.read_bytes())
     os.utime(map_file, ns=(1, 1))
-    assert window.save() and boxes.shown == []
+    assert window.files.save() and boxes.shown == []
 
 
 def test_an_unmodified_window_follows_the_file_quietly(qtbot, map_file, boxes):
@@ -123,7 +124,7 @@ def test_an_unmodified_window_follows_the_file_quietly(qtbot, map_file, boxes):
     theirs(map_file, atomically=True)  # a new file renamed over the watched one
     qtbot.waitUntil(lambda: mw.WINDOWS and mw.WINDOWS[-1].session.doc.meta.title == "Theirs", timeout=5000)
     reloaded = mw.WINDOWS[-1]
-    assert mw.WINDOWS == [reloaded] and boxes.shown == [] and not reloaded.modified()
+    assert mw.WINDOWS == [reloaded] and boxes.shown == [] and not reloaded.files.modified()
     assert "another program changed it" in reloaded.statusBar().currentMessage()
     assert reloaded.view.zoom() == pytest.approx(0.5)
     theirs(map_file, "Theirs again", atomically=True)  # the watcher is armed on the new file too
@@ -135,7 +136,7 @@ def test_a_modified_window_asks_when_the_file_changes(qtbot, map_file, boxes):
     retitle(window, "Mine")
     their_bytes = theirs(map_file)
     qtbot.waitUntil(lambda: len(boxes.shown) == 1, timeout=5000)  # answered Cancel
-    assert map_file.read_bytes() == their_bytes and mw.WINDOWS == [window] and window.modified()
+    assert map_file.read_bytes() == their_bytes and mw.WINDOWS == [window] and window.files.modified()
     qtbot.wait(600)
     assert len(boxes.shown) == 1  # not asked again about the same change
 
@@ -143,7 +144,7 @@ def test_a_modified_window_asks_when_the_file_changes(qtbot, map_file, boxes):
 def test_the_windows_own_saves_are_not_changes(qtbot, map_file, boxes):
     window = opened(qtbot, map_file)
     retitle(window, "Mine")
-    assert window.save()
+    assert window.files.save()
     qtbot.wait(600)
     assert boxes.shown == [] and mw.WINDOWS == [window]
 
@@ -152,6 +153,6 @@ def test_a_file_deleted_on_disk_is_written_again_by_the_next_save(qtbot, map_fil
     window = opened(qtbot, map_file)
     map_file.unlink()
     qtbot.waitUntil(lambda: len(boxes.shown) == 1, timeout=5000)
-    assert "deleted" in boxes.texts[0] and window.modified() and window.isWindowModified()
-    assert window.save() and len(boxes.shown) == 1
+    assert "deleted" in boxes.texts[0] and window.files.modified() and window.isWindowModified()
+    assert window.files.save() and len(boxes.shown) == 1
     assert load(map_file).meta.title == window.session.doc.meta.title

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from cjm_designer.editor import AddCards, SetFields
 from cjm_designer.io import load, loads
@@ -36,9 +36,9 @@ def quiet():
 def crash(window):
     """The process dies: the window never closes, and the system lets go of its locks."""
     mw.WINDOWS.remove(window)
-    window.autosave_timer.stop()
-    window.disk.stop()
-    window.autosaver.lock.release()
+    window.files.autosave_timer.stop()
+    window.files.disk.stop()
+    window.files.autosaver.lock.release()
 
 
 def copy_template(tmp_path, name="three-stages.ru.cjm"):
@@ -51,7 +51,7 @@ def test_flow_new_from_template_add_card_save_and_reopen(qtbot, tmp_path, monkey
     start = MainWindow(load(templates_dir() / "blank.en.cjm"))
     qtbot.addWidget(start)
     monkeypatch.setattr(TemplateGallery, "exec", lambda self: setattr(self, "chosen", "five-stages") or True)
-    start.new_from_template()
+    start.files.new_from_template()
     window = mw.WINDOWS[-1]
     assert window is not start and window.session.doc.stages[0].name in ("Осознанность", "Awareness", "Осведомленность")
     stage, lane = window.session.doc.stages[0].id, window.session.doc.lanes[0].id
@@ -59,9 +59,9 @@ def test_flow_new_from_template_add_card_save_and_reopen(qtbot, tmp_path, monkey
     window.session.push(AddCards(window.session, [(card, None)]))
     window.session.push(SetFields(window.session, "card", "card-new", {"channel": "search_ads"}))
     path = tmp_path / "карта.cjm"
-    monkeypatch.setattr(mw.QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
-    assert window.save()
-    reopened = window.open_path(path)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
+    assert window.files.save()
+    reopened = window.files.open_path(path)
     assert reopened is window  # already open: raised, not opened twice
     again = MainWindow(load(path), path)
     qtbot.addWidget(again)
@@ -76,7 +76,7 @@ def test_opening_a_broken_file_shows_the_error_and_keeps_the_window(qtbot, tmp_p
     qtbot.addWidget(window)
     broken = tmp_path / "broken.cjm"
     broken.write_text('{"format": "cjm", "version": 1, "cards": [')
-    assert window.open_path(broken) is None
+    assert window.files.open_path(broken) is None
     assert boxes.texts and "broken.cjm: line 1" in boxes.texts[0]
     assert window.session.path == good and mw.WINDOWS == [window]
 
@@ -86,7 +86,7 @@ def test_a_pristine_window_is_replaced_by_the_opened_map(qtbot, tmp_path):
     blank = MainWindow(load(templates_dir() / "blank.en.cjm"))
     qtbot.addWidget(blank)
     blank.show()
-    opened = blank.open_path(path)
+    opened = blank.files.open_path(path)
     assert opened is not blank and mw.WINDOWS == [opened]
 
 
@@ -95,16 +95,16 @@ def test_autosave_writes_a_copy_elsewhere_and_a_save_removes_it(qtbot, tmp_path)
     original = path.read_bytes()
     window = MainWindow(load(path), path)
     qtbot.addWidget(window)
-    assert not window.autosaver.save_if_needed()  # nothing unsaved
+    assert not window.files.autosaver.save_if_needed()  # nothing unsaved
     window.session.push(SetFields(window.session, "meta", "", {"title": "Черновик"}))
-    assert window.autosaver.save_if_needed()
-    assert not window.autosaver.save_if_needed()  # nothing new since
+    assert window.files.autosaver.save_if_needed()
+    assert not window.files.autosaver.save_if_needed()  # nothing new since
     assert path.read_bytes() == original  # never over the user's file
-    copy = window.autosaver.copy
+    copy = window.files.autosaver.copy
     assert copy.parent == recovery_dir() and loads(copy.read_bytes()).meta.title == "Черновик"
     assert json.loads(copy.with_suffix(".json").read_text())["original"] == str(path)
     window.changeEvent(QEvent(QEvent.Type.ActivationChange))  # leaving the window saves at once too
-    assert window.save()
+    assert window.files.save()
     assert not copy.exists() and not copy.with_suffix(".json").exists()
 
 
@@ -112,7 +112,7 @@ def test_after_a_crash_the_next_start_offers_the_work_back(qtbot, tmp_path):
     path = copy_template(tmp_path)
     window = MainWindow(load(path), path)
     window.session.push(SetFields(window.session, "meta", "", {"title": "Несохранённое"}))
-    window.autosaver.save_if_needed()
+    window.files.autosaver.save_if_needed()
     assert pending_recoveries() == []  # the window lives: its copy is not anyone's to recover
     crash(window)
     assert [r.original for r in pending_recoveries()] == [path]
@@ -123,7 +123,7 @@ def test_after_a_crash_the_next_start_offers_the_work_back(qtbot, tmp_path):
     (restored,) = recovered
     qtbot.addWidget(restored)
     assert restored.session.doc.meta.title == "Несохранённое"
-    assert restored.session.path == path and restored.modified()
+    assert restored.session.path == path and restored.files.modified()
     assert pending_recoveries() == []  # the recovered window owns the copy now
     assert load(path).meta.title != "Несохранённое"  # the file itself is untouched until saved
     window.session.undo_stack.setClean()
@@ -133,7 +133,7 @@ def test_discarding_and_postponing_recovery(qtbot, tmp_path):
     path = copy_template(tmp_path)
     window = MainWindow(load(path), path)
     window.session.push(SetFields(window.session, "meta", "", {"title": "X"}))
-    window.autosaver.save_if_needed()
+    window.files.autosaver.save_if_needed()
     crash(window)
     assert offer_recovery(choose=lambda p, f: "later") == [] and len(pending_recoveries()) == 1
     assert offer_recovery(choose=lambda p, f: "discard") == [] and pending_recoveries() == []
@@ -155,17 +155,17 @@ def test_a_recovered_copy_stays_until_the_work_is_saved(qtbot, tmp_path):
     path = copy_template(tmp_path)
     window = MainWindow(load(path), path)
     window.session.push(SetFields(window.session, "meta", "", {"title": "Восстановленное"}))
-    window.autosaver.save_if_needed()
-    copy = window.autosaver.copy
+    window.files.autosaver.save_if_needed()
+    copy = window.files.autosaver.copy
     crash(window)
     (restored,) = offer_recovery(choose=lambda parent, found: "recover")
     qtbot.addWidget(restored)
-    assert copy.exists() and restored.autosaver.copy == copy  # a crash now would lose nothing
+    assert copy.exists() and restored.files.autosaver.copy == copy  # a crash now would lose nothing
     crash(restored)  # and it does: the copy is offered again
     (again,) = offer_recovery(choose=lambda parent, found: "recover")
     qtbot.addWidget(again)
     assert again.session.doc.meta.title == "Восстановленное"
-    assert again.save()
+    assert again.files.save()
     assert not copy.exists() and pending_recoveries() == []
     assert load(path).meta.title == "Восстановленное"
 
@@ -174,8 +174,8 @@ def test_a_recovered_copy_discarded_on_close_is_gone(qtbot, tmp_path, boxes):
     path = copy_template(tmp_path)
     window = MainWindow(load(path), path)
     window.session.push(SetFields(window.session, "meta", "", {"title": "Лишнее"}))
-    window.autosaver.save_if_needed()
-    copy = window.autosaver.copy
+    window.files.autosaver.save_if_needed()
+    copy = window.files.autosaver.copy
     crash(window)
     (restored,) = offer_recovery(choose=lambda parent, found: "recover")
     boxes.answers.append(QMessageBox.StandardButton.Discard)
@@ -187,8 +187,8 @@ def test_an_unreadable_copy_is_reported_once_with_its_path(qtbot, tmp_path, boxe
     path = copy_template(tmp_path)
     window = MainWindow(load(path), path)
     window.session.push(SetFields(window.session, "meta", "", {"title": "Битое"}))
-    window.autosaver.save_if_needed()
-    copy = window.autosaver.copy
+    window.files.autosaver.save_if_needed()
+    copy = window.files.autosaver.copy
     crash(window)
     copy.write_bytes(b'{"format": "cjm", "version": 1, "cards": [')
     assert offer_recovery(choose=lambda parent, found: "recover") == []
@@ -210,9 +210,9 @@ def test_an_unwritable_state_folder_leaves_the_window_working_with_autosave_off(
     assert "Autosave is off" in window.statusBar().currentMessage()
     assert str(state) in window.statusBar().currentMessage()
     window.session.push(SetFields(window.session, "meta", "", {"title": "Без автосохранения"}))
-    assert not window.autosaver.save_if_needed()
+    assert not window.files.autosaver.save_if_needed()
     assert pending_recoveries() == [] and offer_recovery(choose=lambda p, f: pytest.fail("asked")) == []
-    assert window.save() and load(path).meta.title == "Без автосохранения"
+    assert window.files.save() and load(path).meta.title == "Без автосохранения"
 
 
 def test_the_program_starts_with_an_unwritable_state_folder(tmp_path):

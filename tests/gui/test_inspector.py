@@ -2,7 +2,9 @@
 
 import pytest
 from PySide6.QtCore import QPointF
+from PySide6.QtWidgets import QFileDialog
 
+from cjm_designer import i18n
 from cjm_designer.io import load
 from cjm_designer.paths import templates_dir
 from cjm_designer.ui import main_window as mw
@@ -87,6 +89,50 @@ def test_figures_typed_as_the_map_shows_them(window):
     assert window.session.undo_stack.count() == 5
 
 
+def test_conversion_is_typed_and_shown_as_a_percentage(window):
+    """The model keeps conversion in per cent (12.5 for 12.5 %): typed with or without the sign, a
+    decimal comma or the no-break space the Russian map writes, it is stored as that figure, and
+    shown back as the cards show it."""
+    inspector, scene, doc = window.inspector, window.scene, window.session.doc
+    card, other = doc.cards[0], doc.cards[1]
+
+    def shown() -> str:
+        scene.select_cards([other.id])  # away and back: the editor shows the stored value again
+        scene.select_cards([card.id])
+        return inspector.editors["metrics.conversion"].text()
+
+    assert card.metrics.conversion == 8.0 and shown() == "8%"
+    type_into(inspector.editors["metrics.conversion"], "12,5 %")
+    assert card.metrics.conversion == 12.5 and inspector.error.text() == ""
+    assert shown() == "12.5%"
+    type_into(inspector.editors["metrics.conversion"], "7.25")
+    assert card.metrics.conversion == 7.25 and shown() == "7.25%"
+    type_into(inspector.editors["metrics.conversion"], "30\u00a0%")
+    assert card.metrics.conversion == 30.0 and shown() == "30%"
+    type_into(inspector.editors["metrics.conversion"], "12,5 %%")
+    assert inspector.error.text() == "Conversion, %: a number is needed" and card.metrics.conversion == 30.0
+    type_into(inspector.editors["kpi.target"], "12,5 %")  # a per cent sign only where a percentage is meant
+    assert inspector.error.text() == "KPI target: a number is needed" and card.kpi is None
+    assert window.session.undo_stack.count() == 3
+
+
+def test_conversion_in_a_russian_interface_is_written_as_the_russian_map_writes_it(window, qapp):
+    card = window.session.doc.cards[0]
+    i18n.install_translators(qapp, "ru")
+    qapp.processEvents()  # the window's LanguageChange: the form is built anew
+    try:
+        window.scene.select_cards([card.id])
+        assert window.inspector.editors["metrics.conversion"].text() == "8\u00a0%"
+        type_into(window.inspector.editors["metrics.conversion"], "12,5\u00a0%")  # as shown: read back
+        window.scene.clearSelection()
+        window.scene.select_cards([card.id])
+        assert card.metrics.conversion == 12.5
+        assert window.inspector.editors["metrics.conversion"].text() == "12,5\u00a0%"
+    finally:
+        i18n.remove_translators(qapp)
+        qapp.processEvents()
+
+
 def test_several_cards_at_once(window):
     inspector, doc = window.inspector, window.session.doc
     a, b = doc.cards[0], doc.cards[1]
@@ -134,7 +180,7 @@ def test_user_flow_new_map_card_channel_kpi_save_reopen(window, qtbot, tmp_path,
     from cjm_designer.ui.template_gallery import TemplateGallery
 
     monkeypatch.setattr(TemplateGallery, "exec", lambda self: setattr(self, "chosen", "blank") or True)
-    window.new_from_template()
+    window.files.new_from_template()
     new = mw.WINDOWS[-1]
     qtbot.addWidget(new)
     scene = new.scene
@@ -148,8 +194,8 @@ def test_user_flow_new_map_card_channel_kpi_save_reopen(window, qtbot, tmp_path,
     type_into(new.inspector.editors["kpi.name"], "Дозвон")
     type_into(new.inspector.editors["kpi.target"], "90")
     path = tmp_path / "new.cjm"
-    monkeypatch.setattr(mw.QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
-    assert new.save()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
+    assert new.files.save()
     reopened = MainWindow(load(path), path)
     qtbot.addWidget(reopened)
     assert reopened.session.doc.cards == new.session.doc.cards

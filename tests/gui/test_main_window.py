@@ -23,7 +23,7 @@ def test_edit_marks_modified_and_save_clears_it(qtbot, tmp_path):
     card = window.session.doc.cards[0]
     window.session.push(SetFields(window.session, "card", card.id, {"title": "Новый заголовок"}))
     assert window.isWindowModified()
-    assert window.save()
+    assert window.files.save()
     assert not window.isWindowModified()
     saved = load(path)
     assert saved.cards[0].title == "Новый заголовок"
@@ -50,9 +50,9 @@ def test_a_failed_save_says_so_and_keeps_the_changes(qtbot, tmp_path, boxes):
     window = MainWindow(load(templates_dir() / "blank.en.cjm"), path)
     qtbot.addWidget(window)
     window.session.push(SetFields(window.session, "stage", window.session.doc.stages[0].id, {"name": "X"}))
-    assert not window.save()
+    assert not window.files.save()
     assert "does not exist" in boxes.texts[0]
-    assert window.isWindowModified() or window.modified()
+    assert window.isWindowModified() or window.files.modified()
 
 
 def test_file_names_show_bidi_controls_as_marks_and_no_accelerator(qtbot, tmp_path):

@@ -160,7 +160,7 @@ def test_a_refused_title_quoted_by_the_cannot_open_message_is_plain_text(open_wi
     save(good, bad)
     text = bad.read_text("utf-8").replace('"title": "', f'"title": "<img src={path}>' + "x" * 600, 1)
     bad.write_text(text, "utf-8")
-    assert window.open_path(bad) is None
+    assert window.files.open_path(bad) is None
     (box,) = boxes.shown
     assert box.textFormat() == Qt.TextFormat.PlainText and f"<img src={path}>"[:30] in box.text()
     box.show()  # drawn for real, as the user sees it

@@ -174,6 +174,8 @@ def menu_texts(menu: QMenu) -> list[str]:
 
 
 def window_texts(window) -> dict[str, list[str]]:
+    for dock in window.docks:  # the docks behind the Inspector's tab are made as they are first shown
+        dock.content()
     texts = {"menus": [t for action in window.menuBar().actions() for t in menu_texts(action.menu())]}
     bars = window.findChildren(QToolBar)
     texts["toolbars"] = [a.toolTip() for bar in bars for a in bar.actions() if a.text()] + [

@@ -36,15 +36,15 @@ def test_save_as_template_asks_the_name_saves_a_copy_and_says_where(open_window,
     assert asked == [title] and len(told) == 1 and str(path) in told[0]
     saved = load(path)
     assert saved.meta.title == "Support visit" and saved.cards == window.session.doc.cards
-    assert window.session.doc.meta.title == title and not window.modified() and window.session.path is None
+    assert window.session.doc.meta.title == title and not window.files.modified() and window.session.path is None
 
 
 def test_save_as_template_cancelled_or_without_a_name_saves_nothing(open_window, user_folder, monkeypatch, boxes):
     window = open_window(load(templates_dir() / "blank.en.cjm"))
     monkeypatch.setattr(QInputDialog, "getText", lambda *a: ("Ignored", False))
-    assert window.save_as_template() is None
+    assert window.files.save_as_template() is None
     monkeypatch.setattr(QInputDialog, "getText", lambda *a: ("   ", True))
-    assert window.save_as_template() is None
+    assert window.files.save_as_template() is None
     assert boxes.texts == ["A template needs a name."] and user_templates() == []
 
 
@@ -103,7 +103,7 @@ def test_new_map_from_a_user_template(open_window, user_folder, monkeypatch):
     save_user_template(load(templates_dir() / "three-stages.ru.cjm"), "Горло")
     start = open_window(load(templates_dir() / "blank.en.cjm"))
     monkeypatch.setattr(TemplateGallery, "exec", lambda self: setattr(self, "chosen", "горло") or True)
-    start.new_from_template()
+    start.files.new_from_template()
     window = mw.WINDOWS[-1]
     doc = window.session.doc
     assert window is not start and window.session.path is None

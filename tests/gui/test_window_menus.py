@@ -71,3 +71,20 @@ def test_every_action_has_a_tooltip_with_its_shortcut(window):
     for action in window.findChildren(QAction):
         if action.text() and action.shortcut().toString():
             assert action.shortcut().toString() in action.toolTip().replace("⌘", "Ctrl+"), action.text()
+
+
+def test_docks_behind_the_inspector_are_made_when_first_shown(open_window, monkeypatch, qapp):
+    monkeypatch.setattr(mw.MainWindow, "_restore_layout", lambda self: None)  # the docks of a first start
+    window = open_window(load(templates_dir() / "five-stages.en.cjm"))
+    qapp.processEvents()
+    docks = {dock.objectName(): dock for dock in window.docks}
+    assert [name for name, dock in docks.items() if dock.widget() is not None] == ["dock-inspector", "dock-overview"]
+    docks["dock-history"].raise_()
+    qapp.processEvents()
+    assert docks["dock-history"].widget().emptyLabel() == "<empty>"
+    personas = len(window.session.doc.personas)
+    window.add_persona_action.trigger()  # Insert → Add persona: the dock is made, shown, and the persona added
+    assert docks["dock-personas"].widget() is window.personas and window.personas.isVisible()
+    assert len(window.session.doc.personas) == personas + 1
+    assert window.personas.add_button.text() == "Add persona"
+    assert docks["dock-analytics"].widget() is None

@@ -167,7 +167,9 @@ def test_large_maps_lay_out_completely():
     doc = generate_map(5000)
     layout = compute_layout(doc)
     assert len(layout.cards) == 5000 and len(layout.links) == 500
-    assert compute_layout(doc).cards["c4999"] == layout.cards["c4999"]  # deterministic
+    again = compute_layout(doc).cards["c4999"]  # deterministic (a face of its own: no memo was given)
+    last = layout.cards["c4999"]
+    assert (again.rect, again.lines, again.markers) == (last.rect, last.lines, last.markers)
 
 
 def _on_edge(point, rect) -> bool:
@@ -204,21 +206,23 @@ def test_stage_headers_show_the_funnel_and_mark_the_largest_drop_in_red():
 
 
 def test_routes_are_reused_while_the_geometry_stays_and_redone_when_it_moves():
+    from cjm_designer.layout import LayoutMemo
+
     doc = load(templates_dir() / "window-installation.ru.cjm")
-    first = compute_layout(doc)
+    memo = LayoutMemo()
+    first = compute_layout(doc, S, memo)
     doc.cards[0].channel = "email"  # a marker, not a size: the same places
-    again = compute_layout(doc)
+    again = compute_layout(doc, S, memo)
     assert all(again.links[k] is first.links[k] for k in first.links)
     doc.links[0].label = "Совсем другая подпись"
-    relabelled = compute_layout(doc)
+    relabelled = compute_layout(doc, S, memo)
     assert relabelled.links[doc.links[0].id] != first.links[doc.links[0].id]
+    doc.links[1].kind = "call" if doc.links[1].kind != "call" else "email"  # a colour: the same paths
+    assert compute_layout(doc, S, memo).links[doc.links[1].id].kind == doc.links[1].kind
     doc.cards[0].text = "Длинный текст, " * 12  # a taller card moves what is under it
-    moved = compute_layout(doc)
+    moved = compute_layout(doc, S, memo)
     assert moved.cards[doc.cards[1].id].rect != first.cards[doc.cards[1].id].rect
-    from cjm_designer.layout import engine
-
-    engine._last_routes[:] = [None, None]  # routed from scratch, the same paths as the reused or redone ones
-    fresh = compute_layout(doc.model_copy(deep=True))
+    fresh = compute_layout(doc.model_copy(deep=True))  # routed from scratch: the same paths as the reused ones
     assert {k: (p.points, p.label_rect) for k, p in moved.links.items()} == {
         k: (p.points, p.label_rect) for k, p in fresh.links.items()}
 

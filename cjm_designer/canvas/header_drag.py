@@ -1,0 +1,92 @@
+"""Dragging a stage or lane header: by its body to reorder, by its far edge to resize.
+
+A stage's right edge sets its width and a lane's bottom edge its height (both kept as minimums by
+the layout); the release is one operation of the editor's, one undo step.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF
+
+from ..model.document import ElementKind
+from .items import HeaderItem
+from .texts import tr
+from .tools import PointerDrag
+
+if TYPE_CHECKING:
+    from .scene import MapScene
+
+MIN_LANE_HEIGHT = 20
+
+
+class HeaderDrag(PointerDrag):
+    """From a press on `item` to the release; a marker shows the boundary it would go to or its new
+    edge. A press on the header's body selects it."""
+
+    def __init__(self, scene: MapScene, item: HeaderItem, origin: QPointF):
+        super().__init__(scene, origin)
+        self.item = item
+        self.resize = item.near_far_edge(origin)
+        self.boundary: int | None = None  # reordering: where it would go, 0 before the first, len after the last
+        self.size: float | None = None  # resizing: the new width or height
+
+    def start(self) -> None:
+        super().start()
+        if not self.resize:
+            self.scene.select_only([self.item])
+
+    def drag_to(self, pos: QPointF) -> None:
+        marker = self._resize_to(pos) if self.resize else self._reorder_to(pos)
+        self.scene.drop_marker.setRect(marker)
+        self.scene.drop_marker.show()
+
+    def _resize_to(self, pos: QPointF) -> QRectF:
+        scene, item = self.scene, self.item
+        layout, style = scene.layout, scene.style
+        delta = pos - self.origin
+        rect = item.mapRectToScene(item.boundingRect())
+        if item.is_stage():
+            box = layout.stages[item.element_id].column
+            size = max(box.w + delta.x(), style.card_width + 2 * style.cell_padding)
+            marker = QRectF(box.x + size - 1.5, rect.y(), 3, layout.height - rect.y())
+        else:
+            row = layout.lanes[item.element_id].row
+            size = max(row.h + delta.y(), MIN_LANE_HEIGHT)
+            marker = QRectF(row.x, row.y + size - 1.5, layout.width - row.x, 3)
+        self.size = size
+        return marker
+
+    def _reorder_to(self, pos: QPointF) -> QRectF:
+        layout = self.scene.layout
+        if self.item.is_stage():
+            boxes = list(layout.stages.values())
+            edges = [b.column.x for b in boxes] + [boxes[-1].column.right]
+            self.boundary = _nearest(edges, pos.x())
+            top = boxes[0].header.y
+            return QRectF(edges[self.boundary] - 2, top, 4, layout.height - top)
+        boxes = list(layout.lanes.values())
+        edges = [b.row.y for b in boxes] + [boxes[-1].row.bottom]
+        self.boundary = _nearest(edges, pos.y())
+        left = boxes[0].header.x
+        return QRectF(left, edges[self.boundary] - 2, layout.width - left, 4)
+
+    def mouse_release(self, event) -> bool:
+        self.end()
+        element_id, edits, stage = self.item.element_id, self.edits, self.item.is_stage()
+        if self.size is not None:
+            edits.resize_part(ElementKind.STAGE if stage else ElementKind.LANE, element_id, self.size,
+                              tr("Resize stage") if stage else tr("Resize lane"))
+        elif self.boundary is not None:
+            edits.move_part_to_boundary(ElementKind.STAGE if stage else ElementKind.LANE, element_id, self.boundary,
+                                        tr("Move stage") if stage else tr("Move lane"))
+        return True
+
+    def end(self) -> None:
+        self.scene.drop_marker.hide()
+        super().end()
+
+
+def _nearest(edges: list[float], where: float) -> int:
+    return min(range(len(edges)), key=lambda i: abs(edges[i] - where))
