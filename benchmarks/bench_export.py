@@ -8,17 +8,23 @@ and SVG, QPainter doing the same into an image of the same size / an SVG generat
 - png: the whole map at 1 px per point, drawn in tiles; svg: the whole map as one SVG;
 - for each, the wall time (load included) and the peak memory of the process, and the file size.
 
-Each configuration runs in its own process, so memory figures do not mix. Run:
+Each configuration runs in its own processes (so memory figures do not mix), `--runs` of them a side,
+the sides taking turns; each figure is the median of its runs. `--before DIR`, an earlier checkout of
+the program (e.g. `git worktree add /tmp/before HEAD~1`), is measured in the same run as a third side,
+so that a change is judged on a shared machine by ratios, not by figures from different hours. Run:
 
     .venv/bin/python benchmarks/bench_export.py            # 1,000 and 5,000 cards
     .venv/bin/python benchmarks/bench_export.py 5000       # one size
+    .venv/bin/python benchmarks/bench_export.py --before /tmp/before --kinds pdf,pdf-tiles --runs 5 5000
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import resource
+import statistics
 import sys
 import tempfile
 import time
@@ -30,10 +36,11 @@ SIZES = (1000, 5000)
 KINDS = ("pdf", "pdf-tiles", "png", "svg")
 
 
-def measure(kind: str, side: str, path: str, out: str) -> dict:
-    """Runs inside a child process: export the map one way and time it."""
+def measure(kind: str, side: str, root: str, path: str, out: str) -> dict:
+    """Runs inside a child process: export the map one way (the program imported from `root`) and
+    time it."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, root)
     from cjm_designer.io import load
 
     if kind in ("png", "svg"):
@@ -103,25 +110,47 @@ def _baseline(kind: str, cards: list[dict], width: float, height: float, out: st
         device.save(out, "PNG")
 
 
-def main(sizes) -> None:
+def main(sizes: list[int], kinds: list[str], runs: int, before: str | None) -> None:
+    sides = {"ours": ("ours", str(ROOT)), "baseline": ("baseline", str(ROOT))}
+    if before:
+        sides["before"] = ("ours", before)
     rows = {}
     with tempfile.TemporaryDirectory() as folder:
         for cards in sizes:
             path = generated_map(folder, cards)
-            for kind in KINDS:
+            for kind in kinds:
                 out = os.path.join(folder, f"out-{cards}.{kind.split('-')[0]}")
-                rows[(cards, kind)] = (run_child(__file__, kind, "ours", path, out),
-                                       run_child(__file__, kind, "baseline", path, out))
-    print(f"CJM Designer export, maps of 10 stages x 10 lanes; Python {sys.version.split()[0]}, {os.cpu_count()} cores")
+                measured = {side: [] for side in sides}
+                for _ in range(runs):
+                    for side, (how, root) in sides.items():
+                        measured[side].append(run_child(__file__, kind, how, root, path, out))
+                rows[(cards, kind)] = {side: {key: statistics.median(run[key] for run in done) for key in done[0]}
+                                       for side, done in measured.items()}
+    print(f"CJM Designer export, maps of 10 stages x 10 lanes; Python {sys.version.split()[0]}, {os.cpu_count()} cores;"
+          f" medians of {runs} processes a side")
+    earlier_columns = f" {'before':>9} {'ratio':>6} {'memory':>10} {'file':>10} {'ratio':>6}"
     print(f"{'cards':>6} {'export':<10} {'time':>8} {'baseline':>9} {'ratio':>6} {'memory':>10} {'baseline':>10}"
-          f" {'file':>10}")
-    for (cards, kind), (ours, base) in rows.items():
-        print(f"{cards:>6} {kind:<10} {ours['time']:>7.2f}s {base['time']:>8.2f}s {ours['time'] / base['time']:>5.1f}x"
-              f" {ours['memory']:>6.0f} MiB {base['memory']:>6.0f} MiB {ours['bytes'] / 2**20:>6.1f} MiB")
+          f" {'file':>10}" + (earlier_columns if before else ""))
+    for (cards, kind), row in rows.items():
+        ours, base = row["ours"], row["baseline"]
+        line = (f"{cards:>6} {kind:<10} {ours['time']:>7.2f}s {base['time']:>8.2f}s"
+                f" {ours['time'] / base['time']:>5.1f}x {ours['memory']:>6.0f} MiB {base['memory']:>6.0f} MiB"
+                f" {ours['bytes'] / 2**20:>6.2f} MiB")
+        if before:
+            earlier = row["before"]
+            line += (f" {earlier['time']:>8.2f}s {ours['time'] / earlier['time']:>5.2f}x {earlier['memory']:>6.0f} MiB"
+                     f" {earlier['bytes'] / 2**20:>6.2f} MiB {ours['bytes'] / earlier['bytes']:>5.3f}x")
+        print(line)
 
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--child"]:
-        print(json.dumps(measure(*sys.argv[2:6])))
+        print(json.dumps(measure(*sys.argv[2:7])))
     else:
-        main([int(a) for a in sys.argv[1:]] or SIZES)
+        parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+        parser.add_argument("sizes", nargs="*", type=int, default=list(SIZES), help="cards in each map measured")
+        parser.add_argument("--before", metavar="DIR", help="an earlier checkout, measured as a third side")
+        parser.add_argument("--kinds", default=",".join(KINDS), help=f"exports measured, of {', '.join(KINDS)}")
+        parser.add_argument("--runs", type=int, default=1, help="processes a side for each figure")
+        args = parser.parse_args()
+        main(args.sizes, args.kinds.split(","), args.runs, args.before)

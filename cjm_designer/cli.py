@@ -198,7 +198,8 @@ def _export_options(fmt: str, args: argparse.Namespace):
         return PdfOptions(pages=Pages(args.pages or "poster"), paper=args.paper or "A4", margin=args.margin * MM,
                           overlap=args.overlap * MM, header=not args.no_header, cover=args.cover,
                           personas=args.personas, legend=args.legend, report=args.report)
-    options = {"png": lambda: PngOptions(scale=args.scale or 1.0, dpi=args.dpi, transparent=args.transparent),
+    options = {"png": lambda: PngOptions(scale=args.scale or PngOptions.scale, dpi=args.dpi,
+                                         transparent=args.transparent),
                "svg": lambda: SvgOptions(transparent=args.transparent), "csv": lambda: CsvOptions(excel=args.excel)}
     return options[fmt]() if fmt in options else None
 
@@ -381,9 +382,11 @@ def _command_parser() -> argparse.ArgumentParser:
     export.add_argument("--force", action="store_true", help="replace OUT if it exists")
     image = export.add_argument_group("PNG and SVG")
     image.add_argument("--scale", type=_number(0, MAX_SCALE, above_low=True),
-                       help="PNG pixels per point of the map (default 1; 2 for sharp screens)")
+                       help="PNG pixels per point of the map (default 2, sharp on any screen; 1 for the map's "
+                            "size in points)")
     image.add_argument("--dpi", type=_number(0, MAX_SCALE * 72, above_low=True),
-                       help="PNG resolution for print, e.g. 300 (instead of --scale)")
+                       help="PNG resolution for print, e.g. 300: 300/72 pixels a point, recorded in the file "
+                            "(instead of --scale)")
     image.add_argument("--transparent", action="store_true", help="no white background")
     pdf = export.add_argument_group("PDF")
     pdf.add_argument("--pages", choices=("poster", "tiles", "fit"),

@@ -29,8 +29,8 @@ Progress = Callable[[int, int], bool]  # (done, total) -> False to cancel
 
 @dataclass(frozen=True)
 class PngOptions:
-    scale: float = 1.0  # pixels a point of the map
-    dpi: float | None = None  # instead of `scale`: dpi/72 pixels a point, recorded in the file for print
+    scale: float = 2.0  # pixels a point of the map: 2 is sharp on high-density screens and when zoomed in
+    dpi: float | None = None  # instead of `scale`: dpi/72 pixels a point, recorded in the file for print (300)
     transparent: bool = False
 
 

@@ -182,6 +182,20 @@ def test_export_png_and_svg_without_a_display(tmp_path, capsys, qapp):
     assert code == 1 and "huge.png" in err and not (tmp_path / "huge.png").exists()
 
 
+def test_export_png_is_2_pixels_a_point_unless_given_a_scale_or_300_dpi(tmp_path, capsys, qapp):
+    from cjm_designer.export.image import png_size
+
+    source = str(templates_dir() / "window-installation.en.cjm")
+    doc = load(source)
+    for arguments, size in (([], png_size(doc, scale=2)), (["--scale", "1"], png_size(doc, scale=1)),
+                            (["--dpi", "300"], png_size(doc, dpi=300))):
+        target = tmp_path / f"map{len(list(tmp_path.iterdir()))}.png"
+        code, out, _ = run(capsys, "export", source, "-o", str(target), *arguments)
+        assert code == 0 and f"png, {size[0]} × {size[1]} pixels" in out, arguments
+    code, out, _ = run(capsys, "export", "--help")
+    assert "default 2" in out and "300" in out
+
+
 def test_report_prints_the_funnel_as_markdown(capsys):
     code, out, _ = run(capsys, "report", str(templates_dir() / "window-installation.en.cjm"))
     assert code == 0 and out.startswith("# Journey map report: ")

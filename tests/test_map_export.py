@@ -58,6 +58,32 @@ def test_a_png_reports_its_pixels_as_written_in_the_file(doc, tmp_path, qapp):
     assert at_dpi.pixels == result.pixels  # 36 dpi is half a pixel a point, as scale 0.5
 
 
+def test_a_png_is_2_pixels_a_point_by_default_and_300_dpi_for_print(doc, tmp_path, qapp):
+    from cjm_designer.export.image import png_size
+
+    width, height = png_size(doc, scale=1)
+    result = export_map(doc, "png", tmp_path / "map.png")
+    assert result.pixels == png_size(doc, scale=2)
+    assert result.pixels == (pytest.approx(2 * width, abs=1), pytest.approx(2 * height, abs=1))
+    with Image.open(tmp_path / "map.png") as image:
+        assert image.size == result.pixels and image.info["dpi"] == pytest.approx((144, 144), abs=0.01)
+    result = export_map(doc, "png", tmp_path / "print.png", PngOptions(dpi=300))
+    with Image.open(tmp_path / "print.png") as image:
+        assert image.size == result.pixels == png_size(doc, dpi=300) and image.info["dpi"] == pytest.approx((300, 300),
+                                                                                                           abs=0.01)
+    assert result.pixels[0] == pytest.approx(width * 300 / 72, abs=300 / 72)
+
+
+def test_a_png_over_the_pixel_limit_is_refused_at_any_resolution_with_the_scale_that_fits(doc, tmp_path, qapp,
+                                                                                           monkeypatch):
+    from cjm_designer.export import image
+
+    monkeypatch.setattr(image, "MAX_PIXELS", 10_000_000)  # the demo at 300 dpi is 27 megapixels
+    with pytest.raises(CannotExport, match=r"choose a lower scale, at most 2\.\d+× \(\d+ dpi\) for this map"):
+        export_map(doc, "png", tmp_path / "print.png", PngOptions(dpi=300))
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_every_format_writes_what_its_exporter_makes(doc, tmp_path, qapp):
     export_map(doc, "csv", tmp_path / "excel.csv", CsvOptions(excel=True))
     assert (tmp_path / "excel.csv").read_bytes() == to_csv(doc, excel=True)

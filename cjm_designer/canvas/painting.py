@@ -150,9 +150,15 @@ def draw_text_line(painter: QPainter, line: TextLine) -> None:
 def _draw_exposed(painter: QPainter, stroke: QPen, commands, exposed: QRectF) -> None:
     """Stroke only the pieces in `exposed` (widened by the stroke), straight pieces cut to it, each
     dash pattern continuing where the whole path would have it: a long dashed link costs what its
-    visible part costs."""
+    visible part costs. A path wholly in `exposed` (every link in the Overview) is drawn in the same
+    pieces without cutting them. A solid pen is set once and never given a dash offset: Qt would
+    turn it into a dash pattern with no dashes, and the rounded corners went undrawn."""
     exposed = exposed.adjusted(-6, -6, 6, 6)
+    whole = _inside(commands, exposed)
     width = stroke.widthF()
+    dashed = stroke.style() != Qt.PenStyle.SolidLine
+    if not dashed:
+        painter.setPen(stroke)
     current, distance = QPointF(), 0.0
     for command in commands:
         match command:
@@ -160,23 +166,37 @@ def _draw_exposed(painter: QPainter, stroke: QPen, commands, exposed: QRectF) ->
                 current = QPointF(to.x, to.y)
             case Line(to):
                 end = QPointF(to.x, to.y)
-                clipped = _clip_axis_line(current, end, exposed)
+                clipped = (current, end) if whole else _clip_axis_line(current, end, exposed)
                 if clipped is not None:
-                    stroke.setDashOffset((distance + QLineF(current, clipped[0]).length()) / width)
-                    painter.setPen(stroke)
+                    if dashed:
+                        stroke.setDashOffset((distance + QLineF(current, clipped[0]).length()) / width)
+                        painter.setPen(stroke)
                     painter.drawLine(*clipped)
-                distance += QLineF(current, end).length()
+                if dashed:
+                    distance += QLineF(current, end).length()
                 current = end
             case Cubic(c1, c2, to):
                 end = QPointF(to.x, to.y)
-                if QRectF(current, end).normalized().adjusted(-6, -6, 6, 6).intersects(exposed):
+                if whole or QRectF(current, end).normalized().adjusted(-6, -6, 6, 6).intersects(exposed):
                     piece = QPainterPath(current)
                     piece.cubicTo(c1.x, c1.y, c2.x, c2.y, end.x(), end.y())
-                    stroke.setDashOffset(distance / width)
-                    painter.setPen(stroke)
+                    if dashed:
+                        stroke.setDashOffset(distance / width)
+                        painter.setPen(stroke)
                     painter.drawPath(piece)
-                distance += _cubic_length(current, QPointF(c1.x, c1.y), QPointF(c2.x, c2.y), end)
+                if dashed:
+                    distance += _cubic_length(current, QPointF(c1.x, c1.y), QPointF(c2.x, c2.y), end)
                 current = end
+
+
+def _inside(commands, rect: QRectF) -> bool:
+    """Whether every point of the commands (a curve stays within its control points) is in `rect`."""
+    left, top, right, bottom = rect.left(), rect.top(), rect.right(), rect.bottom()
+    for command in commands:
+        for point in (command.c1, command.c2, command.to) if isinstance(command, Cubic) else (command.to,):
+            if not (left <= point.x <= right and top <= point.y <= bottom):
+                return False
+    return True
 
 
 def _cubic_length(a: QPointF, c1: QPointF, c2: QPointF, b: QPointF) -> float:

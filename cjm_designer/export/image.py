@@ -24,7 +24,9 @@ differ by one level of antialiasing in a few pixels, and below about scale 0.7, 
 are thinner than a pixel, a dashed vertical link's dashes may restart at a band border (every
 `band` rows): Qt does the same on screen at the edge of each repainted area.
 
-SVG: vectors through QSvgGenerator; text stays text (in PT Sans, by name) and icons stay paths.
+SVG: vectors through QSvgGenerator; icons stay paths, and text is drawn as PT Sans outlines, kept as
+transparent text for search and copying (svg_text.py), so that it looks the same where PT Sans is not
+installed.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ from ..editor import DocumentSession
 from ..layout import DEFAULT_STYLE, MapLayout, Style, compute_layout
 from ..model import JourneyMap
 from . import Cancelled
+from .svg_text import outline_text
 
 Progress = Callable[[int, int], bool]  # (done, total) -> False to cancel
 
@@ -229,9 +232,9 @@ class _Bytes:
 def render_svg(doc: JourneyMap, *, transparent: bool = False, progress: Progress | None = None,
                style: Style = DEFAULT_STYLE) -> bytes:
     """The whole map as an SVG file's bytes: width, height and viewBox the map's size in points, the
-    map's title and description as the SVG's; text as text and icons as paths, no bitmaps. The
-    drawing is one step: `progress` is called with (0, 1) before and (1, 1) after, and returning
-    False from either cancels with `Cancelled`."""
+    map's title and description as the SVG's; text as glyph outlines with the words as transparent
+    text (see svg_text) and icons as paths, no bitmaps. The drawing is one step: `progress` is called
+    with (0, 1) before and (1, 1) after, and returning False from either cancels with `Cancelled`."""
     _report(progress, 0, 1)
     scene = _scene(doc, style)
     layout = scene.layout
@@ -254,7 +257,7 @@ def render_svg(doc: JourneyMap, *, transparent: bool = False, progress: Progress
             painter.end()
     buffer.close()
     _report(progress, 1, 1)
-    return _xml_characters(_exact_size(bytes(buffer.data()), layout.width, layout.height))
+    return _xml_characters(_exact_size(outline_text(bytes(buffer.data())), layout.width, layout.height))
 
 
 _NOT_XML = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]")  # in UTF-8: C0 controls, U+FFFE/F

@@ -22,10 +22,11 @@ from .. import __version__
 from ..layout import DEFAULT_STYLE, MapLayout, Style, compute_layout, palette
 from ..model import JourneyMap
 from . import Cancelled
-from .pdf_extras import draw_cover, draw_header_footer, draw_index, draw_legend, draw_personas, persona_photos
+from .pdf_extras import draw_cover, draw_header_footer, draw_index, draw_legend
 from .pdf_icons import Icons
 from .pdf_map import MapDrawing
 from .pdf_pages import MAX_PAGE, MM, PAPERS, PageOptions, PagePlan, Pages, Tile, plan_pages
+from .pdf_persona import draw_personas, persona_photos
 from .pdf_report import draw_report
 from .pdf_text import REGULAR, register_fonts
 

@@ -1,25 +1,19 @@
-"""The pages around the map in a PDF: cover, personas, legend, the index of a tiled map, and the
+"""The pages around the map in a PDF: cover, legend, the index of a tiled map, and the
 header and footer of each sheet. Written in the map's language (Russian or English)."""
 
 from __future__ import annotations
 
-import io
-import warnings
 from datetime import date
 
-from PIL import Image, UnidentifiedImageError
 from reportlab.lib.colors import HexColor
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from ..layout import MapLayout, Rect, TextLine, palette
 from ..layout.icons import CHANNEL_ICONS, DEVICE_ICONS, MARKER_ICONS
 from ..layout.palette import EMOTION_COLORS, LANE_FILL, LINK_STYLES
 from ..layout.text import TextStyle, wrap
-from ..model import JourneyMap, LaneKind, Persona
+from ..model import JourneyMap, LaneKind
 from ..model.captions import caption, map_language
-from ..model.elements import MAX_PHOTO_PIXELS
-from ..model.plain import one_line
 from ..model.vocab import CHANNEL_LABELS, DEVICE_LABELS, LANE_KIND_LABELS, LINK_KIND_LABELS, label
 from .pdf_icons import Icons
 from .pdf_pages import PagePlan, Tile
@@ -28,7 +22,6 @@ from .pdf_text import draw_lines
 MUTED, GRID = HexColor(palette.MUTED), HexColor(palette.GRID)
 TITLE, HEADING, BODY, SMALL = TextStyle(26, bold=True), TextStyle(15, bold=True), TextStyle(10), TextStyle(8.5)
 STRONG = TextStyle(10, bold=True)
-PHOTO_PIXELS = 1024  # a photo is kept at most this many pixels a side
 
 
 def format_date(day: date, language: str) -> str:
@@ -71,93 +64,6 @@ def draw_cover(pdf: Canvas, doc: JourneyMap, page: tuple[float, float], day: dat
     pdf.setStrokeColor(HexColor(palette.CURVE))
     pdf.setLineWidth(3)
     pdf.line(margin, page[1] * 0.28 - 24, margin + 80, page[1] * 0.28 - 24)
-
-
-def persona_photos(personas: list[Persona]) -> tuple[dict[str, Image.Image], list[str]]:
-    """The personas' photos decoded, by persona id, and a note for each that cannot be shown.
-
-    A photo's bytes only passed a signature check when the map was read: it may be truncated, not
-    an image at all, or a few kilobytes that decode to gigabytes. So its size is read from its
-    header first and a photo over MAX_PHOTO_PIXELS is refused before it is decoded; what is kept is
-    scaled down to PHOTO_PIXELS a side, more than a 96-point photo needs in print."""
-    photos, notes = {}, []
-    too_large = f"more than the {MAX_PHOTO_PIXELS // 1_000_000} megapixels a photo may have; it is left out"
-    for persona in personas:
-        if persona.photo is None:
-            continue
-        who = f"the photo of the persona {one_line(repr(persona.name), 80)}"
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # the size is checked here
-                image = Image.open(io.BytesIO(persona.photo.image_bytes()))
-            width, height = image.size
-            if width * height > MAX_PHOTO_PIXELS:
-                notes.append(f"{who} is {width:,} × {height:,} pixels, {too_large}")
-                continue
-            image.thumbnail((PHOTO_PIXELS, PHOTO_PIXELS))
-            photos[persona.id] = image.convert("RGBA" if _has_alpha(image) else "RGB")
-        except UnidentifiedImageError:
-            notes.append(f"{who} is not an image that can be read (its data is damaged); it is left out")
-        except Image.DecompressionBombError:
-            notes.append(f"{who} has {too_large}")
-        except Exception as error:  # Pillow's decoders fail in many ways (OSError, ValueError, SyntaxError...)
-            notes.append(f"{who} cannot be decoded ({one_line(str(error), 120) or type(error).__name__}); "
-                         "it is left out")
-    return photos, notes
-
-
-def _has_alpha(image: Image.Image) -> bool:
-    return "A" in image.getbands() or "transparency" in image.info
-
-
-def draw_personas(pdf: Canvas, personas: list[Persona], language: str, page: tuple[float, float],
-                  photos: dict[str, Image.Image]) -> None:
-    """Up to two personas side by side on a page; the caller gives each page its share, and their
-    photos from `persona_photos` (a persona missing from it is drawn without its photo)."""
-    margin, gap = 40, 24
-    out = Writer(pdf, margin, margin, page[0] - 2 * margin)
-    out.text(caption("personas", language), HEADING, gap=12)
-    width = (page[0] - 2 * margin - gap) / 2
-    for i, persona in enumerate(personas[:2]):
-        _persona(pdf, persona, language, Rect(margin + i * (width + gap), out.y, width, page[1] - out.y - margin),
-                 photos.get(persona.id))
-
-
-def _persona(pdf: Canvas, persona: Persona, language: str, box: Rect, photo_image: Image.Image | None) -> None:
-    pdf.setFillColor(HexColor("#F5F7F8"))
-    pdf.setStrokeColor(GRID)
-    pdf.roundRect(box.x, box.y, box.w, box.h, 6, stroke=1, fill=1)
-    pad, photo = 14, 96
-    text_x = box.x + pad
-    if photo_image is not None:
-        image = ImageReader(photo_image)
-        w, h = image.getSize()
-        side = photo / max(w, h)
-        pdf.saveState()
-        pdf.translate(box.x + pad, box.y + pad + h * side)
-        pdf.scale(1, -1)
-        pdf.drawImage(image, 0, 0, w * side, h * side)
-        pdf.restoreState()
-        text_x += photo + pad
-    out = Writer(pdf, text_x, box.y + pad, box.right - pad - text_x)
-    out.text(persona.name, HEADING, max_lines=2, gap=6)
-    facts = [(caption("age", language), str(persona.age) if persona.age is not None else ""),
-             (caption("gender", language), persona.gender), (caption("occupation", language), persona.occupation),
-             (caption("geography", language), persona.geography)]
-    for name, value in facts:
-        if value:
-            out.text(f"{name}: {value}", BODY, gap=2)
-    if persona.quote:
-        out.y += 4
-        out.text(caption("quote", language).format(quote=persona.quote),
-                 TextStyle(10.5, bold=True), HexColor(palette.CURVE), max_lines=4)
-    out = Writer(pdf, box.x + pad, max(out.y, box.y + pad + (photo if photo_image else 0)) + 8, box.w - 2 * pad)
-    for key, heading in (("goals", "goals"), ("pains", "persona_pains"), ("habits", "habits"),
-                         ("interests", "interests")):
-        value = getattr(persona, key)
-        if value:
-            out.text(caption(heading, language), STRONG, gap=1)
-            out.text(value, BODY, max_lines=6, gap=6)
 
 
 def draw_legend(pdf: Canvas, doc: JourneyMap, icons: Icons, page: tuple[float, float]) -> None:

@@ -170,7 +170,7 @@ class MapLayout:
     curves: list[EmotionCurve] = field(default_factory=list)
     cell_cards: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     gutter_room: float = 0.0  # free space on each side of a line between two stages or two lanes
-    _tops: dict[tuple[str, str], tuple[list[float], float]] = field(default_factory=dict, repr=False)
+    _tops: dict[tuple[str, str], tuple[list[float], list[str], float]] = field(default_factory=dict, repr=False)
     _edges: tuple | None = field(default=None, repr=False)
 
     def title_texts(self) -> tuple[TextLine, ...]:
@@ -195,10 +195,9 @@ class MapLayout:
         """(id, rect) of the cards that intersect `area`; only the cells under it are looked at, and
         in each cell only the cards at its height (by bisection), so this stays fast on big maps."""
         for stage_id, lane_id in self.cells_under(area):
-            ids = self.cell_cards.get((stage_id, lane_id))
-            if not ids:
+            if not self.cell_cards.get((stage_id, lane_id)):
                 continue
-            tops, tallest = self.cell_tops(stage_id, lane_id)
+            tops, ids, tallest = self.cell_tops(stage_id, lane_id)
             left, top, right, bottom = area.x, area.y, area.x + area.w, area.y + area.h
             cards = self.cards
             for k in range(bisect_left(tops, top - tallest), bisect_left(tops, bottom)):
@@ -213,10 +212,9 @@ class MapLayout:
         left, top, right, bottom = area.x, area.y, area.x + area.w, area.y + area.h
         cards, total = self.cards, 0.0
         for key in self.cells_under(area):
-            ids = self.cell_cards.get(key)
-            if not ids:
+            if not self.cell_cards.get(key):
                 continue
-            tops, tallest = self.cell_tops(*key)
+            tops, ids, tallest = self.cell_tops(*key)
             for k in range(bisect_left(tops, top - tallest), bisect_left(tops, bottom)):
                 x, y, w, h = cards[ids[k]].rect
                 if x < right and left < x + w and y < bottom and top < y + h:
@@ -225,13 +223,16 @@ class MapLayout:
                         return total
         return total
 
-    def cell_tops(self, stage_id: str, lane_id: str) -> tuple[list[float], float]:
-        """The tops of a cell's cards (in order, never decreasing) and the tallest card's height, for
-        finding the cards near a point by bisection."""
+    def cell_tops(self, stage_id: str, lane_id: str) -> tuple[list[float], list[str], float]:
+        """The tops of a cell's cards from the highest down, their ids in that order, and the tallest
+        card's height, for finding the cards near a point by bisection. Cards flowed in rows are in
+        that order already; the points of an emotion curve stand at the height of their emotion, so
+        they are sorted (stably, so that cards at one height keep the cell's order)."""
         key = (stage_id, lane_id)
         if key not in self._tops:
-            rects = [self.cards[c].rect for c in self.cell_cards.get(key, ())]
-            self._tops[key] = ([r.y for r in rects], max((r.h for r in rects), default=0.0))
+            ids = sorted(self.cell_cards.get(key, ()), key=lambda card_id: self.cards[card_id].rect.y)
+            rects = [self.cards[card_id].rect for card_id in ids]
+            self._tops[key] = ([r.y for r in rects], ids, max((r.h for r in rects), default=0.0))
         return self._tops[key]
 
     def cell_at(self, x: float, y: float) -> tuple[str, str] | None:

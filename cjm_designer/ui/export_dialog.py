@@ -53,6 +53,7 @@ def tr(text: str, count: int = -1) -> str:
 
 FORMATS = ("pdf", "png", "svg", "csv", "mermaid", "cjm")  # as the menu lists them
 RESOLUTIONS = (("1x", 1.0, None), ("2x", 2.0, None), ("300dpi", None, 300.0))
+DEFAULT_RESOLUTION = next(name for name, scale, _dpi in RESOLUTIONS if scale == PngOptions.scale)  # the CLI's too
 
 
 class ExportDialog(QDialog):
@@ -87,6 +88,7 @@ class ExportDialog(QDialog):
         self.page_count = QLabel()
         self.resolution = _combo([(tr("1× (72 dpi)"), "1x"), (tr("2× (144 dpi)"), "2x"), (tr("300 dpi for print"),
                                                                                           "300dpi")])
+        self.resolution.setCurrentIndex(self.resolution.findData(DEFAULT_RESOLUTION))
         self.transparent = QCheckBox(tr("Transparent background"))
         self.image_size = QLabel()
         self.excel = QCheckBox(tr("For Excel in Russian (semicolons, decimal commas)"))
@@ -96,7 +98,8 @@ class ExportDialog(QDialog):
         self.options = QStackedWidget()
         self.options.addWidget(self._pdf_options())
         self.options.addWidget(self._png_options())
-        self.options.addWidget(_note(tr("A vector drawing: text stays text, for editing in Inkscape or Illustrator.")))
+        self.options.addWidget(_note(tr("A vector drawing that looks the same in every viewer: text is drawn in the "
+                                        "map's font and can still be searched and copied.")))
         self.options.addWidget(_note(tr("Every card with its stage, lane and fields."), self.excel))
         self.options.addWidget(_note(tr("Stages become sections; the cards of the buyer-actions lane become tasks, "
                                         "their emotion a score from 1 to 5.")))
@@ -170,7 +173,7 @@ class ExportDialog(QDialog):
 
     def image_scale(self) -> tuple[float, float | None]:
         key = self.resolution.currentData()
-        return next((scale or 1.0, dpi) for name, scale, dpi in RESOLUTIONS if name == key)
+        return next((scale or PngOptions.scale, dpi) for name, scale, dpi in RESOLUTIONS if name == key)
 
     def export_options(self) -> PdfOptions | PngOptions | SvgOptions | CsvOptions | None:
         """The chosen format's options, for `export_map` (an SVG is always drawn on white here)."""

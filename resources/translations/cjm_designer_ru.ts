@@ -740,8 +740,8 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
     </message>
     <message>
         <location filename="../../cjm_designer/ui/export_dialog.py"/>
-        <source>A vector drawing: text stays text, for editing in Inkscape or Illustrator.</source>
-        <translation>Векторный рисунок: текст остаётся текстом, его можно править в Inkscape или Illustrator.</translation>
+        <source>A vector drawing that looks the same in every viewer: text is drawn in the map&apos;s font and can still be searched and copied.</source>
+        <translation>Векторный рисунок, который выглядит одинаково в любой программе просмотра: текст нарисован шрифтом карты, и его по-прежнему можно искать и копировать.</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/ui/export_dialog.py"/>
@@ -848,6 +848,10 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
         <location filename="../../cjm_designer/ui/export_dialog.py"/>
         <source>mm</source>
         <translation>мм</translation>
+    </message>
+    <message>
+        <source>A vector drawing: text stays text, for editing in Inkscape or Illustrator.</source>
+        <translation type="vanished">Векторный рисунок: текст остаётся текстом, его можно править в Inkscape или Illustrator.</translation>
     </message>
 </context>
 <context>

@@ -21,12 +21,13 @@ from cjm_designer.paths import templates_dir
 
 TEMPLATES = sorted(templates_dir().glob("*.cjm"))
 CANVAS = ("draw_path", "draw_polygon", "draw_box", "draw_icon", "draw_dot", "draw_text_line")
-PDF = ("draw_path", "draw_polygon", "draw_box", "draw_icon", "draw_dot", "draw_text_lines")
+PDF = ("draw_path", "draw_polygon", "draw_box", "draw_icon", "draw_dots", "draw_text_lines")
 
 
 def record(monkeypatch, module, names: tuple[str, ...]) -> Counter:
     """Every primitive given to the module's drawing functions `names` (each called with its target
-    and a primitive, or a list of text lines), counted; the functions still draw."""
+    and a primitive, or a list of them: the PDF's text lines of a part, its rows of dots), counted;
+    the functions still draw."""
     seen = Counter()
     for name in names:
         def recording(target, shape, *rest, _draw=getattr(module, name)):

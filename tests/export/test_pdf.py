@@ -13,6 +13,7 @@ from cjm_designer.export.pdf import MAX_PAGE, Pages, PdfOptions, to_pdf
 from cjm_designer.export.pdf_pages import MM, PAPERS, PageOptions, plan_pages
 from cjm_designer.io import load
 from cjm_designer.layout import compute_layout
+from cjm_designer.layout.drawing import Dot, Icon
 from cjm_designer.model.synthetic import generate_map
 from cjm_designer.paths import templates_dir
 
@@ -215,10 +216,43 @@ def test_map_text_is_written_as_it_is_with_bidi_controls_shown():
     assert all("[U+202E]gnp.exe <b>x</b>" in texts[i] for i in (0, 1, 2))  # cover, personas, report
 
 
-def test_icons_and_dots_go_into_the_file_once_however_many_cards_show_them():
+def test_icons_and_a_cards_row_of_dots_go_into_the_file_once_however_many_cards_show_them():
+    """Each icon is a form, and so is each card's row of dots (its emotion and five quality dots): a
+    card places one form per icon and one for the row, the same forms on every card that looks alike."""
     doc = generate_map(300)
+    icons = rows = 0
+    for card in compute_layout(doc).cards.values():
+        shapes = card.drawing.shapes
+        icons += sum(isinstance(shape, Icon) for shape in shapes)
+        rows += sum(isinstance(shape, Dot) and not isinstance(before, Dot)
+                    for before, shape in zip((None,) + shapes, shapes))
     page = PdfReader(io.BytesIO(to_pdf(doc).data)).pages[0]
     forms = page["/Resources"]["/XObject"]
     placed = page.get_contents().get_data().count(b" Do")
-    assert len(forms) < 60  # a few icons in a few colours, and the emotion and quality dots
-    assert placed > 6 * len(doc.cards)  # five quality dots, an emotion dot and icons on each card
+    assert rows >= len(doc.cards)  # every card has a row of dots
+    assert placed == icons + rows
+    assert len(forms) < 60  # a few icons in a few colours, and a few rows of dots
+
+
+def test_the_map_page_sets_colours_widths_and_text_matrices_only_when_needed():
+    """The map's boxes and lines share a few colours and widths: the page sets each anew only when
+    the one before differs, so it holds fewer line colours and widths than cards (each card's frame
+    and each cell's outline used to set both). A part's lines of text are one text object, placed by
+    one text matrix, each next line moved from the one before."""
+    doc = generate_map(300)
+    content = PdfReader(io.BytesIO(to_pdf(doc).data)).pages[0].get_contents().get_data()
+    operators = content.split()
+    assert operators.count(b"RG") + operators.count(b"w") < len(doc.cards)
+    assert operators.count(b"Tm") == operators.count(b"BT") > len(doc.cards)
+    assert operators.count(b"Td") > 2 * len(doc.cards)
+
+
+def test_text_with_brackets_backslashes_and_a_whole_alphabet_reads_back_as_written():
+    """Text bytes are written raw where a PDF allows it: brackets and backslashes stay escaped, and
+    so do the codes of line ends and those past ASCII, which the letters of an alphabet take."""
+    doc = load(templates_dir() / "five-stages.en.cjm")
+    letters = "".join(map(chr, range(0x410, 0x450)))
+    title = "Скидка (10 %) \\ a) b( " + " ".join(letters[i:i + 8] for i in range(0, len(letters), 8))
+    doc.cards[0].title = title
+    _, texts = read(PdfOptions(), doc)
+    assert flat(title) in texts[0]

@@ -161,3 +161,37 @@ def test_the_dialog_and_the_command_line_write_the_same_file(dialog, tmp_path, c
     assert main(["export", str(DEMO), "-o", str(tmp_path / f"cli.{fmt}"), *arguments]) == 0
     assert (tmp_path / f"dialog.{fmt}").read_bytes() == (tmp_path / f"cli.{fmt}").read_bytes()
     assert f"{fmt}, " in capsys.readouterr().out
+
+
+def test_a_png_is_2x_by_default_and_300_dpi_is_offered_for_print(dialog):
+    from cjm_designer.export.image import png_size
+    from cjm_designer.map_export import PngOptions
+
+    choose(dialog.format, "png")
+    assert dialog.resolution.currentData() == "2x"
+    assert dialog.export_options() == PngOptions(scale=2.0)
+    width, height = png_size(dialog.doc, scale=2)
+    assert dialog.image_size.text() == f"{width} × {height} pixels"
+    choose(dialog.resolution, "300dpi")
+    assert dialog.export_options() == PngOptions(dpi=300.0)
+    width, height = png_size(dialog.doc, dpi=300)
+    assert dialog.image_size.text() == f"{width} × {height} pixels"
+
+
+def test_the_default_png_is_the_command_lines_default(dialog, tmp_path, capsys):
+    from cjm_designer.cli import main
+
+    choose(dialog.format, "png")
+    dialog.open_after.setChecked(False)
+    assert dialog.export_to(tmp_path / "dialog.png")
+    assert main(["export", str(DEMO), "-o", str(tmp_path / "cli.png")]) == 0
+    assert (tmp_path / "dialog.png").read_bytes() == (tmp_path / "cli.png").read_bytes()
+
+
+def test_a_png_too_large_for_one_image_is_refused_with_the_scale_that_fits(dialog, tmp_path, boxes, monkeypatch):
+    monkeypatch.setattr("cjm_designer.export.image.MAX_PIXELS", 10_000_000)  # the demo at 300 dpi: 28 megapixels
+    choose(dialog.format, "png")
+    choose(dialog.resolution, "300dpi")
+    assert not dialog.export_to(tmp_path / "print.png")
+    assert "choose a lower scale, at most 2." in boxes.texts[-1] and "dpi) for this map" in boxes.texts[-1]
+    assert list(tmp_path.iterdir()) == []
