@@ -23,6 +23,7 @@ from . import painting as P
 
 HANDLE_RADIUS = 5.0
 SIMPLE_BELOW = 0.4  # level of detail under which cards are drawn as plain blocks
+OVERVIEW_BELOW = 0.2  # level of detail under which the overview item draws the cards and links instead
 RESIZE_EDGE = 5  # how near a header's far edge a press resizes rather than moves
 CARD_Z, DRAGGED_Z = 2, 5  # a dragged card is drawn above the other cards
 DRAGGED_OPACITY = 0.8
@@ -139,8 +140,10 @@ class CardItem(BoxItem):
         if box is None:
             return
         selected = self.isSelected()
-        if not box.compact and not self.full_detail and \
-                option.levelOfDetailFromTransform(painter.worldTransform()) < SIMPLE_BELOW:
+        detail = option.levelOfDetailFromTransform(painter.worldTransform())
+        if detail < OVERVIEW_BELOW and not self.full_detail:
+            return  # the overview item shows the card (see LinkItem.paint)
+        if not box.compact and not self.full_detail and detail < SIMPLE_BELOW:
             painter.fillRect(self._rect, P.ACCENT if selected else self.fill.darker(115))
             return
         drawing = self.drawing()
@@ -267,6 +270,7 @@ class LinkItem(QGraphicsItem):
         super().__init__()
         self.link_id = link_id
         self.path_box: LinkPath | None = None
+        self.full_detail = False  # drawn at any scale, the overview item aside (set for exports)
         self._path: QPainterPath | None = None
         self._bounds = QRectF()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
@@ -276,8 +280,8 @@ class LinkItem(QGraphicsItem):
     def type(self) -> int:
         return Kind.LINK
 
-    def show(self, path: LinkPath, kind: str) -> None:
-        """Stand on `path`; `kind` is not read, since `path.kind` carries it."""
+    def show(self, path: LinkPath) -> None:
+        """Stand on `path` (which carries the link's kind too)."""
         if path == self.path_box:
             return
         self.prepareGeometryChange()
@@ -304,8 +308,9 @@ class LinkItem(QGraphicsItem):
         return shape
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        if self.path_box is None:
-            return
+        if self.path_box is None or not self.full_detail and \
+                option.levelOfDetailFromTransform(painter.worldTransform()) < OVERVIEW_BELOW:
+            return  # the overview item, drawn so far out (the Overview dock draws it always), shows the link
         drawing: LinkDrawing = self.path_box.drawing
         if self.isSelected():
             drawing = drawing.recolored(P.ACCENT.name(), SELECTED_LINK_WIDTH)

@@ -20,7 +20,18 @@ from ..layout import DEFAULT_STYLE, LayoutMemo, MapLayout, Rect, Style, compute_
 from ..model.analytics import CardFilter, cell_heat, heat_values
 from . import painting as P
 from .inline_editor import InlineEditor
-from .items import CardItem, CellItem, CurveItem, HeaderItem, Kind, Layer, LinkItem, OverviewItem, TextBlockItem
+from .items import (
+    OVERVIEW_BELOW,
+    CardItem,
+    CellItem,
+    CurveItem,
+    HeaderItem,
+    Kind,
+    Layer,
+    LinkItem,
+    OverviewItem,
+    TextBlockItem,
+)
 from .operations import SelectionOperations
 from .select_tool import SelectTool
 from .text_edits import InlineEdit, NewCard
@@ -29,7 +40,6 @@ from .tools import Interaction, Tool
 FADED = 0.18  # opacity of the cards a filter leaves out
 HEAT_CARD, HEAT_CELL = 0.55, 0.22  # how strongly cards and cells take their heat-map colour
 HEAT_UNMEASURED = "#F5F5F5"  # a card without the measure, while a heat map is shown
-OVERVIEW_BELOW = 0.2  # zoom under which the overview replaces the card and link items
 EAGER_CARDS = 1500  # up to this many cards every card has its item; beyond, only those near the view
 _HEAT_FIELDS = {"quality": {"quality"}, "emotion": {"emotion"}, "conversion": {"metrics"}, "clicks": {"metrics"},
                 "kpi": {"kpi"}}  # the card fields each heat-map measure reads
@@ -151,7 +161,7 @@ class MapScene(QGraphicsScene):
         link_kinds = {link.id: link.kind.value for link in doc.links}
         for link in doc.links:
             item = self.link_items[link.id]
-            item.show(layout.links[link.id], link.kind.value)
+            item.show(layout.links[link.id])
             item.setOpacity(FADED if {link.source, link.target} <= self.faded else 1.0)
         self.overview.show(layout, self.card_fill, link_kinds)
         curves = {curve.lane_id: curve for curve in layout.curves}
@@ -183,7 +193,7 @@ class MapScene(QGraphicsScene):
         if not self.heat:
             self.card_fill.update((card_id, layout.cards[card_id].fill) for card_id in relaid.cards)
         for link_id in relaid.links:
-            self.link_items[link_id].show(layout.links[link_id], layout.links[link_id].kind)
+            self.link_items[link_id].show(layout.links[link_id])
         self._show_cards(relaid.cards | self._refade(card_ids))
         if self.lazy and relaid.cards:
             self.realize_cards([card_id for card_id, _ in layout.cards_touching(self.realized_region)])
@@ -294,6 +304,8 @@ class MapScene(QGraphicsScene):
             cell.set_drop_target(False)
         for card in self.card_items.values():
             card.hovered, card.full_detail = False, True
+        for link in self.link_items.values():
+            link.full_detail = True
         caches = [(item, item.cacheMode()) for item in self.items()]
         for item, _ in caches:
             item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
@@ -316,6 +328,8 @@ class MapScene(QGraphicsScene):
                 item.setCacheMode(mode)
             for card in self.card_items.values():
                 card.full_detail = False
+            for link in self.link_items.values():
+                link.full_detail = False
             for card in hovered:
                 card.hovered = True
             for cell in targets:

@@ -7,8 +7,8 @@ from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QPainter
 from PySide6.QtWidgets import QGraphicsView
 
-from .items import CellItem
-from .scene import OVERVIEW_BELOW, MapScene
+from .items import OVERVIEW_BELOW, CellItem
+from .scene import MapScene
 from .tools import PointerDrag
 
 MIN_ZOOM, MAX_ZOOM = 0.05, 4.0
