@@ -74,15 +74,11 @@ class CardBox:
         return self._drawing
 
 
-@dataclass(frozen=True, slots=True)
-class StageBox:
-    stage_id: str
-    index: int
-    header: Rect
-    column: Rect
-    lines: tuple[TextLine, ...]
-    fill: str  # the header's colour
-    _texts: tuple[TextLine, ...] | None = field(default=None, init=False, repr=False, compare=False)
+class _Header:
+    """What a stage's and a lane's box share: the header's lines, placed on the map when first asked
+    for and kept (the box is frozen, so the field is set past the dataclass's guard)."""
+
+    __slots__ = ()
 
     @property
     def texts(self) -> tuple[TextLine, ...]:
@@ -93,7 +89,18 @@ class StageBox:
 
 
 @dataclass(frozen=True, slots=True)
-class LaneBox:
+class StageBox(_Header):
+    stage_id: str
+    index: int
+    header: Rect
+    column: Rect
+    lines: tuple[TextLine, ...]
+    fill: str  # the header's colour
+    _texts: tuple[TextLine, ...] | None = field(default=None, init=False, repr=False, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class LaneBox(_Header):
     lane_id: str
     index: int
     kind: LaneKind
@@ -103,13 +110,6 @@ class LaneBox:
     fill: str  # the header's colour
     cell_fill: str  # the colour of the lane's cells
     _texts: tuple[TextLine, ...] | None = field(default=None, init=False, repr=False, compare=False)
-
-    @property
-    def texts(self) -> tuple[TextLine, ...]:
-        """The header's lines placed on the map, as the canvas and the PDF draw them."""
-        if self._texts is None:
-            object.__setattr__(self, "_texts", drawing.texts(self.lines, self.header.x, self.header.y))
-        return self._texts
 
 
 @dataclass(frozen=True, slots=True)
