@@ -1,13 +1,15 @@
 """The view on the map: zoom (Ctrl+wheel, pinch, keys), pan (wheel, Space+drag, middle button),
-rubber-band selection, a click on a cell to select it, and scrolling near the edges while dragging."""
+rubber-band selection, a click on a cell to select it, scrolling near the edges while dragging, and the
+headers pinned to the top and left once scrolled past (pinned_headers.py)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QCursor, QPainter
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QContextMenuEvent, QCursor, QMouseEvent, QPainter, QRegion
 from PySide6.QtWidgets import QGraphicsView
 
-from .items import OVERVIEW_BELOW, CellItem
+from . import pinned_headers
+from .items import OVERVIEW_BELOW, CellItem, HeaderItem
 from .scene import MapScene
 from .tools import PointerDrag
 
@@ -33,6 +35,7 @@ class MapView(QGraphicsView):
         self._shown = self._started = False
         self._space = False
         self._click_at: QPoint | None = None
+        self._pin_shift: QPoint | None = None  # a press on a pinned header: from the pointer to the header
         self._edge_timer = QTimer(self)
         self._edge_timer.setInterval(30)
         self._edge_timer.timeout.connect(self._scroll_at_edge)
@@ -42,6 +45,8 @@ class MapView(QGraphicsView):
         for bar in (self.horizontalScrollBar(), self.verticalScrollBar()):
             bar.valueChanged.connect(self._realize)
         scene.laidOut.connect(self._realize)
+        scene.laidOut.connect(self._repaint_pins)
+        scene.selectionChanged.connect(self._repaint_pins)
 
     def _realize(self, *_) -> None:
         """Items for the cards this view is about to show (on big maps they are made on demand), once
@@ -154,6 +159,9 @@ class MapView(QGraphicsView):
         super().keyReleaseEvent(event)
 
     def mousePressEvent(self, event) -> None:
+        if event.button() != Qt.MouseButton.MiddleButton and self._in_pins(event):
+            self._press_pinned(event)
+            return
         if event.button() == Qt.MouseButton.MiddleButton:
             self._pan_from = event.position().toPoint()
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
@@ -172,7 +180,7 @@ class MapView(QGraphicsView):
             self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
             event.accept()
             return
-        super().mouseMoveEvent(event)
+        super().mouseMoveEvent(self._shifted(event))
 
     def mouseReleaseEvent(self, event) -> None:
         if event.button() == Qt.MouseButton.MiddleButton and self._pan_from is not None:
@@ -181,10 +189,24 @@ class MapView(QGraphicsView):
             event.accept()
             return
         self._edge_timer.stop()
-        super().mouseReleaseEvent(event)
+        super().mouseReleaseEvent(self._shifted(event))
+        self._pin_shift = None
         click, self._click_at = self._click_at, None
         if click is not None and (event.position().toPoint() - click).manhattanLength() < 4:
             self._select_cell_at(event.position().toPoint(), event.modifiers())
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        if not self._in_pins(event):
+            super().mouseDoubleClickEvent(event)
+        elif (shift := self._header_shift(event.position().toPoint())) is not None:
+            super().mouseDoubleClickEvent(_moved(event, shift))
+
+    def contextMenuEvent(self, event) -> None:
+        if not self._in_pins(event):
+            super().contextMenuEvent(event)
+        elif (shift := self._header_shift(event.pos())) is not None:
+            super().contextMenuEvent(QContextMenuEvent(event.reason(), event.pos() + shift, event.globalPos(),
+                                                       event.modifiers()))
 
     def _select_cell_at(self, point: QPoint, modifiers) -> None:
         """A click on a cell's empty place selects the cell (Ctrl+click adds it)."""
@@ -212,3 +234,73 @@ class MapView(QGraphicsView):
 
     def visible_scene_rect(self) -> QRectF:
         return self.mapToScene(self.viewport().rect()).boundingRect()
+
+    # -- the pinned headers (pinned_headers.py) ---------------------------------------------------
+
+    def _pins(self) -> pinned_headers.Pins | None:
+        scene = self.scene()  # None while the view is being built, a bare QGraphicsScene while it is freed
+        if not isinstance(scene, MapScene):
+            return None
+        return pinned_headers.pins_for(scene.layout, self.visible_scene_rect())
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+        super().drawForeground(painter, rect)
+        pins = self._pins()
+        if pins is not None:
+            scene = self.map_scene()
+            selected = {item.element_id for item in scene.selectedItems() if isinstance(item, HeaderItem)}
+            pinned_headers.paint(painter, scene.layout, pins, scene.backgroundBrush().color(), selected)
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        """Scrolling moves the pixels on screen, the pinned bands with them: those are drawn anew where
+        they were and where they are now."""
+        before = self._pins_region()
+        super().scrollContentsBy(dx, dy)
+        self.viewport().update(self._pins_region() | before.translated(dx, dy))
+
+    def _pins_region(self) -> QRegion:
+        """The viewport pixels the pinned bands and their shadows cover."""
+        pins, region = self._pins(), QRegion()
+        margin = pinned_headers.SHADOW + 2
+        for area in pins.areas() if pins is not None else ():
+            region |= self.mapFromScene(area).boundingRect().adjusted(-2, -2, margin, margin)
+        return region
+
+    def _repaint_pins(self) -> None:
+        """The bands drawn again after a relayout or a change of selection (their headers are elsewhere)."""
+        self.viewport().update(self._pins_region())
+
+    def _in_pins(self, event) -> bool:
+        pins = self._pins()
+        pos = event.pos() if isinstance(event, QContextMenuEvent) else event.position().toPoint()
+        return pins is not None and pins.covers(self.mapToScene(pos))
+
+    def _header_shift(self, point: QPoint) -> QPoint | None:
+        """From `point` on a pinned header to the same place on the header itself, in viewport pixels;
+        None when no header is drawn there (the corner, a gap between headers)."""
+        pins, scene = self._pins(), self.map_scene()
+        real = pinned_headers.header_point(pins, self.mapToScene(point)) if pins is not None else None
+        if real is None or not isinstance(scene.top_item(real), HeaderItem):
+            return None
+        return self.mapFromScene(real) - point
+
+    def _press_pinned(self, event) -> None:
+        """A press on a pinned header does what it does on the header (select it, start its drag), the
+        gesture's moves and release shifted with it; a press elsewhere on the bands is taken and dropped,
+        never reaching the cards under them."""
+        event.accept()
+        self._click_at = None
+        self._pin_shift = self._header_shift(event.position().toPoint())
+        if self._pin_shift is not None:
+            super().mousePressEvent(_moved(event, self._pin_shift))
+            if event.button() == Qt.MouseButton.LeftButton:
+                self._edge_timer.start()
+
+    def _shifted(self, event):
+        return event if self._pin_shift is None else _moved(event, self._pin_shift)
+
+
+def _moved(event: QMouseEvent, shift: QPoint) -> QMouseEvent:
+    """The mouse event at its place moved by `shift` viewport pixels."""
+    return QMouseEvent(event.type(), event.position() + QPointF(shift), event.scenePosition(), event.globalPosition(),
+                       event.button(), event.buttons(), event.modifiers())
