@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from .bulk import collector_paused
 from .io import write_atomic
 from .io.disk_state import DiskState
 from .model import JourneyMap
@@ -81,14 +82,9 @@ def _kept_from_the_collector() -> Iterator[None]:
     made) makes tens of thousands of objects that live as long as the window: the collector pauses
     meanwhile, and they are then frozen out of its generations (`gc.freeze`), so that no collection
     walks them again (at start, measured 30-60 ms; later, every full collection)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         yield
         gc.freeze()
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def png_bytes(pixmap) -> bytes:

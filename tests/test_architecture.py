@@ -59,7 +59,7 @@ def test_layers_import_only_what_they_may():
 TOP_LEVEL = {
     "__init__": (set(), False), "__main__": ({"cli"}, False), "bulk": (set(), False), "paths": (set(), False),
     "templates": ({"model", "io", "paths"}, False), "map_export": ({"model", "io", "export"}, False),
-    "i18n": ({"paths"}, True), "app": ({"", "model", "io", "paths", "i18n", "ui"}, True),
+    "i18n": ({"paths"}, True), "app": ({"", "bulk", "model", "io", "paths", "i18n", "ui"}, True),
     "cli": ({"", "model", "io", "export", "map_export", "templates", "ui"}, False),
 }
 PDF_MAY_IMPORT = {"", "model", "layout", "paths", "bulk", "export"}  # export: the other pdf modules, Cancelled
