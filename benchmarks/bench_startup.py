@@ -12,8 +12,10 @@ least pay, as in bench_canvas.py). Maps:
 
 Every side runs with a bytecode cache (in a temporary folder), as an installed program does. With
 --before DIR, an earlier checkout of the program (e.g. `git worktree add /tmp/before HEAD~1`) is a
-third side, measured the same way in the same run. On a busy machine, more runs (--runs) steady the
-medians. Run:
+third side, measured the same way in the same run. Each side is timed by the clock (wall) and by the
+processor time its process used (CPU, user and system): on a machine busy with other work the clock
+also counts the waits for a free core, the processor time does not. On a busy machine, more runs
+(--runs) steady the medians. Run:
 
     .venv/bin/python benchmarks/bench_startup.py
     .venv/bin/python benchmarks/bench_startup.py --before /tmp/before --runs 15
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -58,10 +61,14 @@ def bare_window(out: str, path: str | None) -> None:
     Path(out).write_bytes(bytes(data))
 
 
-def timed(command: list[str], env: dict, folder: str) -> float:
+def timed(command: list[str], env: dict, folder: str) -> tuple[float, float]:
+    """The seconds the command took by the clock, and the processor seconds its process used."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run(command, cwd=folder, env=env, check=True, capture_output=True)
-    return time.perf_counter() - started
+    wall = time.perf_counter() - started
+    done = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, done.ru_utime + done.ru_stime - used.ru_utime - used.ru_stime
 
 
 def main(before: str | None, runs: int) -> None:
@@ -86,17 +93,18 @@ def main(before: str | None, runs: int) -> None:
                 del sides["before"]
             for command, side_env in sides.values():  # a warm-up each, not counted: the bytecode is written
                 timed(command, side_env, folder)
-            times: dict[str, list[float]] = {side: [] for side in sides}
+            times: dict[str, list[tuple[float, float]]] = {side: [] for side in sides}
             for _ in range(runs):
                 for side, (command, side_env) in sides.items():
                     times[side].append(timed(command, side_env, folder))
-            rows[label] = {side: statistics.median(runs) for side, runs in times.items()}
+            for i, measure in enumerate(("wall", "CPU")):
+                rows[label, measure] = {side: statistics.median(t[i] for t in runs) for side, runs in times.items()}
     print(f"CJM Designer start-up, command to painted window ({SIZE[0]}x{SIZE[1]}, offscreen); Python "
           f"{sys.version.split()[0]}, {os.cpu_count()} cores; each figure the median of {runs} processes")
-    print(f"{'map':<12} " + " ".join(f"{side:>8}" for side in rows["empty"]) + "   ratios to bare Qt")
-    for label, row in rows.items():
+    print(f"{'map':<12} {'':<5}" + " ".join(f"{side:>8}" for side in rows["empty", "wall"]) + "   ratios to bare Qt")
+    for (label, measure), row in rows.items():
         ratios = ", ".join(f"{side} {row[side] / row['bare Qt']:.2f}x" for side in row if side != "bare Qt")
-        print(f"{label:<12} " + " ".join(f"{seconds:>7.2f}s" for seconds in row.values()) + f"   {ratios}")
+        print(f"{label:<12} {measure:<5}" + " ".join(f"{seconds:>7.2f}s" for seconds in row.values()) + f"   {ratios}")
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from . import __version__, app, templates
 from .io import CjmError, SaveError, dumps, load, write_atomic
+from .io.atomic import same_file
 from .io.cjm import MAX_FILE_BYTES
 from .io.disk_state import load_with_state
 from .io.reading import read_limited
@@ -84,17 +85,18 @@ def _open(args: argparse.Namespace) -> int:
     if args.demo and args.file:
         raise UsageError("give a FILE or --demo, not both")
     size = _size(args.size)
-    if args.file and args.screenshot:
-        from .map_export import refuse_own_input  # here: opening the window needs nothing of exporting
+    if args.file and args.screenshot and same_file(args.file, args.screenshot):
+        from .map_export import refuse_own_input  # only to refuse: opening the window needs nothing of exporting
 
         refuse_own_input(args.file, args.screenshot)
     state = None
-    if args.demo:
-        doc, path, name = templates.new_map(templates.DEMO_TEMPLATE, app.interface_language()), None, "demo.cjm"
-    elif args.file:
-        (doc, state), path, name = load_with_state(args.file), Path(args.file), Path(args.file).name
-    else:
-        doc, path, name = templates.new_map(_preferred_template(), app.interface_language()), None, None
+    with app.kept_from_the_collector():  # the map lives as long as the window, like what the window makes
+        if args.demo:
+            doc, path, name = templates.new_map(templates.DEMO_TEMPLATE, app.interface_language()), None, "demo.cjm"
+        elif args.file:
+            (doc, state), path, name = load_with_state(args.file), Path(args.file), Path(args.file).name
+        else:
+            doc, path, name = templates.new_map(_preferred_template(), app.interface_language()), None, None
     if args.screenshot is None and not app.has_display():
         print("cjm-designer: no display to open a window on; use --screenshot OUT.png to render one, "
               "or the commands in --help", file=sys.stderr)
@@ -173,6 +175,7 @@ def _export(args: argparse.Namespace) -> int:
     out = Path(args.output)
     fmt = args.format or _format_of(out, EXTENSIONS)
     only = {"--excel": ("csv", args.excel), "--pages": ("pdf", args.pages), "--paper": ("pdf", args.paper),
+            "--orientation": ("pdf", args.orientation),
             "--cover": ("pdf", args.cover), "--personas": ("pdf", args.personas), "--legend": ("pdf", args.legend),
             "--report": ("pdf", args.report),
             "--no-header": ("pdf", args.no_header), "--scale": ("png", args.scale), "--dpi": ("png", args.dpi),
@@ -193,6 +196,9 @@ def _export(args: argparse.Namespace) -> int:
     print(f"{_shown(out)}: {_made(result)}, {result.size:,} bytes")
     for note in result.notes:
         print(f"note: {one_line(note, 500)}", file=sys.stderr)
+    for part in result.missing:  # one line a card (or header): its characters no font has
+        who = f"{part.kind} “{one_line(part.name, 80)}”" + (f" ({part.part_id})" if part.part_id else "")
+        print(f"warning: {who}: no font has {part.codes}: shown as a blank or an empty box", file=sys.stderr)
     return 0
 
 
@@ -202,9 +208,10 @@ def _export_options(fmt: str, args: argparse.Namespace):
 
     if fmt == "pdf":
         from .export.pdf import PdfOptions  # reportlab is loaded only when a PDF is asked for
-        from .export.pdf_pages import MM, Pages
+        from .export.pdf_pages import MM, Orientation, Pages
 
-        return PdfOptions(pages=Pages(args.pages or "poster"), paper=args.paper or "A4", margin=args.margin * MM,
+        return PdfOptions(pages=Pages(args.pages or "poster"), paper=args.paper or "A4",
+                          orientation=Orientation(args.orientation or "auto"), margin=args.margin * MM,
                           overlap=args.overlap * MM, header=not args.no_header, cover=args.cover,
                           personas=args.personas, legend=args.legend, report=args.report)
     options = {"png": lambda: PngOptions(scale=args.scale or PngOptions.scale, dpi=args.dpi,
@@ -330,8 +337,9 @@ _EPILOG = """commands:
   template   save FILE as a template of your own (in the user's data folder)
   validate   check maps; one line a problem on stderr, exit 1 if any
   export     write a map in another format: pdf (vector, text selectable; --pages poster|tiles|fit,
-             --paper A4|A3, --cover, --personas, --legend), png (--scale or --dpi, --transparent),
-             svg, csv (one row a card; --excel), mermaid (a journey diagram), cjm (canonical form)
+             --paper A4|A3, --orientation auto|landscape|portrait, --cover, --personas, --legend),
+             png (--scale or --dpi, --transparent), svg, csv (one row a card; --excel), mermaid (a journey
+             diagram), cjm (canonical form)
   import     make a map from a CSV table (stage and lane columns) or a Mermaid journey diagram
   report     print the funnel, touchpoints, channels, owners, pain points and missed KPIs (Markdown)
   schema     print the JSON Schema of the .cjm format
@@ -401,8 +409,10 @@ def _command_parser() -> argparse.ArgumentParser:
     pdf.add_argument("--pages", choices=("poster", "tiles", "fit"),
                      help="poster: one page the size of the map (default); tiles: full size over A4/A3 sheets; "
                           "fit: the whole map on one sheet")
-    pdf.add_argument("--paper", choices=("A4", "A3"), help="sheet for tiles, fit and extra pages (landscape; "
-                                                           "default A4)")
+    pdf.add_argument("--paper", choices=("A4", "A3"), help="sheet for tiles, fit and extra pages (default A4)")
+    pdf.add_argument("--orientation", choices=("auto", "landscape", "portrait"),
+                     help="how the sheets are turned; auto (default): tiles on the fewest, fullest sheets, fit at "
+                          "the larger scale, other pages landscape")
     pdf.add_argument("--margin", type=_number(0, MAX_MM), default=10.0, metavar="MM",
                      help=f"sheet margin, 0 to {MAX_MM} (default 10 mm)")
     pdf.add_argument("--overlap", type=_number(0, MAX_MM), default=10.0, metavar="MM",

@@ -20,7 +20,7 @@ from .io.csv_export import to_csv
 from .model import JourneyMap, Problem
 
 if TYPE_CHECKING:
-    from .export.pdf import PdfOptions
+    from .export.pdf import MissingGlyphs, PdfOptions
 
 EXTENSIONS = {"cjm": ".cjm", "csv": ".csv", "pdf": ".pdf", "png": ".png", "svg": ".svg", "mermaid": ".mmd"}
 
@@ -52,6 +52,7 @@ class ExportResult:
     pages: int | None = None  # a PDF's pages
     pixels: tuple[int, int] | None = None  # a PNG's width and height
     notes: list[str] = field(default_factory=list)  # what was left out and why, for the user
+    missing: list[MissingGlyphs] = field(default_factory=list)  # characters no font has, by card
 
 
 class OwnInputError(SaveError):
@@ -93,10 +94,11 @@ def _pdf(doc: JourneyMap, target: Path, options, progress: Progress | None) -> E
 
     made = to_pdf(doc, _options(options, PdfOptions), progress=progress)
     write_atomic(target, made.data)
-    return ExportResult(target, "pdf", len(made.data), pages=made.pages, notes=made.notes)
+    return ExportResult(target, "pdf", len(made.data), pages=made.pages, notes=made.notes, missing=made.missing)
 
 
 def _png(doc: JourneyMap, target: Path, options, progress: Progress | None) -> ExportResult:
+    from .export.glyph_report import glyph_report
     from .export.image import write_png  # the canvas scene and Qt's painting load with the first image
 
     options = _options(options, PngOptions)
@@ -107,15 +109,16 @@ def _png(doc: JourneyMap, target: Path, options, progress: Progress | None) -> E
             size = out.tell()
     except ValueError as error:  # too large for one image: the message says what scale fits
         raise CannotExport(str(error)) from None
-    return ExportResult(target, "png", size, pixels=pixels)
+    return ExportResult(target, "png", size, pixels=pixels, missing=glyph_report(doc))
 
 
 def _svg(doc: JourneyMap, target: Path, options, progress: Progress | None) -> ExportResult:
+    from .export.glyph_report import glyph_report
     from .export.image import render_svg
 
     data = render_svg(doc, transparent=_options(options, SvgOptions).transparent, progress=progress)
     write_atomic(target, data)
-    return ExportResult(target, "svg", len(data))
+    return ExportResult(target, "svg", len(data), missing=glyph_report(doc))
 
 
 def _csv(doc: JourneyMap, target: Path, options, progress: Progress | None) -> ExportResult:

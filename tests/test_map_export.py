@@ -13,9 +13,10 @@ from pypdf import PdfReader
 
 from cjm_designer.export import Cancelled
 from cjm_designer.export.pdf import PdfOptions
-from cjm_designer.export.pdf_pages import Pages
+from cjm_designer.export.pdf_pages import Pages, plan_pages
 from cjm_designer.io import SaveError, dumps, load, loads
 from cjm_designer.io.csv_export import to_csv
+from cjm_designer.layout import compute_layout
 from cjm_designer.map_export import (
     EXTENSIONS,
     CannotExport,
@@ -38,10 +39,12 @@ def doc():
 
 def test_a_pdf_reports_its_pages_size_and_notes(doc, tmp_path):
     target = tmp_path / "map.pdf"
-    result = export_map(doc, "pdf", target, PdfOptions(pages=Pages.TILES, cover=True))
+    options = PdfOptions(pages=Pages.TILES, cover=True)
+    result = export_map(doc, "pdf", target, options)
     reader = PdfReader(target)
     assert (result.path, result.format, result.pages) == (target, "pdf", len(reader.pages))
-    assert result.pages > 2 and result.size == target.stat().st_size and result.notes == []
+    assert result.pages > 2 and result.size == target.stat().st_size
+    assert result.notes == plan_pages(compute_layout(doc), options).notes  # the sheets' scale, if shrunk
     broken = doc.model_copy(deep=True)
     broken.personas[0].photo = Photo(media_type="image/png", data=base64.b64encode(b"\x89PNG\r\n\x1a\nbroken").decode())
     result = export_map(broken, "pdf", target, PdfOptions(personas=True))

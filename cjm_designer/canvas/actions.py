@@ -3,11 +3,14 @@ its menus and toolbar."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QUndoStack
 
 from ..model.document import ElementKind
 from ..paths import bundled
+from . import card_marks as marks
 from .menus import add_part
 from .texts import tr
 from .view import MapView
@@ -43,10 +46,17 @@ class CanvasActions:
         self.zoom_fit = self._make(view, QKeySequence("Ctrl+0"), view.zoom_fit, "maximize")
         self.zoom_actual = self._make(view, QKeySequence("Ctrl+1"), view.zoom_actual)
         doc = scene.session.doc
-        self.add_stage = self._make(view, QKeySequence("Ctrl+Shift+S"),
+        self.add_stage = self._make(view, QKeySequence("Ctrl+Shift+T"),  # Ctrl+Shift+S is Save As
                                     lambda: add_part(scene, ElementKind.STAGE, len(doc.stages)), "columns-3")
         self.add_lane = self._make(view, QKeySequence("Ctrl+Shift+L"),
                                    lambda: add_part(scene, ElementKind.LANE, len(doc.lanes)), "rows-3")
+        self.emotions = [self._make(view, QKeySequence(f"Alt+{n}"), partial(marks.set_emotion, scene, value))
+                         for n, value in enumerate(marks.EMOTIONS, 1)]
+        self.no_emotion = self._make(view, QKeySequence("Alt+0"), partial(marks.set_emotion, scene, None))
+        self.qualities = [self._make(view, QKeySequence(f"Ctrl+Alt+{value}"), partial(marks.set_quality, scene, value))
+                          for value in marks.QUALITIES]
+        self.no_quality = self._make(view, QKeySequence("Ctrl+Alt+0"), partial(marks.set_quality, scene, None))
+        self.pain = self._make(view, QKeySequence("Alt+P"), partial(marks.toggle_pain, scene))
         for action in (self.undo, self.redo):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             view.addAction(action)
@@ -61,7 +71,12 @@ class CanvasActions:
                              (self.select_all, tr("Select all cards")), (self.zoom_in, tr("Zoom in")),
                              (self.zoom_out, tr("Zoom out")), (self.zoom_fit, tr("Fit the map")),
                              (self.zoom_actual, tr("Actual size")), (self.add_stage, tr("Add stage")),
-                             (self.add_lane, tr("Add lane"))):
+                             (self.add_lane, tr("Add lane")), (self.no_emotion, tr("Emotion: not set")),
+                             (self.no_quality, tr("Contact quality: not set")), (self.pain, tr("Pain point on or off")),
+                             *((action, tr("Emotion %1").replace("%1", signed(value)))
+                               for action, value in zip(self.emotions, marks.EMOTIONS, strict=True)),
+                             *((action, tr("Contact quality %1").replace("%1", str(value)))
+                               for action, value in zip(self.qualities, marks.QUALITIES, strict=True))):
             action.setText(text)
             action.setToolTip(tooltip(action))
 
@@ -106,3 +121,8 @@ def tooltip(action: QAction) -> str:
     keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
     name = action.text().replace("&", "")
     return f"{name} ({keys})" if keys else name
+
+
+def signed(value: int) -> str:
+    """An emotion as the map shows it: −2, −1, 0, +1, +2 (a real minus sign)."""
+    return f"{value:+d}".replace("-", "−") if value else "0"

@@ -1,7 +1,8 @@
 """Dragging a stage or lane header: by its body to reorder, by its far edge to resize.
 
 A stage's right edge sets its width and a lane's bottom edge its height (both kept as minimums by
-the layout); the release is one operation of the editor's, one undo step.
+the layout); while a stage's edge is dragged the map is shown laid out at the new width, its cards
+re-wrapped, and the release is one operation of the editor's, one undo step.
 """
 
 from __future__ import annotations
@@ -31,6 +32,10 @@ class HeaderDrag(PointerDrag):
         self.resize = item.near_far_edge(origin)
         self.boundary: int | None = None  # reordering: where it would go, 0 before the first, len after the last
         self.size: float | None = None  # resizing: the new width or height
+        self.previewed: int | None = None  # resizing a stage: the width the scene shows it at
+        layout = scene.layout
+        self.start_size = (layout.stages[item.element_id].column.w if item.is_stage()
+                           else layout.lanes[item.element_id].row.h)  # resizing: the size at the press
 
     def start(self) -> None:
         super().start()
@@ -48,12 +53,15 @@ class HeaderDrag(PointerDrag):
         delta = pos - self.origin
         rect = item.mapRectToScene(item.boundingRect())
         if item.is_stage():
+            size = max(self.start_size + delta.x(), style.card_width + 2 * style.cell_padding)
+            if round(size) != self.previewed:  # as `resize_part` will round it
+                self.previewed = round(size)
+                scene.preview_stage_width(item.element_id, self.previewed)
             box = layout.stages[item.element_id].column
-            size = max(box.w + delta.x(), style.card_width + 2 * style.cell_padding)
-            marker = QRectF(box.x + size - 1.5, rect.y(), 3, layout.height - rect.y())
+            marker = QRectF(box.x + round(size) - 1.5, rect.y(), 3, layout.height - rect.y())
         else:
             row = layout.lanes[item.element_id].row
-            size = max(row.h + delta.y(), MIN_LANE_HEIGHT)
+            size = max(self.start_size + delta.y(), MIN_LANE_HEIGHT)
             marker = QRectF(row.x, row.y + size - 1.5, layout.width - row.x, 3)
         self.size = size
         return marker
@@ -73,7 +81,7 @@ class HeaderDrag(PointerDrag):
         return QRectF(left, edges[self.boundary] - 2, layout.width - left, 4)
 
     def mouse_release(self, event) -> bool:
-        self.end()
+        self._stop()
         element_id, edits, stage = self.item.element_id, self.edits, self.item.is_stage()
         if self.size is not None:
             edits.resize_part(ElementKind.STAGE if stage else ElementKind.LANE, element_id, self.size,
@@ -81,9 +89,14 @@ class HeaderDrag(PointerDrag):
         elif self.boundary is not None:
             edits.move_part_to_boundary(ElementKind.STAGE if stage else ElementKind.LANE, element_id, self.boundary,
                                         tr("Move stage") if stage else tr("Move lane"))
+        self.scene.end_preview()  # the map's own layout again, when the release changed nothing
         return True
 
     def end(self) -> None:
+        self._stop()
+        self.scene.end_preview()
+
+    def _stop(self) -> None:
         self.scene.drop_marker.hide()
         super().end()
 

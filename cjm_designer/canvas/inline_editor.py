@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QKeySequence, QPainter, QPen, QTextCursor
 from PySide6.QtWidgets import QApplication, QGraphicsTextItem
 
@@ -72,6 +72,15 @@ class InlineEditor(QGraphicsTextItem):
             self.textCursor().insertText(QApplication.clipboard().text())
         else:
             super().keyPressEvent(event)
+
+    def sceneEvent(self, event) -> bool:
+        """A key that types a character is the editor's even when a shortcut has it: AltGr is Ctrl+Alt
+        on Windows, and AltGr+0 types "}" on a German keyboard rather than clearing a card's contact
+        quality (card_marks.py)."""
+        if event.type() == QEvent.Type.ShortcutOverride and event.text() and event.text().isprintable():
+            event.accept()
+            return True
+        return super().sceneEvent(event)
 
     def contextMenuEvent(self, event) -> None:
         event.accept()  # the default menu would paste rich text

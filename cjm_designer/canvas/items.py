@@ -12,14 +12,26 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from ..layout import CardBox, EmotionCurve, LaneBox, LinkPath, MapLayout, Rect, StageBox, TextLine
-from ..layout.drawing import Box, CardDrawing, LinkDrawing, Stroke, card_drawing, cell_box, header_box
-from ..layout.drawing import texts as texts_at
+from ..layout.drawing import (
+    Box,
+    CardDrawing,
+    LinkDrawing,
+    PersonaPhoto,
+    Shape,
+    Stroke,
+    card_drawing,
+    cell_box,
+    header_box,
+    photo_shapes,
+)
 from ..layout.palette import LINK_STYLES
+from ..model import Persona, Photo
 from . import painting as P
+from .persona_photo import decoded_photo
 
 HANDLE_RADIUS = 5.0
 SIMPLE_BELOW = 0.4  # level of detail under which cards are drawn as plain blocks
@@ -28,6 +40,8 @@ RESIZE_EDGE = 5  # how near a header's far edge a press resizes rather than move
 CARD_Z, DRAGGED_Z = 2, 5  # a dragged card is drawn above the other cards
 DRAGGED_OPACITY = 0.8
 SELECTED_LINK_WIDTH = 2.2
+LINK_Z, LABEL_Z = 3, 4  # every link's label is drawn above every link's line
+PHOTO_PIXELS_PER_POINT = 4  # the title's photo is decoded sharp enough for a zoom or an image of 4 pixels a point
 
 
 class Kind:
@@ -129,10 +143,25 @@ class CardItem(BoxItem):
 
     def hoverEnterEvent(self, event) -> None:
         self.hovered = True
-        self.update()
+        self.refresh()
 
     def hoverLeaveEvent(self, event) -> None:
         self.hovered = False
+        self.refresh()
+
+    def itemChange(self, change, value):
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self.refresh()
+        return super().itemChange(change, value)
+
+    def refresh(self) -> None:
+        """Drawn anew in every view. Qt keeps a cached picture of the item for each view but marks only
+        the first view to repaint stale: with the Overview's view on the scene, the canvas kept showing
+        cards as selected after they were not (issue 13)."""
+        mode = self.cacheMode()
+        if mode != QGraphicsItem.CacheMode.NoCache:
+            self.setCacheMode(QGraphicsItem.CacheMode.NoCache)  # drops the pictures of every view
+            self.setCacheMode(mode)
         self.update()
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
@@ -264,7 +293,8 @@ class HeaderItem(BoxItem):
 
 
 class LinkItem(QGraphicsItem):
-    """An arrow between two cards along its routed path, styled by kind, with its label."""
+    """An arrow between two cards along its routed path, styled by kind; its label is drawn by its
+    `label_item`, which it keeps beside itself (same parent, same scene), stacked above every line."""
 
     def __init__(self, link_id: str):
         super().__init__()
@@ -273,12 +303,31 @@ class LinkItem(QGraphicsItem):
         self.full_detail = False  # drawn at any scale, the overview item aside (set for exports)
         self._path: QPainterPath | None = None
         self._bounds = QRectF()
+        self.label_item = LinkLabelItem(self)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # for the exposed rect
-        self.setZValue(3)
+        self.setZValue(LINK_Z)
 
     def type(self) -> int:
         return Kind.LINK
+
+    def itemChange(self, change, value):
+        """The label item follows the link into and out of its parent and scene, and is drawn again
+        when the link is selected, faded or hidden."""
+        label, Change = self.label_item, QGraphicsItem.GraphicsItemChange
+        if change == Change.ItemParentHasChanged:
+            label.setParentItem(self.parentItem())
+        elif change == Change.ItemSceneHasChanged:
+            if value is None:
+                if label.scene() is not None:
+                    label.scene().removeItem(label)
+            elif label.scene() is not value and self.parentItem() is None:
+                value.addItem(label)
+        elif change in (Change.ItemSelectedHasChanged, Change.ItemOpacityHasChanged):
+            label.update()
+        elif change == Change.ItemVisibleHasChanged:
+            label.setVisible(bool(value))
+        return super().itemChange(change, value)
 
     def show(self, path: LinkPath) -> None:
         """Stand on `path` (which carries the link's kind too)."""
@@ -289,6 +338,7 @@ class LinkItem(QGraphicsItem):
         self._path = None  # made when first hit: most links are never hovered
         self._bounds = P.qrect(path.bounds())
         self.update()
+        self.label_item.show(path)
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -317,9 +367,41 @@ class LinkItem(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         P.draw_path(painter, drawing.line, option.exposedRect)
         P.draw_polygon(painter, drawing.head)
-        if drawing.label is not None:
-            P.draw_box(painter, drawing.label)
-        P.draw_shapes(painter, drawing.text)
+        if drawing.leader is not None:
+            P.draw_path(painter, drawing.leader)
+
+
+class LinkLabelItem(QGraphicsItem):
+    """A link's label: its box and text, above every link's line. It takes no clicks (the link's
+    shape covers the label, so a press on it selects the link) and draws as its link is: selected,
+    faded, far out or not."""
+
+    def __init__(self, link: LinkItem):
+        super().__init__()
+        self.link = link
+        self._bounds = QRectF()
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setZValue(LABEL_Z)
+
+    def show(self, path: LinkPath) -> None:
+        self.prepareGeometryChange()
+        self._bounds = QRectF() if path.label_rect is None else P.qrect(path.label_rect).adjusted(-1, -1, 1, 1)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        link = self.link
+        if link.path_box is None or link.path_box.label_rect is None or not link.full_detail and \
+                option.levelOfDetailFromTransform(painter.worldTransform()) < OVERVIEW_BELOW:
+            return
+        drawing: LinkDrawing = link.path_box.drawing
+        if link.isSelected():
+            drawing = drawing.recolored(P.ACCENT.name(), SELECTED_LINK_WIDTH)
+        painter.setOpacity(painter.opacity() * link.opacity())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        P.draw_shapes(painter, drawing.plate)
 
 
 class CurveItem(QGraphicsItem):
@@ -346,22 +428,44 @@ class CurveItem(QGraphicsItem):
 
 
 class TextBlockItem(BoxItem):
-    """Text with no frame: the map's title."""
+    """Text with no frame: the map's title, with a persona's photo beside it when the layout gives one.
+    The photo is decoded when it is first shown and again only when the persona's photo changes."""
 
     def __init__(self):
         super().__init__()
         self.texts: tuple[TextLine, ...] = ()
+        self.photo: PersonaPhoto | None = None
+        self.image: QImage | None = None  # the photo decoded; None when it cannot be
+        self.photo_shapes: tuple[Shape, ...] = ()  # the photo's rim, or the disc shown in its place
+        self._decoded: Photo | None = None  # the persona's photo that `image` was decoded from
 
-    def show(self, x: float, y: float, w: float, h: float, lines: tuple[TextLine, ...]) -> None:
-        """Stand at (x, y), `w` by `h`, with `lines` (relative to that corner)."""
-        self.place(x, y, w, h)
-        texts = texts_at(lines, x, y)
-        if texts != self.texts:
-            self.texts = texts
+    def show(self, layout: MapLayout, personas: list[Persona]) -> None:
+        """Stand in the layout's title rectangle with its lines and its photo, the one of `personas`
+        that the layout names."""
+        rect = layout.title_rect
+        self.place(rect.x, rect.y, rect.w, rect.h)
+        texts = layout.title_texts()
+        photo = layout.title_photo
+        source = next((persona.photo for persona in personas if photo and persona.id == photo.persona_id), None)
+        decode = source is not self._decoded
+        if decode:
+            self._decoded = source
+            self.image = None if source is None else decoded_photo(source, PHOTO_PIXELS_PER_POINT * photo.rect.w)
+        shapes = () if photo is None else photo_shapes(photo, self.image is not None)
+        if decode or (texts, photo, shapes) != (self.texts, self.photo, self.photo_shapes):
+            self.texts, self.photo, self.photo_shapes = texts, photo, shapes
             self.update()
+
+    def bounds_for(self, rect: QRectF) -> QRectF:
+        return rect.adjusted(-1, -1, 1, 1)  # the photo's rim stands half its width outside
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         painter.translate(-self.pos())  # the texts are placed on the map
+        if self.photo is not None:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            if self.image is not None:
+                P.draw_persona_photo(painter, self.photo, self.image)
+            P.draw_shapes(painter, self.photo_shapes)
         P.draw_shapes(painter, self.texts)
 
 

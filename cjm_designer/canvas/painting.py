@@ -10,13 +10,14 @@ from __future__ import annotations
 from functools import cache
 
 from PySide6.QtCore import QByteArray, QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QImage, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtSvg import QSvgRenderer
 
 from ..layout import Rect, TextLine, palette
-from ..layout.drawing import Box, Cubic, Dot, Icon, Line, Move, Path, Polygon, Shape, Stroke
+from ..layout.drawing import Box, Cubic, Dot, Icon, Line, Move, Path, PersonaPhoto, Polygon, Shape, Stroke
+from ..layout.fonts import EMOJI_FAMILY, emoji_path
 from ..layout.icons import icon_path
-from ..layout.text import FAMILY, font_path
+from ..layout.text import FAMILY, font_path, metrics
 
 INK = QColor(palette.INK)
 GRID = QColor(palette.GRID)
@@ -30,13 +31,23 @@ def load_fonts() -> None:
             QFontDatabase.addApplicationFont(str(font_path(bold)))
 
 
+def load_fallback_font(text: str, bold: bool) -> None:
+    """Make the bundled emoji font known to Qt when a line first has a character PT Sans lacks (a map
+    without one never loads it); Qt then draws with the chain the layout measured with
+    (layout/fonts.py): PT Sans, Noto Emoji, then its own fallback, fontconfig's, for the rest."""
+    if not metrics(bold).chain.covers(text) and EMOJI_FAMILY not in QFontDatabase.families():
+        QFontDatabase.addApplicationFont(str(emoji_path()))
+
+
 BASE_SIZE = 100  # Qt font sizes are whole pixels: text is drawn at 100 px and scaled to its size
 
 
 @cache
 def font(bold: bool = False) -> QFont:
-    """The map font at 100 px, with the design metrics the layout measured with."""
-    result = QFont(FAMILY)
+    """The map font at 100 px, with the design metrics the layout measured with, and the emoji font
+    after it."""
+    result = QFont()
+    result.setFamilies([FAMILY, EMOJI_FAMILY])
     result.setPixelSize(BASE_SIZE)
     result.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     result.setKerning(False)
@@ -135,6 +146,20 @@ def draw_dot(painter: QPainter, dot: Dot) -> None:
     painter.drawEllipse(QPointF(dot.center.x, dot.center.y), dot.radius, dot.radius)
 
 
+def draw_persona_photo(painter: QPainter, photo: PersonaPhoto, image: QImage) -> None:
+    """The decoded `image` filling the photo's circle, its middle showing."""
+    rect = qrect(photo.rect)
+    scale = rect.width() / min(image.width(), image.height())
+    width, height = image.width() * scale, image.height() * scale
+    clip = QPainterPath()
+    clip.addEllipse(rect)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    painter.setClipPath(clip, Qt.ClipOperation.IntersectClip)
+    painter.drawImage(QRectF(rect.center().x() - width / 2, rect.center().y() - height / 2, width, height), image)
+    painter.restore()
+
+
 def draw_text_line(painter: QPainter, line: TextLine) -> None:
     """The line with its baseline starting at (x, y), `size` scene units high (1 unit = 1 pt)."""
     painter.save()
@@ -142,6 +167,8 @@ def draw_text_line(painter: QPainter, line: TextLine) -> None:
     painter.translate(line.x, line.y)
     scale = line.size / BASE_SIZE
     painter.scale(scale, scale)
+    if not line.text.isascii():
+        load_fallback_font(line.text, line.bold)
     painter.setFont(font(line.bold))
     painter.drawText(QPointF(0, 0), line.text)
     painter.restore()

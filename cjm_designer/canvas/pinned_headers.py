@@ -1,31 +1,38 @@
 """Frozen panes: the stage headers pinned to the top of the view and the lane headers to its left once
 the map is scrolled past them, drawn over the scene by the view (never by an export, which renders
-the scene) from the scene's layout, so that a reader always knows the stage and lane in view."""
+the scene) from the scene's layout, so that a reader always knows the stage and lane in view.
+
+Like a sticky section title, a header partly scrolled off keeps its text where the view shows it: a
+stage's lines start right of the lane band, a lane's below the stage band, each fill in its place."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPen
+from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPainterPath, QPen
 
 from ..layout import MapLayout, Rect, TextLine
 from ..layout.drawing import header_box
+from ..layout.text import ELLIPSIS, TextStyle
 from . import painting as P
 from .items import OVERVIEW_BELOW
 
 SHADOW = 6  # pixels of the soft shadow under and right of a pinned band
 _SHADOW_DARK = QColor(0, 0, 0, 46)
+_FEWEST_LETTERS = 3  # a stage's line cut shorter than this leaves the band with its header
 
 
 @dataclass(frozen=True)
 class Pins:
-    """How far the headers are moved to stay in view, and where they are drawn (scene units)."""
+    """How far the headers are moved to stay in view, and where they are drawn (scene units). Once
+    anything is pinned both bands are drawn, a band not scrolled past in its place, so that the
+    headers it holds keep their texts in sight too."""
 
     dx: float  # the lane headers' shift to the right (0: in place)
     dy: float  # the stage headers' shift down (0: in place)
-    stages: QRectF  # the band the pinned stage headers cover; empty when in place
-    lanes: QRectF  # drawn whenever anything is pinned, in place if dx is 0, to keep tall lanes' names in sight
+    stages: QRectF  # the stage headers' band, right of the corner
+    lanes: QRectF  # the lane headers' band, below the corner
     corner: QRectF  # where the bands meet, covered in plain fill
 
     def areas(self) -> list[QRectF]:
@@ -47,15 +54,16 @@ def pins_for(layout: MapLayout | None, visible: QRectF) -> Pins | None:
     dx, dy = max(0.0, visible.left() - left), max(0.0, visible.top() - top)
     if dx == 0 and dy == 0:
         return None
-    stages = QRectF(visible.left(), top + dy, visible.width(), bottom - top) if dy else QRectF()
-    lanes = QRectF(left + dx, visible.top(), right - left, visible.height())
-    return Pins(dx, dy, stages, lanes, QRectF(left + dx, top + dy, right - left, bottom - top))
+    corner = QRectF(left + dx, top + dy, right - left, bottom - top)
+    end_x = min(visible.right(), max(r.right for r in stage_rects))
+    end_y = min(visible.bottom(), max(r.bottom for r in lane_rects))
+    stages = QRectF(corner.right(), corner.top(), max(0.0, end_x - corner.right()), corner.height())
+    lanes = QRectF(corner.left(), corner.bottom(), corner.width(), max(0.0, end_y - corner.bottom()))
+    return Pins(dx, dy, stages, lanes, corner)
 
 
 def header_point(pins: Pins, pos: QPointF) -> QPointF | None:
     """Where on the map the header drawn pinned at `pos` really is; None in the corner or off the bands."""
-    if pins.corner.contains(pos):
-        return None
     if pins.lanes.contains(pos):
         return pos - QPointF(pins.dx, 0)
     if pins.stages.contains(pos):
@@ -63,57 +71,110 @@ def header_point(pins: Pins, pos: QPointF) -> QPointF | None:
     return None
 
 
-def paint(painter: QPainter, layout: MapLayout, pins: Pins, background: QColor, selected: set[str]) -> None:
+def paint(painter: QPainter, layout: MapLayout, pins: Pins, background: QColor, selected: set[str],
+          clear: QRectF | None = None) -> None:
     """The bands over the scene: each on the scene's background, its headers as HeaderItem draws them
-    (with the selection frame), then the corner and the shadows. Below the overview zoom the names
-    would be a pixel or two high, so the headers show their fills alone."""
+    (with the selection frame) with their texts slid into sight, then the corner and the shadows; none
+    over `clear` (an open text editor). Below the overview zoom the names would be a pixel or two high,
+    so the headers show their fills alone."""
     pixel = 1 / painter.worldTransform().m11()
     texts = painter.worldTransform().m11() >= OVERVIEW_BELOW
+    seen_x, seen_y = pins.corner.right(), pins.corner.bottom()
     painter.save()
-    if pins.dy:
-        painter.fillRect(pins.stages, background)
-        boxes = [b for b in layout.stages.values() if pins.stages.left() <= b.header.right
-                 and b.header.x <= pins.stages.right()]
-        _headers(painter, [(b.stage_id, b.header, b.fill, b.texts) for b in boxes], 0, pins.dy, texts, selected)
+    if clear is not None:
+        bands, hole = QPainterPath(), QPainterPath()
+        depth = SHADOW * pixel
+        bands.addRect(pins.stages.united(pins.lanes).united(pins.corner).adjusted(0, 0, depth, depth))
+        hole.addRect(clear)
+        painter.setClipPath(bands.subtracted(hole), Qt.ClipOperation.IntersectClip)
+    painter.fillRect(pins.stages, background)
+    boxes = [b for b in layout.stages.values() if pins.stages.left() <= b.header.right
+             and b.header.x <= pins.stages.right()]
+    _headers(painter, [(b.stage_id, b.header, b.fill, slid_across(b.texts, b.header, seen_x) if texts else ())
+                       for b in boxes], 0, pins.dy, selected)
     painter.fillRect(pins.lanes, background)
     boxes = [b for b in layout.lanes.values() if pins.lanes.top() <= b.header.bottom
              and b.header.y <= pins.lanes.bottom()]
-    seen_from = pins.corner.bottom()
-    _headers(painter, [(b.lane_id, b.header, b.fill, _lowered(b.texts, b.header, seen_from)) for b in boxes],
-             pins.dx, 0, texts, selected)
+    _headers(painter, [(b.lane_id, b.header, b.fill, slid_down(b.texts, b.header, seen_y) if texts else ())
+                       for b in boxes], pins.dx, 0, selected)
     painter.fillRect(pins.corner, background)
     if pins.dy:
-        _shadow(painter, pins.stages.left(), pins.stages.bottom(), pins.stages.right(), pixel, vertical=True)
+        _shadow(painter, pins.corner.left(), pins.corner.bottom(), pins.stages.right(), pixel, vertical=True)
     if pins.dx:
-        _shadow(painter, pins.lanes.right(), pins.lanes.top(), pins.lanes.bottom(), pixel, vertical=False)
+        _shadow(painter, pins.corner.right(), pins.corner.top(), pins.lanes.bottom(), pixel, vertical=False)
     painter.restore()
 
 
-def _lowered(lines: tuple[TextLine, ...], rect: Rect, seen_from: float) -> tuple[TextLine, ...]:
-    """A tall lane's name moved down from the top of its header to where the view shows the header
-    (from `seen_from`), as far as the header's bottom allows, so that its name stays in sight."""
-    if not lines:
+def slid_across(lines: tuple[TextLine, ...], rect: Rect, seen_from: float) -> tuple[TextLine, ...]:
+    """A stage header's lines when the view shows it from x = `seen_from` on: each line cut off on the
+    left starts where the header comes into sight instead, shortened with an ellipsis to what the
+    header's visible part holds; once its first few letters and the ellipsis fit no more, the line
+    leaves with the header's right end."""
+    if not lines or seen_from <= rect.x:
+        return lines
+    pad = min(line.x for line in lines) - rect.x
+    start, end = seen_from + pad, rect.right - pad
+    moved = []
+    for line in lines:
+        if line.x >= start:
+            moved.append(line)
+            continue
+        style = TextStyle(line.size, line.bold)
+        text = _fitted(line.text, style, end - start)
+        if len(text.removesuffix(ELLIPSIS)) < min(_FEWEST_LETTERS, len(line.text)):
+            text = _fitted(line.text, style, style.width(line.text[:_FEWEST_LETTERS] + ELLIPSIS))
+            moved.append(line._replace(text=text, x=end - style.width(text)))
+        else:
+            moved.append(line._replace(text=text, x=start))
+    return tuple(moved)
+
+
+def slid_down(lines: tuple[TextLine, ...], rect: Rect, seen_from: float) -> tuple[TextLine, ...]:
+    """A lane header's lines when the view shows it from y = `seen_from` down: moved down together to
+    where it comes into sight, the lines that no longer fit above the header's bottom left out; the
+    first line always stays, leaving with the header's bottom once it alone fits no more."""
+    if not lines or seen_from <= rect.y:
         return lines
     top = min(line.y - line.size for line in lines)
-    bottom = max(line.y + line.size / 4 for line in lines)
     pad = top - rect.y
-    shift = max(0.0, min(seen_from - rect.y, rect.bottom - pad / 2 - bottom))
-    return tuple(line._replace(y=line.y + shift) for line in lines) if shift else lines
+    end = rect.bottom - pad / 2
+    first = lines[0]
+    shift = max(0.0, min(seen_from - rect.y, end - (first.y + first.size / 4)))
+    if not shift:
+        return lines
+    kept = [line for line in lines if line is first or line.y + line.size / 4 + shift <= end]
+    return tuple(line._replace(y=line.y + shift) for line in kept)
 
 
-def _headers(painter: QPainter, headers, dx: float, dy: float, texts: bool, selected: set[str]) -> None:
+def _fitted(text: str, style: TextStyle, width: float) -> str:
+    """`text` if it fits in `width`, else its longest start that fits with an ellipsis ("" if none)."""
+    if style.width(text) <= width:
+        return text
+    low, high = 0, len(text)  # the longest prefix that fits with the ellipsis, by bisection
+    while low < high:
+        middle = (low + high + 1) // 2
+        if style.width(text[:middle].rstrip() + ELLIPSIS) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + ELLIPSIS if low else ""
+
+
+def _headers(painter: QPainter, headers, dx: float, dy: float, selected: set[str]) -> None:
+    """Each header's box, its lines kept inside it, and the selection's frame, moved by (dx, dy)."""
     painter.save()
     painter.translate(dx, dy)
     for element_id, rect, fill, lines in headers:
         P.draw_box(painter, header_box(rect, fill))
-        if texts:
+        if lines:
+            painter.save()
+            painter.setClipRect(P.qrect(rect), Qt.ClipOperation.IntersectClip)
             P.draw_shapes(painter, lines)
-        if element_id in selected:
-            pen = QPen(P.ACCENT, 2)
-            pen.setCosmetic(True)
-            painter.setPen(pen)
+            painter.restore()
+        if element_id in selected:  # framed as HeaderItem frames it
+            painter.setPen(QPen(P.ACCENT, 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(P.qrect(rect))
+            painter.drawRect(P.qrect(rect).adjusted(1, 1, -1, -1))
     painter.restore()
 
 

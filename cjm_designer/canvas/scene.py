@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QGraphicsRectItem, QGraphicsScene
 
@@ -19,6 +19,7 @@ from ..editor import Change, DocumentSession, Editor
 from ..layout import DEFAULT_STYLE, LayoutMemo, MapLayout, Rect, Style, compute_layout, palette, relayout_cards
 from ..model.analytics import CardFilter, cell_heat, heat_values
 from . import painting as P
+from .current_cell import CurrentCell
 from .inline_editor import InlineEditor
 from .items import (
     OVERVIEW_BELOW,
@@ -62,6 +63,11 @@ class MapScene(QGraphicsScene):
         self.heat: str | None = None  # a heat-map measure, when the map is coloured by one
         self.card_filter: CardFilter | None = None
         self.faded: set[str] = set()  # cards the filter leaves out
+        self.previewing = False  # the layout shown is a header drag's preview, not the map's own
+        self._preview_widths: dict[str, float] = {}  # the stage widths of the preview to lay out next
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.timeout.connect(self._show_preview)
         self.card_items: dict[str, CardItem] = {}  # on a big map, only the cards near the view have items
         self.card_fill: dict[str, str] = {}
         self.lazy = False
@@ -93,6 +99,7 @@ class MapScene(QGraphicsScene):
         self.interaction: Interaction | None = None  # the gesture under way: it hears the events first
         self.tool = SelectTool(self)  # hears the rest: selects, and starts the gestures
         self.operations = SelectionOperations(self)  # delete, duplicate, cut, copy, paste the selection
+        self.current = CurrentCell(self)  # where the keys act and typing adds a card, framed
         session.changed.connect(self._on_changed)
         self.sync()
 
@@ -117,13 +124,32 @@ class MapScene(QGraphicsScene):
         with collector_paused():
             self._sync()
 
+    def preview_stage_width(self, stage_id: str, width: float) -> None:
+        """Show the map as it would be with the stage `width` wide, its cards re-wrapped, the model
+        unchanged: a header drag's live preview, until `end_preview` or the resize's own relayout.
+        It is laid out once the events waiting are handled: a big map's layout takes a while, and
+        meanwhile the pointer moves on, so only where it went last is laid out."""
+        self._preview_widths = {stage_id: width}
+        self._preview_timer.start(0)
+
+    def _show_preview(self) -> None:
+        with collector_paused():
+            self._sync(compute_layout(self.session.doc, self.style, self.layout_memo, self._preview_widths))
+        self.previewing = True
+
+    def end_preview(self) -> None:
+        """Show the map's own layout again, if a preview is shown, and lay out no preview pending."""
+        self._preview_timer.stop()
+        if self.previewing:
+            self.sync()
+
     def _sync(self, layout: MapLayout | None = None) -> None:
         """Bring every item in line with `layout` (by default, the map laid out now)."""
+        self.previewing = False
         doc = self.session.doc
         layout = self.layout = layout or compute_layout(doc, self.style, self.layout_memo)
 
-        self.title_item.show(layout.title_rect.x, layout.title_rect.y, layout.title_rect.w, layout.title_rect.h,
-                             layout.title)
+        self.title_item.show(layout, doc.personas)
         _reconcile(self, self.stage_items, layout.stages, lambda key: HeaderItem(Kind.STAGE, key))
         for stage_id, box in layout.stages.items():
             self.stage_items[stage_id].show(box, QColor(box.fill))
@@ -282,8 +308,8 @@ class MapScene(QGraphicsScene):
     def export_mode(self, background: bool = True) -> Iterator[MapScene]:
         """While inside, the scene draws what an exported image shows: every card has its item, drawn
         in full detail at any scale and uncached (no bitmaps in an SVG, nothing stale); the cards and
-        links rather than the overview; no selection, hover handle, drop marker or link preview; and
-        with `background` False, no background at all (for a transparent image). Cards and links are
+        links rather than the overview; no selection, hover handle, drop marker, link preview or current
+        cell's frame; and with `background` False, no background at all (for a transparent image). Cards and links are
         lifted out of their layers meanwhile: `render()` draws every child of an item in the rectangle
         asked for, so a layer in it would have all the map's cards drawn for any part of it. Everything
         is put back on leaving, and the card items made for the export are removed again."""
@@ -292,12 +318,13 @@ class MapScene(QGraphicsScene):
         selected = self.selectedItems()
         self.clearSelection()
         visible = {item: item.isVisible() for item in (self.overview, self.card_layer, self.link_layer,
-                                                       self.drop_marker, self.link_preview)}
+                                                       self.drop_marker, self.link_preview, self.current.frame)}
         self.overview.hide()
         self.card_layer.show()
         self.link_layer.show()
         self.drop_marker.hide()
         self.link_preview.hide()
+        self.current.frame.hide()
         targets = [cell for cell in self.cell_items.values() if cell.drop_target]
         hovered = [card for card in self.card_items.values() if card.hovered]
         for cell in targets:

@@ -4,17 +4,21 @@ header drag, typing (see text_edits.py)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import Qt
 
 from .card_drag import CardDrag
 from .header_drag import HeaderDrag
 from .items import CardItem, CellItem, HeaderItem
 from .link_connect import LinkConnect
 from .menus import context_menu
+from .navigation import Move
 from .text_edits import CardText, NewCard, Rename
 from .tools import Tool
 
-_DIRECTIONS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
+_MOVES = {Qt.Key.Key_Left: Move.LEFT, Qt.Key.Key_Right: Move.RIGHT, Qt.Key.Key_Up: Move.UP,
+          Qt.Key.Key_Down: Move.DOWN, Qt.Key.Key_Home: Move.FIRST_STAGE, Qt.Key.Key_End: Move.LAST_STAGE}
+_LANE_MOVES = {Qt.Key.Key_Up: Move.LANE_UP, Qt.Key.Key_Down: Move.LANE_DOWN}
+_EDIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2)
 _CHORDS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
 
 
@@ -72,50 +76,35 @@ class SelectTool(Tool):
         return True
 
     def key_press(self, event) -> bool:
-        """Delete deletes the selection; Enter or F2 edits the selected card; Enter or Insert starts a
-        card in the selected cell, and so does typing a character; arrows move the selection; Escape
-        clears it."""
+        """The canvas's keys (see navigation.py for where the arrows go): arrows, Home and End, and
+        Ctrl+Up/Down move the current cell; typing a character starts a new card there, after the
+        current card; Enter or F2 edits the current card (renames a selected stage or lane), Enter on
+        an empty place or Insert anywhere starts a card; Delete deletes the selection; Escape clears
+        it."""
         scene = self.scene
-        key, text = event.key(), event.text()
-        plain = not event.modifiers() & _CHORDS
-        cards, cell = scene.selected_card_ids(), scene.selected_cell()
+        current = scene.current
+        spot = current.spot  # None only on a map without cells
+        key, text, modifiers = event.key(), event.text(), event.modifiers()
+        chords = modifiers & _CHORDS
+        headers = [i for i in scene.selectedItems() if isinstance(i, HeaderItem)]
         if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             scene.operations.delete()
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2) and len(cards) == 1:
-            CardText(scene, cards[0]).start()
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Insert) and cell is not None:
-            NewCard(scene, *cell).start()
-        elif key in _DIRECTIONS and plain:
-            self.navigate(*_DIRECTIONS[key])
+        elif key in _EDIT_KEYS and len(headers) == 1:
+            Rename(scene, headers[0]).start()
         elif key == Qt.Key.Key_Escape:
             scene.clearSelection()
-        elif cell is not None and plain and text and text.isprintable() and not text.isspace():
-            NewCard(scene, *cell, text=text).start()
+        elif spot is None:
+            return False
+        elif key in _EDIT_KEYS and spot.card is not None:
+            CardText(scene, spot.card).start()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Insert):
+            NewCard(scene, *spot.cell, current.insert_index()).start()
+        elif key in _MOVES and not modifiers & ~Qt.KeyboardModifier.KeypadModifier:
+            current.go(_MOVES[key])
+        elif key in _LANE_MOVES and chords == Qt.KeyboardModifier.ControlModifier:
+            current.go(_LANE_MOVES[key])
+        elif not chords and text and text.isprintable() and not text.isspace():
+            NewCard(scene, *spot.cell, current.insert_index(), text=text).start()
         else:
             return False
         return True
-
-    def navigate(self, dx: int, dy: int) -> None:
-        """Select the nearest card in a direction from the selected card (or the first card)."""
-        scene = self.scene
-        cards = scene.selected_card_ids()
-        boxes = scene.layout.cards
-        if not cards:
-            if boxes:
-                scene.select_cards([next(iter(boxes))])
-            return
-        here = boxes[cards[-1]].rect.center
-        best, best_score = None, None
-        for card_id, box in boxes.items():
-            c = box.rect.center
-            along = (c.x - here.x) * dx + (c.y - here.y) * dy
-            if card_id == cards[-1] or along <= 1:
-                continue
-            across = abs((c.x - here.x) * dy) + abs((c.y - here.y) * dx)
-            score = along + 2 * across
-            if best_score is None or score < best_score:
-                best, best_score = card_id, score
-        if best is not None:
-            scene.select_cards([best])
-            r = boxes[best].rect
-            scene.visibleRequested.emit(QRectF(r.x, r.y, r.w, r.h))

@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 
+from ..editor.clipboard import split_typed
 from ..model.document import ElementKind
+from .current_cell import clear_of_pins
 from .inline_editor import CANCEL, FINISH, NEXT, InlineEditor
 from .insertion import insertion_rect
 from .items import HeaderItem
@@ -23,6 +25,16 @@ if TYPE_CHECKING:
     from .scene import MapScene
 
 MAX_NAME = 200  # characters kept of a typed name or label
+UNDO_TITLE = 40  # characters of a new card's title shown in its undo step's name
+
+
+def add_card_text(title: str) -> str:
+    """The name of the undo step that adds a card, with its title (cut short) so that a history of
+    typed cards tells them apart: Add card “Зашёл на сайт”."""
+    if not title:
+        return tr("Add card")
+    shown = title if len(title) <= UNDO_TITLE else title[: UNDO_TITLE - 1] + "…"
+    return tr("Add card “%1”").replace("%1", shown)
 
 
 class InlineEdit(Interaction, ABC):
@@ -31,6 +43,7 @@ class InlineEdit(Interaction, ABC):
     does: what was typed is kept."""
 
     select_all = False
+    in_cell = False  # over a cell's cards: scrolled into view clear of the pinned headers
 
     def __init__(self, scene: MapScene, rect: QRectF, text: str):
         super().__init__(scene)
@@ -41,7 +54,7 @@ class InlineEdit(Interaction, ABC):
         super().start()
         self.scene.addItem(self.item)
         self.item.start()
-        self.scene.visibleRequested.emit(self.rect)
+        self.scene.visibleRequested.emit(clear_of_pins(self.scene.layout, self.rect) if self.in_cell else self.rect)
 
     def finish(self, outcome: str) -> None:
         """End with FINISH, CANCEL or NEXT, as the keys of the editor do."""
@@ -89,6 +102,8 @@ class NewCard(InlineEdit):
     """A card typed where it will go: at `index` of the cell (its end when None); finishing adds it
     and selects it, Tab opens the next one after it."""
 
+    in_cell = True
+
     def __init__(self, scene: MapScene, stage_id: str, lane_id: str, index: int | None = None, text: str = ""):
         cards = scene.layout.cell_cards.get((stage_id, lane_id), [])
         self.cell = (stage_id, lane_id)
@@ -100,7 +115,9 @@ class NewCard(InlineEdit):
         super().__init__(scene, QRectF(slot.x(), top, style.card_width, 40), text)
 
     def commit(self, outcome: str, typed: str) -> None:
-        card_id = self.edits.add_card(*self.cell, self.index, typed) if outcome != CANCEL else None
+        if outcome == CANCEL:
+            return
+        card_id = self.edits.add_card(*self.cell, self.index, typed, add_card_text(split_typed(typed)[0]))
         if card_id is not None:
             self.scene.select_cards([card_id])
             if outcome == NEXT:
@@ -109,6 +126,8 @@ class NewCard(InlineEdit):
 
 class CardText(InlineEdit):
     """A card's title (the first line) and text, edited over the card."""
+
+    in_cell = True
 
     def __init__(self, scene: MapScene, card_id: str):
         card = scene.session.doc.card(card_id)

@@ -5,8 +5,8 @@ headers pinned to the top and left once scrolled past (pinned_headers.py)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QContextMenuEvent, QCursor, QMouseEvent, QPainter, QRegion
-from PySide6.QtWidgets import QGraphicsView
+from PySide6.QtGui import QContextMenuEvent, QCursor, QHelpEvent, QMouseEvent, QPainter, QRegion
+from PySide6.QtWidgets import QApplication, QGraphicsView, QToolTip
 
 from . import pinned_headers
 from .items import OVERVIEW_BELOW, CellItem, HeaderItem
@@ -36,6 +36,8 @@ class MapView(QGraphicsView):
         self._space = False
         self._click_at: QPoint | None = None
         self._pin_shift: QPoint | None = None  # a press on a pinned header: from the pointer to the header
+        self._hover_at: QPointF | None = None  # where the pointer rests over the viewport, no button down
+        self._pins_drawn = QRegion()  # the viewport pixels the pinned bands were last drawn on
         self._edge_timer = QTimer(self)
         self._edge_timer.setInterval(30)
         self._edge_timer.timeout.connect(self._scroll_at_edge)
@@ -84,14 +86,23 @@ class MapView(QGraphicsView):
         return self.transform().m11()
 
     def set_zoom(self, factor: float, anchor_under_mouse: bool = False) -> None:
+        """Zoom about the view's centre, or about the map point under the pointer. That point is found
+        here, not by Qt's anchor, which takes it from the last move handed to the scene: over a
+        pinned header that move is moved to the header itself."""
         factor = min(max(factor, MIN_ZOOM), MAX_ZOOM)
         if abs(factor - self.zoom()) < 1e-9:
             return
         anchor = self.transformationAnchor()
-        if not anchor_under_mouse:
-            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        pointer = self.viewport().mapFromGlobal(QCursor.pos())
+        fixed = self.mapToScene(pointer) if anchor_under_mouse and self.viewport().rect().contains(pointer) else None
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter if fixed is None
+                                     else QGraphicsView.ViewportAnchor.NoAnchor)
         self.scale(factor / self.zoom(), factor / self.zoom())
         self.setTransformationAnchor(anchor)
+        if fixed is not None:
+            drift = self.mapFromScene(fixed) - pointer
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + drift.x())
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() + drift.y())
         self.zoomChanged.emit(self.zoom())
 
     def zoom_in(self) -> None:
@@ -127,6 +138,10 @@ class MapView(QGraphicsView):
             super().wheelEvent(event)
 
     def viewportEvent(self, event) -> bool:
+        if event.type() == QEvent.Type.Leave:
+            self._hover_at = None
+        elif event.type() == QEvent.Type.ToolTip and self._in_pins(event):
+            return self._tooltip_pinned(event)
         if event.type() == QEvent.Type.NativeGesture and event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
             self.set_zoom(self.zoom() * (1 + event.value()), anchor_under_mouse=True)
             return True
@@ -159,6 +174,7 @@ class MapView(QGraphicsView):
         super().keyReleaseEvent(event)
 
     def mousePressEvent(self, event) -> None:
+        self._hover_at = None
         if event.button() != Qt.MouseButton.MiddleButton and self._in_pins(event):
             self._press_pinned(event)
             return
@@ -179,6 +195,10 @@ class MapView(QGraphicsView):
             self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
             self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
             event.accept()
+            return
+        self._hover_at = event.position() if event.buttons() == Qt.MouseButton.NoButton else None
+        if self._hover_at is not None and self._in_pins(event):
+            self._hover_pinned(event)
             return
         super().mouseMoveEvent(self._shifted(event))
 
@@ -246,34 +266,49 @@ class MapView(QGraphicsView):
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
         super().drawForeground(painter, rect)
         pins = self._pins()
+        self._pins_drawn = self._pins_region(pins)
         if pins is not None:
             scene = self.map_scene()
             selected = {item.element_id for item in scene.selectedItems() if isinstance(item, HeaderItem)}
-            pinned_headers.paint(painter, scene.layout, pins, scene.backgroundBrush().color(), selected)
+            editor = scene.editor
+            pinned_headers.paint(painter, scene.layout, pins, scene.backgroundBrush().color(), selected,
+                                 None if editor is None else editor.sceneBoundingRect())
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         """Scrolling moves the pixels on screen, the pinned bands with them: those are drawn anew where
-        they were and where they are now."""
-        before = self._pins_region()
+        they were and where they are now. Qt then replays the last pointer move at its old place in the
+        viewport, which over a band may be a card's place now: it is heard again as the bands take it."""
+        before = self._pins_region(self._pins())
         super().scrollContentsBy(dx, dy)
-        self.viewport().update(self._pins_region() | before.translated(dx, dy))
+        self.viewport().update(self._pins_region(self._pins()) | before.translated(dx, dy))
+        if self._hover_at is not None:
+            at = self._hover_at
+            self.mouseMoveEvent(QMouseEvent(QEvent.Type.MouseMove, at, self.viewport().mapToGlobal(at),
+                                            Qt.MouseButton.NoButton, Qt.MouseButton.NoButton,
+                                            QApplication.keyboardModifiers()))
 
-    def _pins_region(self) -> QRegion:
+    def _pins_region(self, pins: pinned_headers.Pins | None) -> QRegion:
         """The viewport pixels the pinned bands and their shadows cover."""
-        pins, region = self._pins(), QRegion()
+        region = QRegion()
         margin = pinned_headers.SHADOW + 2
         for area in pins.areas() if pins is not None else ():
             region |= self.mapFromScene(area).boundingRect().adjusted(-2, -2, margin, margin)
         return region
 
     def _repaint_pins(self) -> None:
-        """The bands drawn again after a relayout or a change of selection (their headers are elsewhere)."""
-        self.viewport().update(self._pins_region())
+        """The bands drawn again after a relayout or a change of selection (their headers are elsewhere),
+        where they were too, should a band be smaller now."""
+        self.viewport().update(self._pins_region(self._pins()) | self._pins_drawn)
 
     def _in_pins(self, event) -> bool:
+        """Whether `event` is over the bands, not over the text editor open above them."""
         pins = self._pins()
-        pos = event.pos() if isinstance(event, QContextMenuEvent) else event.position().toPoint()
-        return pins is not None and pins.covers(self.mapToScene(pos))
+        if pins is None:
+            return False
+        pos = self.mapToScene(event.pos() if isinstance(event, (QContextMenuEvent, QHelpEvent))
+                              else event.position().toPoint())
+        editor = self.map_scene().editor
+        return pins.covers(pos) and (editor is None or not editor.sceneBoundingRect().contains(pos))
 
     def _header_shift(self, point: QPoint) -> QPoint | None:
         """From `point` on a pinned header to the same place on the header itself, in viewport pixels;
@@ -296,11 +331,35 @@ class MapView(QGraphicsView):
             if event.button() == Qt.MouseButton.LeftButton:
                 self._edge_timer.start()
 
+    def _hover_pinned(self, event) -> None:
+        """The pointer resting on a pinned header is over the header (its hover, its cursor); anywhere
+        else on the bands it is over nothing: what it hovered under them is left, the cursor is the view's."""
+        point = event.position().toPoint()
+        shift = self._header_shift(point)
+        super().mouseMoveEvent(_moved(event, shift if shift is not None else self._off_map(point)))
+
+    def _tooltip_pinned(self, event: QHelpEvent) -> bool:
+        """A tooltip over the bands is the pinned header's, shown at the pointer; never one of an item
+        hidden under them."""
+        shift = self._header_shift(event.pos())
+        tip = "" if shift is None else self.map_scene().top_item(self.mapToScene(event.pos() + shift)).toolTip()
+        if tip:
+            QToolTip.showText(event.globalPos(), tip, self.viewport())
+        else:
+            QToolTip.hideText()
+            event.ignore()
+        return True
+
+    def _off_map(self, point: QPoint) -> QPoint:
+        """From `point` to a viewport place beyond the map's top left corner, where no item lies."""
+        return self.mapFromScene(self.sceneRect().topLeft() - QPointF(1000, 1000)) - point
+
     def _shifted(self, event):
         return event if self._pin_shift is None else _moved(event, self._pin_shift)
 
 
 def _moved(event: QMouseEvent, shift: QPoint) -> QMouseEvent:
-    """The mouse event at its place moved by `shift` viewport pixels."""
-    return QMouseEvent(event.type(), event.position() + QPointF(shift), event.scenePosition(), event.globalPosition(),
-                       event.button(), event.buttons(), event.modifiers())
+    """The mouse event at its place moved by `shift` viewport pixels, on the screen too: the scene
+    finds the items under a hover or a press by its screen position."""
+    return QMouseEvent(event.type(), event.position() + QPointF(shift), event.scenePosition(),
+                       event.globalPosition() + QPointF(shift), event.button(), event.buttons(), event.modifiers())

@@ -3,7 +3,7 @@ on screen. Text stays text, in the bundled PT Sans embedded in the file (Cyrilli
 built-in Type 1 font), so it can be selected and searched.
 
 The map goes on one poster page, on tiles of A4/A3 sheets (with an index of the sheets), or fitted on
-one sheet; a cover, the personas and a legend may come first.
+one sheet, landscape or portrait; a cover, the personas and a legend may come first.
 """
 
 from __future__ import annotations
@@ -20,12 +20,13 @@ from reportlab.pdfgen.canvas import Canvas
 
 from .. import __version__
 from ..layout import DEFAULT_STYLE, MapLayout, Style, compute_layout, palette
+from ..layout.missing_glyphs import MissingGlyphs, missing_glyphs
 from ..model import JourneyMap
 from . import Cancelled
 from .pdf_extras import draw_cover, draw_header_footer, draw_index, draw_legend
 from .pdf_icons import Icons
 from .pdf_map import MapDrawing
-from .pdf_pages import MAX_PAGE, MM, PAPERS, PageOptions, PagePlan, Pages, Tile, plan_pages
+from .pdf_pages import MAX_PAGE, MM, PageOptions, PagePlan, Pages, Tile, plan_pages, sheet_size
 from .pdf_persona import draw_personas, persona_photos
 from .pdf_report import draw_report
 from .pdf_text import REGULAR, register_fonts
@@ -52,6 +53,7 @@ class PdfExport:
     data: bytes
     pages: int
     notes: list[str] = field(default_factory=list)
+    missing: list[MissingGlyphs] = field(default_factory=list)  # text no font has, by card
 
 
 def to_pdf(doc: JourneyMap, options: PdfOptions = PdfOptions(), style: Style = DEFAULT_STYLE,
@@ -67,7 +69,7 @@ def to_pdf(doc: JourneyMap, options: PdfOptions = PdfOptions(), style: Style = D
                  initialFontSize=10)  # never the built-in Helvetica
     _metadata(pdf, doc)
     icons = Icons(pdf)
-    drawing = MapDrawing(pdf, layout, icons)
+    drawing = MapDrawing(pdf, layout, icons, doc.personas)
     photos, photo_notes = persona_photos(doc.personas) if options.personas else ({}, [])
     extras = pages_before_map(doc, options, layout, plan, photos)
     total = len(extras) + len(plan.tiles)
@@ -80,7 +82,8 @@ def to_pdf(doc: JourneyMap, options: PdfOptions = PdfOptions(), style: Style = D
         if progress is not None and progress(done, total) is False:
             raise Cancelled()
 
-    sheet = plan.page_size if options.pages != Pages.POSTER else PAPERS[options.paper]
+    # the other pages on the map's sheets, turned alike; a poster's on the paper asked for
+    sheet = plan.page_size if options.pages != Pages.POSTER else sheet_size(options.paper, options.orientation)
     for draw, with_header in extras:
         _start_page(pdf, sheet)
         draw(pdf, icons, sheet)
@@ -95,7 +98,7 @@ def to_pdf(doc: JourneyMap, options: PdfOptions = PdfOptions(), style: Style = D
                                (plan.rows, plan.columns))
         page_done()
     pdf.save()
-    return PdfExport(out.getvalue(), total, plan.notes + photo_notes)
+    return PdfExport(out.getvalue(), total, plan.notes + photo_notes, missing_glyphs(doc, layout))
 
 
 Page = tuple[Callable[[Canvas, Icons, tuple[float, float]], None], bool]
@@ -120,7 +123,7 @@ def pages_before_map(doc: JourneyMap, options: PdfOptions, layout: MapLayout, pl
     if options.report:
         pages.append((lambda pdf, icons, size: draw_report(pdf, doc, size), True))
     if options.pages == Pages.TILES and options.index and len(plan.tiles) > 1:
-        pages.append((lambda pdf, icons, size: draw_index(pdf, doc, layout, plan, options.overlap / MM, size), True))
+        pages.append((lambda pdf, icons, size: draw_index(pdf, doc, layout, plan, plan.overlap / MM, size), True))
     return pages
 
 

@@ -8,25 +8,47 @@ clip. Only the parts that meet the `area` asked for are drawn, so a sheet of a t
 
 from __future__ import annotations
 
+from PIL import Image
 from reportlab.lib.colors import HexColor
 from reportlab.lib.rl_accel import fp_str
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from ..layout import MapLayout, Rect, TextLine
-from ..layout.drawing import Box, Cubic, Dot, Icon, Line, Move, Path, Polygon, Shape, Stroke, cell_box, header_box
+from ..layout.drawing import (
+    Box,
+    Cubic,
+    Dot,
+    Icon,
+    Line,
+    Move,
+    Path,
+    PersonaPhoto,
+    Polygon,
+    Shape,
+    Stroke,
+    cell_box,
+    header_box,
+    photo_shapes,
+)
+from ..model import Persona
 from .pdf_icons import Icons
+from .pdf_persona import persona_photos
 from .pdf_text import TextWriter
 
 PRINTED_HAIRLINE = 0.5  # a PDF's own hairline (width 0) would be a device pixel: too faint in print
 SQUARE_CAP = 2  # as Qt ends lines and dashes: square, half the width beyond
+PHOTO_PIXELS_PER_POINT = 2  # the title's photo is embedded at twice its drawn size: sharp in print, small
 
 
 class MapDrawing:
-    """Draws parts of one map; what every sheet needs (cards by id, link extents) is worked out once."""
+    """Draws parts of one map; what every sheet needs (cards by id, link extents, the title's photo
+    decoded from `personas`) is worked out once."""
 
-    def __init__(self, pdf: Canvas, layout: MapLayout, icons: Icons):
+    def __init__(self, pdf: Canvas, layout: MapLayout, icons: Icons, personas: list[Persona]):
         self.pen, self.layout, self.icons = Pen(pdf), layout, icons
         self._links = [(path, path.bounds()) for path in layout.links.values()]
+        self._photo = None if layout.title_photo is None else title_image(layout.title_photo, personas)
 
     def draw(self, area: Rect | None = None) -> None:
         """The parts of the map that meet `area` (all of it when None)."""
@@ -34,6 +56,11 @@ class MapDrawing:
         pen.forget()
         area = area or Rect(0, 0, layout.width, layout.height)
         if layout.title_rect.intersects(area):
+            photo = layout.title_photo
+            if photo is not None and photo.rect.intersects(area):
+                if self._photo is not None:
+                    draw_persona_photo(pen, photo, self._photo)
+                draw_shapes(pen, icons, photo_shapes(photo, self._photo is not None))
             draw_shapes(pen, icons, layout.title_texts())
         for (_, lane_id), cell in layout.cells.items():
             if cell.intersects(area):
@@ -46,9 +73,11 @@ class MapDrawing:
                 draw_shapes(pen, icons, curve.shapes)
         for card_id, _ in layout.cards_touching(area):
             draw_shapes(pen, icons, layout.cards[card_id].drawing.shapes)
-        for path, bounds in self._links:
-            if bounds.intersects(area):
-                draw_shapes(pen, icons, path.drawing.shapes)
+        links = [path.drawing for path, bounds in self._links if bounds.intersects(area)]
+        for link in links:  # every line before any label, so that no line runs over a label
+            draw_shapes(pen, icons, link.lines)
+        for link in links:
+            draw_shapes(pen, icons, link.plate)
 
 
 class Pen:
@@ -182,6 +211,33 @@ def draw_box(pen: Pen, box: Box) -> None:
 
 def draw_icon(icons: Icons, icon: Icon) -> None:
     icons.draw(icon.name, icon.rect.x, icon.rect.y, icon.rect.w, icon.color)
+
+
+def title_image(photo: PersonaPhoto, personas: list[Persona]) -> ImageReader | None:
+    """The middle square of the persona's photo at PHOTO_PIXELS_PER_POINT (never enlarged), to be
+    embedded once; None when it cannot be decoded (the persona pages note why)."""
+    persona = next((persona for persona in personas if persona.id == photo.persona_id), None)
+    image = persona_photos([persona])[0].get(persona.id) if persona is not None else None
+    if image is None:
+        return None
+    side = min(image.size)
+    left, top = (image.width - side) // 2, (image.height - side) // 2
+    square = image.crop((left, top, left + side, top + side))
+    pixels = round(photo.rect.w * PHOTO_PIXELS_PER_POINT)
+    return ImageReader(square.resize((pixels, pixels), Image.Resampling.LANCZOS) if side > pixels else square)
+
+
+def draw_persona_photo(pen: Pen, photo: PersonaPhoto, image: ImageReader) -> None:
+    """The photo's middle square filling its circle."""
+    pdf, r = pen.pdf, photo.rect
+    pdf.saveState()
+    clip = pdf.beginPath()
+    clip.circle(r.center.x, r.center.y, r.w / 2)
+    pdf.clipPath(clip, stroke=0, fill=0)
+    pdf.translate(r.x, r.bottom)
+    pdf.scale(1, -1)  # the page's y runs down; an image's up
+    pdf.drawImage(image, 0, 0, r.w, r.h, mask="auto")
+    pdf.restoreState()
 
 
 def draw_dots(icons: Icons, dots: list[Dot]) -> None:

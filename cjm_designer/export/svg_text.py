@@ -21,7 +21,7 @@ from xml.sax.saxutils import unescape
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QPainterPath, QRawFont, QTextLayout, QTextOption
 
-from ..canvas.painting import font
+from ..canvas.painting import font, load_fallback_font
 
 _TEXT = re.compile(rb"<text\b([^>]*)>(.*?)</text>", re.S)
 _ATTRIBUTE = re.compile(r'\s([\w:-]+)="([^"]*)"')
@@ -94,6 +94,7 @@ class _Glyphs:
 
 def _laid_out(text: str, bold: bool) -> QTextLayout:
     """The line as QPainter.drawText lays it out: one line, unwrapped, in the map's font."""
+    load_fallback_font(text, bold)
     layout = QTextLayout(text, font(bold))
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.NoWrap)

@@ -119,6 +119,7 @@ class LinkPath:
     points: tuple[Point, ...]
     label: tuple[TextLine, ...]
     label_rect: Rect | None
+    leader: tuple[Point, Point] | None = None  # from the line to a label set apart from it, where there was room
     _drawing: drawing.LinkDrawing | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
@@ -162,6 +163,7 @@ class MapLayout:
     height: float
     title_rect: Rect
     title: tuple[TextLine, ...]
+    title_photo: drawing.PersonaPhoto | None = None  # placed on the map, in the title's rectangle
     stages: dict[str, StageBox] = field(default_factory=dict)
     lanes: dict[str, LaneBox] = field(default_factory=dict)
     cells: dict[tuple[str, str], Rect] = field(default_factory=dict)

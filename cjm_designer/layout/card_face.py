@@ -1,7 +1,8 @@
-"""A card's face: its height, and the text lines and marker rows drawn inside it.
+"""A card's face at a width: its height, and the text lines and marker rows drawn inside it.
 
-Faces are remembered by content in the caller's `LayoutMemo`, so relaying out a big map measures
-only the cards whose content changed; the lines and markers are made when a face is first drawn.
+Faces are remembered by content and width in the caller's `LayoutMemo`, so relaying out a big map
+measures only the cards whose content or width changed; the lines and markers are made when a face
+is first drawn.
 """
 
 from __future__ import annotations
@@ -17,12 +18,13 @@ from .style import Style
 from .text import stack, wrap, wrap_once
 
 
-def card_face(card: Card, style: Style, language: str, memo: LayoutMemo) -> CardFace:
-    """The face of `card` (the memo's, when a card of the same content was measured before)."""
+def card_face(card: Card, width: float, style: Style, language: str, memo: LayoutMemo) -> CardFace:
+    """The face of `card` drawn `width` wide (the memo's, when a card of the same content was
+    measured at that width before)."""
     figures = card.metrics
     metrics = (figures.clicks, figures.conversion, figures.time_on_site) if figures else None
     key = (card.title, card.text, card.channel, card.device, card.owner, card.emotion, card.quality, card.pain,
-           _kpi_key(card.kpi), metrics)
+           _kpi_key(card.kpi), metrics, width)
     face = memo.faces.get(key)
     if face is None:
         face = memo.faces[key] = _measured(key, style, language, memo.rows)
@@ -38,12 +40,12 @@ def _kpi_key(kpi: Kpi | None) -> tuple | None:
 
 def _measured(key: tuple, style: Style, language: str, rows: dict) -> CardFace:
     """The card's face: its height now, its lines and markers when first drawn."""
-    title, text, channel, device, owner, emotion, quality, pain, kpi, metrics = key
+    title, text, channel, device, owner, emotion, quality, pain, kpi, metrics, width = key
     pad = style.card_padding
     y = pad
-    for _ in _title_lines(title, style):
+    for _ in _title_lines(title, style, width):
         y += style.card_title.line_height
-    text_lines = _text_lines(text, style)
+    text_lines = _text_lines(text, style, width)
     if text_lines:
         y += 2
         for _ in text_lines:
@@ -56,17 +58,17 @@ def _measured(key: tuple, style: Style, language: str, rows: dict) -> CardFace:
     return CardFace(height, _face_contents, (key, style, language, rows))
 
 
-def _title_lines(title: str, style: Style) -> list[str]:
+def _title_lines(title: str, style: Style, width: float) -> list[str]:
     """A card's title lines (wrapped afresh each time: the face that holds them is remembered)."""
     if not title:
         return [""]
-    return wrap_once(title, style.card_title, style.card_width - 2 * style.card_padding, style.card_title_lines)
+    return wrap_once(title, style.card_title, width - 2 * style.card_padding, style.card_title_lines)
 
 
-def _text_lines(text: str, style: Style) -> list[str]:
+def _text_lines(text: str, style: Style, width: float) -> list[str]:
     if not text:
         return []
-    return wrap_once(text, style.card_text, style.card_width - 2 * style.card_padding, style.card_text_lines)
+    return wrap_once(text, style.card_text, width - 2 * style.card_padding, style.card_text_lines)
 
 
 def _marker_rows(channel, device, owner, emotion, quality, pain, kpi, metrics) -> list[tuple]:
@@ -82,23 +84,23 @@ def _marker_rows(channel, device, owner, emotion, quality, pain, kpi, metrics) -
 def _face_contents(key: tuple, style: Style, language: str, rows: dict
                    ) -> tuple[tuple[TextLine, ...], tuple[Marker, ...]]:
     """A card's text lines and markers, relative to its top left (rows placed as `_measured` counts
-    them); marker rows recur across a map, so they are kept in `rows`, the memo's."""
-    title, text, *signs = key
+    them); marker rows recur across a map, so they are kept in `rows`, the memo's, by width too."""
+    title, text, *signs, width = key
     pad = style.card_padding
-    out, y = stack(_title_lines(title, style), style.card_title, pad, pad)
-    text_lines = _text_lines(text, style)
+    out, y = stack(_title_lines(title, style, width), style.card_title, pad, pad)
+    text_lines = _text_lines(text, style, width)
     if text_lines:
         more, y = stack(text_lines, style.card_text, pad, y + 2)
         out += more
     markers = []
     top = y + 4
     for kind, value, row_signs in _marker_rows(*signs):
-        row_key = (kind, value, row_signs)
+        row_key = (kind, value, row_signs, width)
         row = rows.get(row_key)
         if row is None:
             if len(rows) >= LayoutMemo.ROWS_KEPT:
                 rows.clear()
-            row = rows[row_key] = _row_at_zero(style, kind, value, row_signs, language)
+            row = rows[row_key] = _row_at_zero(style, width, kind, value, row_signs, language)
         markers += [Marker(m.kind, m.rect.moved(0, top), m.text, m.value) for m in row]
         top += style.marker_row
     return tuple(out), tuple(markers)
@@ -113,29 +115,30 @@ def _row_present(kind: str, value, signs: tuple) -> bool:
     return bool(value) or any(sign is not None for _, sign in signs)
 
 
-def _row_at_zero(style: Style, kind: str, value, signs: tuple, language: str) -> tuple[Marker, ...]:
-    """One marker row at y = 0."""
+def _row_at_zero(style: Style, width: float, kind: str, value, signs: tuple, language: str
+                 ) -> tuple[Marker, ...]:
+    """One marker row at y = 0 of a card `width` wide."""
     if kind == "kpi":
-        return tuple(_kpi_row(value, style, language))
+        return tuple(_kpi_row(value, style, width, language))
     if kind == "metrics":
-        return tuple(_metrics_row(value, style, language))
+        return tuple(_metrics_row(value, style, width, language))
     labels = CHANNEL_LABELS if kind == "channel" else OWNER_LABELS
-    return tuple(_marker_row(style, (kind, value, labels), signs, language))
+    return tuple(_marker_row(style, width, (kind, value, labels), signs, language))
 
 
-def _marker_row(style: Style, named: tuple[str, str, dict], signs: tuple[tuple[str, object], ...],
+def _marker_row(style: Style, width: float, named: tuple[str, str, dict], signs: tuple[tuple[str, object], ...],
                 language: str) -> list[Marker]:
     """One row of markers at y = 0: a named value (icon and label) on the left, small signs on the
     right."""
     pad, icon = style.card_padding, 12
     markers: list[Marker] = []
-    right = style.card_width - pad
+    right = width - pad
     for kind, value in signs:
         if value is None:
             continue
-        width = 5 * 5 + 2 if kind == "quality" else icon
-        right -= width
-        markers.append(Marker(kind, Rect(right, 2, width, icon), "", value))
+        sign = 5 * 5 + 2 if kind == "quality" else icon
+        right -= sign
+        markers.append(Marker(kind, Rect(right, 2, sign, icon), "", value))
         right -= 4
     kind, value, labels = named
     if value:
@@ -144,7 +147,7 @@ def _marker_row(style: Style, named: tuple[str, str, dict], signs: tuple[tuple[s
     return markers
 
 
-def _kpi_row(kpi: tuple | None, style: Style, language: str) -> list[Marker]:
+def _kpi_row(kpi: tuple | None, style: Style, width: float, language: str) -> list[Marker]:
     """The KPI (name, target, actual, unit, met), actual against target; the marker's value says
     whether the target is met (None: not known)."""
     if kpi is None:
@@ -153,12 +156,11 @@ def _kpi_row(kpi: tuple | None, style: Style, language: str) -> list[Marker]:
     if not (name or target is not None or actual is not None):
         return []
     pad, icon = style.card_padding, 12
-    shown = wrap(_kpi_text(name, target, actual, unit, language), style.card_text,
-                 style.card_width - 2 * pad - icon - 4, 1)[0]
+    shown = wrap(_kpi_text(name, target, actual, unit, language), style.card_text, width - 2 * pad - icon - 4, 1)[0]
     return [Marker("kpi", Rect(pad, 2, icon + 4 + style.card_text.width(shown), icon), shown, met)]
 
 
-def _metrics_row(metrics: tuple, style: Style, language: str) -> list[Marker]:
+def _metrics_row(metrics: tuple, style: Style, width: float, language: str) -> list[Marker]:
     """The web figures of a card on one row: clicks, conversion rate, time on site."""
     clicks, conversion, seconds = metrics
     parts = []
@@ -169,7 +171,7 @@ def _metrics_row(metrics: tuple, style: Style, language: str) -> list[Marker]:
     if seconds is not None:
         parts.append(caption("metric_time", language).format(seconds=numbers.decimal(seconds, language)))
     pad, icon = style.card_padding, 12
-    shown = wrap(" · ".join(parts), style.card_text, style.card_width - 2 * pad - icon - 4, 1)[0]
+    shown = wrap(" · ".join(parts), style.card_text, width - 2 * pad - icon - 4, 1)[0]
     return [Marker("metrics", Rect(pad, 2, icon + 4 + style.card_text.width(shown), icon), shown, None)]
 
 

@@ -1,7 +1,7 @@
-"""What the map looks like (cells, headers, links, emotion curves, cards and their text), as a few
-kinds of primitive that a backend only has to draw (no Qt, no reportlab): the canvas and the PDF are
-handed the same ones, so they cannot drift apart (tests/export/test_parity.py). Coordinates are the
-map's (points, y downwards); colours are `#rrggbb`.
+"""What the map looks like (cells, headers, links, emotion curves, cards and their text, the title's
+photo), as a few kinds of primitive that a backend only has to draw (no Qt, no reportlab): the canvas
+and the PDF are handed the same ones, so they cannot drift apart (tests/export/test_parity.py).
+Coordinates are the map's (points, y downwards); colours are `#rrggbb`.
 
 The primitives are frozen dataclasses rather than named tuples because they are compared by type
 too: a `Line` to a point is not a `Move` to it.
@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from . import palette
 from .geometry import Point, Rect, TextLine
 from .icons import DEVICE_ICONS, MARKER_ICONS, channel_icon
+from .text import TextStyle
 
 if TYPE_CHECKING:
     from .boxes import CardBox, EmotionCurve, LinkPath, Marker
@@ -24,6 +25,7 @@ CORNER_RADIUS = 6.0  # of a link's rounded corners, less on short sides
 ARROW_SIZE, ARROW_SPREAD = 7.0, 0.45  # length of an arrowhead's sides; half its angle (radians)
 LINK_WIDTH = 1.4
 LABEL_ALPHA = 235 / 255  # a link's label box lets the lines under it show faintly
+LEADER_WIDTH = 0.8  # of the thin line from a link to its label set apart
 DOT_EDGE = "#455A64"
 ICON_SIZE = 12.0
 HAIRLINE = 0.0  # a stroke this wide is each backend's thinnest: a pixel on screen, half a point on paper
@@ -93,29 +95,54 @@ class Dot:
     stroke: Stroke
 
 
+@dataclass(frozen=True, slots=True)
+class PersonaPhoto:
+    """A persona's photo filling the circle in `rect` (a square), its middle showing. It names the
+    persona, not pixels: each backend decodes the map's photo itself, and draws `photo_shapes` over
+    it (in place of it, when it cannot be decoded)."""
+
+    persona_id: str
+    rect: Rect
+    initials: str  # shown on a plain disc when the photo cannot be decoded
+
+
 Shape = Path | Polygon | Box | Icon | Dot | TextLine  # a TextLine is placed on the map, its colour set
 EMOTION_EDGE = Stroke(DOT_EDGE, 1.0)
 QUALITY_EDGE = Stroke(palette.MUTED, 0.8)
+PHOTO_EDGE = Stroke(palette.GRID, 1.0)
+PHOTO_PLACEHOLDER = "#C5CAE9"  # the curve's indigo, pale: the disc behind the initials of a photo not shown
 
 
 @dataclass(frozen=True, slots=True)
 class LinkDrawing:
-    """A link's line, arrowhead and label, kept apart so the canvas can recolour a selected link."""
+    """A link's line, arrowhead and label, kept apart so the canvas can recolour a selected link.
+    Every link's `lines` (its line, head and leader) are drawn before any link's `plate` (its label's
+    box and text), so that no line runs over a label."""
 
     line: Path
     head: Polygon
     label: Box | None
     text: tuple[TextLine, ...]
+    leader: Path | None = None
 
     @property
     def shapes(self) -> tuple[Shape, ...]:
-        return (self.line, self.head) + ((self.label,) if self.label else ()) + self.text
+        return self.lines + self.plate
+
+    @property
+    def lines(self) -> tuple[Shape, ...]:
+        return (self.line, self.head) + ((self.leader,) if self.leader else ())
+
+    @property
+    def plate(self) -> tuple[Shape, ...]:
+        return ((self.label,) if self.label else ()) + self.text
 
     def recolored(self, color: str, width: float) -> LinkDrawing:
         """The same link in `color`, its line `width` wide (the canvas's selection)."""
         label = replace(self.label, stroke=replace(self.label.stroke, color=color)) if self.label else None
+        leader = replace(self.leader, stroke=replace(self.leader.stroke, color=color)) if self.leader else None
         return LinkDrawing(replace(self.line, stroke=replace(self.line.stroke, color=color, width=width)),
-                           replace(self.head, fill=color), label, self.text)
+                           replace(self.head, fill=color), label, self.text, leader)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +168,22 @@ def header_box(rect: Rect, fill: str) -> Box:
     return Box(rect, fill, Stroke(palette.darker(fill, 125), HAIRLINE))
 
 
+# -- the title ------------------------------------------------------------------------------------
+
+def photo_shapes(photo: PersonaPhoto, decoded: bool) -> tuple[Shape, ...]:
+    """What is drawn over a persona's photo: its rim; or, when the photo could not be decoded, a disc
+    with the persona's initials in its place."""
+    r = photo.rect
+    center, radius = r.center, r.w / 2
+    rim = Dot(center, radius, None, PHOTO_EDGE)
+    if decoded:
+        return (rim,)
+    style = TextStyle(round(r.w * 0.34, 1), bold=True)
+    initials = TextLine(photo.initials, center.x - style.width(photo.initials) / 2, center.y + style.size * 0.35,
+                        style.size, True, "#FFFFFF")
+    return (Dot(center, radius, PHOTO_PLACEHOLDER, PHOTO_EDGE), initials)
+
+
 # -- links ------------------------------------------------------------------------------------------
 
 def link_drawing(path: LinkPath) -> LinkDrawing:
@@ -148,9 +191,11 @@ def link_drawing(path: LinkPath) -> LinkDrawing:
     stroke = Stroke(color, LINK_WIDTH, tuple(d * LINK_WIDTH for d in pattern or ()))
     label = None if path.label_rect is None else Box(path.label_rect, "#FFFFFF", Stroke(color, 0.8), 3.0,
                                                      LABEL_ALPHA)
+    leader = None if path.leader is None else Path((Move(path.leader[0]), Line(path.leader[1])),
+                                                   Stroke(color, LEADER_WIDTH))
     return LinkDrawing(Path(rounded_polyline(path.points), stroke),
                        Polygon(arrow_head(path.points[-2], path.points[-1]), color), label,
-                       texts(path.label, 0, 0))
+                       texts(path.label, 0, 0), leader)
 
 
 def rounded_polyline(points: tuple[Point, ...]) -> tuple[Move | Line | Cubic, ...]:

@@ -1,15 +1,16 @@
 """The layout engine: a pure function from a map to the rectangles and text lines of every part.
 
 The canvas and the PDF export both draw what this returns, so the map on paper is the map on screen.
-Cells grow to fit their cards: cards flow into as many columns as the stage's width holds, a lane is
-as tall as its fullest cell, and widths and heights set by the user are minimums. After an edit of
-cards' fields alone, `relayout_cards` lays out again only the cells holding them (and the lanes
-below, when a lane's height changes), sharing every other box with the last layout.
+Cells grow to fit their cards: cards flow into as many columns as the stage's width holds and share
+that width, a lane is as tall as its fullest cell, and widths and heights set by the user are
+minimums. After an edit of cards' fields alone, `relayout_cards` lays out again only the cells
+holding them (and the lanes below, when a lane's height changes), sharing every other box with the
+last layout. Above the grid stands the title, beside it the photo of the first persona that has one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from ..bulk import collector_paused
@@ -20,6 +21,8 @@ from ..model.vocab import LANE_KIND_LABELS, label
 from . import palette
 from .boxes import CardBox, CardFace, EmotionCurve, LaneBox, LinkPath, MapLayout, Marker, StageBox
 from .card_face import card_face
+from .curve_captions import caption_room, captions_off_curve
+from .drawing import PersonaPhoto
 from .geometry import Point, Rect, TextLine
 from .memo import LastLayout, LayoutMemo
 from .palette import LANE_FILL
@@ -28,11 +31,13 @@ from .style import DEFAULT_STYLE, Style
 from .text import stack, wrap
 
 
-def compute_layout(doc: JourneyMap, style: Style = DEFAULT_STYLE, memo: LayoutMemo | None = None) -> MapLayout:
+def compute_layout(doc: JourneyMap, style: Style = DEFAULT_STYLE, memo: LayoutMemo | None = None,
+                   stage_widths: Mapping[str, float] | None = None) -> MapLayout:
     """The layout of `doc`. With the caller's `memo`, what it measured and routed before for the same
-    content is reused; without one, everything is measured afresh."""
+    content is reused; without one, everything is measured afresh. `stage_widths` lays out the stages
+    it names at those widths instead of their own (a header drag's preview of a resize)."""
     with collector_paused():
-        return _layout(doc, style, memo if memo is not None else LayoutMemo())
+        return _layout(doc, style, memo if memo is not None else LayoutMemo(), stage_widths or {})
 
 
 @dataclass(frozen=True)
@@ -59,18 +64,17 @@ def relayout_cards(doc: JourneyMap, card_ids: Iterable[str], style: Style, memo:
     is laid out (`full`)."""
     with collector_paused():
         relaid = _relaid(doc, set(card_ids), style, memo)
-        return relaid if relaid is not None else Relaid(_layout(doc, style, memo))
+        return relaid if relaid is not None else Relaid(_layout(doc, style, memo, {}))
 
 
-def _layout(doc: JourneyMap, style: Style, memo: LayoutMemo) -> MapLayout:
+def _layout(doc: JourneyMap, style: Style, memo: LayoutMemo, stage_widths: Mapping[str, float]) -> MapLayout:
     language = map_language(doc)
     memo.begin(style, language)
-    widths = [max(stage.width or style.stage_min_width, style.card_width + 2 * style.cell_padding)
-              for stage in doc.stages]
+    widths = _stage_widths(doc, style, stage_widths)
     grid_width = sum(widths)
     total_width = 2 * style.margin + style.lane_header_width + max(grid_width, style.stage_min_width)
 
-    title_lines, title_height = _title(doc, style, total_width - 2 * style.margin)
+    title_lines, title_height, photo = _title(doc, style, total_width - 2 * style.margin)
     title_rect = Rect(style.margin, style.margin, total_width - 2 * style.margin, title_height)
     flow = funnel(doc)
     header_contents = [_stage_header(stage, w, style, _funnel_line(flow, stage.id, language))
@@ -81,7 +85,9 @@ def _layout(doc: JourneyMap, style: Style, memo: LayoutMemo) -> MapLayout:
     for card in doc.cards:
         cells.setdefault((card.stage, card.lane), []).append(card)
 
-    result = MapLayout(total_width, 0, title_rect, title_lines, gutter_room=style.cell_padding)
+    if photo is not None:
+        photo = replace(photo, rect=photo.rect.moved(title_rect.x, title_rect.y))
+    result = MapLayout(total_width, 0, title_rect, title_lines, photo, gutter_room=style.cell_padding)
     grid_top = title_rect.bottom + 12 + header_height
     x = style.margin + style.lane_header_width
     for index, (stage, width) in enumerate(zip(doc.stages, widths)):
@@ -90,7 +96,7 @@ def _layout(doc: JourneyMap, style: Style, memo: LayoutMemo) -> MapLayout:
                                            Rect(x, grid_top, width, 0), lines, stage.color or palette.STAGE_DEFAULT)
         x += width
 
-    last = LastLayout(doc, result, grid_width, grid_top, total_width, {}, {card.id: card for card in doc.cards})
+    last = LastLayout(doc, result, widths, grid_top, total_width, {}, {card.id: card for card in doc.cards})
     stage_ids = [stage.id for stage in doc.stages]
     curves: dict[str, EmotionCurve] = {}
     y = grid_top
@@ -114,7 +120,8 @@ def _layout(doc: JourneyMap, style: Style, memo: LayoutMemo) -> MapLayout:
 def _relaid(doc: JourneyMap, card_ids: set[str], style: Style, memo: LayoutMemo) -> Relaid | None:
     """`relayout_cards`, or None when the memo's last layout cannot be reused."""
     last = memo.last
-    if last is None or last.doc is not doc or style is not memo.style or map_language(doc) != memo.language:
+    if (last is None or last.doc is not doc or style is not memo.style or map_language(doc) != memo.language
+            or _stage_widths(doc, style, {}) != last.widths):  # a stage resized, or its resize previewed
         return None
     old = last.layout
     shape = (len(doc.cards), len(doc.links), [stage.id for stage in doc.stages], [lane.id for lane in doc.lanes])
@@ -131,7 +138,7 @@ def _relaid(doc: JourneyMap, card_ids: set[str], style: Style, memo: LayoutMemo)
     result = replace(old, stages=dict(old.stages), lanes=dict(old.lanes), cells=dict(old.cells), cards=dict(old.cards),
                      links=dict(old.links), curves=list(old.curves), cell_cards=dict(old.cell_cards), _tops={},
                      _edges=None)
-    now = LastLayout(doc, result, last.grid_width, last.grid_top, last.width, dict(last.heights), by_id)
+    now = LastLayout(doc, result, last.widths, last.grid_top, last.width, dict(last.heights), by_id)
     curves = {curve.lane_id: curve for curve in old.curves}
     relaid = Relaid(result, full=False)
     all_stages = list(old.stages)
@@ -139,7 +146,8 @@ def _relaid(doc: JourneyMap, card_ids: set[str], style: Style, memo: LayoutMemo)
     for lane_index, lane in enumerate(doc.lanes):
         row = old.lanes[lane.id].row
         moved = y != row.y
-        stage_ids = all_stages if moved else [s for s in all_stages if s in dirty.get(lane.id, ())]
+        stage_ids = all_stages if moved or (lane.id in dirty and lane.kind == LaneKind.EMOTIONS) else [
+            s for s in all_stages if s in dirty.get(lane.id, ())]  # (a point's caption minds its neighbours)
         if not stage_ids:
             y += row.h
             continue
@@ -162,6 +170,12 @@ def _relaid(doc: JourneyMap, card_ids: set[str], style: Style, memo: LayoutMemo)
         memo.keep_faces(result)
     memo.last = now
     return relaid
+
+
+def _stage_widths(doc: JourneyMap, style: Style, given: Mapping[str, float]) -> list[float]:
+    """Each stage's width: the one `given` for it, else its own, and at least what holds a card."""
+    narrowest = style.card_width + 2 * style.cell_padding
+    return [max(given.get(stage.id, stage.width) or style.stage_min_width, narrowest) for stage in doc.stages]
 
 
 def _shared(new: dict, old: dict, keys: list) -> list:
@@ -217,6 +231,10 @@ def _place_row(last: LastLayout, lane: Lane, index: int, y: float, curves: dict[
     for stage_id, box in layout.stages.items():
         layout.cells[(stage_id, lane.id)] = Rect(box.column.x, y, box.column.w, height)
     if compact:
+        points = [layout.cards[card_id] for stage_id in layout.stages
+                  for card_id in layout.cell_cards.get((stage_id, lane.id), ())]
+        for box in captions_off_curve(points, style):
+            layout.cards[box.card_id] = box
         grid_row = Rect(row.x + style.lane_header_width, y, last.grid_width, height)
         curves[lane.id] = _curve(lane.id, grid_row, doc, layout, style)
     return height
@@ -236,10 +254,11 @@ def _finish(last: LastLayout, bottom: float, curves: dict[str, EmotionCurve], st
 
 
 def _widen_for_labels(last: LastLayout, style: Style) -> None:
-    """Link labels past the last stage stay on the map."""
+    """Link labels past the last stage or below the last lane stay on the map."""
     layout = last.layout
-    label_right = max((path.label_rect.right for path in layout.links.values() if path.label_rect), default=0)
-    layout.width = max(last.width, label_right + style.margin)
+    rects = [path.label_rect for path in layout.links.values() if path.label_rect]
+    layout.width = max(last.width, max((rect.right for rect in rects), default=0) + style.margin)
+    layout.height = max(layout.height, max((rect.bottom for rect in rects), default=0) + style.margin)
 
 
 def _routes(doc: JourneyMap, result: MapLayout, memo: LayoutMemo, moved: list[Rect]) -> dict[str, LinkPath]:
@@ -266,19 +285,46 @@ def _moved(old: MapLayout, new: MapLayout, card_ids: Iterable[str]) -> list[Rect
 # -- parts --------------------------------------------------------------------------------------
 
 
-def _title(doc: JourneyMap, style: Style, width: float) -> tuple[tuple[TextLine, ...], float]:
-    lines, y = stack(wrap(doc.meta.title, style.title, width, 2) if doc.meta.title else [], style.title, 0, 0)
+def _title(doc: JourneyMap, style: Style, width: float
+           ) -> tuple[tuple[TextLine, ...], float, PersonaPhoto | None]:
+    """The title, description and personas' lines, and how tall they stand; when a persona has a
+    photo, the first such is shown left of them with its name under it, and they wrap in the rest."""
+    lines, photo, left, bottom = _title_photo(doc, style)
+    width -= left
+    more, y = stack(wrap(doc.meta.title, style.title, width, 2) if doc.meta.title else [], style.title, left, 0)
+    lines += more
     if doc.meta.description:
         more, y = stack(wrap(doc.meta.description, style.description, width, style.description_lines),
-                         style.description, 0, y + 2)
+                         style.description, left, y + 2)
         lines += more
     for persona in doc.personas[:style.personas_shown]:
         facts = [str(persona.age) if persona.age is not None else "", persona.occupation, persona.geography]
         summary = " · ".join([persona.name] + [fact for fact in facts if fact])
         quote = f" — {persona.quote}" if persona.quote else ""
-        more, y = stack(wrap(summary + quote, style.persona, width, 1), style.persona, 0, y + 2)
+        more, y = stack(wrap(summary + quote, style.persona, width, 1), style.persona, left, y + 2)
         lines += more
-    return tuple(lines), y
+    return tuple(lines), max(y, bottom), photo
+
+
+def _title_photo(doc: JourneyMap, style: Style) -> tuple[list[TextLine], PersonaPhoto | None, float, float]:
+    """The first persona with a photo: its name's lines centred under the photo, the photo (relative to
+    the title), where the title's text starts right of them, and how tall they stand."""
+    persona = next((persona for persona in doc.personas if persona.photo is not None), None)
+    if persona is None:
+        return [], None, 0, 0
+    side, column = style.title_photo, style.title_photo_column
+    name = wrap(persona.name, style.persona, column, 2)
+    column = max([side] + [style.persona.width(line) for line in name])
+    lines, bottom = stack(name, style.persona, 0, side + 4)
+    lines = [line._replace(x=(column - style.persona.width(line.text)) / 2) for line in lines]
+    photo = PersonaPhoto(persona.id, Rect((column - side) / 2, 0, side, side), _initials(persona.name))
+    return lines, photo, column + style.title_photo_gap, bottom
+
+
+def _initials(name: str) -> str:
+    """The first letters of a name's first two words, for a photo that cannot be shown."""
+    letters = (next((c for c in word if c.isalpha()), "") for word in name.split())
+    return "".join(letters)[:2].upper()
 
 
 def _funnel_line(flow: Funnel, stage_id: str, language: str) -> tuple[str, bool] | None:
@@ -331,23 +377,34 @@ def _lane_header(name: str, kind: LaneKind, language: str, style: Style) -> tupl
 
 def _cell(cards: list[Card], width: float, style: Style, language: str, x: float, y: float, lane_fill: str,
           memo: LayoutMemo) -> tuple[list[CardBox], float]:
-    """Cards flowed row by row into as many columns as fit, placed in the cell at (x, y)."""
+    """Cards flowed row by row into as many columns as cards of the narrowest width fit, placed in
+    the cell at (x, y); the cards share the cell's width, so a wider stage has wider cards with
+    fewer lines. They need no widest width: a card that would take more than two narrowest ones and a
+    gap makes room for another column instead."""
     pad, gap = style.cell_padding, style.card_gap
-    columns = max(1, int((width - 2 * pad + gap) // (style.card_width + gap)))
+    columns, card_width = _card_columns(width, style)
     boxes = []
     top = pad
     for row_start in range(0, len(cards), columns):
-        row = [(c, card_face(c, style, language, memo)) for c in cards[row_start:row_start + columns]]
+        row = [(c, card_face(c, card_width, style, language, memo)) for c in cards[row_start:row_start + columns]]
         for i, (card, face) in enumerate(row):
-            rect = Rect(x + pad + i * (style.card_width + gap), y + top, style.card_width, face.height)
+            rect = Rect(x + pad + i * (card_width + gap), y + top, card_width, face.height)
             boxes.append(CardBox(card.id, card.stage, card.lane, row_start + i, rect, face, card.color or lane_fill))
         top += max(face.height for _, face in row) + gap
     height = (top - gap + pad) if cards else 0
     return boxes, height
 
 
+def _card_columns(stage_width: float, style: Style) -> tuple[int, float]:
+    """How many columns of cards a stage `stage_width` wide holds, and how wide its cards are."""
+    inner, gap = stage_width - 2 * style.cell_padding, style.card_gap
+    columns = max(1, int((inner + gap) // (style.card_width + gap)))
+    return columns, (inner - (columns - 1) * gap) / columns
+
+
 def _emotion_band_height(style: Style) -> float:
-    return 2 * style.cell_padding + 4 * style.emotion_step + style.emotion_dot + 2 * style.card_text.line_height + 4
+    return (2 * style.cell_padding + 4 * style.emotion_step + style.emotion_dot + 2 * style.card_text.line_height + 4
+            + caption_room(style))
 
 
 def _compact_cell(cards: list[Card], width: float, style: Style, x: float, y: float, lane_fill: str
@@ -374,7 +431,7 @@ def _compact_cell(cards: list[Card], width: float, style: Style, x: float, y: fl
 
 def _emotion_levels(top: float, style: Style) -> tuple[float, ...]:
     """Centre y of the dots for emotions -2..+2 in a row starting at `top`."""
-    first = top + style.cell_padding + style.emotion_dot / 2
+    first = top + style.cell_padding + caption_room(style) + style.emotion_dot / 2
     return tuple(first + (2 - e) * style.emotion_step for e in range(-2, 3))
 
 

@@ -61,14 +61,28 @@ def _tables(data: bytes) -> dict[str, int]:
 
 
 def _char_glyphs(data: bytes, cmap: int) -> dict[int, int]:
-    """Character code to glyph, from the font's Unicode map of the Basic Multilingual Plane (format 4,
+    """Character code to glyph, from the font's full Unicode map (format 12, which emoji and CJK fonts
+    have for the planes beyond the first) or else its map of the Basic Multilingual Plane (format 4,
     the one every TrueType font for Windows has)."""
     _version, count = struct.unpack_from(">HH", data, cmap)
+    maps = {}
     for i in range(count):
         platform, encoding, offset = struct.unpack_from(">HHI", data, cmap + 4 + 8 * i)
-        if (platform, encoding) in ((3, 1), (0, 3)) and _read(">H", data, cmap + offset) == 4:
-            return _format_4(data, cmap + offset)
-    raise FontFileError("no Unicode character map of format 4")
+        if (platform, encoding) in ((3, 1), (0, 3), (3, 10), (0, 4), (0, 6)):
+            maps.setdefault(_read(">H", data, cmap + offset), cmap + offset)
+    if 12 in maps:
+        return _format_12(data, maps[12])
+    if 4 in maps:
+        return _format_4(data, maps[4])
+    raise FontFileError("no Unicode character map of format 4 or 12")
+
+
+def _format_12(data: bytes, start: int) -> dict[int, int]:
+    groups = _read(">I", data, start + 12)
+    glyphs = {}
+    for first, last, glyph in struct.iter_unpack(">III", data[start + 16:start + 16 + 12 * groups]):
+        glyphs.update(zip(range(first, min(last, 0x10FFFF) + 1), range(glyph, glyph + last - first + 1)))
+    return glyphs
 
 
 def _format_4(data: bytes, start: int) -> dict[int, int]:

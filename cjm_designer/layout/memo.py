@@ -1,10 +1,10 @@
 """What one user's layouts remember between relayouts, owned by that user (the scene keeps one for
 its session; a layout computed without one, as an export's, starts from nothing).
 
-It keeps card faces by content, marker rows, the last routing with what each link's route read, and
-the last layout with what re-laying out only some of its cells needs. Faces are kept for the cards
-of the last layout and those measured since, and marker rows up to a bound, so a long session does
-not pile them up.
+It keeps card faces by content and width, marker rows, the last routing with what each link's route
+read, and the last layout with what re-laying out only some of its cells needs. Faces are kept for
+the cards of the last layout and those measured since, and marker rows up to a bound, so a long
+session does not pile them up.
 """
 
 from __future__ import annotations
@@ -23,11 +23,16 @@ class LastLayout:
 
     doc: JourneyMap
     layout: MapLayout
-    grid_width: float  # the stages' widths added up
+    widths: list[float]  # each stage's width as laid out
     grid_top: float
     width: float  # the map's width before link labels past the last stage widen it
     heights: dict[tuple[str, str], float]  # each cell's cards: how tall they stand
     cards: dict[str, Card]  # the document's cards by id (an edit of fields keeps the same objects)
+
+    @property
+    def grid_width(self) -> float:
+        """The stages' widths added up."""
+        return sum(self.widths)
 
 
 class LayoutMemo:

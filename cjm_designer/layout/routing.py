@@ -1,61 +1,23 @@
 """Routes for links between cards: straight where nothing is in the way, otherwise orthogonal
 paths that run in the gutters between stages and between lanes, where no card stands.
 
-Links are routed in their order, each one's label and gutter lines making room for the next. Routing
-one link notes what it read (its ends, the areas it looked for cards and labels in, the gutter lines
-it took), so that after an edit only the links whose reads the edit touched are routed again: the
-others would come out the same, and the result is the routing from scratch.
+Links are routed in their order, each one's gutter lines making room for the next; then their labels
+are placed (link_labels.py) in the same order, each seeing every line and the labels before it.
+Routing one link notes what it read (its ends, the areas it looked for cards, labels and lines in,
+the gutter lines it took), so that after an edit only the lines and labels whose reads the edit
+touched are placed again: the others would come out the same, and the result is the routing from
+scratch.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 
 from ..model import Link
 from .boxes import LinkPath, MapLayout
-from .geometry import Point, Rect, TextLine
+from .geometry import Point, Rect
+from .link_labels import RectIndex, Room, place_label, segment_rects, span_of
 from .style import Style
-from .text import wrap
-
-
-class LabelIndex:
-    """Labels placed so far, bucketed on a coarse grid so that each new label meets only its
-    neighbours."""
-
-    CELL = 100.0
-
-    def __init__(self, rects: Iterable[Rect] = ()):
-        self._buckets: dict[tuple[int, int], list[Rect]] = {}
-        for rect in rects:
-            self.append(rect)
-
-    def _keys(self, rect: Rect):
-        cell = self.CELL
-        for i in range(int(rect.x // cell), int((rect.x + rect.w) // cell) + 1):
-            for j in range(int(rect.y // cell), int((rect.y + rect.h) // cell) + 1):
-                yield i, j
-
-    def append(self, rect: Rect) -> None:
-        for key in self._keys(rect):
-            self._buckets.setdefault(key, []).append(rect)
-
-    def covered_area(self, rect: Rect) -> float:
-        """The area of placed labels under `rect`."""
-        found = [other for key in self._keys(rect) for other in self._buckets.get(key, ())]
-        if len(found) > 1:
-            found = set(found)  # a label in several buckets counts once
-        left, top, right, bottom = rect.x, rect.y, rect.x + rect.w, rect.y + rect.h
-        return sum(max(0.0, min(right, x + w) - max(left, x)) * max(0.0, min(bottom, y + h) - max(top, y))
-                   for x, y, w, h in found)
-
-    def touches(self, rect: Rect) -> bool:
-        """Whether a rectangle here meets `rect`, edges included."""
-        if not self._buckets:
-            return False
-        left, top, right, bottom = rect.x, rect.y, rect.x + rect.w, rect.y + rect.h
-        return any(x <= right and left <= x + w and y <= bottom and top <= y + h
-                   for key in self._keys(rect) for x, y, w, h in self._buckets.get(key, ()))
 
 
 class Gutters:
@@ -83,14 +45,16 @@ class Gutters:
 
 class Reads:
     """What routing one link read: its ends and everything about them that its path depends on
-    (`ends`), the areas it looked for cards and labels in, and the gutter lines it took."""
+    (`ends`), the areas it looked for cards in and the gutter lines it took (for its line), and the
+    areas its label looked for cards, labels and lines in (`label_areas`)."""
 
-    __slots__ = ("ends", "areas", "gutters")
+    __slots__ = ("ends", "areas", "gutters", "label_areas")
 
-    def __init__(self, ends: tuple):
+    def __init__(self, ends: tuple, areas: list[Rect] | None = None, gutters: list[tuple[str, float]] | None = None):
         self.ends = ends
-        self.areas: list[Rect] = []
-        self.gutters: list[tuple[str, float]] = []
+        self.areas: list[Rect] = [] if areas is None else areas
+        self.gutters: list[tuple[str, float]] = [] if gutters is None else gutters
+        self.label_areas: list[Rect] = []
 
 
 def route_links(links: list[Link], layout: MapLayout, style: Style, before: dict[str, LinkPath] | None = None,
@@ -99,43 +63,74 @@ def route_links(links: list[Link], layout: MapLayout, style: Style, before: dict
     """The paths of `links` in `layout`, and what routing each read. Given the paths `before` and
     their reads, from an earlier layout with the same stages and lanes, and `moved`, the old and new
     rectangles of every card that appeared, went or moved since: a link whose ends are as they were,
-    whose gutter lines no link routed anew took or left, and whose areas no moved card and no label
-    placed anew touches, keeps its path; the others are routed again (all of them when the links
-    kept are in another order)."""
+    whose gutter lines no link routed anew took or left, and whose areas no moved card touches, keeps
+    its line; a label whose line is kept and whose areas no moved card, no line that changed and no
+    label placed anew touches stays where it was; the others are placed again (all of them when the
+    links kept are in another order).
+
+    Lines first, each link's gutter lines making room for the next; then labels, which see every
+    line and the labels placed before them."""
     before, read = before or {}, read or {}
-    changed = LabelIndex(moved)  # moved cards, and the old and new labels of links routed anew
-    busy: set[tuple[str, float]] = set()  # gutter lines that links routed anew took or left
     ids = {link.id for link in links}
     if [link.id for link in links if link.id in before] != [link_id for link_id in before if link_id in ids]:
         before, read = {}, {}  # another order: every link meets other labels and gutters first
-    gone = [path for link_id, path in before.items() if link_id not in ids]
-    for path in gone:
-        if path.label_rect is not None:
-            changed.append(path.label_rect)
-        busy.update(read[path.link_id].gutters)
-    labels, gutters = LabelIndex(), Gutters()
-    paths: dict[str, LinkPath] = {}
+    moved = list(moved)
+    cards_moved = RectIndex(moved)
+    changed = RectIndex(moved)  # what labels must look at again: moved cards, changed lines and labels
+    busy: set[tuple[str, float]] = set()  # gutter lines that links routed anew took or left
+    for link_id, path in before.items():
+        if link_id not in ids:
+            _note(changed, path)
+            busy.update(read[link_id].gutters)
+    gutters = Gutters()
+    routes: dict[str, tuple[Point, ...]] = {}
     reads: dict[str, Reads] = {}
     for link in links:
         ends = _ends(link, layout)
         old, old_reads = before.get(link.id), read.get(link.id)
         if old is not None and old_reads.ends == ends and busy.isdisjoint(old_reads.gutters) \
-                and not any(changed.touches(area) for area in old_reads.areas):
+                and not any(cards_moved.touches(area) for area in old_reads.areas):
             for key in old_reads.gutters:
                 gutters.take(key)
-            path, reads[link.id] = old, old_reads
+            routes[link.id], reads[link.id] = old.points, Reads(ends, old_reads.areas, old_reads.gutters)
+            continue
+        reads[link.id] = now = Reads(ends)
+        source, target = layout.cards[link.source], layout.cards[link.target]
+        routes[link.id] = points = tuple(_route(source.rect, target.rect, source.stage_id, target.stage_id,
+                                                target.lane_id, layout, {link.source, link.target}, gutters, now))
+        if old is None or points != old.points or now.gutters != old_reads.gutters:
+            busy.update(now.gutters, old_reads.gutters if old_reads else ())
+        if before and (old is None or points != old.points):  # (from scratch, no label is kept anyway)
+            for rect in segment_rects(points) + (segment_rects(old.points) if old else []):
+                changed.append(rect)
+
+    room = Room(layout, routes, style.card_padding)
+    paths: dict[str, LinkPath] = {}
+    for link in links:
+        old, old_reads, now, points = before.get(link.id), read.get(link.id), reads[link.id], routes[link.id]
+        if old is not None and old.points == points and old_reads.ends == now.ends \
+                and not any(changed.touches(area) for area in old_reads.label_areas):
+            path, now.label_areas = old, old_reads.label_areas
         else:
-            reads[link.id] = Reads(ends)
-            path = _route_link(link, layout, style, labels, gutters, reads[link.id])
-            if old is None or path != old or reads[link.id].gutters != old_reads.gutters:
-                for rect in (old.label_rect if old else None, path.label_rect):
-                    if rect is not None:
-                        changed.append(rect)
-                busy.update(reads[link.id].gutters, old_reads.gutters if old_reads else ())
-        if path.label_rect is not None:
-            labels.append(path.label_rect)
+            label, rect, leader = place_label(link.label, link.id, points, style, room, now.label_areas)
+            path = LinkPath(link.id, link.kind.value, points, label, rect, leader)
+            if before and (old is None or (path.label_rect, path.leader) != (old.label_rect, old.leader)):
+                _note(changed, old, lines=False)
+                _note(changed, path, lines=False)
+        room.add(path.label_rect, path.leader, link.id)
         paths[link.id] = path
     return paths, reads
+
+
+def _note(index: RectIndex, path: LinkPath | None, lines: bool = True) -> None:
+    """Add what `path` covers to `index`: its label and leader, and its line's sides (`lines`)."""
+    if path is None:
+        return
+    rects = (segment_rects(path.points) if lines else []) + [path.label_rect] + (
+        [span_of(*path.leader)] if path.leader else [])
+    for rect in rects:
+        if rect is not None:
+            index.append(rect)
 
 
 def _ends(link: Link, layout: MapLayout) -> tuple:
@@ -145,17 +140,6 @@ def _ends(link: Link, layout: MapLayout) -> tuple:
     return (link.source, link.target, link.label, link.kind, source.rect, target.rect, source.stage_id,
             target.stage_id, column_a.x, column_a.w, column_b.x, column_b.w, layout.lanes[target.lane_id].row,
             layout.gutter_room)
-
-
-def _route_link(link: Link, layout: MapLayout, style: Style, placed_labels: LabelIndex, gutters: Gutters,
-                reads: Reads) -> LinkPath:
-    """The path of `link` and its label, put where it covers the fewest cards and labels already
-    placed (`placed_labels`); gutter lines shared with earlier links are offset."""
-    source, target = layout.cards[link.source], layout.cards[link.target]
-    points = _route(source.rect, target.rect, source.stage_id, target.stage_id, target.lane_id, layout,
-                    {link.source, link.target}, gutters, reads)
-    label, label_rect = _label(link.label, points, style, layout, placed_labels, reads)
-    return LinkPath(link.id, link.kind.value, tuple(points), label, label_rect)
 
 
 def _route(a: Rect, b: Rect, stage_a: str, stage_b: str, lane_b: str, layout: MapLayout,
@@ -206,37 +190,3 @@ def _clear(points: list[Point], layout: MapLayout, ends: set[str], reads: Reads)
     segment = Rect(min(x1, x2) - 1, min(y1, y2) - 1, abs(x2 - x1) + 2, abs(y2 - y1) + 2)
     reads.areas.append(segment)
     return not any(card_id not in ends for card_id, _ in layout.cards_touching(segment))
-
-
-def _covered(rect: Rect, layout: MapLayout, placed: LabelIndex, enough: float | None) -> float:
-    """How much of cards (and, three times over, of labels) `rect` covers; counting stops once it
-    reaches `enough`, the score of a better place already found."""
-    score = 3 * placed.covered_area(rect)
-    limit = math.inf if enough is None else enough
-    return score if score >= limit else score + layout.covered_area(rect, limit - score)
-
-
-def _label(text: str, points: list[Point], style: Style, layout: MapLayout,
-           placed: LabelIndex, reads: Reads) -> tuple[tuple[TextLine, ...], Rect | None]:
-    if not text:
-        return (), None
-    lines = wrap(text, style.link_label, style.link_label_width, 2)
-    width = max(style.link_label.width(line) for line in lines) + 8
-    height = len(lines) * style.link_label.line_height + 4
-    segments = sorted(((points[i], points[i + 1]) for i in range(len(points) - 1)),
-                      key=lambda ab: -(abs(ab[1].x - ab[0].x) + abs(ab[1].y - ab[0].y)))
-    candidates = [(a, b, t) for t in (0.5, 0.25, 0.75) for a, b in segments
-                  if t == 0.5 or abs(b.x - a.x) + abs(b.y - a.y) > width]
-    best, best_score = None, None
-    for a, b, t in candidates:  # the middle of the longest segment first; the first free place wins
-        x, y = a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t
-        rect = Rect(x - width / 2, y - height / 2, width, height)
-        reads.areas.append(rect)
-        score = _covered(rect, layout, placed, best_score)
-        if best_score is None or score < best_score:
-            best, best_score = rect, score
-        if score == 0:
-            break
-    out = tuple(TextLine(line, best.x + 4, best.y + 2 + style.link_label.size + i * style.link_label.line_height,
-                         style.link_label.size) for i, line in enumerate(lines))
-    return out, best

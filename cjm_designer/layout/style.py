@@ -15,7 +15,7 @@ class Style:
     margin: float = 24
     lane_header_width: float = 156
     stage_min_width: float = 212
-    card_width: float = 184
+    card_width: float = 184  # the narrowest card: cards widen to share their stage's width
     card_padding: float = 8
     card_gap: float = 10
     cell_padding: float = 14
@@ -41,6 +41,9 @@ class Style:
     emotion_step: float = 26
     emotion_dot: float = 12
     link_label_width: float = 110
+    title_photo: float = 56  # the diameter of the persona's photo beside the title
+    title_photo_column: float = 96  # the widest the persona's name under the photo is
+    title_photo_gap: float = 14  # between the photo's column and the title's text
 
 
 DEFAULT_STYLE = Style()

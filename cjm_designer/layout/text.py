@@ -1,45 +1,40 @@
 """Text measurement and wrapping from the bundled TrueType fonts, without Qt.
 
 The canvas and the PDF draw with the same font files, and Qt is told to use their design metrics
-(no hinting, no kerning), so lines broken here are the lines drawn on screen and on paper.
+(no hinting, no kerning), so lines broken here are the lines drawn on screen and on paper. A character
+PT Sans lacks is measured in the font of the chain that draws it (layout/fonts.py), Arabic in the
+contextual forms it is drawn in.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
 
 from ..model.plain import visible_bidi
-from ..paths import bundled
-from .font_file import read_widths
+from .fonts import FAMILY, FontChain, font_path
 from .geometry import TextLine
+from .rtl import shaped
 
-FAMILY = "PT Sans"
-REGULAR_FILE = "PTS55F.ttf"
-BOLD_FILE = "PTS75F.ttf"
+__all__ = ["ELLIPSIS", "FAMILY", "FontMetrics", "TextStyle", "font_path", "metrics", "stack", "wrap", "wrap_once"]
+
 ELLIPSIS = "…"
 
 
-def font_path(bold: bool = False) -> Path:
-    return bundled("resources") / "fonts" / (BOLD_FILE if bold else REGULAR_FILE)
-
-
 class FontMetrics:
-    """Advance widths of one font file, in thousandths of the font size."""
+    """Advance widths of the chain of fonts of one weight, in thousandths of the font size; `chain` is
+    also what the PDF draws with, so a line is drawn in the fonts it was measured in."""
 
-    def __init__(self, path: Path):
-        face = read_widths(path)
-        self.widths: dict[str, float] = face.widths
-        self._default = face.default
+    def __init__(self, chain: FontChain):
+        self.chain = chain
+        self.widths: dict[str, float] = chain.first.widths
         self._units = lru_cache(maxsize=65536)(self._sum_units)  # words recur; measure each once
 
-    def _sum_units(self, text: str) -> int:
+    def _sum_units(self, text: str) -> float:
         try:
             return sum(map(self.widths.__getitem__, text))
-        except KeyError:  # a character the font lacks: Qt falls back to another font, about this wide
-            widths, default = self.widths, self._default
-            return sum(widths.get(ch, default) for ch in text)
+        except KeyError:  # a character PT Sans lacks: measured in the font that draws it
+            return self.chain.units(shaped(text))
 
     def width(self, text: str, size: float) -> float:
         return self._units(text) * size / 1000
@@ -47,8 +42,9 @@ class FontMetrics:
 
 @cache
 def metrics(bold: bool = False) -> FontMetrics:
-    """The metrics of the bundled regular or bold font (read once)."""
-    return FontMetrics(font_path(bold))
+    """The metrics of the bundled regular or bold font and its fallbacks (PT Sans read once; the others
+    when a character first needs them)."""
+    return FontMetrics(FontChain(bold))
 
 
 @dataclass(frozen=True, slots=True)

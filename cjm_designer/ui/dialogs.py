@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
+from ..canvas.key_help import canvas_keys
 from ..canvas.texts import ui_language
 from ..i18n import SETTING, install_translators
 from ..model.plain import visible_bidi
@@ -73,10 +74,11 @@ class Preferences(QDialog):
 
 
 def shortcuts_table(actions: list[QAction]) -> QTableWidget:
-    """Every action that has a shortcut, read from the actions themselves so it never goes stale."""
+    """Every action that has a shortcut, read from the actions themselves so it never goes stale, and
+    the canvas's own keys."""
     rows = [(a.text().replace("&", ""), ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText)
                                                    for s in a.shortcuts()))
-            for a in actions if a.shortcuts()]
+            for a in actions if a.shortcuts()] + canvas_keys()
     table = QTableWidget(len(rows), 2)
     table.setHorizontalHeaderLabels([tr("Action"), tr("Shortcut")])
     for row, (text, keys) in enumerate(sorted(set(rows))):

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMenu
+from PySide6.QtWidgets import QMenu
 
 from ..editor import DocumentSession
 from ..io import CjmError, dumps, write_atomic
@@ -106,6 +106,8 @@ class DocumentFiles(QObject):
         return self.write(self.session.path)
 
     def save_as(self) -> bool:
+        from PySide6.QtWidgets import QFileDialog  # the dialogs load on first use, not at start
+
         name, _ = QFileDialog.getSaveFileName(self.window, tr("Save map"), str(self.session.path or ""),
                                               tr("Journey maps (*.cjm)"))
         if not name:
@@ -119,6 +121,8 @@ class DocumentFiles(QObject):
 
     def save_as_template(self) -> Path | None:
         """File → Save as Template: a copy of the map among the user's own templates (File → New)."""
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
         doc = self.session.doc
         default = doc.meta.title or (self.session.path.stem if self.session.path else "")
         title, ok = QInputDialog.getText(self.window, tr("Save as Template"), tr("Name of the template:"),
@@ -217,6 +221,8 @@ class DocumentFiles(QObject):
         return window
 
     def choose_and_open(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         folder = str(self.session.path.parent) if self.session.path else ""
         name, _ = QFileDialog.getOpenFileName(self.window, tr("Open map"), folder, tr("Journey maps (*.cjm)"))
         if name:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QRectF, Qt, QUrl
-from PySide6.QtGui import QColor, QDesktopServices, QPainter, QPen
+from PySide6.QtGui import QColor, QDesktopServices, QPainter, QPen, QTransform
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 from ..export import Cancelled
 from ..export.image import pixel_size, pixels_per_point
 from ..export.pdf import PdfOptions, pages_before_map
-from ..export.pdf_pages import MM, Pages, plan_pages
+from ..export.pdf_pages import MM, Orientation, PagePlan, Pages, percent, plan_pages
 from ..layout import MapLayout, compute_layout, palette
+from ..layout.missing_glyphs import MissingGlyphs, PartKind
 from ..layout.palette import LANE_FILL
 from ..map_export import (
     EXTENSIONS,
@@ -43,6 +44,7 @@ from ..map_export import (
     refuse_own_input,
 )
 from ..model import JourneyMap
+from ..model.plain import one_line
 from .messages import information, warning
 from .settings import Settings
 
@@ -76,6 +78,8 @@ class ExportDialog(QDialog):
                              (tr("Tiles: full size over several sheets"), Pages.TILES),
                              (tr("Fit the whole map on one sheet"), Pages.FIT)])
         self.paper = _combo([("A4", "A4"), ("A3", "A3")])
+        self.orientation = _combo([(tr("Automatic: the fewest sheets, the larger scale"), Orientation.AUTO),
+                                   (tr("Landscape"), Orientation.LANDSCAPE), (tr("Portrait"), Orientation.PORTRAIT)])
         self.margin = _millimetres(10)
         self.overlap = _millimetres(10)
         self.header = QCheckBox(tr("Title, date and page numbers on each sheet"))
@@ -86,6 +90,7 @@ class ExportDialog(QDialog):
         self.report = QCheckBox(tr("Analytics: funnel, touchpoints, pain points, missed KPIs"))
         self.preview = PagePreview()
         self.page_count = QLabel()
+        self.sheets = QLabel()  # how the map's sheets are turned, their grid and the map's scale on them
         self.resolution = _combo([(tr("1× (72 dpi)"), "1x"), (tr("2× (144 dpi)"), "2x"), (tr("300 dpi for print"),
                                                                                           "300dpi")])
         self.resolution.setCurrentIndex(self.resolution.findData(DEFAULT_RESOLUTION))
@@ -118,9 +123,10 @@ class ExportDialog(QDialog):
         layout.addWidget(buttons)
 
         for signal in (self.format.currentIndexChanged, self.pages.currentIndexChanged,
-                       self.paper.currentIndexChanged, self.margin.valueChanged, self.overlap.valueChanged,
-                       self.header.toggled, self.cover.toggled, self.personas.toggled, self.legend.toggled,
-                       self.report.toggled, self.resolution.currentIndexChanged):
+                       self.paper.currentIndexChanged, self.orientation.currentIndexChanged,
+                       self.margin.valueChanged, self.overlap.valueChanged, self.header.toggled,
+                       self.cover.toggled, self.personas.toggled, self.legend.toggled, self.report.toggled,
+                       self.resolution.currentIndexChanged):
             signal.connect(self._refresh)
         last = str(settings.value("export/format", "pdf"))
         self.format.setCurrentIndex(max(0, FORMATS.index(last) if last in FORMATS else 0))
@@ -133,7 +139,8 @@ class ExportDialog(QDialog):
         page = QWidget()
         form = QFormLayout()
         form.addRow(tr("Pages:"), self.pages)
-        form.addRow(tr("Paper (landscape):"), self.paper)
+        form.addRow(tr("Paper:"), self.paper)
+        form.addRow(tr("Orientation:"), self.orientation)
         form.addRow(tr("Margins:"), self.margin)
         form.addRow(tr("Overlap of tiles:"), self.overlap)
         extras = QVBoxLayout()
@@ -146,6 +153,7 @@ class ExportDialog(QDialog):
         right = QVBoxLayout()
         right.addWidget(self.preview, 1)
         right.addWidget(self.page_count)
+        right.addWidget(self.sheets)
         row = QHBoxLayout(page)
         row.addLayout(left)
         row.addLayout(right, 1)
@@ -166,8 +174,9 @@ class ExportDialog(QDialog):
 
     def pdf_options(self) -> PdfOptions:
         return PdfOptions(pages=self.pages.currentData(), paper=self.paper.currentData(),
-                          margin=self.margin.value() * MM, overlap=self.overlap.value() * MM,
-                          header=self.header.isChecked(), cover=self.cover.isChecked(),
+                          orientation=self.orientation.currentData(), margin=self.margin.value() * MM,
+                          overlap=self.overlap.value() * MM, header=self.header.isChecked(),
+                          cover=self.cover.isChecked(),
                           personas=self.personas.isChecked() and bool(self.doc.personas),
                           legend=self.legend.isChecked(), report=self.report.isChecked())
 
@@ -190,6 +199,7 @@ class ExportDialog(QDialog):
         self.options.setCurrentIndex({"pdf": 0, "png": 1, "svg": 2, "csv": 3, "mermaid": 4, "cjm": 5}[fmt])
         options = self.pdf_options()
         self.paper.setEnabled(options.pages != Pages.POSTER or options.cover or options.personas or options.legend)
+        self.orientation.setEnabled(self.paper.isEnabled())
         self.overlap.setEnabled(options.pages == Pages.TILES)
         self.margin.setEnabled(options.pages != Pages.POSTER)
         self.personas.setEnabled(bool(self.doc.personas))
@@ -197,6 +207,7 @@ class ExportDialog(QDialog):
         self.preview.show_plan(self.layout_, plan, {s.id: s.color for s in self.doc.stages if s.color})
         pages = len(pages_before_map(self.doc, options, self.layout_, plan)) + len(plan.tiles)
         self.page_count.setText(tr("%n page(s)", pages))
+        self.sheets.setText(_sheets_text(options, plan))
         width, height = pixel_size(self.layout_, pixels_per_point(*self.image_scale()))
         self.image_size.setText(tr("{w} × {h} pixels").format(w=width, h=height))
 
@@ -255,52 +266,106 @@ class ExportDialog(QDialog):
         self.settings.set_value("export/open_after", int(self.open_after.isChecked()))
         if result.notes:
             information(self, tr("Exported"), "\n".join(result.notes))
+        if result.missing:
+            warning(self, tr("Characters no font has"),
+                    tr("No font has these characters: they show as blanks or empty boxes.") + "\n"
+                    + "\n".join(_missing_line(part) for part in result.missing))
         if self.open_after.isChecked():
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         return True
 
 
+def _missing_line(part: MissingGlyphs) -> str:
+    """Where characters no font has are, and their code points (the characters cannot be shown)."""
+    where = {PartKind.CARD: tr("Card “{name}”"), PartKind.STAGE: tr("Stage “{name}”"),
+             PartKind.LANE: tr("Lane “{name}”"), PartKind.TITLE: tr("Map title “{name}”")}
+    return f"{where[part.kind].format(name=one_line(part.name, 80))}: {part.codes}"
+
+
 class PagePreview(QWidget):
-    """The map in miniature (cells and cards as plain shapes) with the sheets of the PDF drawn on it,
-    numbered, so the user sees where the map will be cut."""
+    """The PDF's map sheets side by side as they will be printed, landscape or portrait, each with
+    its part of the map in miniature (cells and cards as plain shapes) and its number, so the user
+    sees how the map is cut and how full each sheet is. A poster is the one page of the map."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setMinimumSize(320, 220)
         self._layout: MapLayout | None = None
-        self._plan = None
+        self._plan: PagePlan | None = None
         self._stage_colors: dict[str, str] = {}
+        self._sheets: list[tuple[QRectF, QRectF, QTransform, str]] = []  # paper, map's part, map to widget, number
 
-    def show_plan(self, layout: MapLayout, plan, stage_colors: dict[str, str]) -> None:
+    def show_plan(self, layout: MapLayout, plan: PagePlan, stage_colors: dict[str, str]) -> None:
         self._layout, self._plan, self._stage_colors = layout, plan, stage_colors
+        self._place()
         self.update()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place()
+
+    def _place(self) -> None:
+        """Where each sheet goes in the widget: the plan's grid with a gap between sheets, as large as fits."""
+        if self._plan is None:
+            return
+        plan = self._plan
+        width, height = plan.page_size
+        gap = 0.06 * min(width, height) if len(plan.tiles) > 1 else 0.0
+        across, down = plan.columns * width + (plan.columns - 1) * gap, plan.rows * height + (plan.rows - 1) * gap
+        scale = min((self.width() - 16) / across, (self.height() - 16) / down)
+        left, top = (self.width() - across * scale) / 2, (self.height() - down * scale) / 2
+        self._sheets = []
+        for tile in plan.tiles:
+            x, y = left + tile.column * (width + gap) * scale, top + tile.row * (height + gap) * scale
+            target = tile.target
+            part = QRectF(x + target.x * scale, y + target.y * scale, target.w * scale, target.h * scale)
+            to_widget = QTransform(plan.scale * scale, 0, 0, plan.scale * scale,
+                                   part.x() - tile.source.x * plan.scale * scale,
+                                   part.y() - tile.source.y * plan.scale * scale)
+            number = str(tile.number) if len(plan.tiles) > 1 else ""
+            self._sheets.append((QRectF(x, y, width * scale, height * scale), part, to_widget, number))
 
     def paintEvent(self, event) -> None:
         if self._layout is None:
             return
-        layout, plan = self._layout, self._plan
+        layout = self._layout
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), QColor("#ECEFF1"))
-        scale = min((self.width() - 16) / layout.width, (self.height() - 16) / layout.height)
-        painter.translate((self.width() - layout.width * scale) / 2, (self.height() - layout.height * scale) / 2)
-        painter.scale(scale, scale)
-        painter.fillRect(QRectF(0, 0, layout.width, layout.height), QColor("#FFFFFF"))
-        for box in layout.stages.values():
-            painter.fillRect(QRectF(*box.header), QColor(self._stage_colors.get(box.stage_id, palette.STAGE_DEFAULT)))
-        for box in layout.lanes.values():
-            painter.fillRect(QRectF(*box.row), QColor(palette.cell_fill(LANE_FILL[box.kind])))
-        for card in layout.cards.values():
-            painter.fillRect(QRectF(*card.rect), QColor("#B0BEC5"))
-        if len(plan.tiles) > 1:
-            painter.setPen(QPen(QColor(palette.CURVE), 1.5 / scale))
-            for tile in plan.tiles:
-                painter.drawRect(QRectF(*tile.source))
-                font = painter.font()
-                font.setPixelSize(max(1, int(min(tile.source.w, tile.source.h) * 0.3)))
+        font = painter.font()
+        for paper, part, to_widget, number in self._sheets:
+            painter.setPen(QPen(QColor("#90A4AE"), 1))
+            painter.setBrush(QColor("#FFFFFF"))
+            painter.drawRect(paper)
+            painter.save()
+            painter.setClipRect(part)
+            painter.setTransform(to_widget)
+            for box in layout.stages.values():
+                painter.fillRect(QRectF(*box.header), QColor(self._stage_colors.get(box.stage_id,
+                                                                                    palette.STAGE_DEFAULT)))
+            for box in layout.lanes.values():
+                painter.fillRect(QRectF(*box.row), QColor(palette.cell_fill(LANE_FILL[box.kind])))
+            for card in layout.cards.values():
+                painter.fillRect(QRectF(*card.rect), QColor("#B0BEC5"))
+            painter.restore()
+            if number:
+                font.setPixelSize(max(8, int(min(paper.width(), paper.height()) * 0.3)))
                 painter.setFont(font)
-                painter.drawText(QRectF(*tile.source), Qt.AlignmentFlag.AlignCenter, str(tile.number))
+                painter.setPen(QColor(palette.CURVE))
+                painter.drawText(paper, Qt.AlignmentFlag.AlignCenter, number)
         painter.end()
+
+
+def _sheets_text(options: PdfOptions, plan: PagePlan) -> str:
+    """How the map's sheets are turned, how many across and down, and the map's scale on them."""
+    if options.pages == Pages.POSTER:
+        return ""
+    turned = tr("portrait") if plan.orientation == Orientation.PORTRAIT else tr("landscape")
+    if options.pages == Pages.FIT:
+        return tr("{paper} {orientation}, the map at {scale}").format(paper=options.paper, orientation=turned,
+                                                                      scale=percent(plan.scale))
+    return tr("{paper} {orientation}, {columns} × {rows} sheets, the map at {scale}").format(
+        paper=options.paper, orientation=turned, columns=plan.columns, rows=plan.rows, scale=percent(plan.scale))
 
 
 def _note(text: str, *widgets: QWidget) -> QWidget:

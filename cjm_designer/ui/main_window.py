@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QUndoView
+from PySide6.QtWidgets import QLabel, QMainWindow
 
 from ..canvas import MapScene, MapView
 from ..canvas.actions import CanvasActions, icon, tooltip
@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self.resize(1400, 900)
         if remember_layout:
             self._restore_layout()
+        self.view.setFocus()  # the keys act on the map's current cell from the start
 
     def _dock(self, name: str, make) -> LazyDock:
         dock = LazyDock(name, make, self)
@@ -81,7 +82,9 @@ class MainWindow(QMainWindow):
 
         return PersonasPanel(self.session)
 
-    def _make_history(self) -> QUndoView:
+    def _make_history(self):
+        from PySide6.QtWidgets import QUndoView  # here, as the dock is first shown: not at start
+
         view = QUndoView(self.session.undo_stack)
         view.setEmptyLabel(tr("<empty>"))
         return view
@@ -222,11 +225,10 @@ class MainWindow(QMainWindow):
         self.settings.set_value("window/state", self.saveState())
 
     def new_card(self) -> None:
-        """A new card in the selected cell, after the selected card, or in the first cell."""
-        place = self.scene.edits.place_after(self.scene.selected_cell(), self.scene.selected_card_ids(),
-                                             first_cell=True)
-        if place is not None:
-            self.scene.new_card(*place)
+        """A new card in the current cell, after its current card (canvas/current_cell.py)."""
+        current = self.scene.current
+        if current.spot is not None:
+            self.scene.new_card(*current.spot.cell, current.insert_index())
 
     def _add_persona(self) -> None:
         self._show_dock("personas")

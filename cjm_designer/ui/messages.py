@@ -8,8 +8,6 @@ format fixed to plain text and bidi controls made visible. Tests answer a box by
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -54,4 +52,6 @@ def plain_tooltip(text: str) -> str:
     can only find our markup (an empty text gives no tooltip)."""
     if not text:
         return ""
+    import html  # here: the first frame shows no tooltip
+
     return "<p style='white-space:pre-wrap'>" + html.escape(visible_bidi(text), quote=False) + "</p>"

@@ -240,6 +240,31 @@
     </message>
     <message>
         <location filename="../../cjm_designer/canvas/actions.py"/>
+        <source>Emotion: not set</source>
+        <translation>Эмоция: не задана</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/actions.py"/>
+        <source>Contact quality: not set</source>
+        <translation>Качество контакта: не задано</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/actions.py"/>
+        <source>Pain point on or off</source>
+        <translation>Болевая точка: вкл./выкл.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/actions.py"/>
+        <source>Emotion %1</source>
+        <translation>Эмоция %1</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/actions.py"/>
+        <source>Contact quality %1</source>
+        <translation>Качество контакта %1</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/actions.py"/>
         <source>Redo %1</source>
         <translation>Повторить: %1</translation>
     </message>
@@ -257,6 +282,23 @@
         <location filename="../../cjm_designer/canvas/actions.py"/>
         <source>Undo</source>
         <translation>Отменить</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/card_marks.py"/>
+        <location filename="../../cjm_designer/canvas/menus.py"/>
+        <source>Set emotion</source>
+        <translation>Задать эмоцию</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/card_marks.py"/>
+        <source>Set contact quality</source>
+        <translation>Задать качество контакта</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/card_marks.py"/>
+        <location filename="../../cjm_designer/canvas/menus.py"/>
+        <source>Mark pain point</source>
+        <translation>Отметить болевую точку</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/canvas/header_drag.py"/>
@@ -277,6 +319,76 @@
         <location filename="../../cjm_designer/canvas/header_drag.py"/>
         <source>Move lane</source>
         <translation>Переместить дорожку</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/key_help.py"/>
+        <source>Next or previous stage, same lane</source>
+        <translation>Следующий или предыдущий этап, та же дорожка</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/key_help.py"/>
+        <source>Next or previous card, then lane</source>
+        <translation>Следующая или предыдущая карточка, затем дорожка</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/key_help.py"/>
+        <source>First or last stage</source>
+        <translation>Первый или последний этап</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/key_help.py"/>
+        <source>Next or previous lane</source>
+        <translation>Следующая или предыдущая дорожка</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/key_help.py"/>
+        <source>New card in the current cell</source>
+        <translation>Новая карточка в текущей ячейке</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/key_help.py"/>
+        <source>typing a character</source>
+        <translation>ввод любого символа</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/key_help.py"/>
+        <source>Finish the card and start the next</source>
+        <translation>Закончить карточку и начать следующую</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/key_help.py"/>
+        <source>Finish the text</source>
+        <translation>Закончить текст</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/key_help.py"/>
+        <source>New line in the text</source>
+        <translation>Новая строка в тексте</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/key_help.py"/>
+        <source>Cancel the text, or clear the selection</source>
+        <translation>Отменить текст или снять выделение</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/key_help.py"/>
+        <source>Edit the card, or rename the stage or lane</source>
+        <translation>Изменить карточку или переименовать этап либо дорожку</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/key_help.py"/>
+        <source>Delete the selection</source>
+        <translation>Удалить выделенное</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/key_help.py"/>
+        <source>Pan the map</source>
+        <translation>Сдвинуть карту</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/key_help.py"/>
+        <source>%1 and drag</source>
+        <translation>%1 и перетаскивание</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/canvas/link_connect.py"/>
@@ -325,11 +437,6 @@
     </message>
     <message>
         <location filename="../../cjm_designer/canvas/menus.py"/>
-        <source>Set emotion</source>
-        <translation>Задать эмоцию</translation>
-    </message>
-    <message>
-        <location filename="../../cjm_designer/canvas/menus.py"/>
         <source>Not set</source>
         <translation>Не задана</translation>
     </message>
@@ -337,11 +444,6 @@
         <location filename="../../cjm_designer/canvas/menus.py"/>
         <source>Pain point</source>
         <translation>Болевая точка</translation>
-    </message>
-    <message>
-        <location filename="../../cjm_designer/canvas/menus.py"/>
-        <source>Mark pain point</source>
-        <translation>Отметить болевую точку</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/canvas/menus.py"/>
@@ -434,6 +536,16 @@
         <location filename="../../cjm_designer/canvas/menus.py"/>
         <source>New lane</source>
         <translation>Новая дорожка</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/text_edits.py"/>
+        <source>Add card</source>
+        <translation>Добавить карточку</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/text_edits.py"/>
+        <source>Add card “%1”</source>
+        <translation>Добавить карточку «%1»</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/canvas/text_edits.py"/>
@@ -685,6 +797,21 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
     </message>
     <message>
         <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>Automatic: the fewest sheets, the larger scale</source>
+        <translation>Автоматически: меньше листов, крупнее масштаб</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>Landscape</source>
+        <translation>Альбомная</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>Portrait</source>
+        <translation>Книжная</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
         <source>Title, date and page numbers on each sheet</source>
         <translation>Название, дата и номер страницы на каждом листе</translation>
     </message>
@@ -775,8 +902,13 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
     </message>
     <message>
         <location filename="../../cjm_designer/ui/export_dialog.py"/>
-        <source>Paper (landscape):</source>
-        <translation>Бумага (альбомная):</translation>
+        <source>Paper:</source>
+        <translation>Бумага:</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>Orientation:</source>
+        <translation>Ориентация:</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/ui/export_dialog.py"/>
@@ -846,8 +978,62 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
     </message>
     <message>
         <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>Characters no font has</source>
+        <translation>Символы без шрифта</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>No font has these characters: they show as blanks or empty boxes.</source>
+        <translation>Этих символов нет ни в одном шрифте: они видны как пробелы или пустые прямоугольники.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>Card “{name}”</source>
+        <translation>Карточка «{name}»</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>Stage “{name}”</source>
+        <translation>Этап «{name}»</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>Lane “{name}”</source>
+        <translation>Дорожка «{name}»</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>Map title “{name}”</source>
+        <translation>Название карты «{name}»</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>portrait</source>
+        <translation>книжная</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>landscape</source>
+        <translation>альбомная</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>{paper} {orientation}, the map at {scale}</source>
+        <translation>{paper}, {orientation}, карта в масштабе {scale}</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>{paper} {orientation}, {columns} × {rows} sheets, the map at {scale}</source>
+        <translation>{paper}, {orientation}, листов: {columns} × {rows}, карта в масштабе {scale}</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
         <source>mm</source>
         <translation>мм</translation>
+    </message>
+    <message>
+        <source>Paper (landscape):</source>
+        <translation type="vanished">Бумага (альбомная):</translation>
     </message>
     <message>
         <source>A vector drawing: text stays text, for editing in Inkscape or Illustrator.</source>

@@ -58,8 +58,9 @@ def test_photos_that_cannot_be_shown_are_left_out_with_a_note_naming_the_persona
         "left out",
     ]
     reader = PdfReader(io.BytesIO(result.data))
-    images = [i for page in reader.pages for i in page.images]
+    images = [i for page in reader.pages[:-1] for i in page.images]  # the persona pages
     assert len(reader.pages) == 3 and len(images) == 1 and images[0].image.size == (60, 40)
+    assert [i.image.size for i in reader.pages[-1].images] == [(40, 40)]  # the map's title: the middle square
 
 
 def test_a_large_photo_is_kept_small_in_the_pdf():

@@ -253,7 +253,7 @@ def test_svg_keeps_text_as_text_in_pt_sans_and_has_no_bitmaps(qapp, demo):
                 assert line.text in texts, line.text
     assert any(any("а" <= ch <= "я" for ch in text) for text in texts)
     families = {element.get("font-family") for element in root.iter(f"{SVG}text")}
-    assert families == {"PT Sans"}
+    assert families == {"PT Sans,Noto Emoji"}  # the map font and the bundled emoji font after it
     assert len(list(root.iter(f"{SVG}path"))) > len(demo.cards)  # icons and links as vectors
 
 

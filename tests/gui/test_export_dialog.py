@@ -61,7 +61,8 @@ def test_a_pdf_is_written_as_chosen_and_opened_on_request(dialog, tmp_path):
     plan = plan_pages(dialog.layout_, dialog.pdf_options())
     assert len(reader.pages) == 1 + 1 + len(plan.tiles)  # cover, index, sheets
     assert str(len(reader.pages)) in dialog.page_count.text()  # the dialog counts what the export makes
-    assert all(float(p.mediabox.width) == pytest.approx(PAPERS["A3"][0]) for p in reader.pages)
+    assert sorted(plan.page_size) == pytest.approx(sorted(PAPERS["A3"]))
+    assert all(float(p.mediabox.width) == pytest.approx(plan.page_size[0]) for p in reader.pages)
     assert dialog.result.size == target.stat().st_size
     assert [url.toLocalFile() for url in dialog.opened] == [str(target)]
 

@@ -16,7 +16,7 @@ FIELDS = ("title", "text", "channel", "device", "owner", "emotion", "quality", "
 def shown(layout) -> dict:
     """Everything a layout tells the canvas and the PDF to draw."""
     return {
-        "size": (layout.width, layout.height), "title": (layout.title_rect, layout.title),
+        "size": (layout.width, layout.height), "title": (layout.title_rect, layout.title, layout.title_photo),
         "stages": layout.stages, "lanes": layout.lanes, "cells": layout.cells, "cell_cards": layout.cell_cards,
         "cards": {card_id: (box.stage_id, box.lane_id, box.index, box.rect, box.fill, box.compact, box.lines,
                             box.markers) for card_id, box in layout.cards.items()},

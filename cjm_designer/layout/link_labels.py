@@ -1,0 +1,429 @@
+"""Where a link's label goes: on its line or beside it where no card, header or other label is, else in
+the nearest free room with a thin leader line back to the line.
+
+A label never covers a card's text (what a map is read for), a header or the title (outside the
+grid), or another label: it stands clear of whole cards where it can, over the edges of cards (where
+they have no text) where it must. Lines of other links may pass under it (they are drawn under every
+label), though a place no line crosses is preferred. Along each side of the route the free stretches
+are found at once from the cards and labels beside it, so that a long side costs a look or two, not
+one per position tried; a label looks at a bounded number of stretches, so that a crowded map stays
+quick to lay out, and goes where it covers the least when none of them has room.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
+
+from .boxes import MapLayout
+from .geometry import Point, Rect, TextLine
+from .style import Style
+from .text import wrap
+
+MARGIN = 2.0  # free space kept between a label and a card or another label
+SIDE_GAP = 3.0  # between a line and a label beside it
+END_ROOM = 6.0  # a label's centre stays this far from a side's ends
+ARROW_ROOM = 9.0  # around the arrow's tip, which a label never hides
+SEARCH_REACH = 220.0  # how far from its line a label is looked for room before it goes on the line anyway
+SEARCH_STEP = 8.0  # between the rows tried when looking for room
+ALONG_REACH = 400.0  # how far from the middle of a side a label is looked for room along it
+LOOKS = 24  # stretches looked at for one label on and beside its line at most
+NEARBY_LOOKS = 48  # rows looked at for room near the line at most, before the label goes where it covers least
+MORE_LOOKS = 2  # stretches looked at for a place no other line crosses, once a place is found
+
+
+class RectIndex:
+    """Rectangles, each with an owner, bucketed on a coarse grid so that a query meets only the
+    neighbours of its area."""
+
+    CELL = 100.0
+
+    def __init__(self, rects: Iterable[Rect] = ()):
+        self._buckets: dict[tuple[int, int], list[tuple[Rect, object]]] = {}
+        for rect in rects:
+            self.append(rect)
+
+    def _keys(self, rect: Rect) -> Iterator[tuple[int, int]]:
+        cell = self.CELL
+        for i in range(int(rect.x // cell), int((rect.x + rect.w) // cell) + 1):
+            for j in range(int(rect.y // cell), int((rect.y + rect.h) // cell) + 1):
+                yield i, j
+
+    def append(self, rect: Rect, owner: object = None) -> None:
+        entry = (rect, owner)
+        for key in self._keys(rect):
+            self._buckets.setdefault(key, []).append(entry)
+
+    def near(self, rect: Rect) -> list[tuple[Rect, object]]:
+        """The entries in the buckets `rect` meets, each once."""
+        found = [entry for key in self._keys(rect) for entry in self._buckets.get(key, ())]
+        return list({id(entry): entry for entry in found}.values()) if len(found) > 1 else found
+
+    def covered_area(self, rect: Rect) -> float:
+        """The area of the rectangles under `rect`."""
+        left, top, right, bottom = rect.x, rect.y, rect.x + rect.w, rect.y + rect.h
+        return sum(max(0.0, min(right, x + w) - max(left, x)) * max(0.0, min(bottom, y + h) - max(top, y))
+                   for (x, y, w, h), _ in self.near(rect))
+
+    def touches(self, rect: Rect) -> bool:
+        """Whether a rectangle here meets `rect`, edges included."""
+        if not self._buckets:
+            return False
+        left, top, right, bottom = rect.x, rect.y, rect.x + rect.w, rect.y + rect.h
+        return any(x <= right and left <= x + w and y <= bottom and top <= y + h
+                   for key in self._keys(rect) for (x, y, w, h), _ in self._buckets.get(key, ()))
+
+
+
+class LineIndex:
+    """The lines of links and leaders, with their owners, bucketed on a grid whose cells are long
+    along a line (a vertical line's cells are narrow and tall, a horizontal one's wide and low), so
+    that a long line takes few buckets and a query meets few lines; a slanted one (a leader) is kept
+    by its span."""
+
+    NARROW, LONG = 50.0, 400.0
+
+    def __init__(self):
+        self._vertical: dict[tuple[int, int], list[tuple[Rect, object]]] = {}
+        self._horizontal: dict[tuple[int, int], list[tuple[Rect, object]]] = {}
+        self._slanted: list[tuple[Rect, object]] = []
+
+    def append(self, span: Rect, owner: object) -> None:
+        entry, narrow, long = (span, owner), self.NARROW, self.LONG
+        if span.w == 0:
+            i = int(span.x // narrow)
+            for j in range(int(span.y // long), int((span.y + span.h) // long) + 1):
+                self._vertical.setdefault((i, j), []).append(entry)
+        elif span.h == 0:
+            j = int(span.y // narrow)
+            for i in range(int(span.x // long), int((span.x + span.w) // long) + 1):
+                self._horizontal.setdefault((i, j), []).append(entry)
+        else:
+            self._slanted.append(entry)
+
+    def crossing(self, rect: Rect, own: object) -> float:
+        """How long the lines that are not `own`'s run inside `rect` (a slanted one as far as its span
+        does)."""
+        narrow, long = self.NARROW, self.LONG
+        left, top, right, bottom = rect.x, rect.y, rect.x + rect.w, rect.y + rect.h
+        found = [entry for i in range(int(left // narrow), int(right // narrow) + 1)
+                 for j in range(int(top // long), int(bottom // long) + 1) for entry in self._vertical.get((i, j), ())]
+        found += [entry for i in range(int(left // long), int(right // long) + 1)
+                  for j in range(int(top // narrow), int(bottom // narrow) + 1)
+                  for entry in self._horizontal.get((i, j), ())]
+        total = 0.0
+        for (x, y, w, h), owner in {id(entry): entry for entry in found + self._slanted}.values():
+            if owner != own:
+                across, down = min(right, x + w) - max(left, x), min(bottom, y + h) - max(top, y)
+                if across >= 0 and down >= 0:
+                    total += max(across, down)
+        return total
+
+
+def segment_rects(points: Iterable[Point]) -> list[Rect]:
+    """The sides of a route (orthogonal, or straight) as the rectangles they span."""
+    points = list(points)
+    return [Rect(min(a.x, b.x), min(a.y, b.y), abs(b.x - a.x), abs(b.y - a.y)) for a, b in zip(points, points[1:])]
+
+
+class Room:
+    """What a label must keep clear of on a map: its cards, the labels placed so far, everything left
+    of the grid (the lanes' headers) and above it (the title and the stages' headers); and what it
+    should rather not cover: the lines of links and the leaders of labels placed so far."""
+
+    def __init__(self, layout: MapLayout, routes: dict[str, tuple[Point, ...]], card_padding: float):
+        self.layout, self.labels = layout, RectIndex()
+        self._routes, self._leaders, self._lines = routes, [], None
+        self.edge = card_padding - 1  # how far into a card's edge a label may reach when it must
+        self.looks = 0  # how many more stretches the label being placed may look at
+        stages = list(layout.stages.values())
+        self.left = stages[0].column.x if stages else layout.width
+        self.top = stages[0].column.y if stages else layout.height
+
+    @property
+    def lines(self) -> LineIndex:
+        """The routes' lines and the leaders so far, indexed when a label first asks (a relayout that
+        keeps every label never does)."""
+        if self._lines is None:
+            self._lines = LineIndex()
+            for owner, points in self._routes.items():
+                for rect in segment_rects(points):
+                    self._lines.append(rect, owner)
+            for span, owner in self._leaders:
+                self._lines.append(span, owner)
+        return self._lines
+
+    def add(self, label: Rect | None, leader: tuple[Point, Point] | None, owner: str) -> None:
+        """A label placed (or kept), and its leader, which the labels after it keep clear of."""
+        if label is not None:
+            self.labels.append(label, owner)
+        if leader is not None:
+            self._leaders.append((span_of(*leader), owner))
+            if self._lines is not None:
+                self._lines.append(span_of(*leader), owner)
+
+    def blocked(self, strip: Rect, vertical: bool, extra: list[Rect], edges: bool
+                ) -> tuple[list[tuple[float, float]], list[tuple[float, float]]] | None:
+        """The stretches along `strip` (up and down it when `vertical`, else across) where a label as
+        wide (or tall) as the strip would meet a card, a label or `extra`, widened by the margin kept;
+        and (when `edges`, else none) the same with cards only as far as their text (their edges,
+        `edge` deep, left free). None when the whole strip is off the grid. (Labels are placed often:
+        the cards are found as `MapLayout.cards_touching` finds them, without a generator.)"""
+        self.looks -= 1
+        if (strip.x < self.left) if vertical else (strip.y < self.top):
+            return None
+        left, top = strip.x - MARGIN, strip.y - MARGIN
+        right, bottom = strip.x + strip.w + MARGIN, strip.y + strip.h + MARGIN
+        wide = Rect(left, top, right - left, bottom - top)
+        layout, cards, inset = self.layout, self.layout.cards, self.edge
+        clear = [(-math.inf, self.top if vertical else self.left)]
+        for rect, _ in self.labels.near(wide):
+            clear.append(_span_across(rect, left, top, right, bottom, vertical))
+        for rect in extra:
+            clear.append(_span_across(rect, left, top, right, bottom, vertical))
+        texts = list(clear) if edges else []
+        for key in layout.cells_under(wide):
+            if not layout.cell_cards.get(key):
+                continue
+            tops, ids, tallest = layout.cell_tops(*key)
+            for k in range(bisect_left(tops, top - tallest), bisect_left(tops, bottom)):
+                box = cards[ids[k]]
+                x, y, w, h = box.rect
+                if x < right and left < x + w and y < bottom and top < y + h:
+                    clear.append((y - MARGIN, y + h + MARGIN) if vertical else (x - MARGIN, x + w + MARGIN))
+                    if edges:
+                        cut = 0.0 if box.compact else inset
+                        if x + cut < right and left < x + w - cut and y + cut < bottom and top < y + h - cut:
+                            texts.append((y + cut - MARGIN, y + h - cut + MARGIN) if vertical else
+                                         (x + cut - MARGIN, x + w - cut + MARGIN))
+        return clear, texts
+
+
+def _span_across(rect: Rect, left: float, top: float, right: float, bottom: float, vertical: bool
+                 ) -> tuple[float, float]:
+    """Where along a strip (up and down it when `vertical`) `rect`, widened by the margin, lies; nowhere
+    (an empty span) when it misses the strip."""
+    x, y, w, h = rect
+    if not (x < right and left < x + w and y < bottom and top < y + h):
+        return (math.inf, math.inf)
+    return (y - MARGIN, y + h + MARGIN) if vertical else (x - MARGIN, x + w + MARGIN)
+
+
+def free_starts(spans: list[tuple[float, float]], low: float, high: float, length: float) -> list[tuple[float, float]]:
+    """The stretches of [low, high] at least `length` long that no span meets (touching is free)."""
+    free, cursor = [], low
+    for start, end in sorted(spans):
+        if start >= high:
+            break
+        if start - cursor >= length:
+            free.append((cursor, start))
+        cursor = max(cursor, end)
+    if high - cursor >= length:
+        free.append((cursor, high))
+    return free
+
+
+def nearest_start(free: list[tuple[float, float]], length: float, want: float) -> float | None:
+    """Where in the `free` stretches a piece `length` long starts whose middle is nearest `want`."""
+    best, best_distance = None, math.inf
+    for start, end in free:
+        at = min(max(want - length / 2, start), end - length)
+        distance = abs(at + length / 2 - want)
+        if distance < best_distance:
+            best, best_distance = at, distance
+    return best
+
+
+def place_label(text: str, link_id: str, points: tuple[Point, ...], style: Style, room: Room, areas: list[Rect]
+                ) -> tuple[tuple[TextLine, ...], Rect | None, tuple[Point, Point] | None]:
+    """The label's lines, its box and its leader (None when it stands on its line). Every area looked
+    at is added to `areas`, for telling later whether a change of the map could move the label."""
+    if not text:
+        return (), None, None
+    lines = wrap(text, style.link_label, style.link_label_width, 2)
+    width = max(style.link_label.width(line) for line in lines) + 8
+    height = len(lines) * style.link_label.line_height + 4
+    tip = points[-1]
+    arrow = [Rect(tip.x - ARROW_ROOM, tip.y - ARROW_ROOM, 2 * ARROW_ROOM, 2 * ARROW_ROOM)]
+    room.looks = LOOKS
+    rect, leader = _on_route(link_id, points, width, height, room, arrow, areas), None
+    if rect is None:
+        room.looks = NEARBY_LOOKS
+        rect, leader = _nearby(points, width, height, room, arrow, areas) or (None, None)
+    if rect is None:
+        rect = _least_covered(points, width, height, room, areas)
+    out = tuple(TextLine(line, rect.x + 4, rect.y + 2 + style.link_label.size + i * style.link_label.line_height,
+                         style.link_label.size) for i, line in enumerate(lines))
+    return out, rect, leader
+
+
+def _sides(points: tuple[Point, ...]) -> list[tuple[Point, Point]]:
+    """The route's sides, the longest first."""
+    return sorted(zip(points, points[1:]), key=lambda ab: -(abs(ab[1].x - ab[0].x) + abs(ab[1].y - ab[0].y)))
+
+
+def _on_route(link_id: str, points: tuple[Point, ...], width: float, height: float, room: Room, arrow: list[Rect],
+              areas: list[Rect]) -> Rect | None:
+    """A free place on the line (its horizontal sides first, the longest first) or beside it, as near
+    the middle of a side as there is room: the first that no other line crosses, else of those found
+    in a few more looks the one that the least of other lines cross; with none, the first place clear
+    of cards' text, over the edges of cards."""
+    sides = sorted(((a, b) for a, b in _sides(points) if (a.x == b.x or a.y == b.y)
+                    and abs(b.x - a.x) + abs(b.y - a.y) > 2 * END_ROOM), key=lambda ab: ab[0].x == ab[1].x)
+    ends = (points[0], points[-1])  # on the cards: a label's middle keeps about half its length away
+    best, best_crossing, edgy = None, math.inf, None
+    for shift, (a, b) in [(0, side) for side in sides] + [(shift, side) for side in sides for shift in (-1, 1)]:
+        rect, on_edges = _along(a, b, a.x == b.x, shift, width, height, room, arrow, areas, ends, edgy is None)
+        edgy = edgy or on_edges
+        if rect is None:
+            continue
+        crossing = room.lines.crossing(rect, link_id)
+        if crossing < best_crossing:
+            best, best_crossing = rect, crossing
+        if crossing == 0:
+            break
+        room.looks = min(room.looks, MORE_LOOKS)
+        if room.looks <= 0:
+            break
+    return best or edgy
+
+
+def _along(a: Point, b: Point, vertical: bool, shift: int, width: float, height: float, room: Room,
+           arrow: list[Rect], areas: list[Rect], ends: tuple[Point, Point], edges: bool
+           ) -> tuple[Rect | None, Rect | None]:
+    """The free place nearest the middle of the side a-b for a label centred on it (`shift` 0), or
+    beside it (-1 left or above, +1 right or below); and (when `edges`) one that covers cards' edges
+    but not their text. It is looked for in a stretch around the middle, then in a longer one (`ALONG_REACH` each
+    way) if that has none, so that a long side is looked at only as far as needed: a place found is
+    the nearest, since any place outside the stretch is farther than its ends."""
+    length = height if vertical else width
+    at_card = length / 2 + MARGIN - room.edge  # a label may reach no farther into a card's edge
+    first_room, last_room = (max(at_card, END_ROOM) if point in ends else END_ROOM for point in (a, b))
+    if (a.y > b.y) if vertical else (a.x > b.x):
+        a, b, first_room, last_room = b, a, last_room, first_room
+    if vertical:
+        low, high = a.y + first_room, b.y - last_room
+        across = a.x - width / 2 + shift * (width / 2 + SIDE_GAP)
+    else:
+        low, high = a.x + first_room, b.x - last_room
+        across = a.y - height / 2 + shift * (height / 2 + SIDE_GAP)
+    middle, reach = (low + high) / 2, 2 * max(width, height)
+    clear = edgy = None
+    while high >= low and room.looks > 0:
+        first, last = max(low, middle - reach), min(high, middle + reach)
+        start, end = first - length / 2, last + length / 2
+        strip = Rect(across, start, width, end - start) if vertical else Rect(start, across, end - start, height)
+        areas.append(Rect(strip.x - MARGIN, strip.y - MARGIN, strip.w + 2 * MARGIN, strip.h + 2 * MARGIN))
+        spans = room.blocked(strip, vertical, arrow, edges and edgy is None)
+        if spans is None:
+            break
+        clear = nearest_start(free_starts(spans[0], start, end, length), length, middle)
+        if edges and edgy is None:  # the nearest, from the shortest stretch that has one
+            edgy = nearest_start(free_starts(spans[1], start, end, length), length, middle)
+        if clear is not None or (first, last) == (low, high) or reach >= ALONG_REACH:
+            break
+        reach = ALONG_REACH
+    return tuple(None if at is None else Rect(across, at, width, height) if vertical else
+                 Rect(at, across, width, height) for at in (clear, edgy))
+
+
+def _nearby(points: tuple[Point, ...], width: float, height: float, room: Room, arrow: list[Rect],
+            areas: list[Rect]) -> tuple[Rect, tuple[Point, Point]] | None:
+    """The free place nearest the middle of the route's longest side, looked for in rows above and
+    below it, whose leader back to the route crosses no card."""
+    a, b = _sides(points)[0]
+    centre = Point((a.x + b.x) / 2, (a.y + b.y) / 2)
+    best, best_distance = None, math.inf
+    reach = SEARCH_REACH
+    rows = [0.0] + [sign * k * SEARCH_STEP for k in range(1, int(reach // SEARCH_STEP) + 1) for sign in (-1, 1)]
+    looked = 0.0
+    for dy in rows:
+        if abs(dy) > best_distance or room.looks <= 0:
+            break
+        looked = abs(dy)
+        strip = Rect(centre.x - reach, centre.y + dy - height / 2, 2 * reach, height)
+        spans = room.blocked(strip, False, arrow, False)
+        if spans is None:
+            continue
+        for start, end in free_starts(spans[0], strip.x, strip.right, width):
+            at = min(max(centre.x - width / 2, start), end - width)
+            rect = Rect(at, strip.y, width, height)
+            distance = math.hypot(at + width / 2 - centre.x, dy)
+            if distance >= best_distance:
+                continue
+            leader = _leader(points, rect)
+            areas.append(span_of(*leader))
+            if not _crosses_cards(leader, room.layout):
+                best, best_distance = (rect, leader), distance
+    areas.append(Rect(centre.x - reach - MARGIN, centre.y - looked - height / 2 - MARGIN, 2 * (reach + MARGIN),
+                      2 * looked + height + 2 * MARGIN))
+    return best
+
+
+def _leader(points: tuple[Point, ...], rect: Rect) -> tuple[Point, Point]:
+    """From the route's point nearest the label to the label's edge point nearest that."""
+    middle = rect.center
+    best, best_distance = points[0], math.inf
+    for a, b in zip(points, points[1:]):
+        dx, dy = b.x - a.x, b.y - a.y
+        length = dx * dx + dy * dy
+        t = 0.0 if length == 0 else min(max(((middle.x - a.x) * dx + (middle.y - a.y) * dy) / length, 0.0), 1.0)
+        point = Point(a.x + t * dx, a.y + t * dy)
+        distance = math.dist(point, middle)
+        if distance < best_distance:
+            best, best_distance = point, distance
+    edge = Point(min(max(best.x, rect.x), rect.right), min(max(best.y, rect.y), rect.bottom))
+    return best, edge
+
+
+def span_of(a: Point, b: Point) -> Rect:
+    """The rectangle a segment spans (no width or no height when it is straight)."""
+    return Rect(min(a.x, b.x), min(a.y, b.y), abs(b.x - a.x), abs(b.y - a.y))
+
+
+def _crosses_cards(leader: tuple[Point, Point], layout: MapLayout) -> bool:
+    """Whether the leader passes through a card (a card it only starts at, on its edge, aside)."""
+    a, b = leader
+    return any(_segment_enters(a, b, Rect(x + 1, y + 1, w - 2, h - 2))
+               for _, (x, y, w, h) in layout.cards_touching(span_of(a, b)))
+
+
+def _segment_enters(a: Point, b: Point, rect: Rect) -> bool:
+    """Whether the segment a-b meets the inside of `rect` (Liang-Barsky clipping)."""
+    low, high = 0.0, 1.0
+    dx, dy = b.x - a.x, b.y - a.y
+    for p, q in ((-dx, a.x - rect.x), (dx, rect.right - a.x), (-dy, a.y - rect.y), (dy, rect.bottom - a.y)):
+        if p == 0:
+            if q <= 0:
+                return False
+        else:
+            t = q / p
+            if p < 0:
+                low = max(low, t)
+            else:
+                high = min(high, t)
+            if low >= high:
+                return False
+    return True
+
+
+def _least_covered(points: tuple[Point, ...], width: float, height: float, room: Room, areas: list[Rect]) -> Rect:
+    """No free place near: on the line where it covers the fewest cards (and, three times over,
+    labels), the middle of the longest side first."""
+    sides = _sides(points)
+    candidates = [(a, b, t) for t in (0.5, 0.25, 0.75) for a, b in sides
+                  if t == 0.5 or abs(b.x - a.x) + abs(b.y - a.y) > width]
+    best, best_score = None, math.inf
+    for a, b, t in candidates:
+        x, y = a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t
+        rect = Rect(x - width / 2, y - height / 2, width, height)
+        areas.append(rect)
+        score = 3 * room.labels.covered_area(rect)
+        if score < best_score:
+            score += room.layout.covered_area(rect, best_score - score)
+        if score < best_score:
+            best, best_score = rect, score
+        if score == 0:
+            break
+    return best
