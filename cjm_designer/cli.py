@@ -123,7 +123,7 @@ def _new(args: argparse.Namespace) -> int:
     out = Path(args.output)
     _refuse_existing(out, args.force)
     try:
-        doc = templates.new_map(args.template, args.lang or system_language())
+        doc = templates.new_map(args.template, args.lang or system_language(), structure=args.structure_only)
     except KeyError:
         names = ", ".join(t.name for t in templates.available("en"))
         raise UsageError(f"there is no template {_quoted(args.template)}; the templates are: {names}") from None
@@ -322,7 +322,7 @@ def _number(low: float, high: float, *, above_low: bool = False):
 _COMMANDS = ("new", "templates", "template", "validate", "export", "import", "report", "schema")
 
 _USAGE = """cjm-designer [FILE | --demo] [--screenshot OUT.png [--size WxH]]
-       cjm-designer new [--template NAME] [--lang ru|en] -o FILE
+       cjm-designer new [--template NAME] [--lang ru|en] [--structure-only] -o FILE
        cjm-designer templates [--lang ru|en]
        cjm-designer template save FILE [--name NAME]
        cjm-designer validate FILE...
@@ -373,6 +373,8 @@ def _command_parser() -> argparse.ArgumentParser:
     new.add_argument("--lang", choices=LANGUAGES, help="language of the template (default: the system's)")
     new.add_argument("-o", "--output", required=True, metavar="FILE", help="the new .cjm file")
     new.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    new.add_argument("--structure-only", action="store_true",
+                     help="only the stages (goals, questions) and lanes: no example cards, links, personas or figures")
     new.set_defaults(run=_new)
 
     listing = commands.add_parser("templates", help="list the templates")

@@ -16,6 +16,7 @@ import platformdirs
 
 from .io import CjmError, InvalidFormatError, SaveError, dumps, load, write_atomic
 from .model import JourneyMap, Problem
+from .model.structure import structure_only
 from .paths import templates_dir
 
 APP = "cjm-designer"
@@ -50,9 +51,12 @@ def available(language: str, skipped: list[CjmError] | None = None) -> list[Temp
     return found + user_templates(skipped)
 
 
-def new_map(name: str, language: str, now: datetime | None = None) -> JourneyMap:
-    """A new map from template `name` (bundled or the user's), stamped as created now."""
+def new_map(name: str, language: str, now: datetime | None = None, structure: bool = False) -> JourneyMap:
+    """A new map from template `name` (bundled or the user's), stamped as created now; with
+    `structure`, only its stages and lanes (model/structure.py), a clean map for a workshop."""
     doc = load(_path(name, language))
+    if structure:
+        doc = structure_only(doc)
     now = (now or datetime.now(UTC)).replace(microsecond=0)
     doc.meta.created = doc.meta.modified = now
     return doc

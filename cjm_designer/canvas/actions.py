@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QIcon, QKeySequence, QUndoStack
 from ..model.document import ElementKind
 from ..paths import bundled
 from . import card_marks as marks
+from .emotion_drag import signed
 from .menus import add_part
 from .texts import tr
 from .view import MapView
@@ -121,8 +122,3 @@ def tooltip(action: QAction) -> str:
     keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
     name = action.text().replace("&", "")
     return f"{name} ({keys})" if keys else name
-
-
-def signed(value: int) -> str:
-    """An emotion as the map shows it: −2, −1, 0, +1, +2 (a real minus sign)."""
-    return f"{value:+d}".replace("-", "−") if value else "0"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPointF, QRectF, Qt
 
 from ..model.document import ElementKind
 from .items import HeaderItem
@@ -30,6 +30,7 @@ class HeaderDrag(PointerDrag):
         super().__init__(scene, origin)
         self.item = item
         self.resize = item.near_far_edge(origin)
+        self.scroll_axes = Qt.Orientation.Horizontal if item.is_stage() else Qt.Orientation.Vertical  # its ways
         self.boundary: int | None = None  # reordering: where it would go, 0 before the first, len after the last
         self.size: float | None = None  # resizing: the new width or height
         self.previewed: int | None = None  # resizing a stage: the width the scene shows it at

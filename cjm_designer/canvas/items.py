@@ -37,6 +37,7 @@ HANDLE_RADIUS = 5.0
 SIMPLE_BELOW = 0.4  # level of detail under which cards are drawn as plain blocks
 OVERVIEW_BELOW = 0.2  # level of detail under which the overview item draws the cards and links instead
 RESIZE_EDGE = 5  # how near a header's far edge a press resizes rather than moves
+DOT_GRAB = 3  # how far around an emotion point's dot a press takes the dot (see emotion_drag.py)
 CARD_Z, DRAGGED_Z = 2, 5  # a dragged card is drawn above the other cards
 DRAGGED_OPACITY = 0.8
 SELECTED_LINK_WIDTH = 2.2
@@ -141,9 +142,23 @@ class CardItem(BoxItem):
         path.addEllipse(self.handle_rect())
         return path
 
+    def on_dot(self, scene_pos: QPointF) -> bool:
+        """Whether `scene_pos` is on the dot of an emotion point (which a drag moves up and down; a drag
+        by its title moves the card)."""
+        if self.box is None or not self.box.compact:
+            return False
+        dot = P.qrect(self.box.markers[0].rect).adjusted(-DOT_GRAB, -DOT_GRAB, DOT_GRAB, DOT_GRAB)
+        return dot.contains(self.mapFromScene(scene_pos))
+
     def hoverEnterEvent(self, event) -> None:
         self.hovered = True
         self.refresh()
+
+    def hoverMoveEvent(self, event) -> None:
+        if self.on_dot(event.scenePos()):
+            self.setCursor(Qt.CursorShape.SizeVerCursor)
+        else:
+            self.unsetCursor()
 
     def hoverLeaveEvent(self, event) -> None:
         self.hovered = False
@@ -410,6 +425,7 @@ class CurveItem(QGraphicsItem):
     def __init__(self):
         super().__init__()
         self.curve: EmotionCurve | None = None
+        self.dragged: EmotionCurve | None = None  # drawn instead while one of its points is dragged
         self.setZValue(1)
 
     def show(self, curve: EmotionCurve) -> None:
@@ -418,13 +434,21 @@ class CurveItem(QGraphicsItem):
             self.curve = curve
             self.update()
 
+    def show_dragged(self, curve: EmotionCurve | None) -> None:
+        """Draw `curve`, the lane's curve with a point dragged to another level, until called with None
+        (emotion_drag.py); it lies in the same row."""
+        if curve != self.dragged:
+            self.dragged = curve
+            self.update()
+
     def boundingRect(self) -> QRectF:
         return P.qrect(self.curve.row) if self.curve else QRectF()
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        if self.curve is not None:
+        curve = self.dragged or self.curve
+        if curve is not None:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            P.draw_shapes(painter, self.curve.shapes)
+            P.draw_shapes(painter, curve.shapes)
 
 
 class TextBlockItem(BoxItem):

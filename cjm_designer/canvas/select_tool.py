@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from .card_drag import CardDrag
+from .emotion_drag import EmotionDrag
 from .header_drag import HeaderDrag
 from .items import CardItem, CellItem, HeaderItem
 from .link_connect import LinkConnect
@@ -39,13 +40,16 @@ class SelectTool(Tool):
         return True
 
     def _press_card(self, item: CardItem, event) -> None:
-        """Ctrl+press toggles the card in the selection; a press on its handle starts a link, on the
-        rest a drag of the selected cards (a press on an unselected card selects it alone first)."""
+        """Ctrl+press toggles the card in the selection; a press on its handle starts a link, on an
+        emotion point's dot a drag of its level, on the rest a drag of the selected cards (a press on
+        an unselected card selects it alone first)."""
         scene, pos = self.scene, event.scenePos()
         if item.handle_rect().contains(item.mapFromScene(pos)) and not item.box.compact:
             LinkConnect(scene, item.card_id, pos).start()
         elif event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             item.setSelected(not item.isSelected())
+        elif item.on_dot(pos):
+            EmotionDrag(scene, item, pos).start()
         else:
             clicked = item if item.isSelected() else None
             if clicked is None:

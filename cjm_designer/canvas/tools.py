@@ -87,7 +87,9 @@ class Interaction(Tool):
 class PointerDrag(Interaction, ABC):
     """A gesture from a press to its release that follows the pointer once it has travelled
     CLICK_SLOP (less is a click); while it is `active`, the view scrolls near its edges and carries
-    the drag along (`drag_to`)."""
+    the drag along (`drag_to`), along `scroll_axes`, the ways the drag can go (autoscroll.py)."""
+
+    scroll_axes = Qt.Orientation.Horizontal | Qt.Orientation.Vertical
 
     def __init__(self, scene: MapScene, origin: QPointF, active: bool = False):
         super().__init__(scene)

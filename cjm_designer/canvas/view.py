@@ -1,21 +1,20 @@
 """The view on the map: zoom (Ctrl+wheel, pinch, keys), pan (wheel, Space+drag, middle button),
-rubber-band selection, a click on a cell to select it, scrolling near the edges while dragging, and the
-headers pinned to the top and left once scrolled past (pinned_headers.py)."""
+rubber-band selection, a click on a cell to select it, scrolling near the edges while dragging
+(autoscroll.py), and the headers pinned to the top and left once scrolled past (pinned_headers.py)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QCursor, QHelpEvent, QMouseEvent, QPainter, QRegion
 from PySide6.QtWidgets import QApplication, QGraphicsView, QToolTip
 
 from . import pinned_headers
+from .autoscroll import AutoScroll
 from .items import OVERVIEW_BELOW, CellItem, HeaderItem
 from .scene import MapScene
-from .tools import PointerDrag
 
 MIN_ZOOM, MAX_ZOOM = 0.05, 4.0
 ZOOM_STEP = 1.2
-EDGE = 28  # pixels from the viewport's edge where dragging scrolls
 
 
 class MapView(QGraphicsView):
@@ -38,9 +37,7 @@ class MapView(QGraphicsView):
         self._pin_shift: QPoint | None = None  # a press on a pinned header: from the pointer to the header
         self._hover_at: QPointF | None = None  # where the pointer rests over the viewport, no button down
         self._pins_drawn = QRegion()  # the viewport pixels the pinned bands were last drawn on
-        self._edge_timer = QTimer(self)
-        self._edge_timer.setInterval(30)
-        self._edge_timer.timeout.connect(self._scroll_at_edge)
+        self.autoscroll = AutoScroll(self)
         scene.visibleRequested.connect(lambda rect: self.ensureVisible(rect, 20, 20))
         self.zoomChanged.connect(scene.set_detail)
         self.zoomChanged.connect(self._realize)
@@ -185,8 +182,6 @@ class MapView(QGraphicsView):
             return
         self._click_at = event.position().toPoint() if event.button() == Qt.MouseButton.LeftButton else None
         super().mousePressEvent(event)
-        if event.button() == Qt.MouseButton.LeftButton and not self._space:
-            self._edge_timer.start()
 
     def mouseMoveEvent(self, event) -> None:
         if self._pan_from is not None:
@@ -201,6 +196,8 @@ class MapView(QGraphicsView):
             self._hover_pinned(event)
             return
         super().mouseMoveEvent(self._shifted(event))
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            self.autoscroll.follow(event.position())  # once the move has started the drag, if it did
 
     def mouseReleaseEvent(self, event) -> None:
         if event.button() == Qt.MouseButton.MiddleButton and self._pan_from is not None:
@@ -208,7 +205,7 @@ class MapView(QGraphicsView):
             self.viewport().unsetCursor()
             event.accept()
             return
-        self._edge_timer.stop()
+        self.autoscroll.stop()
         super().mouseReleaseEvent(self._shifted(event))
         self._pin_shift = None
         click, self._click_at = self._click_at, None
@@ -238,19 +235,11 @@ class MapView(QGraphicsView):
             else:
                 scene.select_only([item])
 
-    def _scroll_at_edge(self) -> None:
-        """While a drag is on, scroll when the pointer is near an edge and move the drag along."""
-        drag = self.map_scene().interaction
-        if not isinstance(drag, PointerDrag) or not drag.active:
-            return
-        pos = self.viewport().mapFromGlobal(QCursor.pos())
-        rect = self.viewport().rect()
-        dx = -12 if pos.x() < EDGE else 12 if pos.x() > rect.width() - EDGE else 0
-        dy = -12 if pos.y() < EDGE else 12 if pos.y() > rect.height() - EDGE else 0
-        if dx or dy:
-            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + dx)
-            self.verticalScrollBar().setValue(self.verticalScrollBar().value() + dy)
-            drag.drag_to(self.mapToScene(pos))
+    def drag_point(self, point: QPointF) -> QPointF:
+        """Where on the map the gesture under way is with the pointer at `point` (viewport pixels):
+        moved as its events are when it began on a pinned header."""
+        shift = QPointF(self._pin_shift) if self._pin_shift is not None else QPointF()
+        return self.mapToScene((point + shift).toPoint())
 
     def visible_scene_rect(self) -> QRectF:
         return self.mapToScene(self.viewport().rect()).boundingRect()
@@ -328,8 +317,6 @@ class MapView(QGraphicsView):
         self._pin_shift = self._header_shift(event.position().toPoint())
         if self._pin_shift is not None:
             super().mousePressEvent(_moved(event, self._pin_shift))
-            if event.button() == Qt.MouseButton.LeftButton:
-                self._edge_timer.start()
 
     def _hover_pinned(self, event) -> None:
         """The pointer resting on a pinned header is over the header (its hover, its cursor); anywhere

@@ -14,11 +14,13 @@ from annotated_types import Ge, Le
 
 from ..model import Card, JourneyMap, Lane, LaneKind, Link, Persona, Stage
 from ..model.document import ElementKind, cell_order, fresh_id
+from ..model.vocab import lane_kind_named
 from .clipboard import cards_from_json, cards_from_text, split_typed
 from .commands import AddCards, AddPart, MoveCards, MovePart, RemoveElements, RemovePart, SetFields
 from .session import DocumentSession
 
 Place = tuple[str, str, int]  # a cell (stage id, lane id) and an index among its cards
+NEW_LANE_KIND = LaneKind.TOUCHPOINTS  # of a new lane whose name says no kind
 
 
 class Editor:
@@ -132,10 +134,11 @@ class Editor:
         self.session.push(AddPart(self.session, stage, index, text=text))
         return stage.id
 
-    def add_lane(self, index: int | None, name: str, kind: LaneKind = LaneKind.TOUCHPOINTS,
+    def add_lane(self, index: int | None, name: str, kind: LaneKind | None = None,
                  text: str | None = None) -> str:
-        """A new lane at `index` (at the end when None); its id."""
-        lane = Lane(id=self.doc.new_id("lane"), name=name, kind=kind)
+        """A new lane at `index` (at the end when None); its id. Without a `kind`, the one its name
+        says ("Эмоции", "Pain points": model/vocab.py), else touchpoints."""
+        lane = Lane(id=self.doc.new_id("lane"), name=name, kind=kind or lane_kind_named(name) or NEW_LANE_KIND)
         self.session.push(AddPart(self.session, lane, index, text=text))
         return lane.id
 
@@ -180,10 +183,13 @@ class Editor:
         """New values for fields of elements of one kind ({element id: {field: value}}; "" for the
         map's meta), as one undo step. Values an element has already are left out; False when none is
         left. Every value is checked first: a bad one raises pydantic's ValidationError and nothing
-        changes."""
+        changes. A lane renamed to a kind's name takes that kind in the same step, unless the user
+        chose its kind (see `_kind_from_name`)."""
         commands = []
         for element_id, values in changes.items():
             element = self.doc.element(kind, element_id)
+            if kind == ElementKind.LANE and "name" in values and "kind" not in values:
+                values = {**values, "kind": _kind_from_name(element, values["name"])}
             new = {name: value for name, value in values.items() if getattr(element, name) != value}
             if new:
                 commands.append(SetFields(self.session, kind, element_id, new, text=text))
@@ -196,6 +202,13 @@ class Editor:
             for command in commands:
                 self.session.push(command)
         return True
+
+
+def _kind_from_name(lane: Lane, name: str) -> LaneKind:
+    """The kind of `lane` once named `name`: the kind the new name says, when the lane's kind is the
+    one its former name gave it (so not one the user chose); else the kind it has."""
+    given = lane_kind_named(lane.name) or NEW_LANE_KIND
+    return (lane_kind_named(name) or lane.kind) if lane.kind == given else lane.kind
 
 
 def _in_map_order(doc: JourneyMap, card_ids: list[str]) -> list[str]:

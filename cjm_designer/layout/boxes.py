@@ -172,7 +172,8 @@ class MapLayout:
     curves: list[EmotionCurve] = field(default_factory=list)
     cell_cards: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     gutter_room: float = 0.0  # free space on each side of a line between two stages or two lanes
-    _tops: dict[tuple[str, str], tuple[list[float], list[str], float]] = field(default_factory=dict, repr=False)
+    _tops: dict[tuple[str, str], tuple[list[float], list[str], float, list[CardBox]]] = field(
+        default_factory=dict, repr=False)
     _edges: tuple | None = field(default=None, repr=False)
 
     def title_texts(self) -> tuple[TextLine, ...]:
@@ -199,11 +200,10 @@ class MapLayout:
         for stage_id, lane_id in self.cells_under(area):
             if not self.cell_cards.get((stage_id, lane_id)):
                 continue
-            tops, ids, tallest = self.cell_tops(stage_id, lane_id)
+            tops, ids, tallest, boxes = self.cell_boxes(stage_id, lane_id)
             left, top, right, bottom = area.x, area.y, area.x + area.w, area.y + area.h
-            cards = self.cards
             for k in range(bisect_left(tops, top - tallest), bisect_left(tops, bottom)):
-                rect = cards[ids[k]].rect
+                rect = boxes[k].rect
                 x, y, w, h = rect
                 if x < right and left < x + w and y < bottom and top < y + h:
                     yield ids[k], rect
@@ -212,30 +212,32 @@ class MapLayout:
         """The area of cards under `area`, counted until it reaches `enough` (what
         `cards_touching` finds, summed without making a generator: label placement asks this often)."""
         left, top, right, bottom = area.x, area.y, area.x + area.w, area.y + area.h
-        cards, total = self.cards, 0.0
+        total = 0.0
         for key in self.cells_under(area):
             if not self.cell_cards.get(key):
                 continue
-            tops, ids, tallest = self.cell_tops(*key)
-            for k in range(bisect_left(tops, top - tallest), bisect_left(tops, bottom)):
-                x, y, w, h = cards[ids[k]].rect
+            tops, _, tallest, boxes = self.cell_boxes(*key)
+            for box in boxes[bisect_left(tops, top - tallest):bisect_left(tops, bottom)]:
+                x, y, w, h = box.rect
                 if x < right and left < x + w and y < bottom and top < y + h:
                     total += (min(right, x + w) - max(left, x)) * (min(bottom, y + h) - max(top, y))
                     if total >= enough:
                         return total
         return total
 
-    def cell_tops(self, stage_id: str, lane_id: str) -> tuple[list[float], list[str], float]:
-        """The tops of a cell's cards from the highest down, their ids in that order, and the tallest
-        card's height, for finding the cards near a point by bisection. Cards flowed in rows are in
-        that order already; the points of an emotion curve stand at the height of their emotion, so
-        they are sorted (stably, so that cards at one height keep the cell's order)."""
+    def cell_boxes(self, stage_id: str, lane_id: str) -> tuple[list[float], list[str], float, list[CardBox]]:
+        """The tops of a cell's cards from the highest down, their ids and boxes in that order, and the
+        tallest card's height, for finding the cards near a point by bisection. Cards flowed in rows
+        are in that order already; the points of an emotion curve stand at the height of their
+        emotion, so they are sorted (stably, so that cards at one height keep the cell's order)."""
         key = (stage_id, lane_id)
-        if key not in self._tops:
+        found = self._tops.get(key)
+        if found is None:
             ids = sorted(self.cell_cards.get(key, ()), key=lambda card_id: self.cards[card_id].rect.y)
-            rects = [self.cards[card_id].rect for card_id in ids]
-            self._tops[key] = ([r.y for r in rects], ids, max((r.h for r in rects), default=0.0))
-        return self._tops[key]
+            boxes = [self.cards[card_id] for card_id in ids]
+            found = self._tops[key] = ([box.rect.y for box in boxes], ids,
+                                       max((box.rect.h for box in boxes), default=0.0), boxes)
+        return found
 
     def cell_at(self, x: float, y: float) -> tuple[str, str] | None:
         stage = next((s.stage_id for s in self.stages.values() if s.column.x <= x < s.column.right), None)

@@ -43,13 +43,15 @@ def _measured(key: tuple, style: Style, language: str, rows: dict) -> CardFace:
     title, text, channel, device, owner, emotion, quality, pain, kpi, metrics, width = key
     pad = style.card_padding
     y = pad
+    step = style.card_title.line_height  # added line by line, as `stack` places the lines
     for _ in _title_lines(title, style, width):
-        y += style.card_title.line_height
+        y += step
     text_lines = _text_lines(text, style, width)
     if text_lines:
         y += 2
+        step = style.card_text.line_height
         for _ in text_lines:
-            y += style.card_text.line_height
+            y += step
     count = len(_marker_rows(channel, device, owner, emotion, quality, pain, kpi, metrics))
     top = y + 4
     for _ in range(count):

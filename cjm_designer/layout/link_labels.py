@@ -55,6 +55,14 @@ class RectIndex:
         for key in self._keys(rect):
             self._buckets.setdefault(key, []).append(entry)
 
+    def rects_near(self, rect: Rect) -> list[Rect]:
+        """The rectangles in the buckets `rect` meets, one that spans several buckets once for each
+        (for callers a repeat does not change, without the cost of finding repeats)."""
+        buckets, cell = self._buckets, self.CELL
+        return [found for i in range(int(rect.x // cell), int((rect.x + rect.w) // cell) + 1)
+                for j in range(int(rect.y // cell), int((rect.y + rect.h) // cell) + 1)
+                for found, _ in buckets.get((i, j), ())]
+
     def near(self, rect: Rect) -> list[tuple[Rect, object]]:
         """The entries in the buckets `rect` meets, each once."""
         found = [entry for key in self._keys(rect) for entry in self._buckets.get(key, ())]
@@ -107,17 +115,20 @@ class LineIndex:
         does)."""
         narrow, long = self.NARROW, self.LONG
         left, top, right, bottom = rect.x, rect.y, rect.x + rect.w, rect.y + rect.h
-        found = [entry for i in range(int(left // narrow), int(right // narrow) + 1)
-                 for j in range(int(top // long), int(bottom // long) + 1) for entry in self._vertical.get((i, j), ())]
-        found += [entry for i in range(int(left // long), int(right // long) + 1)
-                  for j in range(int(top // narrow), int(bottom // narrow) + 1)
-                  for entry in self._horizontal.get((i, j), ())]
-        total = 0.0
-        for (x, y, w, h), owner in {id(entry): entry for entry in found + self._slanted}.values():
-            if owner != own:
-                across, down = min(right, x + w) - max(left, x), min(bottom, y + h) - max(top, y)
-                if across >= 0 and down >= 0:
-                    total += max(across, down)
+        vertical, horizontal = self._vertical, self._horizontal
+        buckets = [vertical.get((i, j), ()) for i in range(int(left // narrow), int(right // narrow) + 1)
+                   for j in range(int(top // long), int(bottom // long) + 1)]
+        buckets += [horizontal.get((i, j), ()) for i in range(int(left // long), int(right // long) + 1)
+                    for j in range(int(top // narrow), int(bottom // narrow) + 1)]
+        buckets.append(self._slanted)
+        total, counted = 0.0, set()  # a line in two buckets is counted once, where first met
+        for bucket in buckets:
+            for entry in bucket:
+                (x, y, w, h), owner = entry
+                if x <= right and left <= x + w and y <= bottom and top <= y + h and owner != own \
+                        and id(entry) not in counted:
+                    counted.add(id(entry))
+                    total += max(min(right, x + w) - max(left, x), min(bottom, y + h) - max(top, y))
         return total
 
 
@@ -176,19 +187,16 @@ class Room:
         left, top = strip.x - MARGIN, strip.y - MARGIN
         right, bottom = strip.x + strip.w + MARGIN, strip.y + strip.h + MARGIN
         wide = Rect(left, top, right - left, bottom - top)
-        layout, cards, inset = self.layout, self.layout.cards, self.edge
+        layout, inset = self.layout, self.edge
         clear = [(-math.inf, self.top if vertical else self.left)]
-        for rect, _ in self.labels.near(wide):
-            clear.append(_span_across(rect, left, top, right, bottom, vertical))
-        for rect in extra:
-            clear.append(_span_across(rect, left, top, right, bottom, vertical))
+        for rects in (self.labels.rects_near(wide), extra):  # (a label met twice adds the same span twice)
+            for x, y, w, h in rects:
+                if x < right and left < x + w and y < bottom and top < y + h:
+                    clear.append((y - MARGIN, y + h + MARGIN) if vertical else (x - MARGIN, x + w + MARGIN))
         texts = list(clear) if edges else []
         for key in layout.cells_under(wide):
-            if not layout.cell_cards.get(key):
-                continue
-            tops, ids, tallest = layout.cell_tops(*key)
-            for k in range(bisect_left(tops, top - tallest), bisect_left(tops, bottom)):
-                box = cards[ids[k]]
+            tops, _, tallest, boxes = layout.cell_boxes(*key)
+            for box in boxes[bisect_left(tops, top - tallest):bisect_left(tops, bottom)]:
                 x, y, w, h = box.rect
                 if x < right and left < x + w and y < bottom and top < y + h:
                     clear.append((y - MARGIN, y + h + MARGIN) if vertical else (x - MARGIN, x + w + MARGIN))
@@ -200,16 +208,6 @@ class Room:
         return clear, texts
 
 
-def _span_across(rect: Rect, left: float, top: float, right: float, bottom: float, vertical: bool
-                 ) -> tuple[float, float]:
-    """Where along a strip (up and down it when `vertical`) `rect`, widened by the margin, lies; nowhere
-    (an empty span) when it misses the strip."""
-    x, y, w, h = rect
-    if not (x < right and left < x + w and y < bottom and top < y + h):
-        return (math.inf, math.inf)
-    return (y - MARGIN, y + h + MARGIN) if vertical else (x - MARGIN, x + w + MARGIN)
-
-
 def free_starts(spans: list[tuple[float, float]], low: float, high: float, length: float) -> list[tuple[float, float]]:
     """The stretches of [low, high] at least `length` long that no span meets (touching is free)."""
     free, cursor = [], low
@@ -218,7 +216,8 @@ def free_starts(spans: list[tuple[float, float]], low: float, high: float, lengt
             break
         if start - cursor >= length:
             free.append((cursor, start))
-        cursor = max(cursor, end)
+        if end > cursor:
+            cursor = end
     if high - cursor >= length:
         free.append((cursor, high))
     return free
@@ -274,6 +273,8 @@ def _on_route(link_id: str, points: tuple[Point, ...], width: float, height: flo
     ends = (points[0], points[-1])  # on the cards: a label's middle keeps about half its length away
     best, best_crossing, edgy = None, math.inf, None
     for shift, (a, b) in [(0, side) for side in sides] + [(shift, side) for side in sides for shift in (-1, 1)]:
+        if room.looks <= 0:  # (no look left: `_along` would find nothing)
+            break
         rect, on_edges = _along(a, b, a.x == b.x, shift, width, height, room, arrow, areas, ends, edgy is None)
         edgy = edgy or on_edges
         if rect is None:
@@ -284,8 +285,6 @@ def _on_route(link_id: str, points: tuple[Point, ...], width: float, height: flo
         if crossing == 0:
             break
         room.looks = min(room.looks, MORE_LOOKS)
-        if room.looks <= 0:
-            break
     return best or edgy
 
 
@@ -299,7 +298,8 @@ def _along(a: Point, b: Point, vertical: bool, shift: int, width: float, height:
     the nearest, since any place outside the stretch is farther than its ends."""
     length = height if vertical else width
     at_card = length / 2 + MARGIN - room.edge  # a label may reach no farther into a card's edge
-    first_room, last_room = (max(at_card, END_ROOM) if point in ends else END_ROOM for point in (a, b))
+    at_end = max(at_card, END_ROOM)
+    first_room, last_room = (at_end if a in ends else END_ROOM), (at_end if b in ends else END_ROOM)
     if (a.y > b.y) if vertical else (a.x > b.x):
         a, b, first_room, last_room = b, a, last_room, first_room
     if vertical:
@@ -324,8 +324,14 @@ def _along(a: Point, b: Point, vertical: bool, shift: int, width: float, height:
         if clear is not None or (first, last) == (low, high) or reach >= ALONG_REACH:
             break
         reach = ALONG_REACH
-    return tuple(None if at is None else Rect(across, at, width, height) if vertical else
-                 Rect(at, across, width, height) for at in (clear, edgy))
+    return _placed(clear, across, vertical, width, height), _placed(edgy, across, vertical, width, height)
+
+
+def _placed(at: float | None, across: float, vertical: bool, width: float, height: float) -> Rect | None:
+    """A label's box at `at` along a side (None for none) and `across` it."""
+    if at is None:
+        return None
+    return Rect(across, at, width, height) if vertical else Rect(at, across, width, height)
 
 
 def _nearby(points: tuple[Point, ...], width: float, height: float, room: Room, arrow: list[Rect],

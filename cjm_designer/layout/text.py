@@ -81,22 +81,30 @@ def wrap(text: str, style: TextStyle, width: float, max_lines: int | None = None
 def wrap_once(text: str, style: TextStyle, width: float, max_lines: int | None = None) -> list[str]:
     """`wrap` without remembering: for text whose caller remembers what it made of it (card faces),
     where a second cache would only hold thousands more objects."""
-    return list(_wrap(text, style, round(width, 3), max_lines))
+    return _wrap(text, style, round(width, 3), max_lines)
 
 
-def _wrap(text: str, style: TextStyle, width: float, max_lines: int | None) -> tuple[str, ...]:
-    lines: list[str] = []
-    for paragraph in visible_bidi(text).replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        lines.extend(_wrap_paragraph(paragraph, style, width))
-        if max_lines is not None and len(lines) > max_lines:
-            break
+def _wrap(text: str, style: TextStyle, width: float, max_lines: int | None) -> list[str]:
+    text = visible_bidi(text)
+    if "\n" in text or "\r" in text:
+        lines: list[str] = []
+        for paragraph in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+            lines.extend(_wrap_paragraph(paragraph, style, width))
+            if max_lines is not None and len(lines) > max_lines:
+                break
+    else:  # one paragraph, as most text is
+        lines = _wrap_paragraph(text, style, width)
     if max_lines is not None and len(lines) > max_lines:
         lines = lines[:max_lines]
         lines[-1] = _fit_with_ellipsis(lines[-1], style, width)
-    return tuple(lines)
+    return lines
 
 
-_wrap_remembered = lru_cache(maxsize=65536)(_wrap)
+def _wrap_kept(text: str, style: TextStyle, width: float, max_lines: int | None) -> tuple[str, ...]:
+    return tuple(_wrap(text, style, width, max_lines))
+
+
+_wrap_remembered = lru_cache(maxsize=65536)(_wrap_kept)
 
 
 def _wrap_paragraph(paragraph: str, style: TextStyle, width: float) -> list[str]:

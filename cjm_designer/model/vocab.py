@@ -54,6 +54,28 @@ LANE_KIND_LABELS: dict[str, dict[str, str]] = {
     LaneKind.TEXT: {"en": "Notes", "ru": "Заметки"},
 }
 
+# Other names a lane of a kind goes by, beside its labels above (in either language).
+LANE_KIND_SYNONYMS: dict[str, tuple[str, ...]] = {
+    LaneKind.BUYER_ACTIONS: ("Действия клиента", "Действия пользователя", "Customer actions", "User actions",
+                             "Actions"),
+    LaneKind.SELLER_ACTIONS: ("Действия компании", "Действия бизнеса", "Business actions"),
+    LaneKind.THOUGHTS: ("Мысли", "Вопросы", "Thoughts", "Questions"),
+    LaneKind.PAIN_POINTS: ("Боли", "Проблемы", "Pains", "Problems"),
+    LaneKind.KPIS: ("KPI", "Метрики", "Metrics"),
+    LaneKind.OWNERS: ("Ответственный", "Owners", "Owner"),
+}
+
+
+def lane_kind_named(name: str) -> LaneKind | None:
+    """The kind a lane's name says (its label or another name of the kind, in either language, any
+    case and spacing), or None when the name says none."""
+    wanted = " ".join(name.split()).casefold()
+    for kind, labels in LANE_KIND_LABELS.items():
+        if any(wanted == text.casefold() for text in (*labels.values(), *LANE_KIND_SYNONYMS.get(kind, ()))):
+            return LaneKind(kind)
+    return None
+
+
 DEVICE_LABELS: dict[str, dict[str, str]] = {
     Device.DESKTOP: {"en": "Desktop", "ru": "Компьютер"},
     Device.MOBILE: {"en": "Mobile", "ru": "Смартфон"},

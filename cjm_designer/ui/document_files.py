@@ -20,6 +20,7 @@ from ..templates import new_map, save_user_template
 from . import messages
 from .autosave import Autosaver
 from .disk_watch import DiskWatch
+from .file_names import documents_folder, safe_file_name
 from .locks import Lock
 from .open_files import how_to_open, note_closed, note_open
 from .settings import Settings
@@ -108,7 +109,7 @@ class DocumentFiles(QObject):
     def save_as(self) -> bool:
         from PySide6.QtWidgets import QFileDialog  # the dialogs load on first use, not at start
 
-        name, _ = QFileDialog.getSaveFileName(self.window, tr("Save map"), str(self.session.path or ""),
+        name, _ = QFileDialog.getSaveFileName(self.window, tr("Save map"), str(self.proposed_path()),
                                               tr("Journey maps (*.cjm)"))
         if not name:
             return False
@@ -118,6 +119,15 @@ class DocumentFiles(QObject):
                              tr("This map is open read-only; save it under another name."))
             return False
         return self.write(path)
+
+    def proposed_path(self) -> Path:
+        """Where Save As starts: the map's own file; for a new map its title as a file name, in the
+        folder maps were last saved in or opened from, else the user's Documents."""
+        if self.session.path is not None:
+            return self.session.path
+        title = self.session.doc.meta.title or self.display_name or tr("Untitled")
+        folder = self.settings.maps_folder() or documents_folder()
+        return folder / (safe_file_name(title, tr("Untitled")) + ".cjm")
 
     def save_as_template(self) -> Path | None:
         """File → Save as Template: a copy of the map among the user's own templates (File → New)."""
@@ -164,6 +174,7 @@ class DocumentFiles(QObject):
         self.session.undo_stack.setClean()
         self.autosaver.discard()
         self.settings.add_recent(path)
+        self.settings.set_maps_folder(path.parent)
         self.update_title()
         self.window.statusBar().showMessage(tr("Saved %1").replace("%1", visible_bidi(str(path))), 4000)
         return True
@@ -209,6 +220,7 @@ class DocumentFiles(QObject):
             show_load_error(self.window, error)
             return None
         self.settings.add_recent(path)
+        self.settings.set_maps_folder(path.parent)
         return self._replace_or_add(new_window(doc, path, disk_state=state, read_only=mode == "read-only"))
 
     def _replace_or_add(self, window):
@@ -223,8 +235,9 @@ class DocumentFiles(QObject):
     def choose_and_open(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        folder = str(self.session.path.parent) if self.session.path else ""
-        name, _ = QFileDialog.getOpenFileName(self.window, tr("Open map"), folder, tr("Journey maps (*.cjm)"))
+        path = self.session.path
+        folder = path.parent if path else self.settings.maps_folder() or documents_folder()
+        name, _ = QFileDialog.getOpenFileName(self.window, tr("Open map"), str(folder), tr("Journey maps (*.cjm)"))
         if name:
             self.open_path(Path(name))
 
@@ -233,7 +246,7 @@ class DocumentFiles(QObject):
 
         gallery = TemplateGallery(self.window, self.settings.default_template())
         if gallery.exec() and gallery.chosen:
-            doc = new_map(gallery.chosen, gallery.language)
+            doc = new_map(gallery.chosen, gallery.language, structure=gallery.structure_only())
             self._replace_or_add(new_window(doc, None, display_name=tr("Untitled")))
 
     def fill_recent(self, menu: QMenu) -> None:

@@ -45,6 +45,7 @@ from ..map_export import (
 )
 from ..model import JourneyMap
 from ..model.plain import one_line
+from .file_names import documents_folder, safe_file_name
 from .messages import information, warning
 from .settings import Settings
 
@@ -214,9 +215,11 @@ class ExportDialog(QDialog):
     # -- exporting ------------------------------------------------------------------------------
 
     def suggested_path(self) -> Path:
-        folder = Path(str(self.settings.value("export/folder", "") or "")) if not self.source else self.source.parent
-        stem = self.source.stem if self.source else (self.doc.meta.title or "map")
-        return (folder or Path.home()) / (stem + EXTENSIONS[self.chosen_format()])
+        """The map's file name, else its title as a file name, with the format's extension; in the
+        map's folder, else the last export's, else the user's Documents."""
+        folder = self.source.parent if self.source else self.settings.export_folder() or documents_folder()
+        stem = self.source.stem if self.source else safe_file_name(self.doc.meta.title, tr("Untitled"))
+        return folder / (stem + EXTENSIONS[self.chosen_format()])
 
     def _choose_and_export(self) -> None:
         fmt = self.chosen_format()
@@ -270,8 +273,9 @@ class ExportDialog(QDialog):
             warning(self, tr("Characters no font has"),
                     tr("No font has these characters: they show as blanks or empty boxes.") + "\n"
                     + "\n".join(_missing_line(part) for part in result.missing))
-        if self.open_after.isChecked():
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        if self.open_after.isChecked() and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            warning(self, tr("Cannot open the file"), tr("The map is exported to {path}, but no program opened it. "
+                                                         "Open it from its folder.").format(path=path))
         return True
 
 

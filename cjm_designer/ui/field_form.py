@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -26,7 +27,9 @@ from ..editor import DocumentSession, Editor
 from ..i18n import current_language
 from ..model import Kpi, Metrics, numbers
 from ..model.document import ElementKind
+from .colour_field import ColourSwatch
 
+MIN_FIELD_CHARS = 18  # narrower fields go under their labels
 MIXED = object()  # several elements differ in this field, or the field was left without a change
 
 
@@ -67,8 +70,11 @@ class FieldForm(QWidget):
         self.kind = ""
         self.fields: list[Field] = []
         self.editors: dict[str, QWidget] = {}
+        self.swatches: dict[str, ColourSwatch] = {}  # the colour fields' swatch buttons
         self.targets: Callable[[], list] = list
         self.layout_ = QFormLayout(self)
+        # fields take the dock's width, never more; long labels (Russian ones) wrap, see `_fit_rows`
+        self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)  # rows stay together
 
     def bind(self, kind: str, fields: list[Field], targets: Callable[[], list]) -> None:
@@ -77,10 +83,15 @@ class FieldForm(QWidget):
         if [f.path for f in fields] != [f.path for f in self.fields]:
             while self.layout_.rowCount():
                 self.layout_.removeRow(0)
-            self.fields, self.editors = fields, {}
+            self.fields, self.editors, self.swatches = fields, {}, {}
             for spec in fields:
-                self.editors[spec.path] = self._editor(spec)
-                self.layout_.addRow(spec.label, self.editors[spec.path])
+                self.editors[spec.path] = editor = self._editor(spec)
+                label = QLabel(spec.label)
+                label.setTextFormat(Qt.TextFormat.PlainText)
+                label.setWordWrap(True)
+                label.setBuddy(editor)
+                self.layout_.addRow(label, self._colour_row(spec, editor) if spec.kind == "color" else editor)
+            self._fit_rows(self.width())
         self.show_values()
 
     def _editor(self, spec: Field) -> QWidget:
@@ -96,6 +107,8 @@ class FieldForm(QWidget):
         elif spec.kind in ("choice", "open_choice"):
             editor = QComboBox()
             editor.setEditable(spec.kind == "open_choice")
+            editor.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            editor.setMinimumContentsLength(6)  # a long choice is cut, not the dock widened
             for text, value in spec.choices:
                 editor.addItem(text, value)
             if spec.kind == "open_choice":
@@ -109,6 +122,44 @@ class FieldForm(QWidget):
         editor.setObjectName(spec.path)
         return editor
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_rows(event.size().width())
+
+    def _fit_rows(self, width: int) -> None:
+        """Labels beside their fields while a field keeps room for MIN_FIELD_CHARS characters, else
+        each label above its field: a narrow dock still shows whole fields."""
+        labels = [self.layout_.itemAt(row, QFormLayout.ItemRole.LabelRole) for row in range(self.layout_.rowCount())]
+        widest = max((item.widget().sizeHint().width() for item in labels if item is not None), default=0)
+        margins = self.layout_.contentsMargins()
+        room = width - margins.left() - margins.right() - self.layout_.horizontalSpacing() - widest
+        side_by_side = room >= MIN_FIELD_CHARS * self.fontMetrics().averageCharWidth()
+        self.layout_.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows if side_by_side
+                                      else QFormLayout.RowWrapPolicy.WrapAllRows)
+
+    def _colour_row(self, spec: Field, editor: QLineEdit) -> QWidget:
+        """The hex text box with its swatch button; a colour picked is committed as if typed."""
+        swatch = self.swatches[spec.path] = ColourSwatch(self._map_colours)
+        swatch.setObjectName(spec.path + ".swatch")
+
+        def picked(colour: str | None) -> None:
+            editor.setText(colour or "")
+            editor.setModified(True)
+            self._commit(spec)
+
+        swatch.picked.connect(picked)
+        row = QWidget()
+        box = QHBoxLayout(row)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(editor, 1)
+        box.addWidget(swatch)
+        return row
+
+    def _map_colours(self) -> list[str]:
+        """The colours the map's stages and cards have, for the swatches' palette."""
+        doc = self.session.doc
+        return [part.color for part in [*doc.stages, *doc.cards] if part.color]
+
     def forget_fields(self) -> None:
         """Make the next `bind` build the editors anew: their labels and choices in the current language."""
         self.fields = []
@@ -117,11 +168,13 @@ class FieldForm(QWidget):
         targets = self.targets()
         for spec in self.fields:
             editor = self.editors[spec.path]
+            values = {repr(_get(t, spec.path)) for t in targets}
+            value = _get(targets[0], spec.path) if len(values) == 1 and targets else MIXED
+            if spec.path in self.swatches:  # the model's colour, even while its text is being typed
+                self.swatches[spec.path].show_colour(None if value is MIXED else value)
             if editor.hasFocus() or (isinstance(editor, QComboBox) and editor.lineEdit() is not None
                                      and editor.lineEdit().hasFocus()):
                 continue
-            values = {repr(_get(t, spec.path)) for t in targets}
-            value = _get(targets[0], spec.path) if len(values) == 1 and targets else MIXED
             editor.blockSignals(True)
             _display(editor, spec, value)
             editor.blockSignals(False)
@@ -183,6 +236,7 @@ def _display(editor: QWidget, spec: Field, value) -> None:
             editor.setEditText("" if mixed or index >= 0 and not value else
                                editor.itemText(index) if index >= 0 else str(value or ""))
             editor.lineEdit().setPlaceholderText(tr("several values") if mixed else "")
+            editor.lineEdit().setCursorPosition(0)
         else:
             editor.setCurrentIndex(index)
     elif isinstance(editor, QPlainTextEdit):
@@ -203,6 +257,7 @@ def _display(editor: QWidget, spec: Field, value) -> None:
         else:
             text = str(value)
         editor.setText(text)
+        editor.setCursorPosition(0)  # a long value shows its start
         editor.setModified(False)
         editor.setPlaceholderText(tr("several values") if mixed else "")
 

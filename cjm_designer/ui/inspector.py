@@ -109,6 +109,7 @@ class Inspector(QWidget):
         self.form = FieldForm(self.session, self.error)
         host = QWidget()
         host_layout = QVBoxLayout(host)
+        host_layout.setContentsMargins(0, 0, 0, 0)  # the form's own margins are enough in a narrow dock
         host_layout.addWidget(self.form)
         host_layout.addStretch()  # rows stay together at the top
         scroll = QScrollArea()

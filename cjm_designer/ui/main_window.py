@@ -11,9 +11,12 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 
 from ..canvas import MapScene, MapView
 from ..canvas.actions import CanvasActions, icon, tooltip
+from ..canvas.navigation import Spot
 from ..io.disk_state import DiskState
 from ..model import JourneyMap
+from ..model.document import ElementKind
 from .document_files import WINDOWS, DocumentFiles
+from .export_notice import ExportNotice
 from .heat_filter_bar import HeatFilterBar
 from .inspector import Inspector
 from .lazy_dock import LazyDock
@@ -60,6 +63,7 @@ class MainWindow(QMainWindow):
         self.counts_label = QLabel()
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.zoom_label)
+        self.export_notice = ExportNotice(self.statusBar())
         self.view.zoomChanged.connect(self._show_zoom)
         self._show_zoom(self.view.zoom())
         self.session.changed.connect(self._update_counts)
@@ -109,6 +113,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         """The menus and the toolbar; their texts are set by `_set_texts`."""
         a = self.actions_
+        a.add_lane.triggered.disconnect()  # the window's Add lane asks for the name and kind (add_lane)
+        a.add_lane.triggered.connect(self.add_lane)
 
         def action(slot, icon_name: str | None = None, shortcut=None) -> QAction:
             made = QAction(icon(icon_name), "", self) if icon_name else QAction(self)
@@ -230,6 +236,22 @@ class MainWindow(QMainWindow):
         if current.spot is not None:
             self.scene.new_card(*current.spot.cell, current.insert_index())
 
+    def add_lane(self) -> None:
+        """Insert → Add lane: its name and kind from a small dialog, keys alone; the lane goes after
+        the current cell's lane (last without one), and its cell in the current stage becomes current."""
+        from .add_lane_dialog import AddLaneDialog  # the dialogs load on first use, not at start
+
+        dialog = AddLaneDialog(self)
+        if not dialog.exec():
+            return
+        doc, spot = self.session.doc, self.scene.current.spot
+        index = doc.index_of(ElementKind.LANE, spot.lane) + 1 if spot is not None else len(doc.lanes)
+        lane_id = self.scene.edits.add_lane(index, dialog.name(), dialog.kind(), tr("Add lane"))
+        stage_id = spot.stage if spot is not None else (doc.stages[0].id if doc.stages else None)
+        if (stage_id, lane_id) in self.scene.layout.cells:
+            self.scene.current.select(Spot(stage_id, lane_id))
+        self.view.setFocus()
+
     def _add_persona(self) -> None:
         self._show_dock("personas")
         self.personas.add_persona()
@@ -275,10 +297,13 @@ class MainWindow(QMainWindow):
         show_about(self)
 
     def export(self) -> None:
-        """File → Export: the map as PDF, image, table or diagram."""
+        """File → Export: the map as PDF, image, table or diagram; the status bar then tells where it went."""
         from .export_dialog import ExportDialog  # here: the exporters load on first use, not at start
 
-        ExportDialog(self.session.doc, self.session.path, self.settings, self).exec()
+        dialog = ExportDialog(self.session.doc, self.session.path, self.settings, self)
+        dialog.exec()
+        if dialog.result is not None:
+            self.export_notice.announce(dialog.result)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.may_close():

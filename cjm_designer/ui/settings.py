@@ -39,11 +39,34 @@ class Settings:
     def default_template(self) -> str:
         return str(self.value("files/default_template", "blank") or "blank")
 
+    def maps_folder(self) -> Path | None:
+        """The folder a map was last saved in or opened from, while it is still there."""
+        return _folder(self.value("files/folder"))
+
+    def set_maps_folder(self, folder: Path) -> None:
+        self._q.setValue("files/folder", str(Path(folder).absolute()))
+
+    def export_folder(self) -> Path | None:
+        """The folder of the last export, while it is still there."""
+        return _folder(self.value("export/folder"))
+
+    def structure_only(self) -> bool:
+        """File → New takes a template's structure alone (stages and lanes, no examples)."""
+        return str(self.value("files/structure_only", "false")).lower() == "true"
+
+    def set_structure_only(self, on: bool) -> None:
+        self.set_value("files/structure_only", "true" if on else "false")
+
     def value(self, key: str, default=None):
         return self._q.value(key, default)
 
     def set_value(self, key: str, value) -> None:
         self._q.setValue(key, value)
+
+
+def _folder(value) -> Path | None:
+    folder = Path(str(value)) if value else None
+    return folder if folder is not None and folder.is_absolute() and folder.is_dir() else None
 
 
 def recovery_dir() -> Path:

@@ -1,11 +1,16 @@
 """New map: a gallery of the templates with a preview of each, in the language chosen; the user's
-own templates follow under "My templates", where they can be deleted."""
+own templates follow under "My templates", where they can be deleted. "Structure only" (remembered)
+takes a template's stages and lanes without its examples, a clean map for a workshop.
+
+The keys: the dialog opens on the list of templates, the arrows move in it and Enter takes the
+highlighted one."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QPoint, QRectF, QSize, Qt
 from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -25,6 +30,7 @@ from ..io import CjmError
 from ..model.plain import visible_bidi
 from ..templates import DEFAULT_TEMPLATE, available, delete_user_template, new_map
 from . import messages
+from .settings import Settings
 
 PREVIEW = QSize(280, 170)
 
@@ -33,9 +39,10 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("TemplateGallery", text)
 
 
-def preview(name: str, language: str) -> QPixmap:
-    """The template's map drawn small, as it will look on the canvas."""
-    scene = MapScene(DocumentSession(new_map(name, language)))
+def preview(name: str, language: str, structure: bool = False) -> QPixmap:
+    """The template's map drawn small, as it will look on the canvas (its structure alone with
+    `structure`)."""
+    scene = MapScene(DocumentSession(new_map(name, language, structure=structure)))
     image = QImage(PREVIEW, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.white)
     painter = QPainter(image)
@@ -48,12 +55,14 @@ def preview(name: str, language: str) -> QPixmap:
 
 
 class TemplateGallery(QDialog):
-    """`chosen` holds the picked template's name after the dialog is accepted. `list` shows the
-    bundled templates, `user_list` the user's own; one item is selected in the two together."""
+    """`chosen` holds the picked template's name after the dialog is accepted, `structure_only()`
+    whether to take its structure alone. `list` shows the bundled templates, `user_list` the
+    user's own; one item is selected in the two together."""
 
     def __init__(self, parent=None, preselected: str = DEFAULT_TEMPLATE):
         super().__init__(parent)
         self.setWindowTitle(tr("New map"))
+        self.settings = Settings()
         self.chosen: str | None = None
         self.preselected = preselected
         self.language = ui_language()
@@ -78,6 +87,12 @@ class TemplateGallery(QDialog):
         self.language_box.addItem("English", "en")
         self.language_box.setCurrentIndex(0 if self.language == "ru" else 1)
         self.language_box.currentIndexChanged.connect(self._fill)
+        self.structure = QCheckBox(tr("&Structure only: stages and lanes, without the example cards, personas "
+                                      "and figures"))
+        self.structure.setToolTip(tr("A clean map for a workshop: the stages with their goals and questions, "
+                                     "and the lanes"))
+        self.structure.setChecked(self.settings.structure_only())
+        self.structure.toggled.connect(self._fill)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -100,9 +115,12 @@ class TemplateGallery(QDialog):
         layout.addWidget(self.user_list, 2)
         layout.addWidget(self.user_hint)
         layout.addWidget(self.skipped_label)
+        layout.addWidget(self.structure)
         layout.addWidget(buttons)
         self.resize(980, 640)
         self._fill()
+        # the keys choose a template from the start, not the language
+        (self.user_list if self.user_list.selectedItems() else self.list).setFocus()
 
     def _icon_list(self) -> QListWidget:
         widget = QListWidget()
@@ -116,17 +134,21 @@ class TemplateGallery(QDialog):
         return widget
 
     def _fill(self) -> None:
+        """The templates anew (another language, structure only or not), the highlighted one kept."""
+        item = self._selected()
+        highlighted = item.data(Qt.ItemDataRole.UserRole) if item else self.preselected
         self.language = self.language_box.currentData()
         self.list.clear()
         self.user_list.clear()
         skipped: list[CjmError] = []
         for template in available(self.language, skipped):
             widget = self.user_list if template.user else self.list
-            item = QListWidgetItem(QIcon(preview(template.name, self.language)), visible_bidi(template.title))
+            icon = QIcon(preview(template.name, self.language, self.structure.isChecked()))
+            item = QListWidgetItem(icon, visible_bidi(template.title))
             item.setData(Qt.ItemDataRole.UserRole, template.name)
             item.setToolTip(messages.plain_tooltip(template.description))
             widget.addItem(item)
-            if template.name == self.preselected:
+            if template.name == highlighted:
                 widget.setCurrentItem(item)
         if not self._selected() and self.list.count():
             self.list.setCurrentRow(0)
@@ -178,7 +200,11 @@ class TemplateGallery(QDialog):
             messages.critical(self, tr("Cannot delete the template"), str(error.strerror or error))
         self._fill()
 
+    def structure_only(self) -> bool:
+        return self.structure.isChecked()
+
     def accept(self) -> None:
         item = self._selected()
         self.chosen = item.data(Qt.ItemDataRole.UserRole) if item else None
+        self.settings.set_structure_only(self.structure.isChecked())
         super().accept()

@@ -32,6 +32,17 @@
     </message>
 </context>
 <context>
+    <name>ExportNotice</name>
+    <message numerus="yes">
+        <location filename="../../cjm_designer/ui/export_notice.py"/>
+        <source>Exported to %1 (%n page(s)) in %2</source>
+        <translation>
+            <numerusform>Exported to %1 (%n page) in %2</numerusform>
+            <numerusform>Exported to %1 (%n pages) in %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Inspector</name>
     <message numerus="yes">
         <location filename="../../cjm_designer/ui/inspector.py"/>

@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU" sourcelanguage="en_US">
 <context>
+    <name>AddLaneDialog</name>
+    <message>
+        <location filename="../../cjm_designer/ui/add_lane_dialog.py"/>
+        <source>Add lane</source>
+        <translation>Добавить дорожку</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/add_lane_dialog.py"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Название:</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/add_lane_dialog.py"/>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Тип:</translation>
+    </message>
+</context>
+<context>
     <name>Analytics</name>
     <message>
         <location filename="../../cjm_designer/ui/analytics_panel.py"/>
@@ -285,6 +303,7 @@
     </message>
     <message>
         <location filename="../../cjm_designer/canvas/card_marks.py"/>
+        <location filename="../../cjm_designer/canvas/emotion_drag.py"/>
         <location filename="../../cjm_designer/canvas/menus.py"/>
         <source>Set emotion</source>
         <translation>Задать эмоцию</translation>
@@ -946,6 +965,11 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
     </message>
     <message>
         <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>Untitled</source>
+        <translation>Без названия</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
         <source>Export failed</source>
         <translation>Экспорт не удался</translation>
     </message>
@@ -985,6 +1009,16 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
         <location filename="../../cjm_designer/ui/export_dialog.py"/>
         <source>No font has these characters: they show as blanks or empty boxes.</source>
         <translation>Этих символов нет ни в одном шрифте: они видны как пробелы или пустые прямоугольники.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>Cannot open the file</source>
+        <translation>Не удалось открыть файл</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>The map is exported to {path}, but no program opened it. Open it from its folder.</source>
+        <translation>Карта экспортирована в {path}, но ни одна программа не открыла файл. Откройте его из папки.</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/ui/export_dialog.py"/>
@@ -1041,7 +1075,59 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
     </message>
 </context>
 <context>
+    <name>ExportNotice</name>
+    <message numerus="yes">
+        <location filename="../../cjm_designer/ui/export_notice.py"/>
+        <source>Exported to %1 (%n page(s)) in %2</source>
+        <translation>
+            <numerusform>Экспортировано: %1 (%n страница) в папку %2</numerusform>
+            <numerusform>Экспортировано: %1 (%n страницы) в папку %2</numerusform>
+            <numerusform>Экспортировано: %1 (%n страниц) в папку %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_notice.py"/>
+        <source>Exported to %1 (%2 × %3 pixels) in %4</source>
+        <translation>Экспортировано: %1 (%2 × %3 пикс.) в папку %4</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_notice.py"/>
+        <source>Exported to %1 in %2</source>
+        <translation>Экспортировано: %1 в папку %2</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_notice.py"/>
+        <source>Show in folder</source>
+        <translation>Показать в папке</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_notice.py"/>
+        <source>Cannot show the folder</source>
+        <translation>Не удалось показать папку</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_notice.py"/>
+        <source>No file manager opened %1.</source>
+        <translation>Ни один файловый менеджер не открыл %1.</translation>
+    </message>
+</context>
+<context>
     <name>Inspector</name>
+    <message>
+        <location filename="../../cjm_designer/ui/colour_field.py"/>
+        <source>Choose a colour</source>
+        <translation>Выберите цвет</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/colour_field.py"/>
+        <source>Other colour…</source>
+        <translation>Другой цвет…</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/colour_field.py"/>
+        <source>No colour</source>
+        <translation>Без цвета</translation>
+    </message>
     <message>
         <location filename="../../cjm_designer/ui/field_form.py"/>
         <source>Edit %1</source>
@@ -1531,6 +1617,11 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
     </message>
     <message>
         <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>Add lane</source>
+        <translation>Добавить дорожку</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
         <source>%1 stages · %2 lanes · %3 cards</source>
         <translation>Этапов: %1 · дорожек: %2 · карточек: %3</translation>
     </message>
@@ -1745,6 +1836,16 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
         <location filename="../../cjm_designer/ui/template_gallery.py"/>
         <source>None yet: File → Save as Template… keeps the open map as a template of your own.</source>
         <translation>Пока нет: команда «Файл → Сохранить как шаблон…» сохраняет открытую карту как ваш шаблон.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/template_gallery.py"/>
+        <source>&amp;Structure only: stages and lanes, without the example cards, personas and figures</source>
+        <translation>Только &amp;структура: этапы и дорожки, без примеров карточек, персон и показателей</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/template_gallery.py"/>
+        <source>A clean map for a workshop: the stages with their goals and questions, and the lanes</source>
+        <translation>Чистая карта для воркшопа: этапы с целями и вопросами и дорожки</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/ui/template_gallery.py"/>

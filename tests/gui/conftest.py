@@ -57,6 +57,9 @@ class Canvas:
 
     def double_click(self, point: QPoint) -> None:
         QTest.mouseDClick(self.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+        # QTest's widget double-click ends on the button held: let it go, or every later move in
+        # any test is a drag and hovers nothing
+        QTest.mouseRelease(self.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
 
     def drag(self, start: QPoint, end: QPoint, button=Qt.MouseButton.LeftButton, steps: int = 6) -> None:
         viewport = self.view.viewport()
@@ -139,7 +142,9 @@ def boxes(monkeypatch):
 
 @pytest.fixture
 def open_window(qtbot):
-    """Opens main windows on maps. The windows are forgotten afterwards, saved or not."""
+    """Opens main windows on maps. The windows, those opened by the program too (File → New), are closed
+    and forgotten afterwards, saved or not: one left shown stays the active window, and the pointer
+    tests after it would hover it."""
     from cjm_designer.ui import main_window as mw
 
     def open_(doc, path=None):
@@ -151,4 +156,6 @@ def open_window(qtbot):
     yield open_
     for window in list(mw.WINDOWS):
         window.session.undo_stack.setClean()
-        mw.WINDOWS.remove(window)
+        window.close()
+        if window in mw.WINDOWS:
+            mw.WINDOWS.remove(window)

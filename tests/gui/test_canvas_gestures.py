@@ -1,8 +1,7 @@
 """The canvas driven with real mouse and key events through the view; each gesture is checked in
 the model and undone."""
 
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QCursor
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -191,27 +190,6 @@ def test_far_out_an_overview_stands_in_for_the_cards(canvas):
         len(path.points) - 1 for path in scene.layout.links.values())
     view.set_zoom(0.5)
     assert not scene.overview.isVisible() and scene.card_layer.isVisible()
-
-
-def test_dragging_near_an_edge_scrolls_and_carries_the_drag(canvas, monkeypatch):
-    view = canvas.view
-    view.set_zoom(2.0)
-    view.centerOn(canvas.scene.layout.cards["a"].rect.center.x, canvas.scene.layout.cards["a"].rect.center.y)
-    start = canvas.card_center("a")
-    viewport = view.viewport()
-    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
-    edge = QPoint(viewport.width() - 5, start.y())
-    _send_move(viewport, edge, Qt.MouseButton.LeftButton)
-    drag = canvas.scene.interaction
-    assert isinstance(drag, CardDrag) and drag.active
-    monkeypatch.setattr(QCursor, "pos", staticmethod(lambda: viewport.mapToGlobal(edge)))
-    before = view.horizontalScrollBar().value()
-    for _ in range(5):
-        view._scroll_at_edge()
-    assert view.horizontalScrollBar().value() > before
-    item_x = canvas.scene.card_items["a"].pos().x()
-    assert item_x > canvas.scene.layout.cards["a"].rect.x  # the card followed the scrolled pointer
-    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, edge)
 
 
 def _misplaced(canvas) -> list[str]:

@@ -99,12 +99,14 @@ class SceneMachine(RuleBasedStateMachine):
             QApplication.sendEvent(self.scene, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier))
 
     def grip(self, card_id: str) -> QPointF | None:
-        """A point of the card where a press takes the card itself (not a link over it, nor its handle)."""
+        """A point of the card where a press takes the card itself (not a link over it, nor its handle, nor
+        an emotion point's dot, which takes its level)."""
         item = self.scene.card_items[card_id]
         r = self.layout.cards[card_id].rect
         for fx, fy in ((0.5, 0.5), (0.25, 0.3), (0.3, 0.75), (0.1, 0.1)):
             point = QPointF(r.x + r.w * fx, r.y + r.h * fy)
-            if self.scene.top_item(point) is item and not item.handle_rect().contains(item.mapFromScene(point)):
+            if self.scene.top_item(point) is item and not item.handle_rect().contains(item.mapFromScene(point)) \
+                    and not item.on_dot(point):
                 return point
         return None
 

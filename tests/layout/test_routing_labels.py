@@ -9,7 +9,7 @@ from cjm_designer.layout import DEFAULT_STYLE as S
 from cjm_designer.layout import compute_layout
 from cjm_designer.layout.curve_captions import _samples
 from cjm_designer.layout.geometry import Rect
-from cjm_designer.layout.link_labels import free_starts, nearest_start
+from cjm_designer.layout.link_labels import LineIndex, RectIndex, free_starts, nearest_start
 from cjm_designer.layout.text import metrics
 from cjm_designer.model import Card, JourneyMap, Lane, LaneKind, Link, Stage
 from cjm_designer.paths import templates_dir
@@ -124,3 +124,22 @@ def test_lines_in_a_shared_gutter_stay_apart_and_labels_do_not_pile_up():
     rects = [p.label_rect for p in layout.links.values()]
     assert not any(r.intersects(q) for i, r in enumerate(rects) for q in rects[i + 1:])
     assert not any(r.intersects(box) for r in rects for _, box in texts_on_map(layout))
+
+
+def test_lines_across_several_buckets_are_counted_once():
+    """A long line sits in several buckets of the index; how much of lines a label's box meets counts it
+    once, and never the label's own link."""
+    lines = LineIndex()
+    lines.append(Rect(10, 0, 0, 1000), "a")  # vertical, over three of the index's tall cells
+    lines.append(Rect(0, 30, 900, 0), "b")  # horizontal, over three wide cells
+    lines.append(Rect(5, 5, 40, 40), "c")  # slanted: its span
+    assert lines.crossing(Rect(0, 0, 20, 1000), "x") == 1000 + 20 + 40
+    assert lines.crossing(Rect(0, 0, 20, 1000), "a") == 20 + 40
+    assert lines.crossing(Rect(100, 100, 20, 20), "x") == 0
+
+
+def test_the_rectangles_near_an_area_are_those_of_the_buckets_it_meets():
+    index = RectIndex([Rect(0, 0, 250, 10), Rect(500, 500, 10, 10)])
+    near = index.rects_near(Rect(120, 0, 10, 10))
+    assert set(near) == {Rect(0, 0, 250, 10)}  # (once for each bucket both meet: one here)
+    assert index.rects_near(Rect(120, 300, 10, 10)) == []

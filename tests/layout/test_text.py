@@ -86,3 +86,18 @@ def test_wrapping_is_greedy_for_any_text(words, width, size):
     assert all(style.width(line) <= width + 1e-9 for line in lines)
     for line, following in zip(lines, lines[1:]):
         assert style.width(f"{line} {following.split(' ')[0]}") > width - 1e-9
+
+
+@given(text=st.text(alphabet="абвгд ABCxyz«»—", min_size=1, max_size=200), width=st.floats(min_value=30, max_value=300),
+       max_lines=st.sampled_from([None, 1, 2, 5]))
+def test_a_single_paragraph_wraps_as_it_does_among_others(text, width, max_lines):
+    """Text without line breaks takes a shorter way through `wrap`: it gives the lines the same text
+    gives as the first of several paragraphs."""
+    alone, lines = wrap_once(text, STYLE, width, max_lines), wrap_once(text, STYLE, width)
+    assert alone == wrap(text, STYLE, width, max_lines)
+    assert wrap_once(text + "\nи", STYLE, width) == lines + ["и"]
+    if max_lines is None or len(lines) <= max_lines:
+        assert alone == lines
+    else:  # cut where the first of several paragraphs is cut, the last line ending with an ellipsis
+        assert alone == wrap_once(text + "\nи", STYLE, width, max_lines)
+        assert alone[:-1] == lines[:max_lines - 1] and alone[-1].endswith(ELLIPSIS)
