@@ -4,9 +4,7 @@ text with control characters, a poster too large for one page, and targets that 
 import base64
 import io
 import os
-import struct
 import xml.etree.ElementTree as ET
-import zlib
 from types import SimpleNamespace
 
 import pytest
@@ -20,20 +18,13 @@ from cjm_designer.io import SaveError, load
 from cjm_designer.io.atomic import writing_atomically
 from cjm_designer.model import JourneyMap, Persona, Photo
 from cjm_designer.paths import templates_dir
+from tests.photos import png_header
 
 
 def png_bytes(width: int, height: int) -> bytes:
     out = io.BytesIO()
     Image.new("RGB", (width, height), "teal").save(out, "PNG")
     return out.getvalue()
-
-
-def png_header(width: int, height: int) -> bytes:
-    """A PNG that says it is `width` × `height` but holds one row: a decompression bomb's shape."""
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(b"\0" * (1 + 3 * width))) + chunk(b"IEND", b""))
 
 
 def persona(name: str, media_type: str, data: bytes) -> Persona:

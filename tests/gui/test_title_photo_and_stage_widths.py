@@ -3,8 +3,6 @@ shown), and a stage's cards re-wrapped live while its header's edge is dragged, 
 
 import base64
 import io
-import struct
-import zlib
 
 import pytest
 from PIL import Image
@@ -19,6 +17,7 @@ from cjm_designer.layout.drawing import PHOTO_PLACEHOLDER
 from cjm_designer.model import Card, Persona, Photo
 from cjm_designer.model.document import ElementKind
 from tests.gui.conftest import small_map
+from tests.photos import png_header
 
 TEAL, RED = (0, 128, 128), (200, 30, 30)
 
@@ -30,14 +29,6 @@ def banded_png() -> bytes:
     out = io.BytesIO()
     image.save(out, "PNG")
     return out.getvalue()
-
-
-def png_header(width: int, height: int) -> bytes:
-    """A PNG that claims `width` × `height` pixels and holds one row."""
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(b"\0" * (1 + 3 * width))) + chunk(b"IEND", b""))
 
 
 def scene_with_photo(data: bytes) -> MapScene:
