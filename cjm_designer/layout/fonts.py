@@ -82,24 +82,27 @@ Match = Callable[[str, bool], "list[Path]"]  # (character, bold) -> font files t
 
 
 class SystemFonts:
-    """The system's fonts for what the bundled ones lack. A character is first looked for in the fonts
-    already found, so one look-up serves a whole script; `match` is asked for a new one, and the first
-    of its files that is a TrueType font (the PDF embeds only those) and has the character is taken.
-    Each file is read once."""
+    """The system's fonts for what the bundled ones lack. The font found for a character serves the
+    rest of its block of the alphabet (`script_block`), so one look-up serves a whole script, and a
+    character is never drawn in a font found for another script (after a symbol that only a monospaced
+    font has, Arabic would be measured in that font while Qt draws it in the system's sans-serif one);
+    `match` is asked for a new block, and the first of its files that is a TrueType font (the PDF
+    embeds only those) and has the character is taken. Each file is read once."""
 
     def __init__(self, match: Match | None = None):
         self._match = match or system_match()
         self._read: dict[Path, Face | None] = {}
-        self._faces: dict[bool, list[Face]] = {False: [], True: []}
+        self._blocks: dict[tuple[bool, int], Face] = {}
 
     def face(self, char: str, bold: bool) -> Face | None:
-        for face in self._faces[bold]:
-            if char in face.widths:
-                return face
+        block = (bold, script_block(char))
+        known = self._blocks.get(block)
+        if known is not None and char in known.widths:
+            return known
         for path in self._match(char, bold):
             face = self._face(path)
             if face is not None and char in face.widths:
-                self._faces[bold].append(face)
+                self._blocks.setdefault(block, face)
                 return face
         return None
 
@@ -110,6 +113,21 @@ class SystemFonts:
             except (OSError, FontFileError, ValueError):  # PostScript outlines, a collection, a broken file
                 self._read[path] = None
         return self._read[path]
+
+
+CJK = ((0x2E80, 0x9FFF), (0xF900, 0xFAFF), (0xFF00, 0xFFEF), (0x20000, 0x3FFFF))  # one script for fonts
+HANGUL = (0xAC00, 0xD7AF)
+
+
+def script_block(char: str) -> int:
+    """Which block of the alphabet a character is in, for choosing its font: the ideographs (and kana,
+    and full-width forms) as one block, the Hangul syllables as another, else its 128 code points."""
+    code = ord(char)
+    if any(low <= code <= high for low, high in CJK):
+        return -1
+    if HANGUL[0] <= code <= HANGUL[1]:
+        return -2
+    return code >> 7
 
 
 class FontChain:

@@ -124,3 +124,13 @@ def test_a_system_font_the_pdf_cannot_embed_is_passed_over_for_the_next_that_has
     chain = FontChain(False, SystemFonts(lambda char, bold: offered))
     assert chain.face("中").path == cjk
     assert chain.face(NOWHERE) is None
+
+
+def test_a_script_is_measured_in_its_own_font_whatever_was_measured_before():
+    """A symbol only a monospaced font has (⌒) must not pull Arabic into that font: Qt draws Arabic in the
+    system's sans-serif font, so the layout measures it there, in any order."""
+    alone = FontChain(False, SystemFonts()).face("ا")
+    after_symbol = FontChain(False, SystemFonts())
+    symbol = after_symbol.face("\u2312")
+    assert alone is not None and symbol is not None
+    assert after_symbol.face("ا").path == alone.path
