@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF
 
-from ..layout import MapLayout, Style
+from ..layout import MapLayout, Style, card_columns
 
 
 def insertion_rect(layout: MapLayout, style: Style, cell: tuple[str, str], before: str | None, ignore: set[str],
@@ -20,4 +20,5 @@ def insertion_rect(layout: MapLayout, style: Style, cell: tuple[str, str], befor
     rest = [layout.cards[c].rect for c in layout.cell_cards.get(cell, []) if c not in ignore]
     x = rect.x + style.cell_padding
     y = max((r.bottom for r in rest), default=rect.y + style.cell_padding - gap / 2) + gap / 2
-    return QRectF(x, y - height / 2, style.card_width, height)
+    _, width = card_columns(layout.stages[cell[0]].column.w, style)  # as wide as the cell's cards
+    return QRectF(x, y - height / 2, width, height)

@@ -112,7 +112,7 @@ class NewCard(InlineEdit):
         style = scene.style
         slot = insertion_rect(scene.layout, style, self.cell, before, set(), 0)
         top = slot.y() - (style.card_gap / 2 if before else 0)
-        super().__init__(scene, QRectF(slot.x(), top, style.card_width, 40), text)
+        super().__init__(scene, QRectF(slot.x(), top, slot.width(), 40), text)
 
     def commit(self, outcome: str, typed: str) -> None:
         if outcome == CANCEL:

@@ -382,7 +382,7 @@ def _cell(cards: list[Card], width: float, style: Style, language: str, x: float
     fewer lines. They need no widest width: a card that would take more than two narrowest ones and a
     gap makes room for another column instead."""
     pad, gap = style.cell_padding, style.card_gap
-    columns, card_width = _card_columns(width, style)
+    columns, card_width = card_columns(width, style)
     boxes = []
     top = pad
     for row_start in range(0, len(cards), columns):
@@ -395,7 +395,7 @@ def _cell(cards: list[Card], width: float, style: Style, language: str, x: float
     return boxes, height
 
 
-def _card_columns(stage_width: float, style: Style) -> tuple[int, float]:
+def card_columns(stage_width: float, style: Style) -> tuple[int, float]:
     """How many columns of cards a stage `stage_width` wide holds, and how wide its cards are."""
     inner, gap = stage_width - 2 * style.cell_padding, style.card_gap
     columns = max(1, int((inner + gap) // (style.card_width + gap)))

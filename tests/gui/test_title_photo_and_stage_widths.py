@@ -138,3 +138,18 @@ def test_escape_puts_a_previewed_width_back(qtbot):
     scene.interaction.cancel()
     assert not scene.previewing and scene.layout.cards["c"].rect.w == S.card_width
     assert session.undo_stack.count() == 0
+
+
+def test_a_new_card_is_typed_as_wide_as_the_cards_of_its_widened_stage(qtbot):
+    from cjm_designer.canvas.text_edits import NewCard
+
+    doc = small_map()
+    doc.add_card(Card(id="near", stage="s0", lane="buyer", title="Соседняя"))
+    session = DocumentSession(doc)
+    scene = MapScene(session)
+    scene.edits.resize_part(ElementKind.STAGE, "s0", scene.layout.stages["s0"].header.w + 160)
+    wide = scene.layout.cards["near"].rect.w
+    assert wide > S.card_width
+    at_end, before = NewCard(scene, "s0", "buyer"), NewCard(scene, "s0", "buyer", 0)
+    assert at_end.rect.width() == pytest.approx(wide) and before.rect.width() == pytest.approx(wide)
+    assert at_end.rect.x() == pytest.approx(scene.layout.cards["near"].rect.x)
