@@ -7,7 +7,7 @@ import base64
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSize, Qt
-from PySide6.QtGui import QIcon, QImage, QImageReader, QPixmap
+from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..canvas.persona_photo import decoded_photo, read_image
 from ..editor import Change, DocumentSession
 from ..model import Persona, Photo
 from ..model.document import ElementKind
-from ..model.elements import MAX_PHOTO_PIXELS
 from ..model.plain import visible_bidi
 from .field_form import Field, FieldForm
 
@@ -61,24 +61,10 @@ def photo_from_image(image: QImage) -> Photo:
     return Photo(media_type="image/jpeg", data=base64.b64encode(bytes(data)).decode("ascii"))
 
 
-def read_image(device) -> QImage:
-    """The image `device` holds; a null image when it is none, is damaged, or claims more than
-    MAX_PHOTO_PIXELS (its size is read from the header before anything is decoded)."""
-    reader = QImageReader(device)
-    size = reader.size()
-    if not size.isValid() or size.width() * size.height() > MAX_PHOTO_PIXELS:
-        return QImage()
-    return reader.read()
-
-
 def photo_pixmap(photo: Photo | None, side: int) -> QPixmap:
     """The photo drawn `side` pixels at most; a null pixmap when there is none that can be shown."""
-    if photo is None:
-        return QPixmap()
-    buffer = QBuffer()
-    buffer.setData(QByteArray(photo.image_bytes()))
-    image = read_image(buffer)
-    if image.isNull():
+    image = None if photo is None else decoded_photo(photo)
+    if image is None:
         return QPixmap()
     return QPixmap.fromImage(image.scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio,
                                           Qt.TransformationMode.SmoothTransformation))
