@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from ..bulk import collector_paused
 from ..model import JourneyMap, Problem, check_references
-from ..model.document import MAX_CARDS, MAX_LANES, MAX_LINKS, MAX_PERSONAS, MAX_STAGES
+from ..model.document import MAX_CARDS, MAX_CONFLICTS, MAX_LANES, MAX_LINKS, MAX_PERSONAS, MAX_SNAPSHOTS, MAX_STAGES
 from . import migrations
 from .atomic import write_atomic
 from .errors import InvalidFormatError, UnsupportedFormatVersionError
@@ -26,7 +26,8 @@ FORMAT = "cjm"
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_CONTAINERS = 1_000_000
 LIST_LIMITS = {"personas": MAX_PERSONAS, "stages": MAX_STAGES, "lanes": MAX_LANES,
-               "cards": MAX_CARDS, "links": MAX_LINKS}
+               "cards": MAX_CARDS, "links": MAX_LINKS, "snapshots": MAX_SNAPSHOTS, "conflicts": MAX_CONFLICTS}
+ALWAYS_WRITTEN = ("personas", "stages", "lanes", "cards", "links", "snapshots")  # conflicts only while there are any
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")  # UTF-8 text holds no surrogates; only escapes make them
 
@@ -68,7 +69,9 @@ def dumps(doc: JourneyMap) -> bytes:
     Fields at their default value are left out, so files stay short and diffs small."""
     given = doc.model_dump(mode="json", exclude_defaults=True)
     body = {"format": FORMAT, "version": migrations.CURRENT_VERSION, "meta": _meta(doc)}
-    body.update((key, given.get(key, [])) for key in LIST_LIMITS)
+    body.update((key, given.get(key, [])) for key in ALWAYS_WRITTEN)
+    if doc.conflicts:
+        body["conflicts"] = given["conflicts"]
     return (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 

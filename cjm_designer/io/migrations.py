@@ -8,12 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-CURRENT_VERSION = 1
+CURRENT_VERSION = 2
 OLDEST_VERSION = 1
 
 Upgrade = Callable[[dict], dict]
 
-UPGRADES: dict[int, Upgrade] = {}
+
+def _snapshots_kept_in_the_file(data: dict) -> dict:
+    """Version 2 keeps named snapshots of the map (and a merge's conflicts) in the file; a version 1
+    map has none. Its cards, personas and the rest read the same (new fields are optional)."""
+    return {**data, "version": 2, "snapshots": data.get("snapshots", [])}
+
+
+UPGRADES: dict[int, Upgrade] = {1: _snapshots_kept_in_the_file}
 
 
 class MissingUpgradeError(LookupError):

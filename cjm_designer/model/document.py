@@ -14,16 +14,18 @@ from typing import Literal
 
 from pydantic import Field
 
-from .elements import Card, Lane, Link, Meta, Part, Persona, Stage
+from .elements import Card, Conflict, Lane, Link, Meta, Part, Persona, Snapshot, Stage
 
 MAX_PERSONAS = 100
 MAX_STAGES = 200
 MAX_LANES = 200
 MAX_CARDS = 100_000
 MAX_LINKS = 100_000
+MAX_SNAPSHOTS = 200
+MAX_CONFLICTS = 100_000
 
-ListName = Literal["personas", "stages", "lanes", "cards", "links"]
-Element = Persona | Stage | Lane | Card | Link
+ListName = Literal["personas", "stages", "lanes", "cards", "links", "snapshots", "conflicts"]
+Element = Persona | Stage | Lane | Card | Link | Snapshot | Conflict
 
 
 class ElementKind(StrEnum):
@@ -57,6 +59,8 @@ class JourneyMap(Part):
     lanes: list[Lane] = Field(default_factory=list, max_length=MAX_LANES)
     cards: list[Card] = Field(default_factory=list, max_length=MAX_CARDS)
     links: list[Link] = Field(default_factory=list, max_length=MAX_LINKS)
+    snapshots: list[Snapshot] = Field(default_factory=list, max_length=MAX_SNAPSHOTS)
+    conflicts: list[Conflict] = Field(default_factory=list, max_length=MAX_CONFLICTS)
 
     # -- lookup ---------------------------------------------------------------------------------
 
@@ -81,6 +85,12 @@ class JourneyMap(Part):
 
     def link(self, link_id: str) -> Link:
         return _find(self.links, link_id, "link")
+
+    def snapshot(self, snapshot_id: str) -> Snapshot:
+        return _find(self.snapshots, snapshot_id, "snapshot")
+
+    def conflict(self, conflict_id: str) -> Conflict:
+        return _find(self.conflicts, conflict_id, "conflict")
 
     def element(self, kind: ElementKind, element_id: str) -> Meta | Element:
         """The element of `kind` with this id (the map's meta for META, whatever the id)."""
@@ -219,6 +229,32 @@ class JourneyMap(Part):
     def remove_links(self, link_ids: list[str]) -> Removal:
         return self._remove([("links", self.link(i)) for i in link_ids])
 
+    # -- snapshots and conflicts ----------------------------------------------------------------
+
+    def add_snapshot(self, snapshot: Snapshot, index: int | None = None) -> None:
+        self._insert("snapshots", snapshot, index, MAX_SNAPSHOTS)
+
+    def remove_snapshot(self, snapshot_id: str) -> Removal:
+        return self._remove([("snapshots", self.snapshot(snapshot_id))])
+
+    def add_conflict(self, conflict: Conflict, index: int | None = None) -> None:
+        self._insert("conflicts", conflict, index, MAX_CONFLICTS)
+
+    def remove_conflicts(self, conflict_ids: list[str]) -> Removal:
+        """Settle conflicts: they leave the list (what the element holds is kept)."""
+        return self._remove([("conflicts", self.conflict(i)) for i in conflict_ids])
+
+    def restore_content(self, content: JourneyMap) -> JourneyMap:
+        """Make the map's meta, personas, stages, lanes, cards and links those of `content` (a snapshot
+        restored, or an undo of that); its snapshots stay, and its conflicts are settled by the new
+        content. Returns what was replaced, as a map, to restore back."""
+        before = JourneyMap.model_construct(
+            meta=self.meta, personas=self.personas, stages=self.stages, lanes=self.lanes, cards=self.cards,
+            links=self.links, snapshots=[], conflicts=self.conflicts)
+        for name in ("meta", "personas", "stages", "lanes", "cards", "links", "conflicts"):
+            setattr(self, name, getattr(content, name))
+        return before
+
     def restore(self, removal: Removal) -> None:
         """Put back what an operation removed, each element at its former index."""
         for name, index, element in sorted(removal.items, key=lambda t: (_LISTS.index(t[0]), t[1])):
@@ -251,6 +287,9 @@ class JourneyMap(Part):
         return [("cards", c) for c in cards] + [("links", k) for k in self.links_of(ids)]
 
     def _remove(self, doomed: list[tuple[ListName, Element]]) -> Removal:
+        """Remove elements, with the conflicts recorded on them (they go with the element they name)."""
+        gone = {(name.removesuffix("s"), e.id) for name, e in doomed if name not in ("snapshots", "conflicts")}
+        doomed = doomed + [("conflicts", c) for c in self.conflicts if (c.kind, c.element) in gone]
         removal = Removal()
         by_list: dict[str, set[int]] = {}
         for name, element in doomed:
@@ -264,7 +303,7 @@ class JourneyMap(Part):
         return removal
 
 
-_LISTS: tuple[ListName, ...] = ("personas", "stages", "lanes", "cards", "links")
+_LISTS: tuple[ListName, ...] = ("personas", "stages", "lanes", "cards", "links", "snapshots", "conflicts")
 
 
 def cell_order(cell: list[str], moved: list[str], before: str | None) -> list[str]:

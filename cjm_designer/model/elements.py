@@ -12,7 +12,7 @@ import binascii
 import inspect
 import re
 import textwrap
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AwareDatetime,
@@ -160,6 +160,19 @@ class Metrics(Part):
     """Time on site (or in the shop), in seconds."""
 
 
+class Variant(Part):
+    """One version of a touchpoint in an A/B test ("A", "B" …), with the figures it reached."""
+
+    name: Annotated[Token, StringConstraints(min_length=1)]
+    """The variant's short name, e.g. `A`; unique among the card's variants."""
+
+    description: Line = ""
+    """What this version does differently, e.g. "Green button"."""
+
+    metrics: Metrics | None = None
+    """The figures this version reached."""
+
+
 class Persona(Part):
     """The buyer the map is drawn for."""
 
@@ -198,6 +211,9 @@ class Persona(Part):
 
     quote: Text = ""
     """A typical phrase of the persona."""
+
+    color: Color | None = None
+    """Colour of the persona's emotion curve as `#rrggbb`; none for one from the palette."""
 
 
 class Stage(Part):
@@ -298,6 +314,22 @@ class Card(Part):
     note: Text = ""
     """A private note, not drawn on the map."""
 
+    persona: Id | None = None
+    """In an emotions lane: the id of the persona whose emotion this is (their own curve); none for
+    the map's one curve."""
+
+    variants: list[Variant] = Field(default_factory=list, max_length=26)
+    """A/B test: the versions of this touchpoint, each with its own figures."""
+
+    @field_validator("variants")
+    @classmethod
+    def _variant_names_unique(cls, variants: list[Variant]) -> list[Variant]:
+        names = [v.name for v in variants]
+        twice = next((n for n in names if names.count(n) > 1), None)
+        if twice is not None:
+            raise ValueError(f"two variants are named {twice!r}")
+        return variants
+
 
 class Link(Part):
     """An arrow from one card to another: a call, a message, an e-mail or a plain flow."""
@@ -316,3 +348,63 @@ class Link(Part):
 
     label: Name = ""
     """Text drawn on the arrow."""
+
+
+class Snapshot(Part):
+    """A named state of the map kept inside the file ("As-is", "After workshop 1").
+
+    `map` holds the map as it was, in the file's own form (the body of a `.cjm` file without its
+    header, snapshots and conflicts); it is checked when the snapshot is read, apart from the map, so
+    that a damaged snapshot never keeps the map itself from opening, and it is written back as it was
+    read, so that a snapshot that did not change does not change a byte."""
+
+    id: Id
+    """Unique id in the map."""
+
+    name: Name
+    """The snapshot's name."""
+
+    created: IsoDatetime
+    """When the snapshot was taken (ISO 8601 with time zone)."""
+
+    author: Name = ""
+    """Who took it."""
+
+    note: Text = ""
+    """Why it was taken."""
+
+    map: dict[str, Any]
+    """The map as it was: `meta`, `personas`, `stages`, `lanes`, `cards` and `links`."""
+
+
+ConflictKind = Literal["meta", "persona", "stage", "lane", "card", "link"]
+
+
+class Conflict(Part):
+    """What a three-way merge could not settle: both sides changed one field of an element to
+    different values (the element holds ours; `theirs` keeps the other), or one side removed an
+    element the other changed (the element is kept, `removed_by` names the side that removed it)."""
+
+    id: Id
+    """Unique id in the map."""
+
+    kind: ConflictKind
+    """The kind of element in conflict."""
+
+    element: Annotated[str, StringConstraints(max_length=64)] = ""
+    """The id of the element in conflict (empty for the map's meta)."""
+
+    field: Annotated[str, StringConstraints(max_length=200)] = ""
+    """The field both sides changed, as a path such as `title` or `kpi.target`; empty for a removal."""
+
+    base: Any = None
+    """The field's value in the common ancestor."""
+
+    ours: Any = None
+    """The field's value on our side (the one the element holds)."""
+
+    theirs: Any = None
+    """The field's value on their side."""
+
+    removed_by: Literal["", "ours", "theirs"] = ""
+    """For a removal conflict: the side that removed the element the other side changed."""

@@ -26,7 +26,7 @@ def check_references(doc: JourneyMap) -> list[Problem]:
     """Every problem of ids and references in `doc`, in file order."""
     problems: list[Problem] = []
     first_seen: dict[str, str] = {}
-    for name in ("personas", "stages", "lanes", "cards", "links"):
+    for name in ("personas", "stages", "lanes", "cards", "links", "snapshots", "conflicts"):
         for i, element in enumerate(getattr(doc, name)):
             where = f"{name}[{i}].id"
             if element.id in first_seen:
@@ -36,7 +36,10 @@ def check_references(doc: JourneyMap) -> list[Problem]:
     stages = {s.id for s in doc.stages}
     lanes = {lane.id for lane in doc.lanes}
     cards = {c.id for c in doc.cards}
+    personas = {p.id for p in doc.personas}
     for i, card in enumerate(doc.cards):
+        if card.persona is not None and card.persona not in personas:
+            problems.append(Problem(f"cards[{i}].persona", f"there is no persona with the id {card.persona!r}"))
         if card.stage not in stages:
             problems.append(Problem(f"cards[{i}].stage", f"there is no stage with the id {card.stage!r}"))
         if card.lane not in lanes:
@@ -47,4 +50,9 @@ def check_references(doc: JourneyMap) -> list[Problem]:
                 problems.append(Problem(f"links[{i}].{end}", f"there is no card with the id {getattr(link, end)!r}"))
         if link.source == link.target:
             problems.append(Problem(f"links[{i}].target", "a link must join two different cards"))
+    named = {"persona": personas, "stage": stages, "lane": lanes, "card": cards, "link": {k.id for k in doc.links}}
+    for i, conflict in enumerate(doc.conflicts):
+        if conflict.kind != "meta" and conflict.element not in named[conflict.kind]:
+            problems.append(Problem(f"conflicts[{i}].element",
+                                    f"there is no {conflict.kind} with the id {conflict.element!r}"))
     return problems

@@ -2,10 +2,11 @@
 `mood` from 1 to 5 instead of an `emotion` from -2 to +2, and stages were called `columns`."""
 
 import json
+from pathlib import Path
 
 import pytest
 
-from cjm_designer.io import InvalidFormatError, UnsupportedFormatVersionError, loads, migrations
+from cjm_designer.io import InvalidFormatError, UnsupportedFormatVersionError, dumps, loads, migrations
 
 
 def version_0_to_1(data: dict) -> dict:
@@ -59,3 +60,16 @@ def test_the_upgraded_map_is_validated_like_any_other(with_version_0):
     out_of_range = OLD_FILE.replace(b'"mood": 5', b'"mood": 9')
     with pytest.raises(InvalidFormatError, match=r"cards\[0\]\.emotion"):
         loads(out_of_range, "old.cjm")
+
+
+VERSION_1 = Path(__file__).parent / "data" / "version1.three-stages.ru.cjm"
+
+
+def test_a_version_1_map_opens_and_is_saved_as_version_2_with_nothing_else_changed():
+    raw = VERSION_1.read_bytes()
+    assert json.loads(raw)["version"] == 1
+    doc = loads(raw)
+    assert doc.snapshots == [] and doc.conflicts == []
+    saved = json.loads(dumps(doc))
+    assert saved["version"] == 2 and saved.pop("snapshots") == []
+    assert {**saved, "version": 1} == json.loads(raw)
