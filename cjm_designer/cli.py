@@ -288,6 +288,26 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _snapshot(args: argparse.Namespace) -> int:
+    raise NotImplementedError  # the snapshots helper writes it
+
+
+def _snapshots(args: argparse.Namespace) -> int:
+    raise NotImplementedError  # the snapshots helper writes it
+
+
+def _diff(args: argparse.Namespace) -> int:
+    raise NotImplementedError  # the compare helper writes it
+
+
+def _merge(args: argparse.Namespace) -> int:
+    raise NotImplementedError  # the merge helper writes it
+
+
+def _git_setup(args: argparse.Namespace) -> int:
+    raise NotImplementedError  # the merge helper writes it
+
+
 def _summary(doc: JourneyMap) -> str:
     counts = (len(doc.stages), "stage"), (len(doc.lanes), "lane"), (len(doc.cards), "card"), (len(doc.links), "link")
     return ", ".join(f"{n} {word}{'' if n == 1 else 's'}" for n, word in counts)
@@ -319,7 +339,8 @@ def _number(low: float, high: float, *, above_low: bool = False):
     return number
 
 
-_COMMANDS = ("new", "templates", "template", "validate", "export", "import", "report", "schema")
+_COMMANDS = ("new", "templates", "template", "validate", "export", "import", "report", "schema",
+             "snapshot", "snapshots", "diff", "merge", "git-setup")
 
 _USAGE = """cjm-designer [FILE | --demo] [--screenshot OUT.png [--size WxH]]
        cjm-designer new [--template NAME] [--lang ru|en] [--structure-only] -o FILE
@@ -329,7 +350,12 @@ _USAGE = """cjm-designer [FILE | --demo] [--screenshot OUT.png [--size WxH]]
        cjm-designer export FILE -o OUT [--format pdf|png|svg|csv|mermaid|cjm] [options]
        cjm-designer import FILE.csv|FILE.mmd -o OUT.cjm
        cjm-designer report FILE
-       cjm-designer schema"""
+       cjm-designer schema
+       cjm-designer snapshot FILE --name NAME [--note TEXT]
+       cjm-designer snapshots FILE
+       cjm-designer diff A B [--format text|md|pdf|png] [-o OUT]
+       cjm-designer merge BASE OURS THEIRS [-o OUT]
+       cjm-designer git-setup [REPO]"""
 
 _EPILOG = """commands:
   new        create a map from a template
@@ -343,6 +369,12 @@ _EPILOG = """commands:
   import     make a map from a CSV table (stage and lane columns) or a Mermaid journey diagram
   report     print the funnel, touchpoints, channels, owners, pain points and missed KPIs (Markdown)
   schema     print the JSON Schema of the .cjm format
+  snapshot   keep the map's present state inside the file under a name ("As-is", "After workshop 1")
+  snapshots  list the snapshots kept in a map, with their dates and authors
+  diff       compare two maps (a file, or FILE@SNAPSHOT): exit 0 when equal, 1 when different, 2 on error
+  merge      merge two versions of a map with their common ancestor by element id (git's merge driver);
+             exit 1 when some changes conflict: the result holds both sides, see Map → Conflicts
+  git-setup  make git merge and diff .cjm files with these commands in a repository
 
 exit codes: 0 done, 1 bad input, 2 bad usage"""
 
@@ -442,4 +474,35 @@ def _command_parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the .cjm format")
     schema.set_defaults(run=_schema)
+
+    snapshot = commands.add_parser("snapshot", help="keep the map's present state inside the file under a name")
+    snapshot.add_argument("file", metavar="FILE")
+    snapshot.add_argument("--name", required=True, metavar="NAME", help="the snapshot's name, e.g. \"As-is\"")
+    snapshot.add_argument("--note", default="", metavar="TEXT", help="why the snapshot is taken")
+    snapshot.set_defaults(run=_snapshot)
+
+    snapshots = commands.add_parser("snapshots", help="list the snapshots kept in a map")
+    snapshots.add_argument("file", metavar="FILE")
+    snapshots.set_defaults(run=_snapshots)
+
+    diff = commands.add_parser("diff", help="compare two maps")
+    diff.add_argument("before", metavar="A", help="a .cjm file, or FILE@SNAPSHOT for a snapshot kept in it")
+    diff.add_argument("after", metavar="B", help="a .cjm file, or FILE@SNAPSHOT")
+    diff.add_argument("--format", choices=("text", "md", "pdf", "png"), default="text",
+                      help="text (default) or md on stdout or into OUT; pdf or png: the map with the differences "
+                           "marked (needs -o)")
+    diff.add_argument("-o", "--output", metavar="OUT", help="write the comparison here instead of stdout")
+    diff.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    diff.set_defaults(run=_diff)
+
+    merge = commands.add_parser("merge", help="merge two versions of a map with their common ancestor")
+    merge.add_argument("base", metavar="BASE", help="the common ancestor")
+    merge.add_argument("ours", metavar="OURS", help="our version; the result replaces it unless -o is given")
+    merge.add_argument("theirs", metavar="THEIRS", help="their version")
+    merge.add_argument("-o", "--output", metavar="OUT", help="write the merged map here instead of over OURS")
+    merge.set_defaults(run=_merge)
+
+    git_setup = commands.add_parser("git-setup", help="make git merge and diff .cjm files with these commands")
+    git_setup.add_argument("repo", nargs="?", default=".", metavar="REPO", help="the repository (default: here)")
+    git_setup.set_defaults(run=_git_setup)
     return parser
