@@ -32,10 +32,12 @@ def interface_language() -> str:
 
 
 def run(doc: JourneyMap, path: Path | None, name: str, screenshot: Path | None = None,
-        size: tuple[int, int] = (1600, 1000), disk_state: DiskState | None = None) -> int:
+        size: tuple[int, int] = (1600, 1000), disk_state: DiskState | None = None, present: bool = False) -> int:
     """Show `doc` in the main window until it is closed; with `screenshot`, save the window as a PNG
     instead and return at once (no screen is needed for that). `disk_state`: the fingerprint of the
-    bytes `doc` was read from, so the window need not read its file again to know it."""
+    bytes `doc` was read from, so the window need not read its file again to know it. `present`: the
+    map read-only in presentation mode (full screen, but in the window's size for a screenshot); its
+    window's layout is not remembered."""
     if screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with kept_from_the_collector():
@@ -57,17 +59,20 @@ def run(doc: JourneyMap, path: Path | None, name: str, screenshot: Path | None =
         app.setOrganizationName("CJM Designer")
         app.setWindowIcon(QIcon(str(bundled("resources") / "desktop" / "cjm-designer.svg")))
         install_translators(app, Settings().value(SETTING, ""))  # before any window: they are built translated
-        mode = how_to_open(None, path) if path is not None and screenshot is None else "edit"
+        mode = how_to_open(None, path) if path is not None and screenshot is None and not present else "edit"
         if mode is None:  # already open in another instance, and the user chose not to open it again
             return 0
-        window = MainWindow(doc, path, name, remember_layout=screenshot is None, disk_state=disk_state,
-                            read_only=mode == "read-only")
+        window = MainWindow(doc, path, name, remember_layout=screenshot is None and not present,
+                            disk_state=disk_state, read_only=present or mode == "read-only")
         window.resize(*size)
         window.show()
         window.view.zoom_actual()
         window.view.ensureVisible(0, 0, 1, 1)
+        if present:
+            window.presentation.enter(full_screen=screenshot is None)
     if screenshot is None:
-        offer_recovery(window)
+        if not present:  # no question on the projector: a presentation changes nothing to recover
+            offer_recovery(window)
         return app.exec()
     app.sendPostedEvents()  # layouts and pending updates, not the expose: grab() paints the window once
     try:

@@ -12,6 +12,7 @@ import locale
 import math
 import os
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,7 @@ from .io.cjm import MAX_FILE_BYTES
 from .io.disk_state import load_with_state
 from .io.reading import read_limited
 from .io.schema import json_schema
+from .io.snapshots import MAX_NAME, MAX_NOTE, damaged_snapshots, snapshot_into_file, snapshot_map
 from .model import JourneyMap, Problem
 from .model.plain import one_line
 
@@ -32,6 +34,8 @@ IMPORT_FORMATS = {"csv": ".csv", "mermaid": ".mmd"}
 LANGUAGES = ("ru", "en")
 MAX_SCALE = 1000  # PNG pixels a point; what a given map allows is checked against the image's size
 MAX_MM = 50  # PDF margin and overlap: a quarter of an A4 sheet's height, as the export dialog allows
+NO_DISPLAY = ("cjm-designer: no display to open a window on; use --screenshot OUT.png to render one, "
+              "or the commands in --help")
 
 
 class UsageError(Exception):
@@ -98,10 +102,26 @@ def _open(args: argparse.Namespace) -> int:
         else:
             doc, path, name = templates.new_map(_preferred_template(), app.interface_language()), None, None
     if args.screenshot is None and not app.has_display():
-        print("cjm-designer: no display to open a window on; use --screenshot OUT.png to render one, "
-              "or the commands in --help", file=sys.stderr)
+        print(NO_DISPLAY, file=sys.stderr)
         return 1
     return app.run(doc, path, name, Path(args.screenshot) if args.screenshot else None, size, state)
+
+
+def _present(args: argparse.Namespace) -> int:
+    """The map read-only (no lock taken, nothing autosaved), full screen in presentation mode; Escape
+    leaves it for the window."""
+    size = _size(args.size)
+    if args.screenshot and same_file(args.file, args.screenshot):
+        from .map_export import refuse_own_input  # only to refuse, as `_open` does
+
+        refuse_own_input(args.file, args.screenshot)
+    with app.kept_from_the_collector():
+        doc, state = load_with_state(args.file)
+    if args.screenshot is None and not app.has_display():
+        print(NO_DISPLAY, file=sys.stderr)
+        return 1
+    return app.run(doc, Path(args.file), Path(args.file).name, Path(args.screenshot) if args.screenshot else None,
+                   size, state, present=True)
 
 
 def _preferred_template() -> str:
@@ -165,7 +185,12 @@ def _validate(args: argparse.Namespace) -> int:
             for line in error.lines():
                 print(line, file=sys.stderr)
         else:
-            print(f"{_shown(file)}: valid ({_summary(doc)})")
+            damaged = damaged_snapshots(doc, file)
+            failed = failed or bool(damaged)
+            for error in damaged.values():
+                print(str(error), file=sys.stderr)
+            hurt = f"; {len(damaged)} damaged snapshot{'' if len(damaged) == 1 else 's'}" if damaged else ""
+            print(f"{_shown(file)}: valid ({_summary(doc)}){hurt}")
     return 1 if failed else 0
 
 
@@ -289,23 +314,126 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _snapshot(args: argparse.Namespace) -> int:
-    raise NotImplementedError  # the snapshots helper writes it
+    name, note = args.name.strip(), args.note.strip()  # as the window's dialog takes them
+    if not name:
+        raise UsageError("--name: a snapshot needs a name")
+    if len(name) > MAX_NAME or len(note) > MAX_NOTE:
+        raise UsageError(f"--name takes at most {MAX_NAME} characters, --note at most {MAX_NOTE}")
+    now = datetime.now().astimezone().replace(microsecond=0)
+    doc = snapshot_into_file(args.file, name, now, note)
+    count = f"{len(doc.snapshots)} snapshot{'' if len(doc.snapshots) == 1 else 's'}"
+    print(f"{_shown(args.file)}: snapshot “{one_line(name, 80)}” taken ({count})")
+    return 0
 
 
 def _snapshots(args: argparse.Namespace) -> int:
-    raise NotImplementedError  # the snapshots helper writes it
+    doc = load(args.file)
+    if not doc.snapshots:
+        print(f"{_shown(args.file)}: no snapshots")
+    damaged = False
+    for snapshot in doc.snapshots:
+        taken = snapshot.created.astimezone().strftime("%Y-%m-%d %H:%M")
+        who = f"  {one_line(snapshot.author, 60)}" if snapshot.author else ""
+        try:
+            cards = len(snapshot_map(snapshot, args.file).cards)
+        except CjmError as error:
+            damaged = True
+            print(f"{taken}  “{one_line(snapshot.name, 80)}”{who}  damaged")
+            print(str(error), file=sys.stderr)
+        else:
+            print(f"{taken}  “{one_line(snapshot.name, 80)}”{who}  {cards} card{'' if cards == 1 else 's'}")
+    return 1 if damaged else 0
 
 
 def _diff(args: argparse.Namespace) -> int:
-    raise NotImplementedError  # the compare helper writes it
+    """Exit 0 the maps are the same, 1 they differ, 2 when a map cannot be read or the comparison cannot
+    be written (as `diff` and `cmp` do, so scripts and git tell "different" from "failed")."""
+    from .io.diff_report import diff_markdown, diff_text
+    from .io.map_refs import load_ref, ref_file
+    from .model.captions import map_language
+    from .model.compare import compare
+
+    if args.format in ("pdf", "png") and not args.output:
+        raise UsageError(f"--format {args.format} draws a map: give -o OUT")
+    out = Path(args.output) if args.output else None
+    try:
+        if out is not None:
+            for ref in (args.before, args.after):
+                if same_file(ref_file(ref), out):
+                    raise SaveError(out, [Problem("", "is a map being compared; give another output file")])
+            _refuse_existing(out, args.force)
+        (before, before_name), (after, after_name) = load_ref(args.before), load_ref(args.after)
+        diff = compare(before, after)
+        if args.format in ("pdf", "png"):
+            from .map_export import CannotExport, export_comparison
+
+            try:
+                result = export_comparison(diff, args.format, out, names=(before_name, after_name))
+            except CannotExport as error:
+                print(f"{_shown(out)}: {error}", file=sys.stderr)
+                return 2
+            print(f"{_shown(out)}: {_made(result)}, {result.size:,} bytes")
+        else:
+            write = diff_text if args.format == "text" else diff_markdown
+            text = write(diff, map_language(after), before_name, after_name)
+            if out is None:
+                sys.stdout.write(text)
+            else:
+                write_atomic(out, text.encode("utf-8"))
+                print(f"{_shown(out)}: {args.format}, {len(text.encode('utf-8')):,} bytes")
+    except CjmError as error:
+        for line in error.lines():
+            print(line, file=sys.stderr)
+        return 2
+    return 0 if diff.equal else 1
 
 
 def _merge(args: argparse.Namespace) -> int:
-    raise NotImplementedError  # the merge helper writes it
+    """Exit 0 merged cleanly, 1 merged with conflicts (git then reports the file as conflicted), 2 when an
+    input cannot be read or the result cannot be written."""
+    from .model.merge import merge
+
+    out = Path(args.output) if args.output else Path(args.ours)
+    try:
+        if args.output and not same_file(out, args.ours):
+            _refuse_existing(out, args.force)
+        base, ours, theirs = (load(file) for file in (args.base, args.ours, args.theirs))
+        merged = merge(base, ours, theirs)
+        write_atomic(out, dumps(merged.doc))
+    except CjmError as error:
+        for line in error.lines():
+            print(line, file=sys.stderr)
+        return 2
+    conflicts = len(merged.conflicts)
+    settle = " — resolve them in Map → Conflicts" if conflicts else ""
+    print(f"{_shown(out)}: merged: {merged.from_ours} change{'' if merged.from_ours == 1 else 's'} from ours, "
+          f"{merged.from_theirs} from theirs, {conflicts} conflict{'' if conflicts == 1 else 's'}{settle}",
+          file=sys.stderr)
+    return 1 if conflicts else 0
+
+
+def _text(args: argparse.Namespace) -> int:
+    from .io.map_text import map_text
+
+    sys.stdout.write(map_text(load(args.file)))
+    return 0
 
 
 def _git_setup(args: argparse.Namespace) -> int:
-    raise NotImplementedError  # the merge helper writes it
+    from .io.git_setup import GitSetupError, git_setup
+
+    try:
+        done = git_setup(args.repo)
+    except GitSetupError as error:
+        print(f"cjm-designer: {one_line(str(error), 500)}", file=sys.stderr)
+        return 1
+    attributes = done.top / ".gitattributes"
+    added = "added to" if done.attributes_added else "already in"
+    print(f"{_shown(attributes)}: “*.cjm merge=cjm diff=cjm” {added} it (commit it to share it with the team)")
+    for key, value in done.config.items():
+        print(f"git config {key} {one_line(repr(value), 500)}")
+    print("git merge now merges .cjm files by element id, and git diff shows them as text")
+    return 0
 
 
 def _summary(doc: JourneyMap) -> str:
@@ -340,9 +468,10 @@ def _number(low: float, high: float, *, above_low: bool = False):
 
 
 _COMMANDS = ("new", "templates", "template", "validate", "export", "import", "report", "schema",
-             "snapshot", "snapshots", "diff", "merge", "git-setup")
+             "snapshot", "snapshots", "diff", "merge", "git-setup", "text", "present")
 
 _USAGE = """cjm-designer [FILE | --demo] [--screenshot OUT.png [--size WxH]]
+       cjm-designer present FILE [--screenshot OUT.png [--size WxH]]
        cjm-designer new [--template NAME] [--lang ru|en] [--structure-only] -o FILE
        cjm-designer templates [--lang ru|en]
        cjm-designer template save FILE [--name NAME]
@@ -354,8 +483,9 @@ _USAGE = """cjm-designer [FILE | --demo] [--screenshot OUT.png [--size WxH]]
        cjm-designer snapshot FILE --name NAME [--note TEXT]
        cjm-designer snapshots FILE
        cjm-designer diff A B [--format text|md|pdf|png] [-o OUT]
-       cjm-designer merge BASE OURS THEIRS [-o OUT]
-       cjm-designer git-setup [REPO]"""
+       cjm-designer merge BASE OURS THEIRS [-o OUT [--force]]
+       cjm-designer git-setup [REPO]
+       cjm-designer text FILE"""
 
 _EPILOG = """commands:
   new        create a map from a template
@@ -370,11 +500,15 @@ _EPILOG = """commands:
   report     print the funnel, touchpoints, channels, owners, pain points and missed KPIs (Markdown)
   schema     print the JSON Schema of the .cjm format
   snapshot   keep the map's present state inside the file under a name ("As-is", "After workshop 1")
-  snapshots  list the snapshots kept in a map, with their dates and authors
+  snapshots  list the snapshots kept in a map, with their dates and authors; exit 1 if one is damaged
   diff       compare two maps (a file, or FILE@SNAPSHOT): exit 0 when equal, 1 when different, 2 on error
   merge      merge two versions of a map with their common ancestor by element id (git's merge driver);
-             exit 1 when some changes conflict: the result holds both sides, see Map → Conflicts
+             exit 1 when some changes conflict: the result holds both sides, see Map → Conflicts;
+             2 when a file cannot be read or written
   git-setup  make git merge and diff .cjm files with these commands in a repository
+  text       print a map as plain text, one field a line (what git diff shows of a .cjm file)
+  present    show a map full screen and read-only, stage by stage: PgDn/PgUp move, L lane by lane,
+             Enter or a click a spotlight on a card, T a countdown (+/- minutes), Esc back to the window
 
 exit codes: 0 done, 1 bad input, 2 bad usage"""
 
@@ -412,6 +546,12 @@ def _command_parser() -> argparse.ArgumentParser:
     listing = commands.add_parser("templates", help="list the templates")
     listing.add_argument("--lang", choices=LANGUAGES, help="language of the titles (default: the system's)")
     listing.set_defaults(run=_templates)
+
+    present = commands.add_parser("present", help="show a map full screen, read-only, stage by stage")
+    present.add_argument("file", metavar="FILE", help="the .cjm map to show")
+    present.add_argument("--screenshot", metavar="OUT.png", help="render the first step to a PNG and exit")
+    present.add_argument("--size", default="1600x1000", metavar="WxH", help="window size for --screenshot")
+    present.set_defaults(run=_present)
 
     template = commands.add_parser("template", help="manage your own templates")
     template_actions = template.add_subparsers(dest="action", required=True, prog="cjm-designer template")
@@ -481,7 +621,10 @@ def _command_parser() -> argparse.ArgumentParser:
     snapshot.add_argument("--note", default="", metavar="TEXT", help="why the snapshot is taken")
     snapshot.set_defaults(run=_snapshot)
 
-    snapshots = commands.add_parser("snapshots", help="list the snapshots kept in a map")
+    snapshots = commands.add_parser(
+        "snapshots", help="list the snapshots kept in a map",
+        description="One line a snapshot: when it was taken (local time), its name, its author and its cards. "
+                    "A damaged snapshot is listed as damaged, its problem on stderr, and the exit code is 1.")
     snapshots.add_argument("file", metavar="FILE")
     snapshots.set_defaults(run=_snapshots)
 
@@ -500,9 +643,14 @@ def _command_parser() -> argparse.ArgumentParser:
     merge.add_argument("ours", metavar="OURS", help="our version; the result replaces it unless -o is given")
     merge.add_argument("theirs", metavar="THEIRS", help="their version")
     merge.add_argument("-o", "--output", metavar="OUT", help="write the merged map here instead of over OURS")
+    merge.add_argument("--force", action="store_true", help="replace OUT if it exists")
     merge.set_defaults(run=_merge)
 
     git_setup = commands.add_parser("git-setup", help="make git merge and diff .cjm files with these commands")
     git_setup.add_argument("repo", nargs="?", default=".", metavar="REPO", help="the repository (default: here)")
     git_setup.set_defaults(run=_git_setup)
+
+    text = commands.add_parser("text", help="print a map as plain text, one field a line (git diff's textconv)")
+    text.add_argument("file", metavar="FILE")
+    text.set_defaults(run=_text)
     return parser

@@ -18,6 +18,7 @@ from .io import SaveError, dumps, write_atomic
 from .io.atomic import same_file, writing_atomically
 from .io.csv_export import to_csv
 from .model import JourneyMap, Problem
+from .model.compare import MapDiff
 
 if TYPE_CHECKING:
     from .export.pdf import MissingGlyphs, PdfOptions
@@ -87,6 +88,33 @@ def export_map(doc: JourneyMap, fmt: str, target: str | Path,
     if source is not None:
         refuse_own_input(source, target)
     return _WRITERS[fmt](doc, target, options, progress)
+
+
+def export_comparison(diff: MapDiff, fmt: str, target: str | Path, options: PdfOptions | PngOptions | None = None,
+                      *, names: tuple[str, str] = ("", ""), progress: Progress | None = None) -> ExportResult:
+    """Write the comparison `diff` to `target` as the comparison window shows it: the later map with the
+    differences marked, the summary under its title; `fmt` is "pdf" or "png", `names` what the two
+    maps are called. Failures are those of `export_map`, and leave `target` as it was."""
+    target = Path(target)
+    if fmt == "pdf":
+        from .export.pdf import PdfOptions, comparison_to_pdf  # reportlab loads with the first PDF
+
+        made = comparison_to_pdf(diff, names, _options(options, PdfOptions), progress)
+        write_atomic(target, made.data)
+        return ExportResult(target, "pdf", len(made.data), pages=made.pages, notes=made.notes, missing=made.missing)
+    if fmt != "png":
+        raise ValueError(f"a comparison is exported as pdf or png, not {fmt!r}")
+    from .export.image import write_comparison_png  # the canvas scene and Qt's painting load with the first image
+
+    options = _options(options, PngOptions)
+    try:
+        with writing_atomically(target) as out:
+            pixels = write_comparison_png(diff, names, out, scale=options.scale, dpi=options.dpi,
+                                          transparent=options.transparent, progress=progress)
+            size = out.tell()
+    except ValueError as error:
+        raise CannotExport(str(error)) from None
+    return ExportResult(target, "png", size, pixels=pixels)
 
 
 def _pdf(doc: JourneyMap, target: Path, options, progress: Progress | None) -> ExportResult:

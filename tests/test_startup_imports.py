@@ -21,6 +21,8 @@ NOT_AT_START = (
     "cjm_designer.ui.template_gallery",  # File → New
     "cjm_designer.ui.personas",  # the Personas dock, a tab behind the Inspector
     "cjm_designer.ui.analytics_panel",  # the Analytics dock, likewise
+    "cjm_designer.ui.history",  # the History dock (snapshots and undo steps), likewise
+    "cjm_designer.ui.snapshot_dialog",  # File → Save Snapshot
     "cjm_designer.map_export",  # --screenshot needs it only to refuse writing over the map it shows
     "html",  # escaping tooltips: none is shown in the first frame
 )

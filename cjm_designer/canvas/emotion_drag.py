@@ -85,6 +85,7 @@ class EmotionDrag(PointerDrag):
         self.dot = QPointF(box.rect.x + marker.rect.center.x, box.rect.y + marker.rect.center.y)  # its centre
         self.grip = origin.y() - self.dot.y()  # from the dot's centre to where the press took it
         self.curve_item = scene.curve_items[box.lane_id]
+        self.curve = self.curve_item.curve_of(item.card_id)  # the map's own or a persona's
         self.level: int | None = None  # the level shown, once dragged
         self.tag = LevelTag()
 
@@ -109,18 +110,17 @@ class EmotionDrag(PointerDrag):
         self.tag.show_level(self.level, QPointF(self.dot.x(), y), self.item.box.markers[0].rect.w)
 
     def _curve_through(self, y: float) -> EmotionCurve:
-        """The lane's curve with this point at height `y`, on the curve now even if it had no emotion:
+        """The point's curve with this point at height `y`, on the curve now even if it had no emotion:
         the points in the order the layout joins them (stage by stage, each cell's cards in order)."""
-        layout, card_id, curve = self.scene.layout, self.item.card_id, self.curve_item.curve
+        layout, card_id, curve = self.scene.layout, self.item.card_id, self.curve
         points = []
-        for stage_id in layout.stages:
-            for other in layout.cell_cards.get((stage_id, curve.lane_id), ()):
-                box = layout.cards[other]
-                dot = box.markers[0]
-                if other == card_id:
-                    points.append(Point(self.dot.x(), y))
-                elif dot.value is not None:
-                    points.append(Point(box.rect.x + dot.rect.center.x, box.rect.y + dot.rect.center.y))
+        for other in curve.card_ids:
+            box = layout.cards[other]
+            dot = box.markers[0]
+            if other == card_id:
+                points.append(Point(self.dot.x(), y))
+            elif dot.value is not None:
+                points.append(Point(box.rect.x + dot.rect.center.x, box.rect.y + dot.rect.center.y))
         return replace(curve, points=tuple(points))
 
     def mouse_release(self, event) -> bool:

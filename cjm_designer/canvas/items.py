@@ -260,6 +260,7 @@ class HeaderItem(BoxItem):
         self.fill = QColor("#FFFFFF")
         self.frame: Box | None = None  # the frame and the texts are placed on the map
         self.texts: tuple[TextLine, ...] = ()
+        self.legend: tuple[Shape, ...] = ()  # an emotions lane's, naming its curves
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
         self.setZValue(1)
@@ -289,8 +290,9 @@ class HeaderItem(BoxItem):
         r = box.header
         self.place(r.x, r.y, r.w, r.h)
         frame = header_box(r, box.fill if fill == QColor(box.fill) else fill.name().upper())
-        if (frame, box.texts) != (self.frame, self.texts):
-            self.fill, self.frame, self.texts = fill, frame, box.texts
+        legend = box.legend if isinstance(box, LaneBox) else ()
+        if (frame, box.texts, legend) != (self.frame, self.texts, self.legend):
+            self.fill, self.frame, self.texts, self.legend = fill, frame, box.texts, legend
             self.update()
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
@@ -300,6 +302,9 @@ class HeaderItem(BoxItem):
         painter.translate(-self.frame.rect.x, -self.frame.rect.y)  # the item may be dragged off its box
         P.draw_box(painter, self.frame)
         P.draw_shapes(painter, self.texts)
+        if self.legend:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            P.draw_shapes(painter, self.legend)
         painter.restore()
         if self.isSelected():
             painter.setPen(QPen(P.ACCENT, 2))
@@ -420,35 +425,47 @@ class LinkLabelItem(QGraphicsItem):
 
 
 class CurveItem(QGraphicsItem):
-    """The emotion curve of one lane: a zero line, level guides and a smooth line through the points."""
+    """The emotion curves of one lane: its zero line and level guides, the smooth line through its
+    own points and one through each persona's."""
 
     def __init__(self):
         super().__init__()
-        self.curve: EmotionCurve | None = None
-        self.dragged: EmotionCurve | None = None  # drawn instead while one of its points is dragged
+        self.curves: tuple[EmotionCurve, ...] = ()  # the lane's own curve first: it has the guides
+        self.dragged: EmotionCurve | None = None  # drawn instead of its persona's while one of its points is dragged
         self.setZValue(1)
 
-    def show(self, curve: EmotionCurve) -> None:
-        if curve != self.curve:
+    @property
+    def curve(self) -> EmotionCurve | None:
+        """The lane's own curve (the levels and the row are every curve's of the lane)."""
+        return self.curves[0] if self.curves else None
+
+    def curve_of(self, card_id: str) -> EmotionCurve | None:
+        """The curve that `card_id`'s point is on."""
+        return next((curve for curve in self.curves if card_id in curve.card_ids), None)
+
+    def show(self, curves: tuple[EmotionCurve, ...]) -> None:
+        if curves != self.curves:
             self.prepareGeometryChange()
-            self.curve = curve
+            self.curves = curves
             self.update()
 
     def show_dragged(self, curve: EmotionCurve | None) -> None:
-        """Draw `curve`, the lane's curve with a point dragged to another level, until called with None
-        (emotion_drag.py); it lies in the same row."""
+        """Draw `curve`, one of the lane's curves with a point dragged to another level, in place of
+        that curve until called with None (emotion_drag.py); it lies in the same row."""
         if curve != self.dragged:
             self.dragged = curve
             self.update()
 
     def boundingRect(self) -> QRectF:
-        return P.qrect(self.curve.row) if self.curve else QRectF()
+        return P.qrect(self.curves[0].row) if self.curves else QRectF()
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        curve = self.dragged or self.curve
-        if curve is not None:
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            P.draw_shapes(painter, curve.shapes)
+        if not self.curves:
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        dragged = self.dragged
+        for curve in self.curves:
+            P.draw_shapes(painter, (dragged if dragged and dragged.persona_id == curve.persona_id else curve).shapes)
 
 
 class TextBlockItem(BoxItem):

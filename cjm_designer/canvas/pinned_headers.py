@@ -74,7 +74,8 @@ def header_point(pins: Pins, pos: QPointF) -> QPointF | None:
 def paint(painter: QPainter, layout: MapLayout, pins: Pins, background: QColor, selected: set[str],
           clear: QRectF | None = None) -> None:
     """The bands over the scene: each on the scene's background, its headers as HeaderItem draws them
-    (with the selection frame) with their texts slid into sight, then the corner and the shadows; none
+    (with the selection frame) with their texts slid into sight (an emotions lane's legend only while
+    its header is not slid), then the corner and the shadows; none
     over `clear` (an open text editor). Below the overview zoom the names would be a pixel or two high,
     so the headers show their fills alone."""
     pixel = 1 / painter.worldTransform().m11()
@@ -95,8 +96,8 @@ def paint(painter: QPainter, layout: MapLayout, pins: Pins, background: QColor, 
     painter.fillRect(pins.lanes, background)
     boxes = [b for b in layout.lanes.values() if pins.lanes.top() <= b.header.bottom
              and b.header.y <= pins.lanes.bottom()]
-    _headers(painter, [(b.lane_id, b.header, b.fill, slid_down(b.texts, b.header, seen_y) if texts else ())
-                       for b in boxes], pins.dx, 0, selected)
+    _headers(painter, [(b.lane_id, b.header, b.fill, slid_down(b.texts, b.header, seen_y) + (
+        b.legend if seen_y <= b.header.y else ()) if texts else ()) for b in boxes], pins.dx, 0, selected)
     painter.fillRect(pins.corner, background)
     if pins.dy:
         _shadow(painter, pins.corner.left(), pins.corner.bottom(), pins.stages.right(), pixel, vertical=True)

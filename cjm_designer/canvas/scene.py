@@ -19,6 +19,7 @@ from ..editor import Change, DocumentSession, Editor
 from ..layout import DEFAULT_STYLE, LayoutMemo, MapLayout, Rect, Style, compute_layout, palette, relayout_cards
 from ..model.analytics import CardFilter, cell_heat, heat_values
 from . import painting as P
+from .conflict_marks import ConflictMarks
 from .current_cell import CurrentCell
 from .inline_editor import InlineEditor
 from .items import (
@@ -100,6 +101,7 @@ class MapScene(QGraphicsScene):
         self.tool = SelectTool(self)  # hears the rest: selects, and starts the gestures
         self.operations = SelectionOperations(self)  # delete, duplicate, cut, copy, paste the selection
         self.current = CurrentCell(self)  # where the keys act and typing adds a card, framed
+        self.conflict_marks = ConflictMarks(self)  # a merge's conflicts, framed in red
         session.changed.connect(self._on_changed)
         self.sync()
 
@@ -190,10 +192,11 @@ class MapScene(QGraphicsScene):
             item.show(layout.links[link.id])
             item.setOpacity(FADED if {link.source, link.target} <= self.faded else 1.0)
         self.overview.show(layout, self.card_fill, link_kinds)
-        curves = {curve.lane_id: curve for curve in layout.curves}
+        curves = layout.curves_by_lane()
         _reconcile(self, self.curve_items, curves, lambda key: CurveItem())
-        for lane_id, curve in curves.items():
-            self.curve_items[lane_id].show(curve)
+        for lane_id, lane_curves in curves.items():
+            self.curve_items[lane_id].show(lane_curves)
+        self.conflict_marks.show(layout, doc.conflicts)
 
         self.setSceneRect(QRectF(0, 0, layout.width, layout.height))
         self.laidOut.emit()
@@ -225,9 +228,11 @@ class MapScene(QGraphicsScene):
             self.realize_cards([card_id for card_id, _ in layout.cards_touching(self.realized_region)])
         if relaid.cards or relaid.links:
             self.overview.show(layout, self.card_fill, {link_id: path.kind for link_id, path in layout.links.items()})
-        curves = {curve.lane_id: curve for curve in layout.curves if curve.lane_id in relaid.curves}
-        for lane_id, curve in curves.items():
-            self.curve_items[lane_id].show(curve)
+        if relaid.curves:
+            for lane_id, lane_curves in layout.curves_by_lane().items():
+                if lane_id in relaid.curves:
+                    self.curve_items[lane_id].show(lane_curves)
+        self.conflict_marks.show(layout, self.session.doc.conflicts)
         if self.sceneRect() != QRectF(0, 0, layout.width, layout.height):
             self.setSceneRect(QRectF(0, 0, layout.width, layout.height))
         self.laidOut.emit()

@@ -5,7 +5,7 @@ rubber-band selection, a click on a cell to select it, scrolling near the edges 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QContextMenuEvent, QCursor, QHelpEvent, QMouseEvent, QPainter, QRegion
+from PySide6.QtGui import QContextMenuEvent, QCursor, QHelpEvent, QMouseEvent, QPainter, QRegion, QTransform
 from PySide6.QtWidgets import QApplication, QGraphicsView, QToolTip
 
 from . import pinned_headers
@@ -119,6 +119,15 @@ class MapView(QGraphicsView):
         if self.zoom() > 1.0:
             self.set_zoom(1.0)
         self.zoomChanged.emit(self.zoom())
+
+    def show_area(self, area: QRectF) -> None:
+        """Show the map area `area` across the viewport's width, its middle in the middle: one frame of
+        a presentation's move between its steps (ui/presentation.py), which may look beyond the map
+        (the presentation widens the view's own scene rect meanwhile)."""
+        zoom = self.viewport().width() / max(area.width(), 1e-6)
+        self.setTransform(QTransform.fromScale(zoom, zoom))
+        self.centerOn(area.center())
+        self.zoomChanged.emit(zoom)
 
     def wheelEvent(self, event) -> None:
         modifiers = event.modifiers()

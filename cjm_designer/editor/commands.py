@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from ..model import Card, JourneyMap, Lane, Link, ModelError, Persona, Removal, Stage
+from ..model import Card, JourneyMap, Lane, Link, ModelError, Persona, Removal, Snapshot, Stage
 from ..model.document import ElementKind
 from .session import DocumentSession
 
@@ -86,7 +86,8 @@ def _notify_removed(session: DocumentSession, removals: list[Removal],
                     kinds: set[ElementKind] = frozenset()) -> None:
     """Report the elements of `removals` (gone or put back) as a change of structure."""
     items = [item for removal in removals for item in removal.items]
-    kinds = {*kinds, *(ElementKind(name.removesuffix("s")) for name, _, _ in items)}  # "cards" holds a "card"
+    kinds = {*kinds, *(ElementKind(name.removesuffix("s")) for name, _, _ in items  # "cards" holds a "card"
+                       if name != "conflicts")}  # a conflict goes with the element it names
     session.notify({e.id for _, _, e in items}, True, kinds)
 
 
@@ -144,10 +145,10 @@ class SetFields(Command):
 
 
 class AddPart(Command):
-    """A new stage, lane, persona or link at a place in its list."""
+    """A new stage, lane, persona, link or snapshot at a place in its list."""
 
-    def __init__(self, session: DocumentSession, element: Stage | Lane | Persona | Link, index: int | None = None,
-                 text: str | None = None):
+    def __init__(self, session: DocumentSession, element: Stage | Lane | Persona | Link | Snapshot,
+                 index: int | None = None, text: str | None = None):
         super().__init__(session, text or tr("Add"))
         self.element, self.index = element, index
         self.kind = kind_of(element)
@@ -162,6 +163,8 @@ class AddPart(Command):
                 self.doc.add_persona(self.element, self.index)
             case Link():
                 self.doc.add_link(self.element, self.index)
+            case Snapshot():
+                self.doc.add_snapshot(self.element, self.index)
         self.session.notify({self.element.id}, True, {self.kind})
 
     def undo(self) -> None:
@@ -170,7 +173,7 @@ class AddPart(Command):
 
 
 class RemovePart(Command):
-    """Delete a stage or lane with its cards and their links, or a persona."""
+    """Delete a stage or lane with its cards and their links, or a persona, a link or a snapshot."""
 
     def __init__(self, session: DocumentSession, kind: ElementKind | str, element_id: str, text: str | None = None):
         super().__init__(session, text or tr("Delete"))
@@ -204,7 +207,50 @@ class MovePart(Command):
         self.session.notify({self.element_id}, True, {self.kind})
 
 
-def kind_of(element: Stage | Lane | Persona | Link) -> ElementKind:
+class ReplaceContent(Command):
+    """The map's content (all but its snapshots) replaced by another map's: a snapshot restored, as one
+    step. Redo and undo each swap the content held here with the map's, so undo gives back the very
+    objects the map held. Every view hears that everything may have changed."""
+
+    def __init__(self, session: DocumentSession, content: JourneyMap, text: str):
+        super().__init__(session, text)
+        self.other = content
+
+    def _swap(self) -> None:
+        self.other = self.doc.restore_content(self.other)
+        self.session.notify(self.doc.ids() | self.other.ids(), True)
+
+    def redo(self) -> None:
+        self._swap()
+
+    def undo(self) -> None:
+        self._swap()
+
+
+class SettleConflicts(Command):
+    """Merge conflicts taken off the map's list (what their elements hold stays); undo puts them back.
+    Reported as a change of structure, of the elements they name, so that every mark is redrawn."""
+
+    def __init__(self, session: DocumentSession, conflict_ids: list[str], text: str | None = None):
+        super().__init__(session, text or tr("Resolve conflict"))
+        self.conflict_ids = list(conflict_ids)
+        self.removal: Removal | None = None
+
+    def _notify(self) -> None:
+        conflicts = [e for _, _, e in self.removal.items]
+        self.session.notify({c.id for c in conflicts} | {c.element for c in conflicts if c.element}, True,
+                            {ElementKind(c.kind) for c in conflicts})
+
+    def redo(self) -> None:
+        self.removal = self.doc.remove_conflicts(self.conflict_ids)
+        self._notify()
+
+    def undo(self) -> None:
+        self.doc.restore(self.removal)
+        self._notify()
+
+
+def kind_of(element: Stage | Lane | Persona | Link | Snapshot) -> ElementKind:
     match element:
         case Stage():
             return ElementKind.STAGE
@@ -214,6 +260,8 @@ def kind_of(element: Stage | Lane | Persona | Link) -> ElementKind:
             return ElementKind.PERSONA
         case Link():
             return ElementKind.LINK
+        case Snapshot():
+            return ElementKind.SNAPSHOT
     raise ModelError(f"a {type(element).__name__} is not a part of the map that is added alone")
 
 
@@ -227,6 +275,8 @@ def _remove_part(doc: JourneyMap, kind: ElementKind, element_id: str) -> Removal
             return doc.remove_persona(element_id)
         case ElementKind.LINK:
             return doc.remove_link(element_id)
+        case ElementKind.SNAPSHOT:
+            return doc.remove_snapshot(element_id)
     raise ModelError(f"a {kind} is not removed on its own")
 
 

@@ -12,11 +12,12 @@ from typing import Any
 
 from annotated_types import Ge, Le
 
-from ..model import Card, JourneyMap, Lane, LaneKind, Link, Persona, Stage
-from ..model.document import ElementKind, cell_order, fresh_id
+from ..model import Card, JourneyMap, Lane, LaneKind, Link, Persona, Snapshot, Stage
+from ..model.document import ElementKind, ModelError, cell_order, fresh_id
 from ..model.vocab import lane_kind_named
 from .clipboard import cards_from_json, cards_from_text, split_typed
-from .commands import AddCards, AddPart, MoveCards, MovePart, RemoveElements, RemovePart, SetFields
+from .commands import AddCards, AddPart, MoveCards, MovePart, RemoveElements, RemovePart, ReplaceContent, SetFields, tr
+from .conflicts import Side, settle
 from .session import DocumentSession
 
 Place = tuple[str, str, int]  # a cell (stage id, lane id) and an index among its cards
@@ -174,8 +175,62 @@ class Editor:
         return self.set_fields(kind, {element_id: {name: float(min(max(round(size), low), high))}}, text)
 
     def remove_part(self, kind: ElementKind, element_id: str, text: str | None = None) -> None:
-        """Delete a stage or lane with its cards and their links, or a persona."""
-        self.session.push(RemovePart(self.session, kind, element_id, text=text))
+        """Delete a stage or lane with its cards and their links, or a persona; the cards tagged with
+        the persona (its emotion curve's points) lose the tag in the same undo step."""
+        removal = RemovePart(self.session, kind, element_id, text=text)
+        tagged = [card.id for card in self.doc.cards if kind == ElementKind.PERSONA and card.persona == element_id]
+        if not tagged:
+            self.session.push(removal)
+            return
+        with self.session.batch(removal.text()):
+            for card_id in tagged:
+                self.session.push(SetFields(self.session, ElementKind.CARD, card_id, {"persona": None}, text=text))
+            self.session.push(removal)
+
+    # -- snapshots ----------------------------------------------------------------------------------
+
+    def save_snapshot(self, snapshot: Snapshot) -> None:
+        """Keep `snapshot` (taken by `io.snapshots.take_snapshot`) in the map, newest last. Snapshot
+        names are unique, so that `FILE@NAME` names one: a name taken raises ModelError."""
+        self._check_snapshot_name(snapshot.name)
+        self.session.push(AddPart(self.session, snapshot, text=tr("Save snapshot “{name}”").format(name=snapshot.name)))
+
+    def rename_snapshot(self, snapshot_id: str, name: str) -> bool:
+        """A snapshot's new name (unique, as `save_snapshot` says); False when it has that name."""
+        if self.doc.snapshot(snapshot_id).name == name:
+            return False
+        self._check_snapshot_name(name)
+        return self.set_fields(ElementKind.SNAPSHOT, {snapshot_id: {"name": name}}, tr("Rename snapshot"))
+
+    def delete_snapshot(self, snapshot_id: str) -> None:
+        name = self.doc.snapshot(snapshot_id).name
+        self.session.push(RemovePart(self.session, ElementKind.SNAPSHOT, snapshot_id,
+                                     text=tr("Delete snapshot “{name}”").format(name=name)))
+
+    def restore_snapshot(self, snapshot_id: str, content: JourneyMap) -> None:
+        """Make the map what the snapshot kept (`content`, read by `io.snapshots.snapshot_map`), as one
+        undo step; the snapshots stay. Refused (ModelError) if an id of `content` is a snapshot's."""
+        name = self.doc.snapshot(snapshot_id).name
+        clash = content.ids() & {s.id for s in self.doc.snapshots}
+        if clash:
+            raise ModelError(f"the snapshot's map uses the id {min(clash)!r} of a snapshot")
+        self.session.push(ReplaceContent(self.session, content, tr("Restore snapshot “{name}”").format(name=name)))
+
+    def _check_snapshot_name(self, name: str) -> None:
+        if any(s.name == name for s in self.doc.snapshots):
+            raise ModelError(f"a snapshot named {name!r} is already kept in this map")
+
+    # -- merge conflicts ----------------------------------------------------------------------------
+
+    def resolve_conflicts(self, conflict_ids: list[str], keep: Side, text: str | None = None) -> None:
+        """Settle a merge's conflicts with the side `keep` ("ours" or "theirs"), as one undo step: a field
+        takes that side's value; an element one side removed is removed, or kept, as that side has it.
+        Raises ModelError, changing nothing, when a value names what the map no longer has."""
+        conflicts = [self.doc.conflict(i) for i in conflict_ids]
+        with self.session.batch(text or tr("Resolve conflict")):
+            for conflict in conflicts:
+                if any(c is conflict for c in self.doc.conflicts):  # not gone with an element removed before
+                    settle(self, conflict, keep)
 
     # -- fields -------------------------------------------------------------------------------------
 

@@ -46,9 +46,12 @@ from PySide6.QtWidgets import QApplication
 
 from .. import __version__
 from ..canvas import MapScene
+from ..canvas.comparison_items import ComparisonScene
 from ..editor import DocumentSession
 from ..layout import DEFAULT_STYLE, MapLayout, Style, compute_layout
+from ..layout.comparison import Comparison, compare_layout
 from ..model import JourneyMap
+from ..model.compare import MapDiff
 from . import Cancelled
 from .svg_text import outline_text
 
@@ -94,7 +97,7 @@ def render_png(doc: JourneyMap, *, scale: float = 1.0, dpi: float | None = None,
 
 def write_png(doc: JourneyMap, out: BinaryIO, *, scale: float = 1.0, dpi: float | None = None,
               transparent: bool = False, band: int = DEFAULT_BAND, progress: Progress | None = None,
-              style: Style = DEFAULT_STYLE) -> tuple[int, int]:
+              style: Style = DEFAULT_STYLE, comparison: Comparison | None = None) -> tuple[int, int]:
     """Write the whole map as a PNG into the binary file `out` (from its current position) and
     return its size in pixels: ceil(map width × scale) × ceil(map height × scale). To write a file,
     give the stream of `io.atomic.writing_atomically`, so that a failed, cancelled or refused export
@@ -106,12 +109,13 @@ def write_png(doc: JourneyMap, out: BinaryIO, *, scale: float = 1.0, dpi: float 
     very wide image); `progress(done, total)` is called before the first band and after each, and
     returning False stops the export with `Cancelled`. Raises ValueError, before anything is
     written, when the image would be over MAX_PIXELS pixels or MAX_SIDE pixels a side, naming its
-    size and the largest scale that fits.
+    size and the largest scale that fits. With `comparison` (layout/comparison.py; `doc` is its
+    `doc`), the comparison is drawn as its window shows it, marks and summary included.
     """
     factor = pixels_per_point(scale, dpi)
     if band < MIN_BAND:
         raise ValueError(f"bands are at least {MIN_BAND} rows high, not {band}")
-    scene = _scene(doc, style)
+    scene = _scene(doc, style) if comparison is None else _comparison_scene(comparison)
     width, height = pixel_size(scene.layout, factor)
     _check_size(width, height, factor)
     budget = max(4 * MIN_BAND, BAND_BYTES // (width * 4))  # rows of this width that fit in the budget
@@ -139,6 +143,13 @@ def write_png(doc: JourneyMap, out: BinaryIO, *, scale: float = 1.0, dpi: float 
             _report(progress, done, len(bands))
         png.close()
     return width, height
+
+
+def write_comparison_png(diff: MapDiff, names: tuple[str, str], out: BinaryIO, **options) -> tuple[int, int]:
+    """The comparison `diff` as a PNG (see `write_png` for the `options`), drawn by the scene of the
+    comparison window: the later map with the differences marked, the summary under its title."""
+    comparison = compare_layout(diff, names)
+    return write_png(comparison.doc, out, comparison=comparison, **options)
 
 
 def _render_band(scene: MapScene, y0: int, rows: int, width: int, factor: float, transparent: bool) -> QImage:
@@ -291,6 +302,11 @@ def _scene(doc: JourneyMap, style: Style) -> MapScene:
     """A scene of its own for an export (building it registers the bundled fonts)."""
     _application()
     return MapScene(DocumentSession(doc), style)
+
+
+def _comparison_scene(comparison: Comparison) -> MapScene:
+    _application()
+    return ComparisonScene(comparison)
 
 
 _APP: list[QApplication] = []

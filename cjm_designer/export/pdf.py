@@ -20,8 +20,10 @@ from reportlab.pdfgen.canvas import Canvas
 
 from .. import __version__
 from ..layout import DEFAULT_STYLE, MapLayout, Style, compute_layout, palette
+from ..layout.comparison import Mark, compare_layout
 from ..layout.missing_glyphs import MissingGlyphs, missing_glyphs
 from ..model import JourneyMap
+from ..model.compare import MapDiff
 from . import Cancelled
 from .pdf_extras import draw_cover, draw_header_footer, draw_index, draw_legend
 from .pdf_icons import Icons
@@ -31,7 +33,7 @@ from .pdf_persona import draw_personas, persona_photos
 from .pdf_report import draw_report
 from .pdf_text import REGULAR, register_fonts
 
-__all__ = ["MAX_PAGE", "PdfExport", "PdfOptions", "Pages", "to_pdf"]
+__all__ = ["MAX_PAGE", "PdfExport", "PdfOptions", "Pages", "comparison_to_pdf", "to_pdf"]
 
 rl_config.useA85 = 0  # compressed streams stay binary: a sixth smaller, and quicker to write
 
@@ -60,8 +62,20 @@ def to_pdf(doc: JourneyMap, options: PdfOptions = PdfOptions(), style: Style = D
            progress: Progress | None = None) -> PdfExport:
     """The map as a vector PDF. `progress(done, total)` is told after each page; when it returns
     False the export stops with `Cancelled`."""
+    return _to_pdf(doc, compute_layout(doc, style), (), options, progress)
+
+
+def comparison_to_pdf(diff: MapDiff, names: tuple[str, str] = ("", ""), options: PdfOptions = PdfOptions(),
+                      progress: Progress | None = None) -> PdfExport:
+    """A comparison of two maps as a PDF, as the comparison window shows it (layout/comparison.py):
+    the later map with the differences marked over it, the summary under its title."""
+    comparison = compare_layout(diff, names)
+    return _to_pdf(comparison.doc, comparison.layout, comparison.marks, options, progress)
+
+
+def _to_pdf(doc: JourneyMap, layout: MapLayout, marks: tuple[Mark, ...], options: PdfOptions,
+            progress: Progress | None) -> PdfExport:
     register_fonts()
-    layout = compute_layout(doc, style)
     plan = plan_pages(layout, options)
     day = options.day or date.today()
     out = io.BytesIO()
@@ -69,7 +83,7 @@ def to_pdf(doc: JourneyMap, options: PdfOptions = PdfOptions(), style: Style = D
                  initialFontSize=10)  # never the built-in Helvetica
     _metadata(pdf, doc)
     icons = Icons(pdf)
-    drawing = MapDrawing(pdf, layout, icons, doc.personas)
+    drawing = MapDrawing(pdf, layout, icons, doc.personas, marks)
     photos, photo_notes = persona_photos(doc.personas) if options.personas else ({}, [])
     extras = pages_before_map(doc, options, layout, plan, photos)
     total = len(extras) + len(plan.tiles)

@@ -12,7 +12,7 @@ from ..layout import MapLayout, Rect, TextLine, palette
 from ..layout.icons import CHANNEL_ICONS, DEVICE_ICONS, MARKER_ICONS
 from ..layout.palette import EMOTION_COLORS, LANE_FILL, LINK_STYLES
 from ..layout.text import TextStyle, wrap
-from ..model import JourneyMap, LaneKind
+from ..model import JourneyMap, LaneKind, Persona
 from ..model.captions import caption, map_language
 from ..model.vocab import CHANNEL_LABELS, DEVICE_LABELS, LANE_KIND_LABELS, LINK_KIND_LABELS, label
 from .pdf_icons import Icons
@@ -112,6 +112,12 @@ def draw_legend(pdf: Canvas, doc: JourneyMap, icons: Icons, page: tuple[float, f
         pdf.setStrokeColor(HexColor("#455A64"))
         pdf.circle(col.x + 6, col.y + 6, 5, stroke=1, fill=1)
         col.text(f"{value:+d}  {words}" if value else f" 0  {words}", BODY, indent=20, gap=5)
+    colors = palette.persona_colors(doc.personas)
+    for persona in _with_curves(doc):
+        pdf.setStrokeColor(HexColor(colors[persona.id]))
+        pdf.setLineWidth(2)
+        pdf.line(col.x, col.y + 6, col.x + 14, col.y + 6)
+        col.text(persona.name or "—", BODY, indent=20, gap=5, max_lines=1)
     col.y += 8
     col.text(caption("marks", language), STRONG, gap=6)
     pdf.setStrokeColor(MUTED)
@@ -122,10 +128,18 @@ def draw_legend(pdf: Canvas, doc: JourneyMap, icons: Icons, page: tuple[float, f
     for name, color, key in ((MARKER_ICONS["pain"], palette.PAIN, "pain"),
                              (MARKER_ICONS["owner"], palette.MUTED, "owner_mark"),
                              (MARKER_ICONS["metrics"], palette.MUTED, "metrics"),
+                             (MARKER_ICONS["variants"], palette.MUTED, "ab_mark"),
                              (MARKER_ICONS["kpi"], palette.KPI_MET, "kpi_met"),
                              (MARKER_ICONS["kpi"], palette.KPI_MISSED, "kpi_missed")):
         icons.draw(name, col.x, col.y, 11, color)
         col.text(caption(key, language), BODY, indent=20, gap=5)
+
+
+def _with_curves(doc: JourneyMap) -> list[Persona]:
+    """The personas that have an emotion curve of their own: points of an emotions lane tagged with them."""
+    emotions = {lane.id for lane in doc.lanes if lane.kind == LaneKind.EMOTIONS}
+    tagged = {card.persona for card in doc.cards if card.lane in emotions}
+    return [persona for persona in doc.personas if persona.id in tagged]
 
 
 def _swatch(pdf: Canvas, x: float, y: float, color: str) -> None:

@@ -15,6 +15,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from ..layout import MapLayout, Rect, TextLine
+from ..layout.comparison import Mark
 from ..layout.drawing import (
     Box,
     Cubic,
@@ -45,8 +46,10 @@ class MapDrawing:
     """Draws parts of one map; what every sheet needs (cards by id, link extents, the title's photo
     decoded from `personas`) is worked out once."""
 
-    def __init__(self, pdf: Canvas, layout: MapLayout, icons: Icons, personas: list[Persona]):
+    def __init__(self, pdf: Canvas, layout: MapLayout, icons: Icons, personas: list[Persona],
+                 marks: tuple[Mark, ...] = ()):
         self.pen, self.layout, self.icons = Pen(pdf), layout, icons
+        self.marks = marks  # a comparison's, drawn over the map (layout/comparison.py)
         self._links = [(path, path.bounds()) for path in layout.links.values()]
         self._photo = None if layout.title_photo is None else title_image(layout.title_photo, personas)
 
@@ -68,6 +71,9 @@ class MapDrawing:
         for box in (*layout.stages.values(), *layout.lanes.values()):
             if box.header.intersects(area):
                 draw_shapes(pen, icons, (header_box(box.header, box.fill),) + box.texts)
+        for lane in layout.lanes.values():
+            if lane.legend and lane.header.intersects(area):
+                draw_shapes(pen, icons, lane.legend)
         for curve in layout.curves:
             if curve.row.intersects(area):
                 draw_shapes(pen, icons, curve.shapes)
@@ -78,6 +84,9 @@ class MapDrawing:
             draw_shapes(pen, icons, link.lines)
         for link in links:
             draw_shapes(pen, icons, link.plate)
+        for mark in self.marks:
+            if mark.area.intersects(area):
+                draw_shapes(pen, icons, mark.shapes)
 
 
 class Pen:

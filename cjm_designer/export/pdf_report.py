@@ -15,8 +15,10 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
 from ..layout import Rect, TextLine, palette
+from ..layout.card_face import metrics_text
 from ..layout.text import TextStyle
-from ..model import JourneyMap, numbers
+from ..model import JourneyMap, Variant, numbers
+from ..model.ab_test import ab_tests, outcome
 from ..model.analytics import Analytics, analyse, kpi_attainment, shown_names
 from ..model.captions import caption
 from ..model.vocab import CHANNEL_LABELS, OWNER_LABELS, label
@@ -30,6 +32,7 @@ BAR_HEIGHT, MIN_BAR, INSET = 14.0, 2.0, 5.0  # a bar's thickness and least lengt
 PAD, GAP = 14.0, 14.0  # inside a panel; between panels
 FUNNEL, TOUCHPOINTS = palette.CURVE, palette.LINK_STYLES["message"][0]
 CHANNELS, OWNERS = palette.LINK_STYLES["call"][0], palette.LINK_STYLES["email"][0]
+AB_TESTS = "#00897B"  # teal, none of the other panels' colours
 
 
 class Row(Protocol):
@@ -180,6 +183,36 @@ class Item:
 
 
 @dataclass
+class AbTest:
+    """A card's A/B test: the card and its stage, a line for each variant with its figures (the
+    winner's bold), and the outcome."""
+
+    title: str
+    where: str
+    variants: list[tuple[str, bool]]  # a variant's line, and whether it won
+    result: str
+
+    def _lines(self, width: float) -> tuple[list[TextLine], float]:
+        inner = width - 12
+        lines, y = block(self.title, ROW, inner, 2 * ROW.line_height)
+        where, height = block(self.where, NOTE, inner, NOTE.line_height, palette.MUTED, y)
+        lines, y = lines + where, y + height + 2
+        for text, won in self.variants:
+            line, height = block(text, TextStyle(NOTE.size, bold=won), inner, 2 * NOTE.line_height, None, y)
+            lines, y = lines + line, y + height
+        result, height = block(self.result, NOTE, inner, 2 * NOTE.line_height, palette.MUTED, y + 1)
+        return lines + result, y + 1 + height
+
+    def height(self, width: float) -> float:
+        return self._lines(width)[1] + 7
+
+    def draw(self, pdf: Canvas, box: Rect) -> None:
+        pdf.setFillColor(HexColor(AB_TESTS))
+        pdf.circle(box.x + 3, box.y + ROW.size * 0.6, 2.4, stroke=0, fill=1)
+        draw_lines(pdf, self._lines(box.w)[0], box.x + 12, box.y)
+
+
+@dataclass
 class Panel:
     heading: str
     color: str
@@ -250,10 +283,11 @@ def draw_report(pdf: Canvas, doc: JourneyMap, page: tuple[float, float]) -> None
     y = top + text_box(pdf, caption("analytics", language), HEADING, Rect(margin, top, page[0] - 2 * margin, 40)) + 10
     area = Rect(margin, y, page[0] - 2 * margin, page[1] - margin - 6 - y)
     panels = _panels(doc, analyse(doc))
+    tests = ["ab_tests"] if "ab_tests" in panels else []
     if page[0] > page[1]:
-        columns = [(0.4, ["funnel", "touchpoints"]), (0.27, ["channels", "owners"]), (0.33, ["pains", "kpis"])]
+        columns = [(0.4, ["funnel", "touchpoints"]), (0.27, ["channels", "owners"]), (0.33, ["pains", "kpis"] + tests)]
     else:
-        columns = [(0.55, ["funnel", "touchpoints", "channels"]), (0.45, ["owners", "pains", "kpis"])]
+        columns = [(0.55, ["funnel", "touchpoints", "channels"]), (0.45, ["owners", "pains", "kpis"] + tests)]
     x = area.x
     for share, keys in columns:
         width = (area.w - GAP * (len(columns) - 1)) * share
@@ -301,7 +335,20 @@ def _panels(doc: JourneyMap, data: Analytics) -> dict[str, Panel]:
     counted = data.kpis_met + len(data.kpis_missed)
     met = [Text(w("kpis_met").format(met=data.kpis_met, all=counted), ROW, palette.MUTED)] if counted else []
     panels["kpis"] = Panel(w("kpis"), palette.KPI_MISSED, missed or none(), met, more)
+    tests: list[Row] = [AbTest(card.title or card.id, names[card.stage],
+                               [(_variant_line(v, language), v.name == result.winner) for v in card.variants],
+                               outcome(result, language)) for card, result in ab_tests(doc)]
+    if tests:
+        panels["ab_tests"] = Panel(w("ab_tests"), AB_TESTS, tests, more=more)
     return panels
+
+
+def _variant_line(variant: Variant, language: str) -> str:
+    """A variant's name, what differs and its figures, as a card writes its figures."""
+    figures = variant.metrics
+    shown = metrics_text((figures.clicks, figures.conversion, figures.time_on_site), language) if figures else ""
+    head = f"{variant.name} — {variant.description}" if variant.description else variant.name
+    return f"{head}: {shown}" if shown else head
 
 
 def _funnel(data: Analytics, names: dict[str, str], language: str, w) -> list[Row]:

@@ -8,6 +8,7 @@ Writing serializes to memory first, then replaces the file atomically.
 from __future__ import annotations
 
 import json
+import math
 import re
 import sys
 from pathlib import Path
@@ -15,7 +16,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..bulk import collector_paused
-from ..model import JourneyMap, Problem, check_references
+from ..model import JourneyMap, Problem, Snapshot, check_references
 from ..model.document import MAX_CARDS, MAX_CONFLICTS, MAX_LANES, MAX_LINKS, MAX_PERSONAS, MAX_SNAPSHOTS, MAX_STAGES
 from . import migrations
 from .atomic import write_atomic
@@ -25,9 +26,11 @@ from .reading import read_limited, too_large
 FORMAT = "cjm"
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_CONTAINERS = 1_000_000
+MAX_FREE_DEPTH = 64  # a map nests about 8 deep; what its free-form values (below) may nest, at most
+FREE_FORM = ("snapshots", "conflicts")  # a snapshot's map and a conflict's values are JSON of any shape
 LIST_LIMITS = {"personas": MAX_PERSONAS, "stages": MAX_STAGES, "lanes": MAX_LANES,
                "cards": MAX_CARDS, "links": MAX_LINKS, "snapshots": MAX_SNAPSHOTS, "conflicts": MAX_CONFLICTS}
-ALWAYS_WRITTEN = ("personas", "stages", "lanes", "cards", "links", "snapshots")  # conflicts only while there are any
+MAP_LISTS = ("personas", "stages", "lanes", "cards", "links")  # then snapshots always, conflicts while any
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")  # UTF-8 text holds no surrogates; only escapes make them
 
@@ -46,9 +49,18 @@ def loads(raw: bytes, name: str = "<map>") -> JourneyMap:
 def _read(raw: bytes, name: str) -> JourneyMap:
     data = _parse(raw, name)
     version = _check_header(data, name)
+    for key in FREE_FORM:
+        unwritable = _unwritable(data.get(key), MAX_FREE_DEPTH)
+        if unwritable:
+            raise InvalidFormatError(name, [Problem(key, unwritable)])
     if version < migrations.CURRENT_VERSION:
         data = _upgrade(data, version, name)
-    body = {key: value for key, value in data.items() if key not in ("format", "version")}
+    return read_body({key: value for key, value in data.items() if key not in ("format", "version")}, name)
+
+
+def read_body(body: dict, name: str) -> JourneyMap:
+    """The map a file's parsed body (everything but the header) holds, with every check a file gets:
+    the list limits, each field, then the references. A snapshot's map is read by this same path."""
     for key, limit in LIST_LIMITS.items():
         if isinstance(body.get(key), list) and len(body[key]) > limit:
             too_many = f"has {len(body[key])} elements, at most {limit} are allowed"
@@ -67,12 +79,26 @@ def dumps(doc: JourneyMap) -> bytes:
     """The canonical bytes of `doc`: fixed key order, 2-space indent, one trailing newline.
 
     Fields at their default value are left out, so files stay short and diffs small."""
-    given = doc.model_dump(mode="json", exclude_defaults=True)
-    body = {"format": FORMAT, "version": migrations.CURRENT_VERSION, "meta": _meta(doc)}
-    body.update((key, given.get(key, [])) for key in ALWAYS_WRITTEN)
+    body = {"format": FORMAT, "version": migrations.CURRENT_VERSION, **map_body(doc)}
+    body["snapshots"] = [_snapshot(s) for s in doc.snapshots]
     if doc.conflicts:
-        body["conflicts"] = given["conflicts"]
+        body["conflicts"] = [c.model_dump(mode="json", exclude_defaults=True) for c in doc.conflicts]
     return (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def map_body(doc: JourneyMap) -> dict:
+    """The map itself as a file writes it: meta, personas, stages, lanes, cards and links (no header,
+    snapshots or conflicts). What a snapshot keeps, so that restoring it gives back the identical map."""
+    body: dict = {"meta": _meta(doc)}
+    body.update((key, [e.model_dump(mode="json", exclude_defaults=True) for e in getattr(doc, key)])
+                for key in MAP_LISTS)
+    return body
+
+
+def _snapshot(snapshot: Snapshot) -> dict:
+    """A snapshot as written: its map is the JSON it was read as (or taken as), passed through as it is
+    (checked as it was read, see `_unwritable`), so a damaged one is written back unchanged."""
+    return {**snapshot.model_dump(mode="json", exclude_defaults=True, exclude={"map"}), "map": snapshot.map}
 
 
 def _meta(doc: JourneyMap) -> dict:
@@ -168,6 +194,26 @@ def _check_header(data: dict, name: str) -> int:
         raise UnsupportedFormatVersionError(name, [Problem("version", (
             f"format version {_shown(version)} is unknown; this program reads {_readable_versions()}"))])
     return version
+
+
+def _unwritable(value: object, limit: int) -> str | None:
+    """What in the free-form JSON `value` could not be written back as read (None when nothing): the
+    model keeps it as it is, so it is checked here, without recursing. Lists and objects nested more
+    than `limit` deep (writing recurses: what the parser took at its own limit could fail to be written
+    from a deeper call), and a number too large for a float (read as infinity, written as `Infinity`,
+    which no reader takes)."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, float) and not math.isfinite(item):
+            return "holds a number too large to be written back (it reads as infinity)"
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
+        if children is None:
+            continue
+        if depth > limit:
+            return f"nested more than {limit} levels deep"
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list, float)))
+    return None
 
 
 def _readable_versions() -> str:

@@ -1,4 +1,5 @@
-"""CSV export: one row a card, with its stage, lane and every field, for spreadsheets.
+"""CSV export: one row a card, with its stage, lane and every field, for spreadsheets; but not a
+card's A/B variants, a table of their own that one row cannot hold (the .cjm and the report keep them).
 
 Rows follow the map: stage by stage, lane by lane, cards in their cell order. The Excel flavour is
 what Russian Excel opens by double-click: a UTF-8 BOM, `;` between fields, decimal commas, and text

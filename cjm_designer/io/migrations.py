@@ -2,6 +2,9 @@
 
 The loader applies them in order, so a file of any older version is read as the current one. When
 the format changes, bump `CURRENT_VERSION` and add `UPGRADES[old] = function` (with a test file).
+Since version 2 a file keeps snapshots, each holding a whole map body (`snapshots[i].map`) in the
+file's version: an upgrade must upgrade every snapshot's body too, or the snapshots of an older file
+would be read as the newer format (`io.snapshots.snapshot_map` reads them as the current one).
 """
 
 from __future__ import annotations

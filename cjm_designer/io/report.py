@@ -5,8 +5,10 @@ people who paste it into a document (`cjm-designer report FILE`)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..model import JourneyMap, Kpi, numbers
+from ..model.ab_test import ab_tests, outcome
 from ..model.analytics import Analytics, analyse, shown_names
 from ..model.captions import caption
 from ..model.plain import visible_controls
@@ -43,6 +45,7 @@ def report_markdown(doc: JourneyMap) -> str:
     counted = data.kpis_met + len(data.kpis_missed)
     if counted:
         out += ["", w("kpis_met").format(met=data.kpis_met, all=counted)]
+    out += _ab_tests(doc, names, w, language)
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -58,6 +61,30 @@ def _funnel(data: Analytics, names: dict[str, str], w, language: str) -> list[st
     out.append("")
     if data.funnel.overall is not None:
         out += [w("overall").format(value=numbers.percent(data.funnel.overall, language)) + ".", ""]
+    return out
+
+
+def _ab_tests(doc: JourneyMap, names: dict[str, str], w, language: str) -> list[str]:
+    """Each card's variants with their figures, the winner in bold, and the outcome; nothing for a
+    map without A/B tests."""
+    tests = ab_tests(doc)
+    if not tests:
+        return []
+    out = ["", f"## {w('ab_tests')}", "", w("ab_rule")]
+    for card, result in tests:
+        out += ["", f"### {markdown_text(card.title or card.id)} ({markdown_text(names[card.stage])})",
+                "", f"| {w('variant')} | {w('variant_description')} | {w('clicks')} | {w('conversion_rate')} | "
+                f"{w('time_on_site')} |", "| --- | --- | ---: | ---: | ---: |"]
+        for variant in card.variants:
+            figures = variant.metrics
+            name = markdown_text(variant.name)
+            out.append(f"| {f'**{name}**' if variant.name == result.winner else name} | "
+                       f"{markdown_text(variant.description)} | "
+                       f"{numbers.count(figures.clicks if figures else None, language)} | "
+                       f"{numbers.per_cent(figures.conversion if figures else None, language)} | "
+                       f"{numbers.decimal(figures.time_on_site if figures else None, language)} |")
+        named = replace(result, winner=markdown_text(result.winner)) if result.winner else result
+        out += ["", outcome(named, language)]  # the sentence's own no-break spaces kept
     return out
 
 

@@ -8,17 +8,18 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ..model import LaneKind
-from . import drawing
+from . import drawing, palette
 from .geometry import Point, Rect, TextLine
 
 
 class Marker(NamedTuple):
     """A small sign in a card's marker rows: its kind, where (relative to the card), text, value."""
 
-    kind: str  # channel, device, emotion, quality, pain, owner, kpi
+    kind: str  # channel, device, emotion, quality, pain, owner, kpi, metrics, variants (an A/B test)
     rect: Rect
     text: str = ""
     value: object = None
+    color: str = ""  # a colour of its own (the emotion dot of a persona's curve), else the kind's
 
 
 class CardFace:
@@ -109,6 +110,7 @@ class LaneBox(_Header):
     lines: tuple[TextLine, ...]
     fill: str  # the header's colour
     cell_fill: str  # the colour of the lane's cells
+    legend: tuple[drawing.Shape, ...] = ()  # an emotions lane's curves named, placed on the map under its name
     _texts: tuple[TextLine, ...] | None = field(default=None, init=False, repr=False, compare=False)
 
 
@@ -142,16 +144,22 @@ class LinkPath:
 
 @dataclass(frozen=True, slots=True)
 class EmotionCurve:
+    """One curve of an emotions lane: the map's own through the points tagged with no persona (it
+    draws the lane's level guides too, so a lane always has it), or a persona's, in its colour."""
+
     lane_id: str
     points: tuple[Point, ...]
     zero_y: float
     levels: tuple[float, ...]  # y of emotion -2, -1, 0, +1, +2
     row: Rect  # the lane's row right of its header
+    persona_id: str | None = None
+    color: str = palette.CURVE
+    card_ids: tuple[str, ...] = ()  # the curve's cards in the order it joins them, those with no emotion too
     _shapes: tuple[drawing.Path, ...] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def shapes(self) -> tuple[drawing.Path, ...]:
-        """The guides and the smooth line, made when first asked for and kept."""
+        """The guides (of the map's own curve) and the smooth line, made when first asked for and kept."""
         if self._shapes is None:
             object.__setattr__(self, "_shapes", drawing.curve_shapes(self))
         return self._shapes
@@ -175,6 +183,13 @@ class MapLayout:
     _tops: dict[tuple[str, str], tuple[list[float], list[str], float, list[CardBox]]] = field(
         default_factory=dict, repr=False)
     _edges: tuple | None = field(default=None, repr=False)
+
+    def curves_by_lane(self) -> dict[str, tuple[EmotionCurve, ...]]:
+        """Each emotions lane's curves: its own, then its personas'."""
+        by_lane: dict[str, tuple[EmotionCurve, ...]] = {}
+        for curve in self.curves:
+            by_lane[curve.lane_id] = by_lane.get(curve.lane_id, ()) + (curve,)
+        return by_lane
 
     def title_texts(self) -> tuple[TextLine, ...]:
         """The title's lines placed on the map."""

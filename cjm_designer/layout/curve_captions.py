@@ -1,21 +1,25 @@
 """Where the title of a point of an emotion curve goes: under its dot, or above it where the curve,
 leaving the dot downwards, would run through the text below.
 
-A point's side depends on its neighbours on the curve, which may stand in other stages' cells, so
-the captions of a lane are placed together, once its cells are laid out.
+A point's side depends on its neighbours on the curve, which may stand in other stages' cells, and on
+the lane's other curves (its personas'), so the captions of a lane are placed together, once its
+cells are laid out.
 """
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
+from functools import cache
 
-from .boxes import CardBox, CardFace, Marker
+from .boxes import CardBox, CardFace
 from .drawing import catmull_rom
 from .geometry import Point, Rect, TextLine
 from .style import Style
 
-SAMPLES = 8  # points taken on each piece of the curve when telling whether it meets a caption
+SAMPLES = 8  # points taken on each piece of the curve when telling whether it meets a caption, at least
+SAMPLE_STEP = 5.0  # and at most this far apart (a caption line is 9 points high), for long pieces
 
 
 def caption_room(style: Style) -> float:
@@ -23,33 +27,49 @@ def caption_room(style: Style) -> float:
     return 2 * style.card_text.line_height + 2
 
 
-def captions_off_curve(boxes: list[CardBox], style: Style) -> list[CardBox]:
-    """The lane's points (`boxes`, in the order the curve joins them, each with its caption under
-    its dot), each caption moved above its dot when the curve meets less of it there."""
-    points = [_dot_center(box) for box in boxes if box.markers[0].value is not None]
-    if len(points) < 2:
-        return boxes
-    curve = sorted(_samples(tuple(points)))
-    xs = [x for x, _ in curve]
-    return [_above(box, style) if _better_above(box, curve, xs, style) else box for box in boxes]
+def captions_off_curve(curves: list[list[CardBox]], style: Style) -> list[list[CardBox]]:
+    """The lane's points (`curves`: each curve's points in the order it joins them, each with its
+    caption under its dot), each caption moved above its dot when the lane's curves meet less of it
+    there."""
+    samples: list[Point] = []
+    for boxes in curves:
+        samples += _samples(tuple(dot_center(box) for box in boxes if box.markers[0].value is not None))
+    if not samples:
+        return curves
+    samples.sort()
+    xs = [x for x, _ in samples]
+    return [[_above(box, style) if _better_above(box, samples, xs, style) else box for box in boxes]
+            for boxes in curves]
 
 
-def _dot_center(box: CardBox) -> Point:
+def dot_center(box: CardBox) -> Point:
+    """Where the curve passes: the centre of the point's dot, on the map."""
     dot = box.markers[0].rect
     return Point(box.rect.x + dot.center.x, box.rect.y + dot.center.y)
 
 
 def _samples(points: tuple[Point, ...]) -> list[Point]:
-    """Points along the smooth curve through `points`, as drawn (layout/drawing.py)."""
-    weights = [((1 - t) ** 3, 3 * (1 - t) ** 2 * t, 3 * (1 - t) * t * t, t ** 3)
-               for t in (i / SAMPLES for i in range(SAMPLES + 1))]
+    """Points along the smooth curve through `points`, as drawn (layout/drawing.py), close enough
+    together that none of the curve passes through a caption between two of them (none when there is
+    no line: fewer than two points)."""
     out: list[Point] = []
+    if len(points) < 2:
+        return out
     (x0, y0), commands = points[0], catmull_rom(points)[1:]
     for command in commands:
         (x1, y1), (x2, y2), (x3, y3) = command.c1, command.c2, command.to
-        out += [Point(a * x0 + b * x1 + c * x2 + d * x3, a * y0 + b * y1 + c * y2 + d * y3) for a, b, c, d in weights]
+        length = abs(x1 - x0) + abs(y1 - y0) + abs(x2 - x1) + abs(y2 - y1) + abs(x3 - x2) + abs(y3 - y2)
+        out += [Point(a * x0 + b * x1 + c * x2 + d * x3, a * y0 + b * y1 + c * y2 + d * y3)
+                for a, b, c, d in _weights(max(SAMPLES, math.ceil(length / SAMPLE_STEP)))]
         x0, y0 = x3, y3
     return out
+
+
+@cache
+def _weights(samples: int) -> tuple[tuple[float, float, float, float], ...]:
+    """The Bernstein weights of a cubic piece at `samples` + 1 evenly spaced parameters."""
+    return tuple(((1 - t) ** 3, 3 * (1 - t) ** 2 * t, 3 * (1 - t) * t * t, t ** 3)
+                 for t in (i / samples for i in range(samples + 1)))
 
 
 def _better_above(box: CardBox, curve: list[Point], xs: list[float], style: Style) -> bool:
@@ -74,6 +94,6 @@ def _above(box: CardBox, style: Style) -> CardBox:
     room = len(lines) * style.card_text.line_height + 2
     dot = marker.rect
     moved = tuple(TextLine(line.text, line.x, line.y - dot.bottom - 2, line.size) for line in lines)
-    markers = (Marker(marker.kind, Rect(dot.x, room, dot.w, dot.h), marker.text, marker.value),)
+    markers = (marker._replace(rect=Rect(dot.x, room, dot.w, dot.h)),)
     rect = Rect(box.rect.x, box.rect.y - room, box.rect.w, box.rect.h)
     return replace(box, rect=rect, face=CardFace(rect.h, None, built=(moved, markers)))

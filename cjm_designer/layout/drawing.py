@@ -232,14 +232,16 @@ def _towards(corner: Point, other: Point, radius: float) -> Point:
 # -- emotion curves -----------------------------------------------------------------------------
 
 def curve_shapes(curve: EmotionCurve) -> tuple[Path, ...]:
-    """Dotted guides at the levels -2..+2 (the zero line dashed and darker), and the smooth line."""
+    """The map's own curve draws the lane's dotted guides at the levels -2..+2 (the zero line dashed
+    and darker), once for all its curves; each curve its smooth line in its colour."""
     row = curve.row
-    guides = tuple(Path((Move(Point(row.x, y)), Line(Point(row.right, y))),
-                        Stroke(palette.GRID, 0.8, (0.8, 1.6)) if value else Stroke(palette.MUTED, 1.0, (4.0, 2.0)))
-                   for value, y in zip(range(-2, 3), curve.levels))
+    guides = () if curve.persona_id is not None else tuple(
+        Path((Move(Point(row.x, y)), Line(Point(row.right, y))),
+             Stroke(palette.GRID, 0.8, (0.8, 1.6)) if value else Stroke(palette.MUTED, 1.0, (4.0, 2.0)))
+        for value, y in zip(range(-2, 3), curve.levels))
     if len(curve.points) < 2:
         return guides
-    return guides + (Path(catmull_rom(curve.points), Stroke(palette.CURVE, 2.0)),)
+    return guides + (Path(catmull_rom(curve.points), Stroke(curve.color, 2.0)),)
 
 
 def catmull_rom(points: tuple[Point, ...]) -> tuple[Move | Cubic, ...]:
@@ -282,7 +284,7 @@ def _marker(marker: Marker, dx: float, dy: float) -> tuple[Shape, ...]:
     x, y = marker.rect.x + dx, marker.rect.y + dy
     icon = Rect(x, y, ICON_SIZE, ICON_SIZE)
     color = marker_color(marker)
-    if marker.kind in ("channel", "owner", "kpi", "metrics"):
+    if marker.kind in ("channel", "owner", "kpi", "metrics", "variants"):
         name = channel_icon(str(marker.value)) if marker.kind == "channel" else MARKER_ICONS[marker.kind]
         text = (TextLine(marker.text, x + 16, y + 10, 9, False, color),) if marker.text else ()
         return (Icon(name, icon, color),) + text
@@ -292,7 +294,7 @@ def _marker(marker: Marker, dx: float, dy: float) -> tuple[Shape, ...]:
         return (Icon(MARKER_ICONS["pain"], icon, color),)
     if marker.kind == "emotion":
         w = marker.rect.w
-        fill = None if marker.value is None else palette.EMOTION_COLORS[marker.value]
+        fill = None if marker.value is None else marker.color or palette.EMOTION_COLORS[marker.value]
         return (Dot(Point(x + w / 2, y + marker.rect.h / 2), w / 2 - 0.5, fill, EMOTION_EDGE),)
     if marker.kind == "quality":
         return tuple(Dot(Point(x + i * 5.4 + 2, y + 6), 2.0, palette.MUTED if i < int(marker.value) else None,

@@ -22,10 +22,11 @@ from . import palette
 from .boxes import CardBox, CardFace, EmotionCurve, LaneBox, LinkPath, MapLayout, Marker, StageBox
 from .card_face import card_face
 from .curve_captions import caption_room, captions_off_curve
-from .drawing import PersonaPhoto
-from .geometry import Point, Rect, TextLine
+from .drawing import PersonaPhoto, Shape
+from .geometry import Rect, TextLine
 from .memo import LastLayout, LayoutMemo
 from .palette import LANE_FILL
+from .persona_curves import curve_groups, curve_legend, lane_curves
 from .routing import route_links
 from .style import DEFAULT_STYLE, Style
 from .text import stack, wrap
@@ -75,7 +76,7 @@ def _layout(doc: JourneyMap, style: Style, memo: LayoutMemo, stage_widths: Mappi
     total_width = 2 * style.margin + style.lane_header_width + max(grid_width, style.stage_min_width)
 
     title_lines, title_height, photo = _title(doc, style, total_width - 2 * style.margin)
-    title_rect = Rect(style.margin, style.margin, total_width - 2 * style.margin, title_height)
+    title_rect = Rect(style.margin, style.margin, total_width - 2 * style.margin, title_height + style.title_note)
     flow = funnel(doc)
     header_contents = [_stage_header(stage, w, style, _funnel_line(flow, stage.id, language))
                        for stage, w in zip(doc.stages, widths)]
@@ -98,7 +99,7 @@ def _layout(doc: JourneyMap, style: Style, memo: LayoutMemo, stage_widths: Mappi
 
     last = LastLayout(doc, result, widths, grid_top, total_width, {}, {card.id: card for card in doc.cards})
     stage_ids = [stage.id for stage in doc.stages]
-    curves: dict[str, EmotionCurve] = {}
+    curves: dict[str, tuple[EmotionCurve, ...]] = {}
     y = grid_top
     for lane_index, lane in enumerate(doc.lanes):
         _place_cells(last, lane, y, stage_ids, lambda stage_id, lane_id=lane.id: cells.get((stage_id, lane_id), []),
@@ -139,7 +140,8 @@ def _relaid(doc: JourneyMap, card_ids: set[str], style: Style, memo: LayoutMemo)
                      links=dict(old.links), curves=list(old.curves), cell_cards=dict(old.cell_cards), _tops={},
                      _edges=None)
     now = LastLayout(doc, result, last.widths, last.grid_top, last.width, dict(last.heights), by_id)
-    curves = {curve.lane_id: curve for curve in old.curves}
+    old_curves = old.curves_by_lane()
+    curves = dict(old_curves)
     relaid = Relaid(result, full=False)
     all_stages = list(old.stages)
     y = last.grid_top
@@ -160,7 +162,7 @@ def _relaid(doc: JourneyMap, card_ids: set[str], style: Style, memo: LayoutMemo)
         relaid.lanes.update(_shared(result.lanes, old.lanes, [lane.id]))
     _finish(now, y, curves, style)
     relaid.stages.update(_shared(result.stages, old.stages, all_stages))
-    relaid.curves.update(lane_id for lane_id, curve in curves.items() if curve is not _curve_of(old, lane_id))
+    relaid.curves.update(lane_id for lane_id, lane_curves in curves.items() if lane_curves != old_curves[lane_id])
     moved = _moved(old, result, relaid.cards)
     if moved:
         result.links = _routes(doc, result, memo, moved)
@@ -190,10 +192,6 @@ def _shared(new: dict, old: dict, keys: list) -> list:
     return changed
 
 
-def _curve_of(layout: MapLayout, lane_id: str) -> EmotionCurve | None:
-    return next((curve for curve in layout.curves if curve.lane_id == lane_id), None)
-
-
 def _place_cells(last: LastLayout, lane: Lane, y: float, stage_ids: list[str],
                  cards_of: Callable[[str], list[Card]], style: Style, language: str, memo: LayoutMemo) -> None:
     """Lay out the cards of `lane`'s cells in the stages `stage_ids` (in their order), the lane's top
@@ -201,10 +199,11 @@ def _place_cells(last: LastLayout, lane: Lane, y: float, stage_ids: list[str],
     layout = last.layout
     fill = LANE_FILL[lane.kind]
     compact = lane.kind == LaneKind.EMOTIONS
+    colors = palette.persona_colors(last.doc.personas) if compact else {}
     for stage_id in stage_ids:
         column = layout.stages[stage_id].column
         if compact:
-            boxes, height = _compact_cell(cards_of(stage_id), column.w, style, column.x, y, fill)
+            boxes, height = _compact_cell(cards_of(stage_id), column.w, style, column.x, y, fill, colors)
         else:
             boxes, height = _cell(cards_of(stage_id), column.w, style, language, column.x, y, fill, memo)
         last.heights[(stage_id, lane.id)] = height
@@ -213,34 +212,41 @@ def _place_cells(last: LastLayout, lane: Lane, y: float, stage_ids: list[str],
             layout.cards[box.card_id] = box
 
 
-def _place_row(last: LastLayout, lane: Lane, index: int, y: float, curves: dict[str, EmotionCurve], style: Style,
-               language: str) -> float:
+def _place_row(last: LastLayout, lane: Lane, index: int, y: float, curves: dict[str, tuple[EmotionCurve, ...]],
+               style: Style, language: str) -> float:
     """The lane's header and cells at `y`, as tall as its fullest cell (its cards laid out already),
-    and an emotions lane's curve; returns the lane's height."""
+    and an emotions lane's curves, with their legend in the header; returns the lane's height."""
     layout, doc = last.layout, last.doc
     compact = lane.kind == LaneKind.EMOTIONS
     height = max([lane.height or style.lane_min_height] + [last.heights[(stage_id, lane.id)]
                                                            for stage_id in layout.stages])
+    lines, bottom = _lane_header(lane.name, lane.kind, language, style)
+    legend: tuple[Shape, ...] = ()
     if compact:
-        height = max(height, _emotion_band_height(style))
+        colors = palette.persona_colors(doc.personas)
+        points = [layout.cards[card_id] for stage_id in layout.stages
+                  for card_id in layout.cell_cards.get((stage_id, lane.id), ())]
+        groups = curve_groups(points, last.cards, colors)
+        groups = dict(zip(groups, captions_off_curve(list(groups.values()), style)))
+        for boxes in groups.values():
+            for box in boxes:
+                layout.cards[box.card_id] = box
+        legend, bottom = curve_legend(groups, colors, doc.personas, Rect(style.margin, y, style.lane_header_width, 0),
+                                      bottom, style, language)
+        height = max(height, _emotion_band_height(style), bottom + style.cell_padding)
     lane_fill = LANE_FILL[lane.kind]
     row = Rect(style.margin, y, style.lane_header_width + last.grid_width, height)
     layout.lanes[lane.id] = LaneBox(lane.id, index, lane.kind, Rect(style.margin, y, style.lane_header_width, height),
-                                    row, _lane_header(lane.name, lane.kind, language, style),
-                                    palette.header_fill(lane_fill), palette.cell_fill(lane_fill))
+                                    row, lines, palette.header_fill(lane_fill), palette.cell_fill(lane_fill), legend)
     for stage_id, box in layout.stages.items():
         layout.cells[(stage_id, lane.id)] = Rect(box.column.x, y, box.column.w, height)
     if compact:
-        points = [layout.cards[card_id] for stage_id in layout.stages
-                  for card_id in layout.cell_cards.get((stage_id, lane.id), ())]
-        for box in captions_off_curve(points, style):
-            layout.cards[box.card_id] = box
         grid_row = Rect(row.x + style.lane_header_width, y, last.grid_width, height)
-        curves[lane.id] = _curve(lane.id, grid_row, doc, layout, style)
+        curves[lane.id] = lane_curves(lane.id, groups, grid_row, _emotion_levels(y, style), colors)
     return height
 
 
-def _finish(last: LastLayout, bottom: float, curves: dict[str, EmotionCurve], style: Style) -> None:
+def _finish(last: LastLayout, bottom: float, curves: dict[str, tuple[EmotionCurve, ...]], style: Style) -> None:
     """The stages' columns down to the last lane's `bottom`, the map's height, and the curves in the
     order of their lanes."""
     layout = last.layout
@@ -250,7 +256,7 @@ def _finish(last: LastLayout, bottom: float, curves: dict[str, EmotionCurve], st
                                            Rect(box.column.x, last.grid_top, box.column.w, grid_height), box.lines,
                                            box.fill)
     layout.height = bottom + style.margin
-    layout.curves = [curves[lane.id] for lane in last.doc.lanes if lane.id in curves]
+    layout.curves = [curve for lane in last.doc.lanes for curve in curves.get(lane.id, ())]
 
 
 def _widen_for_labels(last: LastLayout, style: Style) -> None:
@@ -362,17 +368,18 @@ def _stage_header(stage, width: float, style: Style, funnel_line: tuple[str, boo
             wrapped = wrap("\n".join(wrapped), style.stage_text, inner, style.stage_question_lines)
         more, y = stack(wrapped, style.stage_text, pad, y + 2)
         lines += more
-    return tuple(lines), y + pad
+    return tuple(lines), y + pad + style.stage_note
 
 
-def _lane_header(name: str, kind: LaneKind, language: str, style: Style) -> tuple[TextLine, ...]:
+def _lane_header(name: str, kind: LaneKind, language: str, style: Style) -> tuple[tuple[TextLine, ...], float]:
+    """The lane's name and kind, and the y below them (relative to the header)."""
     pad = style.cell_padding
     lines, y = stack(wrap(name, style.lane_name, style.lane_header_width - 2 * pad, 3), style.lane_name, pad, pad)
     kind_label = label(LANE_KIND_LABELS, kind, language)
     if kind_label != name:
-        more, _ = stack([kind_label], style.lane_kind, pad, y + 1)
+        more, y = stack([kind_label], style.lane_kind, pad, y + 1)
         lines += more
-    return tuple(lines)
+    return tuple(lines), y
 
 
 def _cell(cards: list[Card], width: float, style: Style, language: str, x: float, y: float, lane_fill: str,
@@ -402,15 +409,22 @@ def card_columns(stage_width: float, style: Style) -> tuple[int, float]:
     return columns, (inner - (columns - 1) * gap) / columns
 
 
+def map_width(doc: JourneyMap, style: Style) -> float:
+    """How wide `doc`'s map is laid out (before link labels past the last stage widen it): for a caller
+    that wraps its own text across the map before laying it out."""
+    return 2 * style.margin + style.lane_header_width + max(sum(_stage_widths(doc, style, {})), style.stage_min_width)
+
+
 def _emotion_band_height(style: Style) -> float:
     return (2 * style.cell_padding + 4 * style.emotion_step + style.emotion_dot + 2 * style.card_text.line_height + 4
             + caption_room(style))
 
 
-def _compact_cell(cards: list[Card], width: float, style: Style, x: float, y: float, lane_fill: str
-                  ) -> tuple[list[CardBox], float]:
+def _compact_cell(cards: list[Card], width: float, style: Style, x: float, y: float, lane_fill: str,
+                  colors: Mapping[str, str]) -> tuple[list[CardBox], float]:
     """Emotion points spread across the stage at the height of their emotion, each with its title
-    under the dot; a card without an emotion sits on the zero line."""
+    under the dot (in its persona's colour, of `colors`, when tagged with one); a card without an
+    emotion sits on the zero line."""
     pad, dot = style.cell_padding, style.emotion_dot
     slot = (width - 2 * pad) / max(len(cards), 1)
     levels = _emotion_levels(y, style)
@@ -423,7 +437,8 @@ def _compact_cell(cards: list[Card], width: float, style: Style, x: float, y: fl
             for n, text in enumerate(text_lines))
         top = levels[(card.emotion if card.emotion is not None else 0) + 2] - dot / 2
         rect = Rect(x + pad + i * slot, top, slot, dot + 2 + len(text_lines) * style.card_text.line_height)
-        markers = (Marker("emotion", Rect((slot - dot) / 2, 0, dot, dot), "", card.emotion),)
+        markers = (Marker("emotion", Rect((slot - dot) / 2, 0, dot, dot), "", card.emotion,
+                          colors.get(card.persona, "")),)
         face = CardFace(rect.h, None, built=(lines, markers))
         boxes.append(CardBox(card.id, card.stage, card.lane, i, rect, face, card.color or lane_fill, compact=True))
     return boxes, _emotion_band_height(style)
@@ -433,15 +448,3 @@ def _emotion_levels(top: float, style: Style) -> tuple[float, ...]:
     """Centre y of the dots for emotions -2..+2 in a row starting at `top`."""
     first = top + style.cell_padding + caption_room(style) + style.emotion_dot / 2
     return tuple(first + (2 - e) * style.emotion_step for e in range(-2, 3))
-
-
-def _curve(lane_id: str, row: Rect, doc: JourneyMap, result: MapLayout, style: Style) -> EmotionCurve:
-    levels = _emotion_levels(row.y, style)
-    points = []
-    for stage in doc.stages:
-        for card_id in result.cell_cards.get((stage.id, lane_id), []):
-            box = result.cards[card_id]
-            if box.markers[0].value is not None:
-                dot = box.markers[0].rect
-                points.append(Point(box.rect.x + dot.center.x, box.rect.y + dot.center.y))
-    return EmotionCurve(lane_id, tuple(points), levels[2], levels, row)

@@ -45,7 +45,9 @@ def missing_glyphs(doc: JourneyMap, layout: MapLayout) -> list[MissingGlyphs]:
         found.append(MissingGlyphs(PartKind.TITLE, "", doc.meta.title, title))
     for kind, parts, boxes in ((PartKind.STAGE, doc.stages, layout.stages), (PartKind.LANE, doc.lanes, layout.lanes)):
         for part in parts:
-            chars = _missing(boxes[part.id].texts) if part.id in boxes else ""
+            box = boxes.get(part.id)  # a lane's legend names personas: their names are drawn in its header
+            legend = [shape for shape in box.legend if type(shape) is TextLine] if kind == PartKind.LANE and box else []
+            chars = _missing([*box.texts, *legend]) if box else ""
             if chars:
                 found.append(MissingGlyphs(kind, part.id, part.name, chars))
     for card in doc.cards:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ..model import LaneKind
+from collections.abc import Sequence
+
+from ..model import LaneKind, Persona
 
 INK = "#263238"
 MUTED = "#607D8B"
@@ -20,10 +22,24 @@ LANE_FILL = {
     LaneKind.OWNERS: "#EDE7F6", LaneKind.TEXT: "#FAFAFA",
 }
 EMOTION_COLORS = {-2: "#E53935", -1: "#FB8C00", 0: "#FDD835", 1: "#7CB342", 2: "#2E7D32"}
+# Personas' emotion curves, by the persona's place in the map, unless it has a colour of its own: from
+# Paul Tol's colour-blind-safe schemes, leaving out his green, yellow and red, which the heat map and a
+# comparison's marks use, and kept apart from the map's own curve (CURVE).
+PERSONA_CURVES = ("#AA3377", "#009988", "#0077BB", "#882255", "#33BBEE", "#999933")
 LINK_STYLES = {  # colour, dash pattern (None for solid)
     "flow": ("#78909C", None), "call": ("#1E88E5", None), "message": ("#43A047", [5, 3]),
     "email": ("#FB8C00", [8, 3, 2, 3]),
 }
+# A comparison's marks (layout/comparison.py): what the later map added, changed, lost and moved.
+COMPARE_ADDED = "#2E9E44"
+COMPARE_CHANGED = "#F29900"
+COMPARE_REMOVED = "#D93025"
+COMPARE_MOVED = "#6A4FC4"
+
+
+def persona_colors(personas: Sequence[Persona]) -> dict[str, str]:
+    """Each persona's curve colour by its id: its own, else the palette's for its place in the map."""
+    return {persona.id: persona.color or PERSONA_CURVES[i % len(PERSONA_CURVES)] for i, persona in enumerate(personas)}
 
 
 def lighter(hex_color: str, percent: int) -> str:

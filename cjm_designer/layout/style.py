@@ -44,6 +44,8 @@ class Style:
     title_photo: float = 56  # the diameter of the persona's photo beside the title
     title_photo_column: float = 96  # the widest the persona's name under the photo is
     title_photo_gap: float = 14  # between the photo's column and the title's text
+    title_note: float = 0  # room left under the title for what the layout's caller draws there (a comparison's summary)
+    stage_note: float = 0  # room left at the foot of each stage header for the caller's note (a funnel's change)
 
 
 DEFAULT_STYLE = Style()

@@ -26,6 +26,11 @@ CAPTIONS: dict[str, dict[str, str | list[str]]] = {
     "metric_clicks": {"ru": "{clicks}\u00a0кл.", "en": "{clicks} clicks"},
     "metric_conversion": {"ru": "CR\u00a0{conversion}\u00a0%", "en": "CR {conversion}%"},
     "metric_time": {"ru": "{seconds}\u00a0с на сайте", "en": "{seconds} s on site"},
+    "ab_wins": {"ru": "A/B: победил {winner}", "en": "A/B: {winner} wins"},
+    "ab_variants": {"ru": ["A/B: {n}\u00a0вариант", "A/B: {n}\u00a0варианта", "A/B: {n}\u00a0вариантов"],
+                    "en": ["A/B: {n} variant", "A/B: {n} variants"]},  # plural forms, see `plural`
+    "ab_tie": {"ru": "ничья", "en": "a tie"},
+    "curve_no_persona": {"ru": "Без персоны", "en": "No persona"},  # an emotions lane's legend: the map's own curve
     # -- the Markdown report
     "report": {"ru": "Отчёт по карте", "en": "Journey map report"},
     "untitled": {"ru": "Карта без названия", "en": "Untitled map"},
@@ -47,6 +52,66 @@ CAPTIONS: dict[str, dict[str, str | list[str]]] = {
     "kpis_met": {"ru": "Выполнено KPI: {met} из {all}.", "en": "KPIs met: {met} of {all}."},
     "none_sentence": {"ru": "Нет.", "en": "None."},
     "stage_kpi": {"ru": "KPI этапа", "en": "stage KPI"},
+    "ab_tests": {"ru": "A/B-тесты", "en": "A/B tests"},
+    "ab_rule": {"ru": "Победитель — по конверсии, если она есть хотя бы у двух вариантов, иначе по кликам; прирост — "
+                      "к контрольному (первому) варианту, а если победил он — к лучшему из остальных.",
+                "en": "The winner is by conversion when at least two variants have it, else by clicks; the lift is "
+                      "over the control (the first variant), or over the best of the others when the control wins."},
+    "variant": {"ru": "Вариант", "en": "Variant"},
+    "variant_description": {"ru": "Что изменено", "en": "What differs"},
+    "clicks": {"ru": "Клики", "en": "Clicks"},
+    "conversion_rate": {"ru": "Конверсия", "en": "Conversion"},
+    "time_on_site": {"ru": "Время на сайте, с", "en": "Time on site, s"},
+    "ab_won": {"ru": "Победил {winner} {measure}", "en": "{winner} wins {measure}"},
+    "ab_lift": {"ru": ", прирост {lift}", "en": ", lift {lift}"},
+    "ab_by_conversion": {"ru": "по конверсии", "en": "on conversion"},
+    "ab_by_clicks": {"ru": "по кликам", "en": "on clicks"},
+    "ab_tied": {"ru": "Ничья {measure}.", "en": "A tie {measure}."},
+    "ab_undecided": {"ru": "Победитель не определён: конверсия или клики есть меньше чем у двух вариантов.",
+                     "en": "No winner: fewer than two variants have a conversion rate or clicks."},
+    # -- a comparison of two maps: its summary sentence (model/compare.py) and report (io/diff_report.py)
+    "diff_same": {"ru": "Карты совпадают.", "en": "The maps are the same."},
+    "diff_cards": {"ru": ["{n} карточка", "{n} карточки", "{n} карточек"],
+                   "en": ["{n} card", "{n} cards", "{n} cards"]},
+    "diff_stages": {"ru": ["{n} этап", "{n} этапа", "{n} этапов"], "en": ["{n} stage", "{n} stages", "{n} stages"]},
+    "diff_lanes": {"ru": ["{n} дорожка", "{n} дорожки", "{n} дорожек"], "en": ["{n} lane", "{n} lanes", "{n} lanes"]},
+    "diff_links": {"ru": ["{n} связь", "{n} связи", "{n} связей"], "en": ["{n} link", "{n} links", "{n} links"]},
+    "diff_personas": {"ru": ["{n} персона", "{n} персоны", "{n} персон"],
+                      "en": ["{n} persona", "{n} personas", "{n} personas"]},
+    "diff_added": {"ru": ["добавлена", "добавлены", "добавлено"], "en": ["added", "added", "added"]},
+    "diff_removed": {"ru": ["удалена", "удалены", "удалено"], "en": ["removed", "removed", "removed"]},
+    "diff_changed": {"ru": ["изменена", "изменены", "изменено"], "en": ["changed", "changed", "changed"]},
+    "diff_moved": {"ru": ["перемещена", "перемещены", "перемещено"], "en": ["moved", "moved", "moved"]},
+    "diff_added_m": {"ru": ["добавлен", "добавлены", "добавлено"], "en": ["added", "added", "added"]},  # этап
+    "diff_removed_m": {"ru": ["удалён", "удалены", "удалено"], "en": ["removed", "removed", "removed"]},
+    "diff_changed_m": {"ru": ["изменён", "изменены", "изменено"], "en": ["changed", "changed", "changed"]},
+    "diff_meta": {"ru": "изменены сведения о карте", "en": "the map's details changed"},
+    "diff_drop": {"ru": "наибольшая потеря сместилась с этапа «{before}» на «{after}»",
+                  "en": "the largest drop moved from “{before}” to “{after}”"},
+    "diff_conversion": {"ru": "сквозная конверсия {before} → {after}", "en": "conversion {before} → {after}"},
+    "diff_title": {"ru": "Сравнение карт", "en": "Map comparison"},
+    "diff_maps": {"ru": "Было: {before}. Стало: {after}.", "en": "Before: {before}. After: {after}."},
+    "diff_meta_section": {"ru": "Сведения о карте", "en": "Map details"},
+    "diff_cards_section": {"ru": "Карточки", "en": "Cards"},
+    "diff_stages_section": {"ru": "Этапы", "en": "Stages"},
+    "diff_kpis_section": {"ru": "KPI", "en": "KPIs"},
+    "diff_added_list": {"ru": "Добавленные", "en": "Added"},
+    "diff_removed_list": {"ru": "Удалённые", "en": "Removed"},
+    "diff_changed_list": {"ru": "Изменённые", "en": "Changed"},
+    "diff_moved_list": {"ru": "Перемещённые в другую ячейку", "en": "Moved to another cell"},
+    "diff_attainment": {"ru": "Достижение цели", "en": "Attainment"},
+    "diff_where": {"ru": "Где", "en": "Where"},
+    "diff_no_changes": {"ru": "Без изменений.", "en": "No changes."},
+    # -- a comparison drawn as a map (layout/comparison.py): its legend, marks and notes
+    "cmp_added": {"ru": "добавлено", "en": "added"},
+    "cmp_changed": {"ru": "изменено", "en": "changed"},
+    "cmp_removed": {"ru": "удалено", "en": "removed"},
+    "cmp_moved": {"ru": "перемещено", "en": "moved"},
+    "cmp_moved_from": {"ru": "перемещено из {stage} / {lane}", "en": "moved from {stage} / {lane}"},
+    "cmp_curve_before": {"ru": "эмоции раньше", "en": "emotions before"},
+    "cmp_entered": {"ru": "Вошли {before} → {after}", "en": "Entered {before} → {after}"},
+    "cmp_going_on": {"ru": "дальше {before} → {after}", "en": "going on {before} → {after}"},
+    "cmp_kpi": {"ru": "KPI {before} → {after}", "en": "KPI {before} → {after}"},
     # -- the PDF report page
     "analytics": {"ru": "Аналитика карты", "en": "Map analytics"},
     "no_funnel": {"ru": "Числа воронки не заданы.", "en": "No funnel figures yet."},
@@ -76,6 +141,7 @@ CAPTIONS: dict[str, dict[str, str | list[str]]] = {
     "pain": {"ru": "болевая точка", "en": "pain point"},
     "owner_mark": {"ru": "ответственный", "en": "owner"},
     "metrics": {"ru": "клики · конверсия · время на сайте", "en": "clicks · conversion · time on site"},
+    "ab_mark": {"ru": "A/B-тест: победитель и прирост", "en": "A/B test: the winner and its lift"},
     "kpi_met": {"ru": "KPI выполнен", "en": "KPI met"},
     "kpi_missed": {"ru": "KPI не выполнен", "en": "KPI missed"},
     "index": {"ru": "Как сложить страницы", "en": "How the pages fit together"},
@@ -102,3 +168,15 @@ def map_language(doc: JourneyMap) -> str:
 def caption(key: str, language: str):
     """The caption `key` in `language` (a language code; anything not Russian reads as English)."""
     return CAPTIONS[key][language_of(language)]
+
+
+def plural(key: str, n: int, language: str) -> str:
+    """The caption `key`, a list of plural forms (Russian: one, few, many, as 1, 2–4 and 5–20
+    вариант/варианта/вариантов; English: one, other), in the form for `n`, with `n` put in."""
+    forms = caption(key, language)
+    if language_of(language) != "ru":
+        return (forms[0] if n == 1 else forms[1]).format(n=n)
+    one, few, many = forms
+    if n % 10 == 1 and n % 100 != 11:
+        return one.format(n=n)
+    return (few if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14) else many).format(n=n)

@@ -37,6 +37,7 @@ class ElementKind(StrEnum):
     LANE = "lane"
     CARD = "card"
     LINK = "link"
+    SNAPSHOT = "snapshot"
 
 
 class ModelError(ValueError):
@@ -107,6 +108,8 @@ class JourneyMap(Part):
                 return self.card(element_id)
             case ElementKind.LINK:
                 return self.link(element_id)
+            case ElementKind.SNAPSHOT:
+                return self.snapshot(element_id)
         raise ModelError(f"there is no kind of element {kind!r}")
 
     def parts(self, kind: ElementKind) -> list[Persona] | list[Stage] | list[Lane]:

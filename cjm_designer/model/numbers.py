@@ -39,6 +39,14 @@ def percent(fraction: float | None, language: str) -> str:
     return f"{text.replace('.', ',')}{NBSP}%" if language == "ru" else f"{text}%"
 
 
+def per_cent(value: float | None, language: str) -> str:
+    """A figure kept in per cent (12.5, a conversion rate), its digits as `decimal` writes them:
+    12,5 % or 12.5%. (`percent` takes a share, 0.125, and rounds it to one decimal.)"""
+    if value is None:
+        return MISSING
+    return f"{decimal(value, language)}{NBSP}%" if language == "ru" else f"{decimal(value, language)}%"
+
+
 class NumberError(ValueError):
     """Why a text is not the figure asked for (in English: callers show messages of their own)."""
 

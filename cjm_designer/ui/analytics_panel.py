@@ -1,9 +1,9 @@
 """The Analytics dock: the funnel chart with the largest drop marked, touchpoints per stage and in
-total, channels, who is responsible, pain points and missed KPIs. It follows every change of the
+total, channels, who is responsible, pain points, missed KPIs and the A/B tests' winners. It follows every change of the
 map that touches what it counts, but counts only while it is on screen: hidden (a tab behind the
 Inspector, as at start), a change only marks its figures stale, and they are counted when it is shown.
 Counting a large map takes a noticeable time (0.07 s at 5,000 cards), which a start or an edit should
-not pay for a tab no one looks at. Clicking a pain point or a KPI shows its card."""
+not pay for a tab no one looks at. Clicking a pain point, a KPI or an A/B test shows its card."""
 
 from __future__ import annotations
 
@@ -24,11 +24,12 @@ from ..editor import Change, DocumentSession
 from ..i18n import current_language as ui_language
 from ..layout import palette
 from ..model import JourneyMap, numbers
+from ..model.ab_test import AbResult, ab_tests, lift_text
 from ..model.analytics import Analytics, analyse
 from ..model.plain import visible_bidi
 from ..model.vocab import CHANNEL_LABELS, OWNER_LABELS, label
 
-COUNTED_CARD_FIELDS = {"channel", "owner", "pain", "kpi"}  # the fields of a card that the dock counts
+COUNTED_CARD_FIELDS = {"channel", "owner", "pain", "kpi", "variants"}  # the fields of a card that the dock counts
 
 
 def tr(text: str) -> str:
@@ -54,17 +55,18 @@ class AnalyticsPanel(QScrollArea):
         self.owners_title, self.owners = _plain_label(bold=True), _table()
         self.pains_title, self.pains = _plain_label(bold=True), _table()
         self.kpis_title, self.kpis = _plain_label(bold=True), _table()
+        self.tests_title, self.tests = _plain_label(bold=True), _table()  # shown for a map with A/B tests
         for label_ in (self.funnel_note, self.typical):
             label_.setWordWrap(True)
         layout = QVBoxLayout(body)
         self.funnel_title = _plain_label(bold=True)
         for widget in (self.funnel_title, self.funnel, self.funnel_note, self.touchpoints_title, self.touchpoints,
                        self.typical, self.channels_title, self.channels, self.owners_title, self.owners,
-                       self.pains_title, self.pains, self.kpis_title, self.kpis):
+                       self.pains_title, self.pains, self.kpis_title, self.kpis, self.tests_title, self.tests):
             layout.addWidget(widget)
         layout.addStretch()
         self.setWidget(body)
-        for table in (self.pains, self.kpis):
+        for table in (self.pains, self.kpis, self.tests):
             table.itemActivated.connect(self._choose)
             table.itemClicked.connect(self._choose)
         session.changed.connect(self._on_changed)
@@ -78,7 +80,8 @@ class AnalyticsPanel(QScrollArea):
     def retranslate(self) -> None:
         for widget, text in ((self.funnel_title, tr("Funnel")), (self.touchpoints_title, tr("Touchpoints")),
                              (self.channels_title, tr("Channels")), (self.owners_title, tr("Responsible")),
-                             (self.pains_title, tr("Pain points")), (self.kpis_title, tr("Missed KPIs"))):
+                             (self.pains_title, tr("Pain points")), (self.kpis_title, tr("Missed KPIs")),
+                             (self.tests_title, tr("A/B tests"))):
             widget.setText(text)
         self.typical.setText(tr("A purchase usually follows 5 to 40 contacts."))
         self.touchpoints.setHeaderLabels([tr("Stage"), tr("Touchpoints")])
@@ -86,6 +89,7 @@ class AnalyticsPanel(QScrollArea):
         self.owners.setHeaderLabels([tr("Owner"), tr("Cards")])
         self.pains.setHeaderLabels([tr("Pain point"), tr("Stage")])
         self.kpis.setHeaderLabels([tr("KPI"), tr("Actual / target")])
+        self.tests.setHeaderLabels([tr("Touchpoint"), tr("Winner")])
         self._refresh_when_shown()  # the sentences and table names are in the interface's language
 
     def event(self, event) -> bool:
@@ -154,7 +158,13 @@ class AnalyticsPanel(QScrollArea):
             rows.append((f"{kpi.name or where}", f"{_number(kpi.actual)} / {_number(kpi.target)} {kpi.unit}".strip()))
             ids.append(card_id)
         _fill(self.kpis, rows, ids)
-        self.quoted = {card_id for card_id, _ in data.pain_points} | {card_id for card_id in ids if card_id}
+        tests = ab_tests(doc)
+        _fill(self.tests, [(titles[card.id], _winner(result)) for card, result in tests],
+              [card.id for card, _ in tests])
+        for widget in (self.tests_title, self.tests):
+            widget.setVisible(bool(tests))
+        self.quoted = ({card_id for card_id, _ in data.pain_points} | {card_id for card_id in ids if card_id}
+                       | {card.id for card, _ in tests})
 
     def _choose(self, item: QTreeWidgetItem, column: int = 0) -> None:
         card_id = item.data(0, Qt.ItemDataRole.UserRole)
@@ -241,6 +251,13 @@ def _fill(table: QTreeWidget, rows: list[tuple[str, str]], ids: list[str] | None
             item.setData(0, Qt.ItemDataRole.UserRole, ids[i])
         table.addTopLevelItem(item)
     table.setMaximumHeight(28 + 22 * max(len(rows), 2))
+
+
+def _winner(result: AbResult) -> str:
+    """The winning variant and its lift (B · +23 %), or why there is none."""
+    if result.winner is None:
+        return tr("a tie") if result.measure else tr("no winner yet")
+    return result.winner if result.lift is None else f"{result.winner} · {lift_text(result.lift, ui_language())}"
 
 
 def _count(value: int | None) -> str:

@@ -50,13 +50,15 @@ def swatch_icon(colour: str | None) -> QIcon:
 
 class ColourSwatch(QToolButton):
     """The swatch of a colour field; `picked` gives a "#rrggbb" or None (no colour). `map_colours()`
-    is read as the menu opens, so the palette follows the map."""
+    is read as the menu opens, so the palette follows the map; a field of strong colours (a persona's
+    curve) offers its own instead, the `offered` ones."""
 
     picked = Signal(object)
 
-    def __init__(self, map_colours: Callable[[], list[str]], parent=None):
+    def __init__(self, map_colours: Callable[[], list[str]], parent=None, offered: list[str] = ()):
         super().__init__(parent)
         self.map_colours = map_colours
+        self.offered = list(offered)
         self.colour: str | None = None
         self.setIconSize(SWATCH)
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -77,7 +79,7 @@ class ColourSwatch(QToolButton):
         grid = QGridLayout(grid_host)
         grid.setContentsMargins(6, 6, 6, 6)
         grid.setSpacing(3)
-        for index, colour in enumerate(pastels(self.map_colours())):
+        for index, colour in enumerate(self.offered or pastels(self.map_colours())):
             button = QToolButton(grid_host)
             button.setIcon(swatch_icon(colour))
             button.setIconSize(SWATCH)

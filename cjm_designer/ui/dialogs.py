@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -22,6 +22,7 @@ from ..canvas.texts import ui_language
 from ..i18n import SETTING, install_translators
 from ..model.plain import visible_bidi
 from ..templates import DEFAULT_TEMPLATE, available
+from .presentation import SCREEN_SETTING, presentation_keys, screen_key
 from .settings import Settings
 
 
@@ -31,7 +32,7 @@ def tr(text: str) -> str:
 
 class Preferences(QDialog):
     """Autosave interval, the template of a new map, the interface language (at once: every open
-    window retranslates itself and keeps its map)."""
+    window retranslates itself and keeps its map), the screen a presentation goes to."""
 
     def __init__(self, settings: Settings, parent=None):
         super().__init__(parent)
@@ -51,10 +52,19 @@ class Preferences(QDialog):
         for text, code in ((tr("As the system"), ""), ("Русский", "ru"), ("English", "en")):
             self.language.addItem(text, code)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.value(SETTING, "") or "")))
+        self.present_on = QComboBox()
+        self.present_on.addItem(tr("Automatic: the other screen when there are two"), "")
+        for index, screen in enumerate(QGuiApplication.screens()):
+            size = screen.size()
+            self.present_on.addItem(tr("Screen %1: %2 × %3 %4").replace("%1", str(index + 1))
+                                    .replace("%2", str(size.width())).replace("%3", str(size.height()))
+                                    .replace("%4", visible_bidi(screen.name())).strip(), screen_key(screen, index))
+        self.present_on.setCurrentIndex(max(0, self.present_on.findData(settings.value(SCREEN_SETTING, "") or "")))
         form = QFormLayout()
         form.addRow(tr("Autosave every"), self.autosave)
         form.addRow(tr("New maps start from"), self.template)
         form.addRow(tr("Interface language"), self.language)
+        form.addRow(tr("Present on"), self.present_on)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -65,6 +75,7 @@ class Preferences(QDialog):
     def accept(self) -> None:
         self.settings.set_value("autosave/seconds", self.autosave.value())
         self.settings.set_value("files/default_template", self.template.currentData() or DEFAULT_TEMPLATE)
+        self.settings.set_value(SCREEN_SETTING, self.present_on.currentData())
         language = self.language.currentData()
         changed = language != (self.settings.value(SETTING, "") or "")
         self.settings.set_value(SETTING, language)
@@ -78,7 +89,7 @@ def shortcuts_table(actions: list[QAction]) -> QTableWidget:
     the canvas's own keys."""
     rows = [(a.text().replace("&", ""), ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText)
                                                    for s in a.shortcuts()))
-            for a in actions if a.shortcuts()] + canvas_keys()
+            for a in actions if a.shortcuts()] + canvas_keys() + presentation_keys()
     table = QTableWidget(len(rows), 2)
     table.setHorizontalHeaderLabels([tr("Action"), tr("Shortcut")])
     for row, (text, keys) in enumerate(sorted(set(rows))):

@@ -53,6 +53,7 @@ class DocumentFiles(QObject):
         self.window, self.settings = window, settings
         self.session = session = DocumentSession(doc, path, parent=self)
         self.display_name, self.read_only = display_name, read_only
+        self.origin = path  # the file a read-only window is never saved over (for a snapshot's window, its map's)
         WINDOWS.append(window)
         if session.path is not None and not read_only:
             note_open(session.path, window)
@@ -114,7 +115,7 @@ class DocumentFiles(QObject):
         if not name:
             return False
         path = Path(name if name.endswith(".cjm") else name + ".cjm")
-        if self.read_only and self.session.path is not None and path.resolve() == self.session.path.resolve():
+        if self.read_only and self.origin is not None and path.resolve() == self.origin.resolve():
             messages.warning(self.window, tr("Read-only"),
                              tr("This map is open read-only; save it under another name."))
             return False

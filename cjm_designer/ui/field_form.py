@@ -80,7 +80,7 @@ class FieldForm(QWidget):
     def bind(self, kind: str, fields: list[Field], targets: Callable[[], list]) -> None:
         """Show `fields` of what `targets()` returns (rebuilding the editors only when they differ)."""
         self.kind, self.targets = kind, targets
-        if [f.path for f in fields] != [f.path for f in self.fields]:
+        if fields != self.fields:  # (a choice's list may change: the personas')
             while self.layout_.rowCount():
                 self.layout_.removeRow(0)
             self.fields, self.editors, self.swatches = fields, {}, {}
@@ -139,7 +139,7 @@ class FieldForm(QWidget):
 
     def _colour_row(self, spec: Field, editor: QLineEdit) -> QWidget:
         """The hex text box with its swatch button; a colour picked is committed as if typed."""
-        swatch = self.swatches[spec.path] = ColourSwatch(self._map_colours)
+        swatch = self.swatches[spec.path] = ColourSwatch(self._map_colours, offered=[c for _, c in spec.choices])
         swatch.setObjectName(spec.path + ".swatch")
 
         def picked(colour: str | None) -> None:
@@ -251,7 +251,7 @@ def _display(editor: QWidget, spec: Field, value) -> None:
         elif value is None:
             text = ""
         elif spec.kind == "percent":
-            text = _percentage(value, current_language())
+            text = numbers.per_cent(value, current_language())
         elif isinstance(value, float) and value.is_integer():
             text = str(int(value))
         else:
@@ -295,10 +295,3 @@ def _read(editor: QWidget, spec: Field):
         except numbers.NumberError:
             raise ValueError(tr("a whole number is needed") if whole else tr("a number is needed")) from None
     return text
-
-
-def _percentage(value: float, language: str) -> str:
-    """A figure kept in per cent (12.5) as the cards show it: 12,5 % or 12.5%. (`numbers.percent`
-    takes a share, 0.125, and rounds it to one decimal.)"""
-    figure = numbers.decimal(value, language)
-    return f"{figure}{numbers.NBSP}%" if language == "ru" else f"{figure}%"

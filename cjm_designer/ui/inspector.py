@@ -7,6 +7,8 @@ the model's change notifications.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import shiboken6
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -14,8 +16,9 @@ from ..canvas import MapScene
 from ..canvas.items import HeaderItem, LinkItem
 from ..canvas.texts import ui_language
 from ..editor import Change
-from ..model import Device, LaneKind, LinkKind
+from ..model import Device, LaneKind, LinkKind, Persona
 from ..model.document import ElementKind
+from ..model.plain import visible_bidi
 from ..model.vocab import (
     CHANNEL_LABELS,
     DEVICE_LABELS,
@@ -25,10 +28,14 @@ from ..model.vocab import (
     label,
 )
 from .field_form import Field, FieldForm, tr
+from .variants_table import VariantsTable
 
 
-def card_fields() -> list[Field]:
+def card_fields(personas: Sequence[Persona] = ()) -> list[Field]:
+    """The cards' fields; with `personas` (for points of an emotion curve), whose emotion it is."""
     lang = ui_language()
+    names = [(visible_bidi(persona.name), persona.id) for persona in personas]
+    whose = [Field("persona", tr("Persona"), "choice", [("—", None)] + names)]
     return [
         Field("title", tr("Title"), "line"),
         Field("text", tr("Text"), "text"),
@@ -37,6 +44,7 @@ def card_fields() -> list[Field]:
         Field("owner", tr("Responsible"), "open_choice", [(label(OWNER_LABELS, k, lang), k) for k in OWNER_LABELS]),
         Field("emotion", tr("Emotion"), "choice",
               [("—", None)] + [(f"{v:+d}" if v else "0", v) for v in (2, 1, 0, -1, -2)]),
+        *(whose if personas else []),
         Field("quality", tr("Contact quality"), "choice", [("—", None)] + [(str(v), v) for v in range(1, 6)]),
         Field("pain", tr("Pain point"), "bool"),
         Field("kpi.name", tr("KPI"), "line"),
@@ -111,6 +119,8 @@ class Inspector(QWidget):
         host_layout = QVBoxLayout(host)
         host_layout.setContentsMargins(0, 0, 0, 0)  # the form's own margins are enough in a narrow dock
         host_layout.addWidget(self.form)
+        self.variants = VariantsTable(self.session, self.error)  # one card's A/B variants
+        host_layout.addWidget(self.variants)
         host_layout.addStretch()  # rows stay together at the top
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -127,6 +137,9 @@ class Inspector(QWidget):
     def _on_changed(self, change: Change) -> None:
         """The form shows the values again when the change may have touched what it shows."""
         kind, ids = self.shown
+        if kind == "card" and (change.structure or change.touches("persona")):
+            self.follow_selection()  # the persona choice may come, go or have other names
+            return
         if change.structure or (change.touches(kind) and (kind == "meta" or not change.ids.isdisjoint(ids))):
             self.form.show_values()
 
@@ -137,6 +150,7 @@ class Inspector(QWidget):
     def retranslate(self) -> None:
         """The heading, labels and choices again, in the language now installed."""
         self.form.forget_fields()
+        self.variants.retranslate()
         self.follow_selection()
 
     def follow_selection(self) -> None:
@@ -147,7 +161,10 @@ class Inspector(QWidget):
         cards = self.scene.selected_card_ids()
         if cards:
             heading = tr("Card") if len(cards) == 1 else tr("%n cards", len(cards))
-            kind, fields, ids = "card", card_fields(), cards
+            layout = self.scene.layout
+            points = all(layout.lanes[layout.cards[i].lane_id].kind == LaneKind.EMOTIONS for i in cards
+                         if i in layout.cards)
+            kind, fields, ids = "card", card_fields(doc.personas if points else []), cards
             targets = lambda: [doc.card(i) for i in cards if i in self.scene.layout.cards]  # noqa: E731
         elif len(items) == 1 and isinstance(items[0], HeaderItem):
             kind = ElementKind.STAGE if items[0].is_stage() else ElementKind.LANE
@@ -167,3 +184,4 @@ class Inspector(QWidget):
         self.error.clear()
         self.shown = (kind, frozenset(ids))
         self.form.bind(kind, fields, targets)
+        self.variants.bind(ids[0] if kind == "card" and len(ids) == 1 else None)

@@ -15,12 +15,15 @@ from ..canvas.navigation import Spot
 from ..io.disk_state import DiskState
 from ..model import JourneyMap
 from ..model.document import ElementKind
+from ..model.plain import visible_bidi
+from .conflicts import ConflictsDialog, ConflictsNotice
 from .document_files import WINDOWS, DocumentFiles
 from .export_notice import ExportNotice
 from .heat_filter_bar import HeatFilterBar
 from .inspector import Inspector
 from .lazy_dock import LazyDock
 from .overview import Overview
+from .presentation import Presentation
 from .settings import Settings
 
 
@@ -57,6 +60,7 @@ class MainWindow(QMainWindow):
         self.docks[0].raise_()
         self.resizeDocks([self.docks[0]], [380], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks[0], self.docks[3]], [640, 180], Qt.Orientation.Vertical)
+        self.presentation = Presentation(self)
         self._build_menus()
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.analyse_bar)  # after the main toolbar
         self.zoom_label = QLabel()
@@ -64,10 +68,14 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.export_notice = ExportNotice(self.statusBar())
+        self.conflicts_notice = ConflictsNotice(self.session, self.statusBar(), self.show_conflicts)
+        self.conflicts_dialog = None  # Map → Conflicts, made when first asked for
         self.view.zoomChanged.connect(self._show_zoom)
         self._show_zoom(self.view.zoom())
         self.session.changed.connect(self._update_counts)
         self._set_texts()  # the docks' own are set as they are made
+        if doc.snapshots:
+            self._announce_damaged_snapshots()
         self.resize(1400, 900)
         if remember_layout:
             self._restore_layout()
@@ -87,11 +95,9 @@ class MainWindow(QMainWindow):
         return PersonasPanel(self.session)
 
     def _make_history(self):
-        from PySide6.QtWidgets import QUndoView  # here, as the dock is first shown: not at start
+        from .history import HistoryPanel  # here, as the dock is first shown: not at start
 
-        view = QUndoView(self.session.undo_stack)
-        view.setEmptyLabel(tr("<empty>"))
-        return view
+        return HistoryPanel(self.files, self.scene.edits)
 
     def _make_analytics(self):
         from .analytics_panel import AnalyticsPanel  # here, as the dock is first shown: not at start
@@ -104,6 +110,11 @@ class MainWindow(QMainWindow):
     def personas(self):
         """The Personas panel (`PersonasPanel`), made when first shown or asked for."""
         return self._named("personas").content()
+
+    @property
+    def history(self):
+        """The History panel (`HistoryPanel`: snapshots and undo steps), made when first shown or asked for."""
+        return self._named("history").content()
 
     @property
     def analytics(self):
@@ -127,6 +138,7 @@ class MainWindow(QMainWindow):
         self.save_action = action(files.save, "save", keys.Save)
         self.save_as_action = action(files.save_as, shortcut=keys.SaveAs)
         self.save_as_template_action = action(files.save_as_template)
+        self.save_snapshot_action = action(self.save_snapshot, shortcut=QKeySequence("Ctrl+Alt+S"))
         self.new_action = action(files.new_from_template, "file-plus", keys.New)
         self.open_action = action(files.choose_and_open, "folder-open", keys.Open)
         self.export_action = action(self.export, "file-down", QKeySequence("Ctrl+E"))
@@ -137,6 +149,8 @@ class MainWindow(QMainWindow):
         self.new_card_action = action(self.new_card, "plus", QKeySequence("Ctrl+Shift+N"))
         self.add_persona_action = action(self._add_persona, "user-round")
         self.map_properties_action = action(self._show_map_properties)
+        self.conflicts_action = action(self.show_conflicts)
+        self.compare_action = action(self.compare_with)
         self.shortcuts_action = action(self._shortcuts)
         self.about_action = action(self._about)
         self.file_menu = file_menu = self.menuBar().addMenu("")
@@ -145,6 +159,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(lambda: files.fill_recent(self.recent_menu))
         file_menu.addSeparator()
         file_menu.addActions([self.save_action, self.save_as_action, self.save_as_template_action, self.revert_action])
+        file_menu.addAction(self.save_snapshot_action)
         file_menu.addSeparator()
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
@@ -160,12 +175,19 @@ class MainWindow(QMainWindow):
         self.view_menu = view = self.menuBar().addMenu("")
         view.addActions([a.zoom_in, a.zoom_out, a.zoom_fit, a.zoom_actual])
         view.addSeparator()
+        self.present_action = action(lambda: self.presentation.enter(), "presentation", QKeySequence("F5"))
+        self.present_here_action = action(lambda: self.presentation.enter(from_here=True),
+                                          shortcut=QKeySequence("Shift+F5"))
+        view.addActions([self.present_action, self.present_here_action])
+        view.addSeparator()
         view.addActions([dock.toggleViewAction() for dock in self.docks])
         view.addAction(self.analyse_bar.toggleViewAction())
         self.insert_menu = insert = self.menuBar().addMenu("")
         insert.addActions([self.new_card_action, a.add_stage, a.add_lane, self.add_persona_action])
         self.map_menu = self.menuBar().addMenu("")
         self.map_menu.addActions([self.map_properties_action, self.add_persona_action])
+        self.map_menu.addAction(self.conflicts_action)
+        self.map_menu.addAction(self.compare_action)
         self.help_menu = self.menuBar().addMenu("")
         self.help_menu.addActions([self.shortcuts_action, self.about_action])
         self.toolbar = toolbar = self.addToolBar("")
@@ -176,6 +198,8 @@ class MainWindow(QMainWindow):
         toolbar.addActions([self.new_card_action, a.add_stage, a.add_lane, a.delete])
         toolbar.addSeparator()
         toolbar.addActions([a.zoom_out, a.zoom_in, a.zoom_fit])
+        toolbar.addSeparator()
+        toolbar.addAction(self.present_action)
 
     def retranslate(self) -> None:
         """Every text of the window in the language now installed, when the language changes
@@ -186,7 +210,7 @@ class MainWindow(QMainWindow):
         if self._named("personas").made():
             self.personas.retranslate()
         if self._named("history").made():
-            self._named("history").widget().setEmptyLabel(tr("<empty>"))
+            self.history.retranslate()
 
     def _set_texts(self) -> None:
         """The texts of the window's own actions, menus, toolbar, docks' titles and status bar. An
@@ -195,13 +219,18 @@ class MainWindow(QMainWindow):
         for action, text in ((self.new_action, tr("&New…")), (self.open_action, tr("&Open…")),
                              (self.save_action, tr("&Save")), (self.save_as_action, tr("Save &As…")),
                              (self.save_as_template_action, tr("Save as &Template…")),
+                             (self.save_snapshot_action, tr("Save S&napshot…")),
                              (self.revert_action, tr("&Revert")), (self.export_action, tr("&Export…")),
                              (self.close_action, tr("&Close")), (self.quit_action, tr("&Quit")),
                              (self.preferences_action, tr("&Preferences…")),
                              (self.new_card_action, tr("New &card")), (self.add_persona_action, tr("Add &persona")),
                              (self.map_properties_action, tr("Map &properties")),
+                             (self.conflicts_action, tr("&Conflicts…")),
+                             (self.compare_action, tr("Compare &with…")),
                              (self.shortcuts_action, tr("&Keyboard shortcuts")),
-                             (self.about_action, tr("&About CJM Designer"))):
+                             (self.about_action, tr("&About CJM Designer")),
+                             (self.present_action, tr("&Present")),
+                             (self.present_here_action, tr("Present from the current &stage"))):
             action.setText(text)
         for menu, title in ((self.file_menu, tr("&File")), (self.recent_menu, tr("Open &Recent")),
                             (self.edit_menu, tr("&Edit")), (self.view_menu, tr("&View")),
@@ -252,6 +281,25 @@ class MainWindow(QMainWindow):
             self.scene.current.select(Spot(stage_id, lane_id))
         self.view.setFocus()
 
+    def save_snapshot(self) -> None:
+        """File → Save Snapshot: the map as it is now kept in it under a name (History lists them)."""
+        from .snapshot_dialog import save_snapshot  # the dialogs load on first use, not at start
+
+        if save_snapshot(self, self.scene.edits) is not None:
+            self._show_dock("history")
+
+    def _announce_damaged_snapshots(self) -> None:
+        """Once, as the map opens: snapshots that cannot be read (kept as they are), the first named."""
+        from ..io.snapshots import damaged_snapshots  # only for a map that keeps snapshots
+
+        path = self.session.path
+        file_name = path.name if path else self.files.display_name or ""
+        damaged = list(damaged_snapshots(self.session.doc, file_name).values())
+        if damaged:
+            more = tr(" (and %1 more)").replace("%1", str(len(damaged) - 1)) if len(damaged) > 1 else ""
+            self.statusBar().showMessage(tr("A damaged snapshot cannot be opened; it is kept as it is: %1")
+                                         .replace("%1", visible_bidi(str(damaged[0]))) + more)
+
     def _add_persona(self) -> None:
         self._show_dock("personas")
         self.personas.add_persona()
@@ -281,6 +329,14 @@ class MainWindow(QMainWindow):
             self.view.ensureVisible(QRectF(*box.rect), 40, 40)
         self.view.setFocus()
 
+    def show_conflicts(self) -> None:
+        """Map → Conflicts: the list of what a merge left to decide (ui/conflicts.py), beside the map."""
+        if self.conflicts_dialog is None:
+            self.conflicts_dialog = ConflictsDialog(self.session, self)
+            self.conflicts_dialog.cardChosen.connect(self.show_card)
+        self.conflicts_dialog.show()
+        self.conflicts_dialog.raise_()
+
     def _preferences(self) -> None:
         from .dialogs import Preferences  # the dialogs load on first use, not at start
 
@@ -296,6 +352,20 @@ class MainWindow(QMainWindow):
 
         show_about(self)
 
+    def compare_with(self) -> None:
+        """Map → Compare with…: this map as it is now against one of its snapshots or another file,
+        in a window of its own (the map is copied: editing it on goes on here, the comparison stays)."""
+        from ..model.compare import compare  # the dialogs load on first use, not at start
+        from .compare_dialog import CompareDialog
+        from .compare_window import CompareWindow
+
+        dialog = CompareDialog(self.session.doc, self.session.path, self)
+        if not dialog.exec() or dialog.chosen is None:
+            return
+        before, name = dialog.chosen
+        diff = compare(before, self.session.doc.model_copy(deep=True))
+        CompareWindow(diff, (name, dialog.file_name()), self).show()
+
     def export(self) -> None:
         """File → Export: the map as PDF, image, table or diagram; the status bar then tells where it went."""
         from .export_dialog import ExportDialog  # here: the exporters load on first use, not at start
@@ -310,6 +380,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.files.close()
+        self.presentation.leave()  # the layout remembered is the window's own, not the presentation's
         if self.remember_layout:
             self._remember_layout()
         event.accept()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ..canvas.persona_photo import decoded_photo, read_image
 from ..editor import Change, DocumentSession
+from ..layout.palette import PERSONA_CURVES
 from ..model import Persona, Photo
 from ..model.document import ElementKind
 from ..model.plain import visible_bidi
@@ -46,6 +47,7 @@ def persona_fields() -> list[Field]:
         Field("goals", tr("Goals"), "text"),
         Field("pains", tr("Pains"), "text"),
         Field("quote", tr("Quote"), "text"),
+        Field("color", tr("Curve colour"), "color", [(colour, colour) for colour in PERSONA_CURVES]),
     ]
 
 

@@ -21,6 +21,25 @@
     </message>
 </context>
 <context>
+    <name>Conflicts</name>
+    <message numerus="yes">
+        <location filename="../../cjm_designer/ui/conflicts.py"/>
+        <source>%n conflicts from a merge. The map holds our value; keep theirs where it is the right one.</source>
+        <translation>
+            <numerusform>%n conflict from a merge. The map holds our value; keep theirs where it is the right one.</numerusform>
+            <numerusform>%n conflicts from a merge. The map holds our value; keep theirs where it is the right one.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cjm_designer/ui/conflicts.py"/>
+        <source>⚠ %n conflicts from a merge: resolve them…</source>
+        <translation>
+            <numerusform>⚠ %n conflict from a merge: resolve it…</numerusform>
+            <numerusform>⚠ %n conflicts from a merge: resolve them…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message numerus="yes">
         <location filename="../../cjm_designer/ui/export_dialog.py"/>

@@ -53,6 +53,11 @@
     </message>
     <message>
         <location filename="../../cjm_designer/ui/analytics_panel.py"/>
+        <source>A/B tests</source>
+        <translation>A/B-тесты</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/analytics_panel.py"/>
         <source>A purchase usually follows 5 to 40 contacts.</source>
         <translation>Обычно покупке предшествуют от 5 до 40 контактов.</translation>
     </message>
@@ -95,6 +100,16 @@
     </message>
     <message>
         <location filename="../../cjm_designer/ui/analytics_panel.py"/>
+        <source>Touchpoint</source>
+        <translation>Точка контакта</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/analytics_panel.py"/>
+        <source>Winner</source>
+        <translation>Победитель</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/analytics_panel.py"/>
         <source>Customers are lost most after “{stage}”: {share} go on, {lost} leave.</source>
         <translation>Больше всего клиентов теряется после этапа «{stage}»: дальше идут {share}, уходят {lost}.</translation>
     </message>
@@ -112,6 +127,16 @@
         <location filename="../../cjm_designer/ui/analytics_panel.py"/>
         <source>Total</source>
         <translation>Всего</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/analytics_panel.py"/>
+        <source>a tie</source>
+        <translation>ничья</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/analytics_panel.py"/>
+        <source>no winner yet</source>
+        <translation>победителя пока нет</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/ui/heat_filter_bar.py"/>
@@ -318,6 +343,36 @@
         <location filename="../../cjm_designer/canvas/menus.py"/>
         <source>Mark pain point</source>
         <translation>Отметить болевую точку</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/conflict_marks.py"/>
+        <source>(none)</source>
+        <translation>(нет)</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/conflict_marks.py"/>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/conflict_marks.py"/>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/conflict_marks.py"/>
+        <source>removed by theirs, changed by ours</source>
+        <translation>удалено у них, изменено у нас</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/conflict_marks.py"/>
+        <source>removed by ours, changed by theirs</source>
+        <translation>удалено у нас, изменено у них</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/conflict_marks.py"/>
+        <source>{field}: ours {ours} / theirs {theirs}</source>
+        <translation>{field}: у нас {ours} / у них {theirs}</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/canvas/header_drag.py"/>
@@ -637,6 +692,266 @@
         <source>Reorder</source>
         <translation>Изменить порядок</translation>
     </message>
+    <message>
+        <location filename="../../cjm_designer/editor/commands.py"/>
+        <location filename="../../cjm_designer/editor/edits.py"/>
+        <source>Resolve conflict</source>
+        <translation>Разрешить конфликт</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/editor/edits.py"/>
+        <source>Save snapshot “{name}”</source>
+        <translation>Сохранить снимок «{name}»</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/editor/edits.py"/>
+        <source>Rename snapshot</source>
+        <translation>Переименовать снимок</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/editor/edits.py"/>
+        <source>Delete snapshot “{name}”</source>
+        <translation>Удалить снимок «{name}»</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/editor/edits.py"/>
+        <source>Restore snapshot “{name}”</source>
+        <translation>Восстановить снимок «{name}»</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <location filename="../../cjm_designer/ui/compare_dialog.py"/>
+        <source>Compare with</source>
+        <translation>Сравнить с</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/compare_dialog.py"/>
+        <source>Compare this map with one of its snapshots or with another map file: the comparison shows this map with what changed since then marked on it.</source>
+        <translation>Сравните эту карту с одним из её снимков или с другим файлом карты: сравнение покажет эту карту и отметит на ней, что изменилось с тех пор.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/compare_dialog.py"/>
+        <source>This map keeps no snapshots yet.</source>
+        <translation>В этой карте пока нет снимков.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/compare_dialog.py"/>
+        <source>Compare</source>
+        <translation>Сравнить</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/compare_dialog.py"/>
+        <source>Another file…</source>
+        <translation>Другой файл…</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/compare_dialog.py"/>
+        <source>Untitled</source>
+        <translation>Без имени</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/compare_dialog.py"/>
+        <source>Compare with a map</source>
+        <translation>Сравнить с картой</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/compare_dialog.py"/>
+        <source>Journey maps (*.cjm)</source>
+        <translation>Карты пути (*.cjm)</translation>
+    </message>
+</context>
+<context>
+    <name>CompareWindow</name>
+    <message>
+        <location filename="../../cjm_designer/ui/compare_window.py"/>
+        <source>Export…</source>
+        <translation>Экспорт…</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/compare_window.py"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/compare_window.py"/>
+        <source>Changes</source>
+        <translation>Изменения</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/compare_window.py"/>
+        <source>Select a card to see what changed in it.</source>
+        <translation>Выберите карточку, чтобы увидеть, что в ней изменилось.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/compare_window.py"/>
+        <source>The card is the same in both maps.</source>
+        <translation>Карточка одинакова в обеих картах.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/compare_window.py"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>Документ PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/compare_window.py"/>
+        <source>PNG image (*.png)</source>
+        <translation>Изображение PNG (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/compare_window.py"/>
+        <source>Export the comparison</source>
+        <translation>Экспорт сравнения</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/compare_window.py"/>
+        <source>Export failed</source>
+        <translation>Экспорт не удался</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/compare_window.py"/>
+        <source>The comparison could not be exported to {path}:
+{error}</source>
+        <translation>Не удалось экспортировать сравнение в {path}:
+{error}</translation>
+    </message>
+</context>
+<context>
+    <name>Conflicts</name>
+    <message>
+        <location filename="../../cjm_designer/ui/conflicts.py"/>
+        <source>Map</source>
+        <translation>Карта</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/conflicts.py"/>
+        <source>Persona</source>
+        <translation>Персона</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/conflicts.py"/>
+        <source>Stage</source>
+        <translation>Этап</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/conflicts.py"/>
+        <source>Lane</source>
+        <translation>Дорожка</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/conflicts.py"/>
+        <source>Card</source>
+        <translation>Карточка</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/conflicts.py"/>
+        <source>Link</source>
+        <translation>Связь</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/conflicts.py"/>
+        <source>Conflicts</source>
+        <translation>Конфликты</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/conflicts.py"/>
+        <source>Element</source>
+        <translation>Элемент</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/conflicts.py"/>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/conflicts.py"/>
+        <source>Ours</source>
+        <translation>У нас</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/conflicts.py"/>
+        <source>Theirs</source>
+        <translation>У них</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/conflicts.py"/>
+        <source>Keep &amp;ours</source>
+        <translation>Оставить &amp;наше</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/conflicts.py"/>
+        <source>Keep &amp;theirs</source>
+        <translation>Оставить &amp;их</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/conflicts.py"/>
+        <source>All as o&amp;urs</source>
+        <translation>Все как у н&amp;ас</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/conflicts.py"/>
+        <source>All as t&amp;heirs</source>
+        <translation>Все как у н&amp;их</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/conflicts.py"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/conflicts.py"/>
+        <source>(the whole element)</source>
+        <translation>(весь элемент)</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/conflicts.py"/>
+        <source>removed</source>
+        <translation>удалено</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/conflicts.py"/>
+        <source>changed</source>
+        <translation>изменено</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cjm_designer/ui/conflicts.py"/>
+        <source>%n conflicts from a merge. The map holds our value; keep theirs where it is the right one.</source>
+        <translation>
+            <numerusform>%n конфликт после слияния. В карте — наше значение; оставьте их значение там, где верно оно.</numerusform>
+            <numerusform>%n конфликта после слияния. В карте — наши значения; оставьте их значения там, где верны они.</numerusform>
+            <numerusform>%n конфликтов после слияния. В карте — наши значения; оставьте их значения там, где верны они.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/conflicts.py"/>
+        <source>No conflicts left.</source>
+        <translation>Конфликтов не осталось.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/conflicts.py"/>
+        <source>Keep ours</source>
+        <translation>Оставить наше</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/conflicts.py"/>
+        <source>Keep theirs</source>
+        <translation>Оставить их</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/conflicts.py"/>
+        <source>This value cannot be kept: %1</source>
+        <translation>Это значение нельзя оставить: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cjm_designer/ui/conflicts.py"/>
+        <source>⚠ %n conflicts from a merge: resolve them…</source>
+        <translation>
+            <numerusform>⚠ %n конфликт после слияния: разрешить…</numerusform>
+            <numerusform>⚠ %n конфликта после слияния: разрешить…</numerusform>
+            <numerusform>⚠ %n конфликтов после слияния: разрешить…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Dialogs</name>
@@ -662,6 +977,16 @@
     </message>
     <message>
         <location filename="../../cjm_designer/ui/dialogs.py"/>
+        <source>Automatic: the other screen when there are two</source>
+        <translation>Автоматически: другой экран, если их два</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/dialogs.py"/>
+        <source>Screen %1: %2 × %3 %4</source>
+        <translation>Экран %1: %2 × %3 %4</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/dialogs.py"/>
         <source>Autosave every</source>
         <translation>Автосохранение каждые</translation>
     </message>
@@ -674,6 +999,11 @@
         <location filename="../../cjm_designer/ui/dialogs.py"/>
         <source>Interface language</source>
         <translation>Язык интерфейса</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/dialogs.py"/>
+        <source>Present on</source>
+        <translation>Показывать на</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/ui/dialogs.py"/>
@@ -1112,6 +1442,124 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
     </message>
 </context>
 <context>
+    <name>History</name>
+    <message>
+        <location filename="../../cjm_designer/ui/history.py"/>
+        <source>Snapshots</source>
+        <translation>Снимки</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/history.py"/>
+        <source>Undo steps</source>
+        <translation>Шаги отмены</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/history.py"/>
+        <source>Save Snapshot…</source>
+        <translation>Сохранить снимок…</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/history.py"/>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/history.py"/>
+        <source>Restore…</source>
+        <translation>Восстановить…</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/history.py"/>
+        <source>Copy to New Map</source>
+        <translation>Копировать в новую карту</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/history.py"/>
+        <source>Rename…</source>
+        <translation>Переименовать…</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/history.py"/>
+        <source>Delete…</source>
+        <translation>Удалить…</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/history.py"/>
+        <source>Save a snapshot of the map as it is now</source>
+        <translation>Сохранить снимок карты в её нынешнем виде</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/history.py"/>
+        <source>damaged</source>
+        <translation>повреждён</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/history.py"/>
+        <source>Damaged snapshot</source>
+        <translation>Повреждённый снимок</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/history.py"/>
+        <source>Restore snapshot</source>
+        <translation>Восстановить снимок</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/history.py"/>
+        <source>Replace the map with the snapshot “%1”? Edit → Undo brings the present map back.</source>
+        <translation>Заменить карту снимком «%1»? Правка → Отменить вернёт нынешнюю карту.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/history.py"/>
+        <source>Rename Snapshot</source>
+        <translation>Переименовать снимок</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/history.py"/>
+        <source>Delete snapshot</source>
+        <translation>Удалить снимок</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/history.py"/>
+        <source>Delete the snapshot “%1”?</source>
+        <translation>Удалить снимок «%1»?</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/snapshot_dialog.py"/>
+        <source>Why this snapshot is taken (optional)</source>
+        <translation>Зачем сделан этот снимок (необязательно)</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/snapshot_dialog.py"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Название:</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/snapshot_dialog.py"/>
+        <source>N&amp;ote:</source>
+        <translation>&amp;Заметка:</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/snapshot_dialog.py"/>
+        <source>A snapshot needs a name.</source>
+        <translation>Снимку нужно название.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/snapshot_dialog.py"/>
+        <source>A snapshot of this name is kept already.</source>
+        <translation>Снимок с таким названием уже есть.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/snapshot_dialog.py"/>
+        <source>Snapshot %1</source>
+        <translation>Снимок %1</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/snapshot_dialog.py"/>
+        <source>Save Snapshot</source>
+        <translation>Сохранить снимок</translation>
+    </message>
+</context>
+<context>
     <name>Inspector</name>
     <message>
         <location filename="../../cjm_designer/ui/colour_field.py"/>
@@ -1140,13 +1588,20 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
     </message>
     <message>
         <location filename="../../cjm_designer/ui/field_form.py"/>
+        <location filename="../../cjm_designer/ui/variants_table.py"/>
         <source>a whole number is needed</source>
         <translation>нужно целое число</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/ui/field_form.py"/>
+        <location filename="../../cjm_designer/ui/variants_table.py"/>
         <source>a number is needed</source>
         <translation>нужно число</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inspector.py"/>
+        <source>Persona</source>
+        <translation>Персона</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/ui/inspector.py"/>
@@ -1215,16 +1670,19 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
     </message>
     <message>
         <location filename="../../cjm_designer/ui/inspector.py"/>
+        <location filename="../../cjm_designer/ui/variants_table.py"/>
         <source>Clicks</source>
         <translation>Клики</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/ui/inspector.py"/>
+        <location filename="../../cjm_designer/ui/variants_table.py"/>
         <source>Conversion, %</source>
         <translation>Конверсия, %</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/ui/inspector.py"/>
+        <location filename="../../cjm_designer/ui/variants_table.py"/>
         <source>Time on site, s</source>
         <translation>Время на сайте, с</translation>
     </message>
@@ -1245,6 +1703,7 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
     </message>
     <message>
         <location filename="../../cjm_designer/ui/inspector.py"/>
+        <location filename="../../cjm_designer/ui/variants_table.py"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
@@ -1342,6 +1801,51 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
         <source>Map</source>
         <translation>Карта</translation>
     </message>
+    <message>
+        <location filename="../../cjm_designer/ui/variants_table.py"/>
+        <source>A/B variants</source>
+        <translation>A/B-варианты</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/variants_table.py"/>
+        <source>The variant&apos;s short name, e.g. A</source>
+        <translation>Короткое имя варианта, например A</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/variants_table.py"/>
+        <source>What differs</source>
+        <translation>Что изменено</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/variants_table.py"/>
+        <source>CR, %</source>
+        <translation>CR, %</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/variants_table.py"/>
+        <source>Time, s</source>
+        <translation>Время, с</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/variants_table.py"/>
+        <source>Add variant</source>
+        <translation>Добавить вариант</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/variants_table.py"/>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/variants_table.py"/>
+        <source>Edit A/B variants</source>
+        <translation>Изменить A/B-варианты</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/variants_table.py"/>
+        <source>Remove variant</source>
+        <translation>Удалить вариант</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1352,6 +1856,7 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
     </message>
     <message>
         <location filename="../../cjm_designer/ui/document_files.py"/>
+        <location filename="../../cjm_designer/ui/history.py"/>
         <source>Untitled</source>
         <translation>Без названия</translation>
     </message>
@@ -1471,7 +1976,7 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
         <translation>Не удалось открыть карту</translation>
     </message>
     <message>
-        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <location filename="../../cjm_designer/ui/history.py"/>
         <source>&lt;empty&gt;</source>
         <translation>&lt;исходное состояние&gt;</translation>
     </message>
@@ -1499,6 +2004,11 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
         <location filename="../../cjm_designer/ui/main_window.py"/>
         <source>Save as &amp;Template…</source>
         <translation>Сохранить как &amp;шаблон…</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>Save S&amp;napshot…</source>
+        <translation>Сохранить с&amp;нимок…</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/ui/main_window.py"/>
@@ -1542,6 +2052,16 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
     </message>
     <message>
         <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>&amp;Conflicts…</source>
+        <translation>&amp;Конфликты…</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>Compare &amp;with…</source>
+        <translation>&amp;Сравнить с…</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>Сочетания &amp;клавиш</translation>
     </message>
@@ -1549,6 +2069,16 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
         <location filename="../../cjm_designer/ui/main_window.py"/>
         <source>&amp;About CJM Designer</source>
         <translation>&amp;О программе CJM Designer</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>&amp;Present</source>
+        <translation>&amp;Показ</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>Present from the current &amp;stage</source>
+        <translation>Показ с текущего &amp;этапа</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/ui/main_window.py"/>
@@ -1619,6 +2149,16 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
         <location filename="../../cjm_designer/ui/main_window.py"/>
         <source>Add lane</source>
         <translation>Добавить дорожку</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source> (and %1 more)</source>
+        <translation> (и ещё %1)</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>A damaged snapshot cannot be opened; it is kept as it is: %1</source>
+        <translation>Повреждённый снимок нельзя открыть; он сохранён как есть: %1</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/ui/main_window.py"/>
@@ -1713,6 +2253,11 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
     </message>
     <message>
         <location filename="../../cjm_designer/ui/personas.py"/>
+        <source>Curve colour</source>
+        <translation>Цвет кривой</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/personas.py"/>
         <source>Add persona</source>
         <translation>Добавить персону</translation>
     </message>
@@ -1770,6 +2315,84 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
         <location filename="../../cjm_designer/ui/personas.py"/>
         <source>Photo</source>
         <translation>Изменить фото</translation>
+    </message>
+</context>
+<context>
+    <name>Presentation</name>
+    <message>
+        <location filename="../../cjm_designer/ui/presentation.py"/>
+        <source>Presentation: next step</source>
+        <translation>Показ: следующий шаг</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/presentation.py"/>
+        <source>Presentation: previous step</source>
+        <translation>Показ: предыдущий шаг</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/presentation.py"/>
+        <source>Presentation: first or last step</source>
+        <translation>Показ: первый или последний шаг</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/presentation.py"/>
+        <source>Presentation: stage 1 to 9</source>
+        <translation>Показ: этапы с 1 по 9</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/presentation.py"/>
+        <source>Presentation: lane by lane on or off</source>
+        <translation>Показ: по дорожкам — вкл. или выкл.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/presentation.py"/>
+        <source>Presentation: spotlight on the card, or off</source>
+        <translation>Показ: подсветить карточку или снять подсветку</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/presentation.py"/>
+        <source>a click, %1</source>
+        <translation>щелчок, %1</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/presentation.py"/>
+        <source>Presentation: spotlight on the next or previous card</source>
+        <translation>Показ: подсветить следующую или предыдущую карточку</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/presentation.py"/>
+        <source>Presentation: timer start or stop</source>
+        <translation>Показ: запустить или остановить таймер</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/presentation.py"/>
+        <source>Presentation: timer a minute more or less</source>
+        <translation>Показ: таймер — на минуту больше или меньше</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/presentation.py"/>
+        <source>Presentation: black screen on or off</source>
+        <translation>Показ: чёрный экран — вкл. или выкл.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/presentation.py"/>
+        <source>Presentation: leave</source>
+        <translation>Показ: выйти</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/presentation.py"/>
+        <source>The whole map</source>
+        <translation>Вся карта</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/presentation.py"/>
+        <source>%1, part %2 of %3</source>
+        <translation>%1, часть %2 из %3</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/presentation_overlay.py"/>
+        <source>→ next   ← back   L lanes   T timer   Enter spotlight   Esc leave</source>
+        <translation>→ дальше   ← назад   L по дорожкам   T таймер   Enter подсветка   Esc выход</translation>
     </message>
 </context>
 <context>

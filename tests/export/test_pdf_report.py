@@ -255,3 +255,32 @@ def test_long_persona_texts_wrap_and_shorten_within_their_cards():
         text = shown(page)
         assert "…" in text and "Рыбалка" in text and "Очень длинная цель." in text
     assert "Дмитрий Орлов" in text
+
+
+def with_ab_tests(doc, count: int):
+    """The map with A/B variants on its first `count` cards, B ahead of A on conversion."""
+    from cjm_designer.model import Metrics, Variant
+
+    for i, card in enumerate(doc.cards[:count]):
+        card.variants = [Variant(name="A", description="Control", metrics=Metrics(clicks=1000 + i, conversion=4.0)),
+                         Variant(name="B", description="Green button", metrics=Metrics(clicks=990, conversion=5.0))]
+    return doc
+
+
+@pytest.mark.parametrize("size", [PAPERS["A4"], PAPERS["A4"][::-1]], ids=["landscape", "portrait"])
+def test_the_report_lists_the_ab_tests_with_figures_winner_and_lift(size):
+    page = drawn_report(load(templates_dir() / "window-installation.en.cjm"), size)
+    assert_readable(page)
+    text = shown(page)
+    assert "A/B tests" in text
+    assert "A — Long form: 7 fields: 750 clicks · CR 6.9% · 240 s on site" in text
+    assert "B wins on conversion, lift +31.9%." in text
+    assert "A/B" not in shown(drawn_report(load(templates_dir() / "five-stages.en.cjm"), size))
+
+
+def test_a_report_of_many_ab_tests_counts_those_that_do_not_fit():
+    page = drawn_report(with_ab_tests(load(templates_dir() / "live-chat.ru.cjm"), 30), PAPERS["A4"])
+    assert_readable(page)
+    text = shown(page)
+    assert "Победил B по конверсии, прирост +25 %." in text
+    assert re.search(r"A/B-тесты.*… ещё \d+", text)

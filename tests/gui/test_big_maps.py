@@ -66,7 +66,7 @@ def _items_show_the_layout(scene) -> None:
         rect = full.cells[key]
         assert (item.pos().x(), item.pos().y(), item.boundingRect().height()) == (rect.x, rect.y, rect.h)
     for lane_id, item in scene.curve_items.items():
-        assert item.curve == next(curve for curve in full.curves if curve.lane_id == lane_id)
+        assert item.curves == full.curves_by_lane()[lane_id]
 
 
 def test_a_card_edit_on_a_big_map_updates_what_it_moves_and_shares_the_rest(qtbot):

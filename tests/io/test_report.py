@@ -85,3 +85,36 @@ def test_cli_report_of_a_hostile_map(tmp_path, capsys):
     assert main(["report", str(path)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("# Journey map report: \\<img src=x\\>") and "\x00" not in out
+
+
+def test_the_report_lists_each_ab_test_with_its_variants_winner_and_lift():
+    from cjm_designer.io import load
+    from cjm_designer.paths import templates_dir
+
+    lines = report_markdown(load(templates_dir() / "window-installation.ru.cjm")).splitlines()
+    start = lines.index("## A/B-тесты")
+    assert lines[start + 4] == "### Оставляет заявку на сайте (Заявка)"
+    assert tables_in(lines[start:]) == [[
+        "| Вариант | Что изменено | Клики | Конверсия | Время на сайте, с |",
+        "| --- | --- | ---: | ---: | ---: |",
+        "| A | Длинная форма: 7 полей | 750 | 6,9\u00a0% | 240 |",
+        "| **B** | Короткая форма: имя и телефон | 750 | 9,1\u00a0% | 180 |",
+    ]]
+    assert lines[-1] == "Победил B по конверсии, прирост +31,9\u00a0%."
+    assert "A/B" not in report_markdown(hostile_map())  # no section for a map without tests
+
+
+def test_ab_variants_are_written_literally_one_cell_each():
+    from cjm_designer.model import Metrics, Variant
+
+    doc = hostile_map()
+    doc.cards[0].variants = [Variant(name=HOSTILE[:60], description=HOSTILE[:200], metrics=Metrics(clicks=5000)),
+                             Variant(name="B|", metrics=Metrics(clicks=10_000))]
+    out = report_markdown(doc)
+    assert not re.search(r"[\x00-\x09\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]", out)
+    assert not re.search(r"(?<!\\)(?:\\\\)*[<>`\[]", out)
+    table = tables_in(out.splitlines())[-1]
+    assert all(len(cells(row)) == 5 for row in table), table
+    assert literal(cells(table[3])[0]).strip() == "**B|**"
+    assert cells(table[3])[2].strip() == "10,000"
+    assert out.rstrip().endswith("B\\| wins on clicks, lift +100%.")

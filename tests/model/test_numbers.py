@@ -59,3 +59,20 @@ def test_anything_else_is_refused_with_its_reason(text, whole, reason):
 
 def test_a_percentage_may_end_in_a_per_cent_sign():
     assert parse(f"28,1{NBSP}%", percent=True) == parse("28.1 %", percent=True) == parse("28.1", percent=True) == 28.1
+
+
+@given(st.one_of(st.none(), st.floats(0, 100)), LANGUAGES)
+def test_a_rate_kept_in_per_cent_is_written_as_a_decimal_and_reads_back(value, language):
+    from cjm_designer.model.numbers import per_cent
+
+    written = per_cent(value, language)
+    assert parse(written, percent=True) == (None if value is None else float(decimal(value, "en")))
+    if value is not None:
+        assert written == decimal(value, language) + (f"{NBSP}%" if language == "ru" else "%")
+
+
+def test_a_rate_in_per_cent_as_the_cards_write_it():
+    from cjm_designer.model.numbers import per_cent
+
+    assert per_cent(12.5, "ru") == f"12,5{NBSP}%" and per_cent(7.25, "en") == "7.25%" and per_cent(8.0, "en") == "8%"
+    assert per_cent(None, "ru") == MISSING

@@ -1,0 +1,241 @@
+"""The History panel: the snapshots kept in the map (newest first) with what can be done with one, and
+below them the undo steps of this session.
+
+A snapshot is opened in a read-only window, restored (one undo step), or copied into a new map; a
+damaged one is listed as damaged, its problem in the tooltip, and cannot be opened or restored. The
+list is rebuilt only when the snapshots may have changed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QUndoView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..editor import Change, Editor
+from ..io import CjmError
+from ..io.snapshots import snapshot_map
+from ..model import JourneyMap, Snapshot
+from ..model.document import ElementKind
+from ..model.plain import visible_bidi
+from . import messages
+from .document_files import DocumentFiles, new_window
+from .snapshot_dialog import SnapshotDialog, save_snapshot
+
+DAMAGED = QColor("#C62828")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("History", text)
+
+
+class HistoryPanel(QWidget):
+    """The snapshots of `files`' map, changed through `edits`, and the session's undo steps."""
+
+    def __init__(self, files: DocumentFiles, edits: Editor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.files, self.edits, self.session = files, edits, files.session
+        self.snapshots_label = QLabel()
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.list.setSpacing(2)
+        self.list.setAlternatingRowColors(True)
+        self.list.currentRowChanged.connect(lambda _row: self._enable())
+        self.list.itemDoubleClicked.connect(lambda _item: self.open_snapshot())
+        self.save_button = QPushButton()
+        self.save_button.clicked.connect(lambda: save_snapshot(self.window(), self.edits))
+        self.open_button = QPushButton()
+        self.open_button.clicked.connect(self.open_snapshot)
+        self.restore_button = QPushButton()
+        self.restore_button.clicked.connect(self.restore_snapshot)
+        self.copy_button = QPushButton()
+        self.copy_button.clicked.connect(self.copy_to_new_map)
+        self.rename_button = QPushButton()
+        self.rename_button.clicked.connect(self.rename_snapshot)
+        self.delete_button = QPushButton()
+        self.delete_button.clicked.connect(self.delete_snapshot)
+        self.steps_label = QLabel()
+        self.undo_view = QUndoView(self.session.undo_stack)
+        for label in (self.snapshots_label, self.steps_label):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+
+        header = QHBoxLayout()
+        header.addWidget(self.snapshots_label, 1)
+        header.addWidget(self.save_button)
+        buttons = QGridLayout()
+        for i, button in enumerate((self.open_button, self.restore_button, self.copy_button,
+                                    self.rename_button, self.delete_button)):
+            buttons.addWidget(button, i // 3, i % 3)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addLayout(header)
+        top_layout.addWidget(self.list)
+        top_layout.addLayout(buttons)
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.addWidget(self.steps_label)
+        bottom_layout.addWidget(self.undo_view)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(bottom)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.checked: dict[str, tuple[dict, str, str, CjmError | None]] = {}  # id: (map, name, file, its error)
+        self.session.changed.connect(self._on_changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The buttons, labels and list again, in the language now installed."""
+        self.snapshots_label.setText(tr("Snapshots"))
+        self.steps_label.setText(tr("Undo steps"))
+        self.undo_view.setEmptyLabel(QCoreApplication.translate("MainWindow", "<empty>"))
+        for button, text in ((self.save_button, tr("Save Snapshot…")), (self.open_button, tr("Open")),
+                             (self.restore_button, tr("Restore…")), (self.copy_button, tr("Copy to New Map")),
+                             (self.rename_button, tr("Rename…")), (self.delete_button, tr("Delete…"))):
+            button.setText(text)
+        self.save_button.setToolTip(tr("Save a snapshot of the map as it is now"))
+        self.refresh()
+
+    def _on_changed(self, change: Change) -> None:
+        if change.touches(ElementKind.SNAPSHOT):
+            self.refresh()
+
+    # -- the list -------------------------------------------------------------------------------
+
+    def file_name(self) -> str:
+        """The map's file as snapshots' errors and windows name it."""
+        path = self.session.path
+        return path.name if path is not None else (self.files.display_name or QCoreApplication.translate(
+            "MainWindow", "Untitled"))
+
+    def problem(self, snapshot: Snapshot) -> CjmError | None:
+        """Why `snapshot` cannot be read (None when it can), checked once for each map, name and file."""
+        key = (snapshot.map, snapshot.name, self.file_name())
+        known = self.checked.get(snapshot.id)
+        if known is None or known[0] is not key[0] or known[1:3] != key[1:]:
+            try:
+                snapshot_map(snapshot, key[2])
+                error = None
+            except CjmError as found:
+                error = found
+            self.checked[snapshot.id] = known = (*key, error)
+        return known[3]
+
+    def refresh(self) -> None:
+        current = self.current_id()
+        self.list.clear()
+        snapshots = self.session.doc.snapshots
+        self.checked = {k: v for k, v in self.checked.items() if any(s.id == k for s in snapshots)}
+        for snapshot in reversed(snapshots):
+            error = self.problem(snapshot)
+            when = snapshot.created.astimezone().strftime("%Y-%m-%d %H:%M")
+            second = " · ".join(part for part in (when, visible_bidi(snapshot.author)) if part)
+            if error is not None:
+                second += " · " + tr("damaged")
+            item = QListWidgetItem(f"{visible_bidi(snapshot.name)}\n{second}")
+            item.setData(Qt.ItemDataRole.UserRole, snapshot.id)
+            tip = "\n\n".join(part for part in (str(error) if error else "", snapshot.note) if part)
+            item.setToolTip(messages.plain_tooltip(tip))
+            if error is not None:
+                item.setForeground(QBrush(DAMAGED))
+            self.list.addItem(item)
+            if snapshot.id == current:
+                self.list.setCurrentItem(item)
+        if self.list.currentItem() is None and self.list.count():
+            self.list.setCurrentRow(0)
+        self._enable()
+
+    def current_id(self) -> str | None:
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def _enable(self) -> None:
+        snapshot_id = self.current_id()
+        readable = snapshot_id is not None and self.problem(self.session.doc.snapshot(snapshot_id)) is None
+        for button in (self.open_button, self.restore_button, self.copy_button):
+            button.setEnabled(readable)
+        for button in (self.rename_button, self.delete_button):
+            button.setEnabled(snapshot_id is not None)
+
+    # -- what is done with a snapshot -------------------------------------------------------------
+
+    def _chosen(self) -> tuple[Snapshot, JourneyMap] | None:
+        """The snapshot chosen in the list with the map it keeps; None (the user told) when it cannot be read."""
+        snapshot_id = self.current_id()
+        if snapshot_id is None:
+            return None
+        snapshot = self.session.doc.snapshot(snapshot_id)
+        try:
+            return snapshot, snapshot_map(snapshot, self.file_name())
+        except CjmError as error:
+            messages.warning(self.window(), tr("Damaged snapshot"), str(error))
+            return None
+
+    def open_snapshot(self):
+        """The snapshot in a window of its own, read-only: it is saved only under a new name."""
+        chosen = self._chosen()
+        if chosen is None:
+            return None
+        snapshot, doc = chosen
+        window = new_window(doc, None, display_name=f"{self.file_name()} @ {snapshot.name}", read_only=True)
+        window.files.origin = self.session.path  # never saved over the map the snapshot is kept in
+        window.show()
+        return window
+
+    def copy_to_new_map(self):
+        """A new, untitled map holding what the snapshot kept."""
+        chosen = self._chosen()
+        if chosen is None:
+            return None
+        window = new_window(chosen[1], None, display_name=QCoreApplication.translate("MainWindow", "Untitled"))
+        window.show()
+        return window
+
+    def restore_snapshot(self) -> bool:
+        """Make the map what the snapshot kept, after asking; Edit → Undo brings the present map back."""
+        chosen = self._chosen()
+        if chosen is None:
+            return False
+        snapshot, doc = chosen
+        answer = messages.ask(self.window(), tr("Restore snapshot"),
+                              tr("Replace the map with the snapshot “%1”? Edit → Undo brings the present map back.")
+                              .replace("%1", snapshot.name))
+        if answer != messages.Button.Yes:
+            return False
+        self.edits.restore_snapshot(snapshot.id, doc)
+        return True
+
+    def rename_snapshot(self) -> bool:
+        snapshot_id = self.current_id()
+        if snapshot_id is None:
+            return False
+        name = self.session.doc.snapshot(snapshot_id).name
+        taken = {s.name for s in self.session.doc.snapshots} - {name}
+        dialog = SnapshotDialog(self.window(), tr("Rename Snapshot"), name, taken, note=None)
+        return bool(dialog.exec()) and self.edits.rename_snapshot(snapshot_id, dialog.name())
+
+    def delete_snapshot(self) -> bool:
+        snapshot_id = self.current_id()
+        if snapshot_id is None:
+            return False
+        answer = messages.ask(self.window(), tr("Delete snapshot"), tr("Delete the snapshot “%1”?").replace(
+            "%1", self.session.doc.snapshot(snapshot_id).name))
+        if answer != messages.Button.Yes:
+            return False
+        self.edits.delete_snapshot(snapshot_id)
+        return True
+
