@@ -226,7 +226,7 @@ def test_schema_is_json_schema_of_the_file(capsys):
     assert schema["properties"]["format"] == {"const": "cjm", "description": 'Always "cjm".'}
     assert schema["required"][:2] == ["format", "version"]
     assert set(schema["properties"]) == {"format", "version", "meta", "personas", "stages", "lanes", "cards", "links",
-                                            "snapshots", "conflicts"}
+                                            "snapshots", "conflicts", "inbox", "votes"}
     card = schema["$defs"]["Card"]["properties"]
     assert card["emotion"]["anyOf"][0] == {"maximum": 2, "minimum": -2, "type": "integer"}
     assert all(field.get("description") for field in card.values())

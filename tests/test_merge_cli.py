@@ -69,7 +69,7 @@ def test_files_of_different_versions_are_upgraded_first(tmp_path, capsys):
     assert code == 0, err
     merged = load(ours)
     assert (merged.cards[0].title, merged.cards[1].emotion) == ("Theirs, still version 1", 2)
-    assert json.loads(ours.read_text("utf-8"))["version"] == 2
+    assert json.loads(ours.read_text("utf-8"))["version"] == 3
 
 
 def test_an_invalid_input_gives_the_loaders_line_and_exit_2(tmp_path, capsys):

@@ -17,7 +17,17 @@ from pydantic import ValidationError
 
 from ..bulk import collector_paused
 from ..model import JourneyMap, Problem, Snapshot, check_references
-from ..model.document import MAX_CARDS, MAX_CONFLICTS, MAX_LANES, MAX_LINKS, MAX_PERSONAS, MAX_SNAPSHOTS, MAX_STAGES
+from ..model.document import (
+    MAX_CARDS,
+    MAX_CONFLICTS,
+    MAX_INBOX,
+    MAX_LANES,
+    MAX_LINKS,
+    MAX_PERSONAS,
+    MAX_SNAPSHOTS,
+    MAX_STAGES,
+    MAX_VOTES,
+)
 from . import migrations
 from .atomic import write_atomic
 from .errors import InvalidFormatError, UnsupportedFormatVersionError
@@ -29,8 +39,10 @@ MAX_CONTAINERS = 1_000_000
 MAX_FREE_DEPTH = 64  # a map nests about 8 deep; what its free-form values (below) may nest, at most
 FREE_FORM = ("snapshots", "conflicts")  # a snapshot's map and a conflict's values are JSON of any shape
 LIST_LIMITS = {"personas": MAX_PERSONAS, "stages": MAX_STAGES, "lanes": MAX_LANES,
-               "cards": MAX_CARDS, "links": MAX_LINKS, "snapshots": MAX_SNAPSHOTS, "conflicts": MAX_CONFLICTS}
-MAP_LISTS = ("personas", "stages", "lanes", "cards", "links")  # then snapshots always, conflicts while any
+               "cards": MAX_CARDS, "links": MAX_LINKS, "snapshots": MAX_SNAPSHOTS, "conflicts": MAX_CONFLICTS,
+               "inbox": MAX_INBOX, "votes": MAX_VOTES}
+MAP_LISTS = ("personas", "stages", "lanes", "cards", "links")  # then snapshots always, the others while any
+WHILE_ANY = ("inbox", "votes", "conflicts")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")  # UTF-8 text holds no surrogates; only escapes make them
 
@@ -81,8 +93,9 @@ def dumps(doc: JourneyMap) -> bytes:
     Fields at their default value are left out, so files stay short and diffs small."""
     body = {"format": FORMAT, "version": migrations.CURRENT_VERSION, **map_body(doc)}
     body["snapshots"] = [_snapshot(s) for s in doc.snapshots]
-    if doc.conflicts:
-        body["conflicts"] = [c.model_dump(mode="json", exclude_defaults=True) for c in doc.conflicts]
+    for key in WHILE_ANY:
+        if getattr(doc, key):
+            body[key] = [e.model_dump(mode="json", exclude_defaults=True) for e in getattr(doc, key)]
     return (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-CURRENT_VERSION = 2
+CURRENT_VERSION = 3
 OLDEST_VERSION = 1
 
 Upgrade = Callable[[dict], dict]
@@ -23,7 +23,14 @@ def _snapshots_kept_in_the_file(data: dict) -> dict:
     return {**data, "version": 2, "snapshots": data.get("snapshots", [])}
 
 
-UPGRADES: dict[int, Upgrade] = {1: _snapshots_kept_in_the_file}
+def _workshop_records(data: dict) -> dict:
+    """Version 3 keeps what a workshop's room brings: an Inbox of participants' cards, dot votes, and
+    comment threads and a page address (`url`) on cards. A version 2 map, and each of its snapshots'
+    bodies, has none of them and reads the same."""
+    return {**data, "version": 3}
+
+
+UPGRADES: dict[int, Upgrade] = {1: _snapshots_kept_in_the_file, 2: _workshop_records}
 
 
 class MissingUpgradeError(LookupError):

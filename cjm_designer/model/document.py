@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .elements import Card, Conflict, Lane, Link, Meta, Part, Persona, Snapshot, Stage
+from .elements import Card, Conflict, InboxCard, Lane, Link, Meta, Part, Persona, Snapshot, Stage, Vote
 
 MAX_PERSONAS = 100
 MAX_STAGES = 200
@@ -23,9 +23,11 @@ MAX_CARDS = 100_000
 MAX_LINKS = 100_000
 MAX_SNAPSHOTS = 200
 MAX_CONFLICTS = 100_000
+MAX_INBOX = 10_000
+MAX_VOTES = 1_000
 
-ListName = Literal["personas", "stages", "lanes", "cards", "links", "snapshots", "conflicts"]
-Element = Persona | Stage | Lane | Card | Link | Snapshot | Conflict
+ListName = Literal["personas", "stages", "lanes", "cards", "links", "snapshots", "conflicts", "inbox", "votes"]
+Element = Persona | Stage | Lane | Card | Link | Snapshot | Conflict | InboxCard | Vote
 
 
 class ElementKind(StrEnum):
@@ -38,6 +40,8 @@ class ElementKind(StrEnum):
     CARD = "card"
     LINK = "link"
     SNAPSHOT = "snapshot"
+    INBOX = "inbox"
+    VOTE = "vote"
 
 
 class ModelError(ValueError):
@@ -62,6 +66,8 @@ class JourneyMap(Part):
     links: list[Link] = Field(default_factory=list, max_length=MAX_LINKS)
     snapshots: list[Snapshot] = Field(default_factory=list, max_length=MAX_SNAPSHOTS)
     conflicts: list[Conflict] = Field(default_factory=list, max_length=MAX_CONFLICTS)
+    inbox: list[InboxCard] = Field(default_factory=list, max_length=MAX_INBOX)
+    votes: list[Vote] = Field(default_factory=list, max_length=MAX_VOTES)
 
     # -- lookup ---------------------------------------------------------------------------------
 
@@ -92,6 +98,12 @@ class JourneyMap(Part):
 
     def conflict(self, conflict_id: str) -> Conflict:
         return _find(self.conflicts, conflict_id, "conflict")
+
+    def inbox_card(self, inbox_id: str) -> InboxCard:
+        return _find(self.inbox, inbox_id, "card in the inbox")
+
+    def vote(self, vote_id: str) -> Vote:
+        return _find(self.votes, vote_id, "vote")
 
     def element(self, kind: ElementKind, element_id: str) -> Meta | Element:
         """The element of `kind` with this id (the map's meta for META, whatever the id)."""
@@ -247,10 +259,28 @@ class JourneyMap(Part):
         """Settle conflicts: they leave the list (what the element holds is kept)."""
         return self._remove([("conflicts", self.conflict(i)) for i in conflict_ids])
 
+    def add_inbox_card(self, card: InboxCard, index: int | None = None) -> None:
+        """A participant's card into the Inbox; its stage and lane must be on the map as it arrives. (It
+        stays when they are removed later, or a snapshot without them is restored: accepting it then
+        asks for another cell.)"""
+        self.stage(card.stage)
+        self.lane(card.lane)
+        self._insert("inbox", card, index, MAX_INBOX)
+
+    def remove_inbox_cards(self, inbox_ids: list[str]) -> Removal:
+        """Cards leave the Inbox (accepted as cards of the map, or discarded)."""
+        return self._remove([("inbox", self.inbox_card(i)) for i in inbox_ids])
+
+    def add_vote(self, vote: Vote, index: int | None = None) -> None:
+        self._insert("votes", vote, index, MAX_VOTES)
+
+    def remove_vote(self, vote_id: str) -> Removal:
+        return self._remove([("votes", self.vote(vote_id))])
+
     def restore_content(self, content: JourneyMap) -> JourneyMap:
         """Make the map's meta, personas, stages, lanes, cards and links those of `content` (a snapshot
-        restored, or an undo of that); its snapshots stay, and its conflicts are settled by the new
-        content. Returns what was replaced, as a map, to restore back."""
+        restored, or an undo of that); its snapshots, Inbox and votes stay, and its conflicts are settled
+        by the new content. Returns what was replaced, as a map, to restore back."""
         before = JourneyMap.model_construct(
             meta=self.meta, personas=self.personas, stages=self.stages, lanes=self.lanes, cards=self.cards,
             links=self.links, snapshots=[], conflicts=self.conflicts)
@@ -291,7 +321,8 @@ class JourneyMap(Part):
 
     def _remove(self, doomed: list[tuple[ListName, Element]]) -> Removal:
         """Remove elements, with the conflicts recorded on them (they go with the element they name)."""
-        gone = {(name.removesuffix("s"), e.id) for name, e in doomed if name not in ("snapshots", "conflicts")}
+        gone = {(name.removesuffix("s"), e.id) for name, e in doomed if name in ("personas", "stages", "lanes", "cards",
+                                                                                  "links")}
         doomed = doomed + [("conflicts", c) for c in self.conflicts if (c.kind, c.element) in gone]
         removal = Removal()
         by_list: dict[str, set[int]] = {}
@@ -306,7 +337,8 @@ class JourneyMap(Part):
         return removal
 
 
-_LISTS: tuple[ListName, ...] = ("personas", "stages", "lanes", "cards", "links", "snapshots", "conflicts")
+_LISTS: tuple[ListName, ...] = ("personas", "stages", "lanes", "cards", "links", "snapshots", "conflicts", "inbox",
+                                "votes")
 
 
 def cell_order(cell: list[str], moved: list[str], before: str | None) -> list[str]:

@@ -263,6 +263,25 @@ class Lane(Part):
     """Minimum row height in points, set by the user; none for automatic."""
 
 
+class Comment(Part):
+    """A remark on a card, made in the window or from a participant's phone in a workshop."""
+
+    id: Id
+    """Unique among the card's comments."""
+
+    author: Name = ""
+    """Who wrote it (a participant's chosen name)."""
+
+    text: Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+    """The comment, plain text."""
+
+    created: IsoDatetime
+    """When it was written (ISO 8601 with time zone)."""
+
+    resolved: StrictBool = False
+    """Settled: hidden unless asked for."""
+
+
 class Card(Part):
     """A touchpoint or action in the cell of one stage and one lane."""
 
@@ -321,6 +340,12 @@ class Card(Part):
     variants: list[Variant] = Field(default_factory=list, max_length=26)
     """A/B test: the versions of this touchpoint, each with its own figures."""
 
+    url: Line = ""
+    """The touchpoint's page address or UTM tag, by which figures of a web-analytics report are matched."""
+
+    comments: list[Comment] = Field(default_factory=list, max_length=1000)
+    """The comment thread, oldest first."""
+
     @field_validator("variants")
     @classmethod
     def _variant_names_unique(cls, variants: list[Variant]) -> list[Variant]:
@@ -329,6 +354,15 @@ class Card(Part):
         if twice is not None:
             raise ValueError(f"two variants are named {twice!r}")
         return variants
+
+    @field_validator("comments")
+    @classmethod
+    def _comment_ids_unique(cls, comments: list[Comment]) -> list[Comment]:
+        ids = [c.id for c in comments]
+        twice = next((i for i in ids if ids.count(i) > 1), None)
+        if twice is not None:
+            raise ValueError(f"two comments have the id {twice!r}")
+        return comments
 
 
 class Link(Part):
@@ -375,6 +409,62 @@ class Snapshot(Part):
 
     map: dict[str, Any]
     """The map as it was: `meta`, `personas`, `stages`, `lanes`, `cards` and `links`."""
+
+
+class InboxCard(Part):
+    """A card sent by a participant of a workshop, waiting in the Inbox for the facilitator to accept
+    (it becomes a card of its cell), edit or discard it."""
+
+    id: Id
+    """Unique id in the map."""
+
+    stage: Id
+    """The stage the participant chose."""
+
+    lane: Id
+    """The lane the participant chose."""
+
+    title: Annotated[str, StringConstraints(min_length=1, max_length=500)]
+    """What the participant typed."""
+
+    author: Annotated[str, StringConstraints(max_length=40)] = ""
+    """The participant's chosen name."""
+
+    received: IsoDatetime
+    """When it arrived (ISO 8601 with time zone)."""
+
+
+class Vote(Part):
+    """A dot vote of a workshop: each participant had `dots` dots for the cards of `lanes`; `counts`
+    keeps the dots each card got. A card removed later keeps its count here, as history."""
+
+    id: Id
+    """Unique id in the map."""
+
+    name: Name = ""
+    """What was voted on, e.g. "Which pains hurt most?"."""
+
+    lanes: list[Id] = Field(min_length=1, max_length=200)
+    """The lanes whose cards could be voted for (pain points, opportunities)."""
+
+    dots: StrictInt = Field(ge=1, le=20)
+    """Dots each participant has."""
+
+    started: IsoDatetime
+    """When the vote started."""
+
+    ends: IsoDatetime | None = None
+    """When voting closes (none: until the facilitator ends it)."""
+
+    ended: IsoDatetime | None = None
+    """When it ended; none while it runs."""
+
+    voters: StrictInt = Field(default=0, ge=0)
+    """How many participants voted."""
+
+    counts: dict[Annotated[str, StringConstraints(pattern=ID_PATTERN)], Annotated[int, Field(strict=True, ge=0)]] = \
+        Field(default_factory=dict, max_length=100_000)
+    """Dots received, by card id."""
 
 
 ConflictKind = Literal["meta", "persona", "stage", "lane", "card", "link"]

@@ -74,7 +74,7 @@ def test_canonical_form():
     assert "Осознание" in text  # not \u-escaped
     assert list(json.loads(text)) == ["format", "version", "meta", "personas", "stages", "lanes", "cards", "links",
                                       "snapshots"]
-    assert '\n  "format": "cjm",\n  "version": 2,' in text
+    assert '\n  "format": "cjm",\n  "version": 3,' in text
     assert '"language": "en"' in dumps(loads(encoded({**VALID, "meta": {}}))).decode()
 
 
@@ -155,10 +155,10 @@ def test_missing_fields_are_listed_one_line_each():
 def test_a_newer_version_says_which_version_it_needs():
     error = error_of(encoded({**VALID, "version": 7}))
     assert isinstance(error, UnsupportedFormatVersionError)
-    assert "format version 7" in str(error) and "reads versions 1 to 2" in str(error) and "update" in str(error)
+    assert "format version 7" in str(error) and "reads versions 1 to 3" in str(error) and "update" in str(error)
     error = error_of(encoded({**VALID, "version": 0}))
     assert isinstance(error, UnsupportedFormatVersionError)
-    assert str(error) == "map.cjm: version: format version 0 is unknown; this program reads versions 1 to 2"
+    assert str(error) == "map.cjm: version: format version 0 is unknown; this program reads versions 1 to 3"
 
 
 def test_size_and_structure_limits(monkeypatch, tmp_path):

@@ -71,5 +71,16 @@ def test_a_version_1_map_opens_and_is_saved_as_version_2_with_nothing_else_chang
     doc = loads(raw)
     assert doc.snapshots == [] and doc.conflicts == []
     saved = json.loads(dumps(doc))
-    assert saved["version"] == 2 and saved.pop("snapshots") == []
+    assert saved["version"] == 3 and saved.pop("snapshots") == []
     assert {**saved, "version": 1} == json.loads(raw)
+
+
+VERSION_2 = Path(__file__).parent / "data" / "version2.three-stages.ru.cjm"
+
+
+def test_a_version_2_map_opens_and_is_saved_as_version_3_with_nothing_else_changed():
+    raw = VERSION_2.read_bytes()
+    assert json.loads(raw)["version"] == 2
+    doc = loads(raw)
+    assert doc.inbox == [] and doc.votes == [] and all(not c.comments and not c.url for c in doc.cards)
+    assert {**json.loads(dumps(doc)), "version": 2} == json.loads(raw)
