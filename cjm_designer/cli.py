@@ -21,6 +21,7 @@ from .io import CjmError, SaveError, dumps, load, write_atomic
 from .io.atomic import same_file
 from .io.cjm import MAX_FILE_BYTES
 from .io.disk_state import load_with_state
+from .io.embedded import CHANGED_AFTER_EXPORT, EXPORT_SUFFIXES, embedded_map, map_in_export
 from .io.reading import read_limited
 from .io.schema import json_schema
 from .io.snapshots import MAX_NAME, MAX_NOTE, damaged_snapshots, snapshot_into_file, snapshot_map
@@ -30,7 +31,8 @@ from .model.plain import one_line
 if TYPE_CHECKING:
     from .map_export import ExportResult
 
-IMPORT_FORMATS = {"csv": ".csv", "mermaid": ".mmd"}
+IMPORT_FORMATS = {"csv": ".csv", "mermaid": ".mmd", "pdf": ".pdf", "png": ".png", "svg": ".svg",
+                  "xlsx": ".xlsx"}
 LANGUAGES = ("ru", "en")
 MAX_SCALE = 1000  # PNG pixels a point; what a given map allows is checked against the image's size
 MAX_MM = 50  # PDF margin and overlap: a quarter of an A4 sheet's height, as the export dialog allows
@@ -97,6 +99,10 @@ def _open(args: argparse.Namespace) -> int:
     with app.kept_from_the_collector():  # the map lives as long as the window, like what the window makes
         if args.demo:
             doc, path, name = templates.new_map(templates.DEMO_TEMPLATE, app.interface_language()), None, "demo.cjm"
+        elif args.file and Path(args.file).suffix.lower() in EXPORT_SUFFIXES:  # the map an export carries, untitled
+            (doc, changed), path, name = embedded_map(args.file), None, None
+            if changed:
+                print(f"{_shown(Path(args.file))}: {CHANGED_AFTER_EXPORT}", file=sys.stderr)
         elif args.file:
             (doc, state), path, name = load_with_state(args.file), Path(args.file), Path(args.file).name
         else:
@@ -246,7 +252,10 @@ def _export_options(fmt: str, args: argparse.Namespace):
 
 
 def _made(result: ExportResult) -> str:
-    """What an export made, as its output line says it: the format, and a PDF's pages or a PNG's pixels."""
+    """What an export made, as its output line says it: the format, and a PDF's pages, a deck's slides
+    or a PNG's pixels."""
+    if result.slides is not None:
+        return f"pptx, {result.slides} slide{'' if result.slides == 1 else 's'}"
     if result.pages is not None:
         return f"pdf, {result.pages} page{'' if result.pages == 1 else 's'}"
     if result.pixels is not None:
@@ -285,6 +294,13 @@ def _import(args: argparse.Namespace) -> int:
         from .io.csv_import import from_csv
 
         doc, warnings = from_csv(raw, str(source))
+    elif fmt == "xlsx":
+        from .io.xlsx_import import from_xlsx
+
+        doc, warnings = from_xlsx(raw, str(source))
+    elif fmt in ("pdf", "png", "svg"):  # an export of this program: the map it carries
+        doc, changed = map_in_export(raw, str(source))
+        warnings = [CHANGED_AFTER_EXPORT] if changed else []
     else:
         from .io.mermaid import from_mermaid
 
@@ -293,11 +309,22 @@ def _import(args: argparse.Namespace) -> int:
         except UnicodeDecodeError as error:
             print(f"{_shown(source)}: byte {error.start}: the text is not UTF-8", file=sys.stderr)
             return 1
-        doc, warnings = from_mermaid(text, str(source), args.lang or system_language()), []
+        doc, warnings = from_mermaid(text, str(source), args.lang)
     for warning in warnings:
         print(f"{_shown(source)}: {one_line(warning, 500)}", file=sys.stderr)
     write_atomic(out, dumps(doc))
     print(f"{_shown(out)}: imported from {fmt} ({_summary(doc)})")
+    return 0
+
+
+def _xlsx_template(args: argparse.Namespace) -> int:
+    from .io.xlsx_template import xlsx_template  # openpyxl loads only for this command
+
+    out = Path(args.output)
+    _refuse_existing(out, args.force)
+    data = xlsx_template(args.lang or system_language())
+    write_atomic(out, data)
+    print(f"{_shown(out)}: an empty workbook to fill in, then: cjm-designer import {_shown(out.name)} -o MAP.cjm")
     return 0
 
 
@@ -436,6 +463,41 @@ def _git_setup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _workshop(args: argparse.Namespace) -> int:
+    """A room for the map without a window, until Ctrl+C or SIGTERM (then exit 0): the URL is the first
+    line, for a script to read; what arrives is saved into FILE by the room (room/file_room.py)."""
+    import signal
+    import threading
+
+    from .room.board import board_of  # here: aiohttp loads for this command only
+    from .room.file_room import FileRoom
+    from .room.server import RoomServer
+
+    if args.port != int(args.port):
+        raise UsageError(f"--port takes a whole number, not {args.port:g}")
+    doc = load(args.file)
+    room = FileRoom(doc, Path(args.file))
+    server = RoomServer(board_of(doc), room, host=args.host, port=int(args.port))
+    try:
+        url = server.start()
+    except OSError as error:
+        room.close()
+        where = f"{args.host or 'the local network'}, port {int(args.port)}"
+        print(f"cjm-designer: cannot open a room on {where}: {one_line(error.strerror or str(error), 200)}",
+              file=sys.stderr)
+        return 1
+    room.published = server.publish
+    print(url, flush=True)
+    stopped = threading.Event()
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda *_: stopped.set())
+    while not stopped.wait(0.5):
+        pass
+    server.stop()
+    room.close()
+    return 1 if room.failed else 0
+
+
 def _summary(doc: JourneyMap) -> str:
     counts = (len(doc.stages), "stage"), (len(doc.lanes), "lane"), (len(doc.cards), "card"), (len(doc.links), "link")
     return ", ".join(f"{n} {word}{'' if n == 1 else 's'}" for n, word in counts)
@@ -468,7 +530,8 @@ def _number(low: float, high: float, *, above_low: bool = False):
 
 
 _COMMANDS = ("new", "templates", "template", "validate", "export", "import", "report", "schema",
-             "snapshot", "snapshots", "diff", "merge", "git-setup", "text", "present")
+             "snapshot", "snapshots", "diff", "merge", "git-setup", "text", "present", "workshop",
+             "xlsx-template")
 
 _USAGE = """cjm-designer [FILE | --demo] [--screenshot OUT.png [--size WxH]]
        cjm-designer present FILE [--screenshot OUT.png [--size WxH]]
@@ -476,8 +539,9 @@ _USAGE = """cjm-designer [FILE | --demo] [--screenshot OUT.png [--size WxH]]
        cjm-designer templates [--lang ru|en]
        cjm-designer template save FILE [--name NAME]
        cjm-designer validate FILE...
-       cjm-designer export FILE -o OUT [--format pdf|png|svg|csv|mermaid|cjm] [options]
-       cjm-designer import FILE.csv|FILE.mmd -o OUT.cjm
+       cjm-designer export FILE -o OUT [--format pdf|png|svg|csv|mermaid|cjm|pptx] [options]
+       cjm-designer import FILE.csv|FILE.xlsx|FILE.mmd|FILE.pdf|FILE.png|FILE.svg -o OUT.cjm
+       cjm-designer xlsx-template [--lang ru|en] -o FILE.xlsx
        cjm-designer report FILE
        cjm-designer schema
        cjm-designer snapshot FILE --name NAME [--note TEXT]
@@ -485,7 +549,8 @@ _USAGE = """cjm-designer [FILE | --demo] [--screenshot OUT.png [--size WxH]]
        cjm-designer diff A B [--format text|md|pdf|png] [-o OUT]
        cjm-designer merge BASE OURS THEIRS [-o OUT [--force]]
        cjm-designer git-setup [REPO]
-       cjm-designer text FILE"""
+       cjm-designer text FILE
+       cjm-designer workshop FILE [--host ADDR] [--port N]"""
 
 _EPILOG = """commands:
   new        create a map from a template
@@ -495,8 +560,11 @@ _EPILOG = """commands:
   export     write a map in another format: pdf (vector, text selectable; --pages poster|tiles|fit,
              --paper A4|A3, --orientation auto|landscape|portrait, --cover, --personas, --legend),
              png (--scale or --dpi, --transparent), svg, csv (one row a card; --excel), mermaid (a journey
-             diagram), cjm (canonical form)
+             diagram), cjm (canonical form), pptx (a PowerPoint deck: title, personas, the map, a slide
+             a stage with editable cards, the funnel chart and analytics)
   import     make a map from a CSV table (stage and lane columns) or a Mermaid journey diagram
+  xlsx-template  write an empty Excel workbook to fill in (sheets, headers, drop-down lists,
+             instructions); `import FILE.xlsx` makes a map of it, or of an exported workbook
   report     print the funnel, touchpoints, channels, owners, pain points and missed KPIs (Markdown)
   schema     print the JSON Schema of the .cjm format
   snapshot   keep the map's present state inside the file under a name ("As-is", "After workshop 1")
@@ -509,6 +577,9 @@ _EPILOG = """commands:
   text       print a map as plain text, one field a line (what git diff shows of a .cjm file)
   present    show a map full screen and read-only, stage by stage: PgDn/PgUp move, L lane by lane,
              Enter or a click a spotlight on a card, T a countdown (+/- minutes), Esc back to the window
+  workshop   open a workshop room without a window: prints the invitation URL (http://HOST:PORT/TOKEN/)
+             for participants' phones, saves each card, comment and dot vote they send into FILE,
+             until Ctrl+C; see docs/workshop-api.md
 
 exit codes: 0 done, 1 bad input, 2 bad usage"""
 
@@ -518,7 +589,8 @@ def _open_parser() -> argparse.ArgumentParser:
         prog="cjm-designer", usage=_USAGE, epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
         description="CJM Designer: draw customer journey maps offline.")
     parser.add_argument("--version", action="version", version=f"cjm-designer {__version__}")
-    parser.add_argument("file", nargs="?", metavar="FILE", help="the .cjm map to open")
+    parser.add_argument("file", nargs="?", metavar="FILE", help="the .cjm map to open, or a PDF, PNG or SVG export "
+                                                                 "for the map it carries (opened untitled)")
     parser.add_argument("--demo", action="store_true", help="open the bundled demo map")
     parser.add_argument("--screenshot", metavar="OUT.png",
                         help="render the window to a PNG and exit (no display needed)")
@@ -599,12 +671,13 @@ def _command_parser() -> argparse.ArgumentParser:
                                                           "pain points, missed KPIs")
     export.set_defaults(run=_export)
 
-    importer = commands.add_parser("import", help="make a map from a CSV table or a Mermaid journey")
+    importer = commands.add_parser("import", help="make a map from a CSV table or a Mermaid journey, or take the map "
+                                                  "out of a PDF, PNG or SVG exported by CJM Designer")
     importer.add_argument("file", metavar="FILE")
     importer.add_argument("-o", "--output", required=True, metavar="OUT.cjm")
     importer.add_argument("--format", choices=tuple(IMPORT_FORMATS), help="default: from FILE's extension")
-    importer.add_argument("--lang", choices=LANGUAGES, help="Mermaid: language of the lane's name (default: the "
-                                                            "system's)")
+    importer.add_argument("--lang", choices=LANGUAGES, help="Mermaid: the map's language (default: Russian when "
+                                                            "the diagram has Cyrillic letters, else English)")
     importer.add_argument("--force", action="store_true", help="replace OUT if it exists")
     importer.set_defaults(run=_import)
 
@@ -653,4 +726,18 @@ def _command_parser() -> argparse.ArgumentParser:
     text = commands.add_parser("text", help="print a map as plain text, one field a line (git diff's textconv)")
     text.add_argument("file", metavar="FILE")
     text.set_defaults(run=_text)
+
+    workshop = commands.add_parser("workshop", help="open a workshop room for a map without a window")
+    workshop.add_argument("file", metavar="FILE", help="the .cjm map; what participants send is saved into it")
+    workshop.add_argument("--host", metavar="ADDR",
+                          help="the address to listen on (default: this computer's address on the local network)")
+    workshop.add_argument("--port", type=_number(0, 65535), default=0, metavar="N",
+                          help="the port to listen on (default: a free one)")
+    workshop.set_defaults(run=_workshop)
+
+    xlsx_template = commands.add_parser("xlsx-template", help="write an empty Excel workbook to fill in")
+    xlsx_template.add_argument("--lang", choices=LANGUAGES, help="language of the headers (default: the system's)")
+    xlsx_template.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
+    xlsx_template.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    xlsx_template.set_defaults(run=_xlsx_template)
     return parser

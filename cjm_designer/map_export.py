@@ -17,13 +17,16 @@ from typing import TYPE_CHECKING
 from .io import SaveError, dumps, write_atomic
 from .io.atomic import same_file, writing_atomically
 from .io.csv_export import to_csv
+from .io.embedding import PngWithMap, pdf_with_map, svg_with_map
 from .model import JourneyMap, Problem
 from .model.compare import MapDiff
 
 if TYPE_CHECKING:
     from .export.pdf import MissingGlyphs, PdfOptions
 
-EXTENSIONS = {"cjm": ".cjm", "csv": ".csv", "pdf": ".pdf", "png": ".png", "svg": ".svg", "mermaid": ".mmd"}
+EXTENSIONS = {"cjm": ".cjm", "csv": ".csv", "pdf": ".pdf", "png": ".png", "svg": ".svg", "mermaid": ".mmd",
+              "xlsx": ".xlsx"}
+EXTENSIONS["pptx"] = ".pptx"
 
 Progress = Callable[[int, int], bool]  # (done, total) -> False to cancel
 
@@ -41,6 +44,11 @@ class SvgOptions:
 
 
 @dataclass(frozen=True)
+class PptxOptions:
+    picture: bool = True  # a slide of the whole map as a picture (drawn by the canvas scene, as the PNG is)
+
+
+@dataclass(frozen=True)
 class CsvOptions:
     excel: bool = False  # for Excel in Russian: a BOM, semicolons, decimal commas
 
@@ -51,6 +59,7 @@ class ExportResult:
     format: str
     size: int  # bytes written
     pages: int | None = None  # a PDF's pages
+    slides: int | None = None  # a PowerPoint deck's slides
     pixels: tuple[int, int] | None = None  # a PNG's width and height
     notes: list[str] = field(default_factory=list)  # what was left out and why, for the user
     missing: list[MissingGlyphs] = field(default_factory=list)  # characters no font has, by card
@@ -121,8 +130,9 @@ def _pdf(doc: JourneyMap, target: Path, options, progress: Progress | None) -> E
     from .export.pdf import PdfOptions, to_pdf  # reportlab loads with the first PDF
 
     made = to_pdf(doc, _options(options, PdfOptions), progress=progress)
-    write_atomic(target, made.data)
-    return ExportResult(target, "pdf", len(made.data), pages=made.pages, notes=made.notes, missing=made.missing)
+    data = pdf_with_map(made.data, dumps(doc))  # the map rides along: File → Open of the PDF gives it back
+    write_atomic(target, data)
+    return ExportResult(target, "pdf", len(data), pages=made.pages, notes=made.notes, missing=made.missing)
 
 
 def _png(doc: JourneyMap, target: Path, options, progress: Progress | None) -> ExportResult:
@@ -131,7 +141,8 @@ def _png(doc: JourneyMap, target: Path, options, progress: Progress | None) -> E
 
     options = _options(options, PngOptions)
     try:
-        with writing_atomically(target) as out:  # drawn in bands straight into the file: memory stays bounded
+        with writing_atomically(target) as file:  # drawn in bands straight into the file: memory stays bounded
+            out = PngWithMap(file, dumps(doc))  # the map rides along in a text chunk
             pixels = write_png(doc, out, scale=options.scale, dpi=options.dpi, transparent=options.transparent,
                                progress=progress)
             size = out.tell()
@@ -145,6 +156,7 @@ def _svg(doc: JourneyMap, target: Path, options, progress: Progress | None) -> E
     from .export.image import render_svg
 
     data = render_svg(doc, transparent=_options(options, SvgOptions).transparent, progress=progress)
+    data = svg_with_map(data, dumps(doc))  # the map rides along in the SVG's metadata
     write_atomic(target, data)
     return ExportResult(target, "svg", len(data), missing=glyph_report(doc))
 
@@ -155,6 +167,14 @@ def _csv(doc: JourneyMap, target: Path, options, progress: Progress | None) -> E
     return ExportResult(target, "csv", len(data))
 
 
+def _pptx(doc: JourneyMap, target: Path, options, progress: Progress | None) -> ExportResult:
+    from .export.pptx_deck import to_pptx  # python-pptx loads with the first deck
+
+    made = to_pptx(doc, picture=_options(options, PptxOptions).picture, progress=progress)
+    write_atomic(target, made.data)
+    return ExportResult(target, "pptx", len(made.data), slides=made.slides, notes=made.notes)
+
+
 def _mermaid(doc: JourneyMap, target: Path, options, progress: Progress | None) -> ExportResult:
     from .io.mermaid import to_mermaid
 
@@ -162,6 +182,15 @@ def _mermaid(doc: JourneyMap, target: Path, options, progress: Progress | None) 
     data = to_mermaid(doc).encode("utf-8")
     write_atomic(target, data)
     return ExportResult(target, "mermaid", len(data))
+
+
+def _xlsx(doc: JourneyMap, target: Path, options, progress: Progress | None) -> ExportResult:
+    from .io.xlsx_export import to_xlsx  # openpyxl loads with the first workbook
+
+    _no_options(options)
+    data, notes = to_xlsx(doc)
+    write_atomic(target, data)
+    return ExportResult(target, "xlsx", len(data), notes=notes)
 
 
 def _cjm(doc: JourneyMap, target: Path, options, progress: Progress | None) -> ExportResult:
@@ -185,4 +214,6 @@ def _no_options(options) -> None:
         raise TypeError(f"this format takes no options, not {type(options).__name__}")
 
 
-_WRITERS = {"cjm": _cjm, "csv": _csv, "pdf": _pdf, "png": _png, "svg": _svg, "mermaid": _mermaid}
+_WRITERS = {"cjm": _cjm, "csv": _csv, "pdf": _pdf, "png": _png, "svg": _svg, "mermaid": _mermaid,
+            "xlsx": _xlsx}
+_WRITERS["pptx"] = _pptx

@@ -11,7 +11,7 @@ import pytest
 from cjm_designer import __version__
 from cjm_designer.cli import main, system_language
 from cjm_designer.io import dumps, load
-from cjm_designer.io.csv_export import COLUMNS
+from cjm_designer.io.csv_export import headers
 from cjm_designer.paths import templates_dir
 
 
@@ -114,10 +114,10 @@ def test_export_cjm_and_csv(tmp_path, capsys):
     assert (tmp_path / "canon.cjm").read_bytes() == (templates_dir() / "three-stages.ru.cjm").read_bytes()
     assert run(capsys, "export", str(source), "-o", str(tmp_path / "cards.csv"))[0] == 0
     csv_text = (tmp_path / "cards.csv").read_text("utf-8")
-    assert csv_text.startswith(",".join(COLUMNS)) and "Осознание" in csv_text
+    assert csv_text.startswith(",".join(headers("ru"))) and "Осознание" in csv_text
     assert len(csv_text.splitlines()) > len(load(source).cards)
     code, _, _ = run(capsys, "export", str(source), "-o", str(tmp_path / "excel.txt"), "--format", "csv", "--excel")
-    assert code == 0 and (tmp_path / "excel.txt").read_bytes().startswith(b"\xef\xbb\xbf" + b"id;stage;")
+    assert code == 0 and (tmp_path / "excel.txt").read_bytes().startswith("\ufeffID карточки;Этап;".encode())
 
 
 def test_export_usage_errors(tmp_path, capsys):
@@ -325,7 +325,7 @@ def test_export_replaces_an_existing_file_only_with_force(tmp_path, capsys):
     assert (code, err) == (1, f"{out}: already exists; use --force to replace it\n")
     assert out.read_text() == "keep me"
     assert run(capsys, "export", source, "-o", str(out), "--force")[0] == 0
-    assert out.read_text("utf-8").startswith("id,stage,")
+    assert out.read_text("utf-8").startswith("Card ID,Stage,")
 
 
 @pytest.mark.parametrize("option, value, message", [
@@ -376,4 +376,4 @@ def test_file_names_and_values_cannot_break_the_line(tmp_path, capsys):
     assert "a\\x1b]0;owned\\x07[U+202E]gnp.cjm: meta.title:" in err
     code, _, err = run(capsys, "export", str(evil), "-o", str(tmp_path / "out\x1b.dat"))
     assert code == 2 and err == "cjm-designer: cannot tell the format from 'out\\x1b.dat'; give --format " \
-                                "(cjm, csv, pdf, png, svg, mermaid)\n"
+                                "(cjm, csv, pdf, png, svg, mermaid, xlsx, pptx)\n"

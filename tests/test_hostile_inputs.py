@@ -71,7 +71,7 @@ def corpus(tmp_path_factory):
         "binary.csv": b"stage,lane\n\xff\xfe\x00",
         "nasty.csv": ("stage,lane,title\nA,B," + NASTY.replace("\n", " ").replace("\r", " ") + "\n").encode(),
         "good.mmd": b"journey\n  title T\n  section S\n    Task: 3: Me\n",
-        "bad.mmd": b"journey\n  section S\n    Task: 9: Me\n",
+        "bad.mmd": b"journey\n  section S\n    Task: 3; Me\n",
         "latin1.mmd": b"journey\n  title \xe9\n",
     }
     for name, data in files.items():

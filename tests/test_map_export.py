@@ -136,7 +136,8 @@ def test_options_of_another_format_or_an_unknown_format_are_refused(doc, tmp_pat
         export_map(doc, "cjm", tmp_path / "x.cjm", CsvOptions())
     with pytest.raises(ValueError, match="no export format 'docx'"):
         export_map(doc, "docx", tmp_path / "x.docx")
-    assert list(tmp_path.iterdir()) == [] and set(EXTENSIONS) == {"pdf", "png", "svg", "csv", "mermaid", "cjm"}
+    assert list(tmp_path.iterdir()) == []
+    assert set(EXTENSIONS) == {"pdf", "png", "svg", "csv", "mermaid", "cjm", "xlsx", "pptx"}
 
 
 LOADED = """

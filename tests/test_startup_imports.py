@@ -25,6 +25,11 @@ NOT_AT_START = (
     "cjm_designer.ui.snapshot_dialog",  # File → Save Snapshot
     "cjm_designer.map_export",  # --screenshot needs it only to refuse writing over the map it shows
     "html",  # escaping tooltips: none is shown in the first frame
+    "aiohttp",  # the workshop room's server, started by Workshop → Invite participants
+    "cjm_designer.room",
+    "cjm_designer.ui.workshop",  # Workshop → Invite participants: the room in the window
+    "segno",  # its QR code
+    "cjm_designer.ui.inbox",  # the Inbox dock, a tab behind the Inspector
 )
 
 OPEN_AND_LIST = """

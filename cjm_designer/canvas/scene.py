@@ -111,7 +111,17 @@ class MapScene(QGraphicsScene):
         """One relayout for each notification, which the session sends once for a push or a batch. An
         edit of cards' fields alone lays out again only their cells (and what those move) and updates
         only the items whose boxes changed, or every item when it changes the measure a heat map shows
-        (which may recolour every card and cell); any other change lays out and updates everything."""
+        (which may recolour every card and cell); any other change lays out and updates everything. The
+        workshop's Inbox is not drawn: its cards arriving lay out nothing. A vote's new counts lay out only
+        the cards whose dots they change (editor.set_vote_counts names them)."""
+        if change.kinds == {"inbox"}:
+            return
+        if change.kinds == {"vote"} and not change.structure and change.fields:  # ballots, or a vote ended
+            card_ids = frozenset(i for i in change.ids if i in self.layout.cards)  # the cards whose dots moved
+            if card_ids:
+                with collector_paused():
+                    self._sync_cards(card_ids)
+            return
         if change.kinds != {"card"} or change.structure or not change.ids:
             self.sync()
             return

@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from ..model import Card, JourneyMap, Lane, Link, ModelError, Persona, Removal, Snapshot, Stage
+from ..model import Card, JourneyMap, Lane, Link, ModelError, Persona, Removal, Snapshot, Stage, Vote
 from ..model.document import ElementKind
 from .session import DocumentSession
 
@@ -147,7 +147,7 @@ class SetFields(Command):
 class AddPart(Command):
     """A new stage, lane, persona, link or snapshot at a place in its list."""
 
-    def __init__(self, session: DocumentSession, element: Stage | Lane | Persona | Link | Snapshot,
+    def __init__(self, session: DocumentSession, element: Stage | Lane | Persona | Link | Snapshot | Vote,
                  index: int | None = None, text: str | None = None):
         super().__init__(session, text or tr("Add"))
         self.element, self.index = element, index
@@ -165,6 +165,8 @@ class AddPart(Command):
                 self.doc.add_link(self.element, self.index)
             case Snapshot():
                 self.doc.add_snapshot(self.element, self.index)
+            case Vote():
+                self.doc.add_vote(self.element, self.index)
         self.session.notify({self.element.id}, True, {self.kind})
 
     def undo(self) -> None:
@@ -250,7 +252,7 @@ class SettleConflicts(Command):
         self._notify()
 
 
-def kind_of(element: Stage | Lane | Persona | Link | Snapshot) -> ElementKind:
+def kind_of(element: Stage | Lane | Persona | Link | Snapshot | Vote) -> ElementKind:
     match element:
         case Stage():
             return ElementKind.STAGE
@@ -262,6 +264,8 @@ def kind_of(element: Stage | Lane | Persona | Link | Snapshot) -> ElementKind:
             return ElementKind.LINK
         case Snapshot():
             return ElementKind.SNAPSHOT
+        case Vote():
+            return ElementKind.VOTE
     raise ModelError(f"a {type(element).__name__} is not a part of the map that is added alone")
 
 
@@ -277,6 +281,8 @@ def _remove_part(doc: JourneyMap, kind: ElementKind, element_id: str) -> Removal
             return doc.remove_link(element_id)
         case ElementKind.SNAPSHOT:
             return doc.remove_snapshot(element_id)
+        case ElementKind.VOTE:
+            return doc.remove_vote(element_id)
     raise ModelError(f"a {kind} is not removed on its own")
 
 

@@ -8,16 +8,21 @@ empty result; `text` names the undo step (the views pass it in their own words).
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from annotated_types import Ge, Le
 
-from ..model import Card, JourneyMap, Lane, LaneKind, Link, Persona, Snapshot, Stage
+from ..model import Card, Comment, InboxCard, JourneyMap, Lane, LaneKind, Link, Persona, Snapshot, Stage, Vote
+from ..model.captions import caption, map_language
 from ..model.document import ElementKind, ModelError, cell_order, fresh_id
 from ..model.vocab import lane_kind_named
+from ..model.voting import running_vote
 from .clipboard import cards_from_json, cards_from_text, split_typed
 from .commands import AddCards, AddPart, MoveCards, MovePart, RemoveElements, RemovePart, ReplaceContent, SetFields, tr
+from .comments import AddComment, RemoveComment, SetCommentResolved, add_comment
 from .conflicts import Side, settle
+from .inbox import AcceptInbox, DiscardInbox, receive
 from .session import DocumentSession
 
 Place = tuple[str, str, int]  # a cell (stage id, lane id) and an index among its cards
@@ -220,6 +225,123 @@ class Editor:
         if any(s.name == name for s in self.doc.snapshots):
             raise ModelError(f"a snapshot named {name!r} is already kept in this map")
 
+    # -- dot votes and comments (a workshop) --------------------------------------------------------
+    # What the room sends (ballots, a participant's comment) is not the facilitator's gesture: it changes the
+    # map with no undo step, so Ctrl+Z never takes back a participant's dots or words in the middle of editing
+    # (as the Inbox's arrivals). The document is marked modified all the same, so that it is saved.
+
+    def start_vote(self, name: str, lane_ids: list[str], dots: int, ends: datetime | None = None) -> str:
+        """A new vote on the cards of `lane_ids`, `dots` each, until `ends` (or until ended); its id, as
+        one undo step. Refused (ModelError) while another vote runs or when a lane is not on the map."""
+        running = running_vote(self.doc)
+        if running is not None:
+            raise ModelError(f"the vote {running.name or running.id!r} is still running")
+        for lane_id in lane_ids:
+            self.doc.lane(lane_id)
+        vote = Vote(id=self.doc.new_id("vote"), name=name, lanes=lane_ids, dots=dots, started=_now(), ends=ends)
+        self.session.push(AddPart(self.session, vote, text=tr("Start vote")))
+        return vote.id
+
+    def end_vote(self, vote_id: str) -> bool:
+        """Close a vote now, as one undo step; False when it has ended already."""
+        if self.doc.vote(vote_id).ended is not None:
+            return False
+        return self.set_fields(ElementKind.VOTE, {vote_id: {"ended": _now()}}, tr("End vote"))
+
+    def set_vote_counts(self, vote_id: str, counts: dict[str, int], voters: int) -> bool:
+        """The room's totals for a vote (dots by card id, and how many voted), with no undo step (see
+        above). False, changing nothing, when the vote is gone (its start undone) or has ended, or when
+        the totals are the same. The change names the vote and the cards whose dots changed, so the canvas
+        lays out only those."""
+        vote = next((v for v in self.doc.votes if v.id == vote_id), None)
+        if vote is None or vote.ended is not None:
+            return False
+        counts = {card_id: n for card_id, n in counts.items() if n > 0}
+        if vote.counts == counts and vote.voters == voters:
+            return False
+        Vote.model_validate({**vote.model_dump(), "counts": counts, "voters": voters})  # all or nothing
+        moved = {i for i in vote.counts.keys() | counts.keys() if vote.counts.get(i) != counts.get(i)}
+        vote.counts, vote.voters = counts, voters
+        self._room_changed({vote_id} | moved, {ElementKind.VOTE}, {"counts", "voters"})
+        return True
+
+    def add_comment(self, card_id: str, author: str, text: str, from_room: bool = False) -> str:
+        """A comment at the end of a card's thread; its id. The facilitator's is one undo step; one
+        `from_room` (a participant's) has none (see above). Bad text raises ValidationError."""
+        card = self.doc.card(card_id)
+        comment = Comment(id=fresh_id("comment", {c.id for c in card.comments}), author=author, text=text,
+                          created=_now())
+        if from_room:
+            add_comment(self.session, card_id, comment)
+            self.session.undo_stack.resetClean()
+        else:
+            self.session.push(AddComment(self.session, card_id, comment))
+        return comment.id
+
+    def set_comment_resolved(self, card_id: str, comment_id: str, resolved: bool) -> bool:
+        """Resolve a comment (or reopen it), as one undo step; False when it is so already."""
+        comment = _comment(self.doc, card_id, comment_id)
+        if comment.resolved == resolved:
+            return False
+        self.session.push(SetCommentResolved(self.session, card_id, comment_id, resolved))
+        return True
+
+    def remove_comment(self, card_id: str, comment_id: str) -> None:
+        _comment(self.doc, card_id, comment_id)
+        self.session.push(RemoveComment(self.session, card_id, comment_id))
+
+    def _room_changed(self, ids: set[str], kinds: set[ElementKind], fields: set[str]) -> None:
+        self.session.undo_stack.resetClean()
+        self.session.notify(ids, False, kinds, fields)
+
+    # -- the workshop Inbox (see editor/inbox.py: arrivals have no undo step, accept and discard do) -----
+
+    def receive_inbox_cards(self, cards: list[InboxCard]) -> list[str]:
+        """Participants' cards into the Inbox, with no undo step and one notification for them all (a burst
+        from the room relays out the window once); the ids they are kept under. A card whose id the map
+        uses gets a fresh one; one whose stage or lane went meanwhile (between the server's check and
+        here), or past the Inbox's limit, is not kept."""
+        return receive(self.session, cards)
+
+    def accept_inbox(self, inbox_ids: list[str], cell: tuple[str, str] | None = None, text: str | None = None,
+                     edited: dict[str, str] | None = None) -> list[str]:
+        """Inbox cards become cards of the map, each at the end of its cell (or of `cell` when its own is
+        gone), as one undo step for any number; the new cards' ids. The first line is the title, the rest
+        the card's text (of what the facilitator typed instead, in `edited` by Inbox id, if anything),
+        and the note says whom it came from. Raises ModelError, changing nothing, when a card's cell is
+        gone and no `cell` is given (the views ask for one: `homeless_inbox`)."""
+        doc = self.doc
+        language, taken = map_language(doc), doc.ids()
+        cards = []
+        for inbox_id in inbox_ids:
+            sent = doc.inbox_card(inbox_id)
+            stage, lane = (sent.stage, sent.lane) if not self.homeless_inbox([inbox_id]) else (cell or (None, None))
+            if stage is None:
+                raise ModelError(f"the cell of the card {inbox_id!r} in the Inbox is gone; choose another")
+            doc.stage(stage), doc.lane(lane)
+            title, body = split_typed((edited or {}).get(inbox_id) or sent.title)
+            note = caption("inbox_from", language).format(name=sent.author) if sent.author else ""
+            cards.append(Card(id=fresh_id("card", taken), stage=stage, lane=lane, title=title, text=body, note=note))
+        if not cards:
+            return []
+        self.session.push(AcceptInbox(self.session, inbox_ids, cards, text))
+        return [c.id for c in cards]
+
+    def discard_inbox(self, inbox_ids: list[str], text: str | None = None) -> bool:
+        """Inbox cards thrown away, as one undo step; False when none is given."""
+        for inbox_id in inbox_ids:
+            self.doc.inbox_card(inbox_id)
+        if not inbox_ids:
+            return False
+        self.session.push(DiscardInbox(self.session, inbox_ids, text))
+        return True
+
+    def homeless_inbox(self, inbox_ids: list[str]) -> list[str]:
+        """Those of the Inbox cards whose stage or lane is no longer on the map."""
+        doc, wanted = self.doc, set(inbox_ids)
+        stages, lanes = {s.id for s in doc.stages}, {k.id for k in doc.lanes}
+        return [c.id for c in doc.inbox if c.id in wanted and (c.stage not in stages or c.lane not in lanes)]
+
     # -- merge conflicts ----------------------------------------------------------------------------
 
     def resolve_conflicts(self, conflict_ids: list[str], keep: Side, text: str | None = None) -> None:
@@ -264,6 +386,17 @@ def _kind_from_name(lane: Lane, name: str) -> LaneKind:
     one its former name gave it (so not one the user chose); else the kind it has."""
     given = lane_kind_named(lane.name) or NEW_LANE_KIND
     return (lane_kind_named(name) or lane.kind) if lane.kind == given else lane.kind
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def _comment(doc: JourneyMap, card_id: str, comment_id: str) -> Comment:
+    comment = next((c for c in doc.card(card_id).comments if c.id == comment_id), None)
+    if comment is None:
+        raise ModelError(f"the card {card_id!r} has no comment {comment_id!r}")
+    return comment
 
 
 def _in_map_order(doc: JourneyMap, card_ids: list[str]) -> list[str]:

@@ -32,6 +32,7 @@ from .pdf_pages import MAX_PAGE, MM, PageOptions, PagePlan, Pages, Tile, plan_pa
 from .pdf_persona import draw_personas, persona_photos
 from .pdf_report import draw_report
 from .pdf_text import REGULAR, register_fonts
+from .pdf_workshop import draw_workshop, has_workshop
 
 __all__ = ["MAX_PAGE", "PdfExport", "PdfOptions", "Pages", "comparison_to_pdf", "to_pdf"]
 
@@ -136,6 +137,8 @@ def pages_before_map(doc: JourneyMap, options: PdfOptions, layout: MapLayout, pl
         pages.append((lambda pdf, icons, size: draw_legend(pdf, doc, icons, size), True))
     if options.report:
         pages.append((lambda pdf, icons, size: draw_report(pdf, doc, size), True))
+    if options.report and has_workshop(doc):
+        pages.append((lambda pdf, icons, size: draw_workshop(pdf, doc, size), True))
     if options.pages == Pages.TILES and options.index and len(plan.tiles) > 1:
         pages.append((lambda pdf, icons, size: draw_index(pdf, doc, layout, plan, plan.overlap / MM, size), True))
     return pages

@@ -125,6 +125,14 @@ def draw_legend(pdf: Canvas, doc: JourneyMap, icons: Icons, page: tuple[float, f
     for i in range(5):
         pdf.circle(col.x + i * 3.4 + 2, col.y + 6, 1.4, stroke=1, fill=1 if i < 3 else 0)
     col.text(caption("quality", language), BODY, indent=20, gap=5)
+    if doc.votes:
+        pdf.setFillColor(HexColor(palette.VOTE))
+        for i in range(3):
+            pdf.circle(col.x + i * 5 + 3, col.y + 6, 2.2, stroke=0, fill=1)
+        col.text(caption("votes_mark", language), BODY, indent=20, gap=5)
+    if any(card.comments for card in doc.cards):
+        icons.draw(MARKER_ICONS["comments"], col.x, col.y, 11, palette.MUTED)
+        col.text(caption("comments_mark", language), BODY, indent=20, gap=5)
     for name, color, key in ((MARKER_ICONS["pain"], palette.PAIN, "pain"),
                              (MARKER_ICONS["owner"], palette.MUTED, "owner_mark"),
                              (MARKER_ICONS["metrics"], palette.MUTED, "metrics"),

@@ -5,11 +5,13 @@ What is read:
 - **Encoding.** UTF-8, with or without a BOM. Anything else is refused with the byte where it fails.
 - **Delimiter.** Whichever of `,` `;` and tab occurs most often in the first line (ties go to `;`,
   then `,`). With `;` the file is taken for the Excel flavour: a leading `'` that guards a formula
-  (`'=`, `'+`, `'-`, `'@`, `'` before a tab or carriage return) is removed from every cell.
-- **Header.** The first row names the columns: the names of `csv_export.COLUMNS`, in any case, with
-  spaces around them ignored and spaces inside read as `_` (`KPI name` is `kpi_name`), or the
-  Russian names of `RUSSIAN_HEADERS`. `stage` and `lane` are required. A column with any other name
-  is not imported and gets a warning; so does a column with no name that holds data.
+  (`'=`, `'+`, `'-`, `'@`, `'` before a tab or carriage return) is removed from every cell, and a
+  cell `="text"` (text Excel would take for a number or a date) is read as `text`.
+- **Header.** The first row names the columns: the keys of `csv_export.COLUMNS` or their headers in
+  Russian or English (`sheet_words`), in any case, with spaces around them ignored and spaces inside
+  read as `_` (`KPI name` is `kpi_name`), or the older Russian names of `RUSSIAN_HEADERS`. `stage`
+  and `lane` are required. A column with any other name is not imported and gets a warning; so does
+  a column with no name that holds data.
 - **Rows.** Each other row is a card in cell (stage, lane), named by the cells' text (spaces around
   the names are dropped). Stages are made in the order they first appear; lanes in an order that
   keeps, within every stage, the order of the rows (so the order `to_csv` writes comes back), ties
@@ -22,14 +24,18 @@ What is read:
   new one (with a warning when the cell was not empty). Numbers are read by `numbers.parse`: `.` or
   `,` as the decimal sign, digits grouped in threes by spaces (no-break ones too), `12,5 %` in the
   `conversion` column; `pain` is 1/0, true/false, yes/no or да/нет; `device` is a `Device`
-  value or its label; `tags` are split on `,`. Text cells (`title`, `text`, `note`) are kept exactly
-  as written; `channel`, `owner`, `kpi_unit` and `color` lose the spaces around them.
+  value or its label; `channel` and `owner` a known key or its label in either language (any other
+  name is kept as written); `tags` are one a line, or split on `,` in a cell without a line break.
+  `stage_goal` is the stage's goal (the first filled cell of the stage decides). Text cells
+  (`title`, `text`, `note`, `url`) are kept exactly as written; `channel`, `owner`, `kpi_unit` and
+  `color` lose the spaces around them.
 
 Every bad value is reported, up to `MAX_PROBLEMS`, as one `InvalidFormatError` whose lines read
 `FILE: row R, column "C": what is wrong` (rows count from 1, the header row being row 1).
 
-A CSV file holds cards only: personas, links, the map's title and description, stage details (goal,
-questions, colour...), lane heights and empty stages or lanes are not in it. Stages and lanes are
+A CSV file holds cards only: personas, links, the map's title and description, stage details other
+than the goal (questions, colour...), lane heights and empty stages or lanes are not in it (an Excel
+workbook holds them all, see `xlsx_import`). Stages and lanes are
 known by name, so two with the same name become one. The map's language is `ru` when a stage or
 lane name or a header is in Cyrillic, else `en`.
 """
@@ -54,23 +60,19 @@ from .cjm import MAX_FILE_BYTES
 from .csv_export import COLUMNS, needs_guard
 from .errors import InvalidFormatError
 from .reading import too_large
+from .sheet_words import OLD_RUSSIAN_HEADERS, header_spellings, split_tags, value_key
 
 MAX_PROBLEMS = 20
 
-RUSSIAN_HEADERS = {
-    "этап": "stage", "дорожка": "lane", "заголовок": "title", "название": "title", "текст": "text",
-    "описание": "text", "канал": "channel", "устройство": "device", "ответственный": "owner",
-    "владелец": "owner", "эмоция": "emotion", "качество": "quality", "боль": "pain", "теги": "tags",
-    "заметка": "note",
-}
+RUSSIAN_HEADERS = OLD_RUSSIAN_HEADERS
 """Header names of a hand-made Russian sheet and the column each stands for."""
 
-KNOWN_HEADERS = {name: name for name in COLUMNS} | RUSSIAN_HEADERS
-CARD_COLUMNS = tuple(c for c in COLUMNS if c not in ("stage", "lane", "lane_kind", "position"))
+CARD_COLUMNS = tuple(c for c in COLUMNS if c not in ("stage", "stage_goal", "lane", "lane_kind", "position"))
 _TRUE = {"1", "true", "yes", "да"}
 _FALSE = {"0", "false", "no", "нет", ""}
 _ID = re.compile(ID_PATTERN)
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+_AS_TEXT = re.compile(r'="(?:[^"]|"")*"')  # the Excel flavour's text that would read as a number or a date
 _EMPTY = "the file is empty; its first row must name the columns, such as stage, lane, title"
 _KPI = {"kpi_name": "name", "kpi_target": "target", "kpi_actual": "actual", "kpi_unit": "unit",
         "kpi_lower_is_better": "lower_is_better"}
@@ -85,6 +87,7 @@ class _Bad(ValueError):
 class _Row:
     number: int
     stage: str | None
+    stage_goal: str
     lane: str | None
     lane_kind: str
     card: dict[str, str] | None  # column -> cell text, None when the row has no card field filled
@@ -216,6 +219,10 @@ def _normal(header: str) -> str:
     return re.sub(r"[\s_]+", "_", header.replace("\ufeff", "").strip().lower())
 
 
+KNOWN_HEADERS = ({_normal(name): key for key in COLUMNS for name in (key, *header_spellings("cards", key))}
+                 | RUSSIAN_HEADERS)
+
+
 def _read_header(job: _Import, header: list[str], number: int) -> None:
     for index, title in enumerate(header):
         key = _normal(title)
@@ -242,13 +249,15 @@ def _row(job: _Import, number: int, cells: list[str]) -> _Row:
         value = cells[index] if index is not None and index < len(cells) else ""
         if job.excel and value[:1] == "'" and needs_guard(value[1:]):
             value = value[1:]
+        elif job.excel and _AS_TEXT.fullmatch(value):
+            value = value[2:-1].replace('""', '"')
         return value
 
     present = sorted((c for c in CARD_COLUMNS if c in job.columns), key=job.columns.__getitem__)  # sheet order
     card = {column: cell(column) for column in present}
     filled = any(value.strip() for value in card.values())
     stage, lane = cell("stage").strip(), cell("lane").strip()
-    return _Row(number, stage if stage or filled else None, lane if lane or filled else None,
+    return _Row(number, stage if stage or filled else None, cell("stage_goal"), lane if lane or filled else None,
                 cell("lane_kind").strip(), card if filled else None)
 
 
@@ -276,7 +285,8 @@ def _build(job: _Import, rows: list[_Row]) -> JourneyMap:
             if len(stages) >= MAX_STAGES:
                 job.problem(job.at(row.number, "stage"), f"a map holds at most {MAX_STAGES} stages")
                 return JourneyMap()
-            stage = _part(job, row.number, "stage", Stage, id=fresh_id("stage", taken), name=row.stage)
+            goal = next((r.stage_goal for r in rows if r.stage == row.stage and r.stage_goal.strip()), "")
+            stage = _part(job, row.number, "stage", Stage, id=fresh_id("stage", taken), name=row.stage, goal=goal)
             if stage is not None:
                 stages[row.stage] = stage
 
@@ -524,14 +534,17 @@ def _device(text: str) -> Device | None:
     raise _Bad(f"must be one of {', '.join(d.value for d in Device)}")
 
 
-def _tags(text: str) -> list[str]:
-    return [tag.strip() for tag in text.split(",") if tag.strip()]
+def _choice(column: str):
+    def read(text: str) -> str:
+        return value_key(column, text) or text.strip() if text.strip() else ""
+    return read
 
 
 _PARSERS = {
-    "title": _text, "text": _text, "note": _text, "channel": _token, "owner": _token, "kpi_name": _text,
+    "title": _text, "text": _text, "note": _text, "url": _text, "channel": _choice("channel"),
+    "owner": _choice("owner"), "kpi_name": _text,
     "kpi_unit": _token, "kpi_lower_is_better": _flag, "device": _device, "emotion": _emotion, "quality": _quality,
     "pain": _flag,
     "kpi_target": _any_number, "kpi_actual": _any_number, "clicks": _clicks, "conversion": _conversion,
-    "time_on_site": _seconds, "tags": _tags, "color": _optional_token,
+    "time_on_site": _seconds, "tags": split_tags, "color": _optional_token,
 }

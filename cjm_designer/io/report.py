@@ -13,6 +13,7 @@ from ..model.analytics import Analytics, analyse, shown_names
 from ..model.captions import caption
 from ..model.plain import visible_controls
 from ..model.vocab import CHANNEL_LABELS, OWNER_LABELS, label
+from ..model.voting import open_comments, ranked
 
 
 def report_markdown(doc: JourneyMap) -> str:
@@ -46,6 +47,8 @@ def report_markdown(doc: JourneyMap) -> str:
     if counted:
         out += ["", w("kpis_met").format(met=data.kpis_met, all=counted)]
     out += _ab_tests(doc, names, w, language)
+    out += _votes(doc, titles, w)
+    out += _open_comments(doc, names, titles, w)
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -85,6 +88,42 @@ def _ab_tests(doc: JourneyMap, names: dict[str, str], w, language: str) -> list[
                        f"{numbers.decimal(figures.time_on_site if figures else None, language)} |")
         named = replace(result, winner=markdown_text(result.winner)) if result.winner else result
         out += ["", outcome(named, language)]  # the sentence's own no-break spaces kept
+    return out
+
+
+def _votes(doc: JourneyMap, titles: dict[str, str], w) -> list[str]:
+    """Each dot vote, newest first: its question, date, dots each and how many voted, and the cards it
+    ranked; nothing for a map that had no vote."""
+    if not doc.votes:
+        return []
+    out = ["", f"## {w('votes')}"]
+    for vote in reversed(doc.votes):
+        date = vote.started.astimezone().strftime("%Y-%m-%d %H:%M")
+        running = f" ({w('vote_running')})" if vote.ended is None else ""
+        out += ["", f"### {markdown_text(vote.name or w('vote_untitled'))}{running}", "",
+                w("vote_line").format(date=date, dots=vote.dots, voters=vote.voters), ""]
+        rows = ranked(doc, vote)
+        if not rows:
+            out.append(w("no_dots"))
+            continue
+        out += [f"| {w('card_column')} | {w('dots')} |", "| --- | ---: |"]
+        out += [f"| {markdown_text(titles[row.card_id]) if row.on_map else w('card_removed')} | {row.dots} |"
+                for row in rows]
+    return out
+
+
+def _open_comments(doc: JourneyMap, names: dict[str, str], titles: dict[str, str], w) -> list[str]:
+    """The comments not resolved, card by card in the map's order; nothing when there are none."""
+    cards = [card for card in doc.cards if open_comments(card)]
+    if not cards:
+        return []
+    out = ["", f"## {w('open_comments')}"]
+    for card in cards:
+        out += ["", f"### {markdown_text(titles[card.id])} ({markdown_text(names[card.stage])})", ""]
+        for comment in open_comments(card):
+            when = comment.created.astimezone().strftime("%Y-%m-%d %H:%M")
+            author = markdown_text(comment.author or w("anonymous"))
+            out.append(f"- **{author}**, {when}: {markdown_text(comment.text)}")
     return out
 
 

@@ -13,19 +13,23 @@ from ..model.analytics import kpi_met
 from ..model.captions import caption
 from ..model.vocab import CHANNEL_LABELS, OWNER_LABELS, label
 from .boxes import CardFace, Marker
+from .drawing import DOT_STEP
 from .geometry import Rect, TextLine
 from .memo import LayoutMemo
 from .style import Style
 from .text import stack, wrap, wrap_once
 
+MAX_DOTS_DRAWN = 10  # a card with more shows ten dots and the number
 
-def card_face(card: Card, width: float, style: Style, language: str, memo: LayoutMemo) -> CardFace:
+
+def card_face(card: Card, width: float, style: Style, language: str, memo: LayoutMemo, dots: int = 0) -> CardFace:
     """The face of `card` drawn `width` wide (the memo's, when a card of the same content was
-    measured at that width before)."""
+    measured at that width before); `dots`: what the card got in the map's latest dot vote."""
     figures = card.metrics
     metrics = (figures.clicks, figures.conversion, figures.time_on_site) if figures else None
+    workshop = (dots, sum(not c.resolved for c in card.comments)) if dots or card.comments else None
     key = (card.title, card.text, card.channel, card.device, card.owner, card.emotion, card.quality, card.pain,
-           _kpi_key(card.kpi), metrics, ab_result(card.variants) if card.variants else None, width)
+           _kpi_key(card.kpi), metrics, ab_result(card.variants) if card.variants else None, workshop, width)
     face = memo.faces.get(key)
     if face is None:
         face = memo.faces[key] = _measured(key, style, language, memo.rows)
@@ -41,7 +45,7 @@ def _kpi_key(kpi: Kpi | None) -> tuple | None:
 
 def _measured(key: tuple, style: Style, language: str, rows: dict) -> CardFace:
     """The card's face: its height now, its lines and markers when first drawn."""
-    title, text, channel, device, owner, emotion, quality, pain, kpi, metrics, ab_test, width = key
+    title, text, channel, device, owner, emotion, quality, pain, kpi, metrics, ab_test, workshop, width = key
     pad = style.card_padding
     y = pad
     step = style.card_title.line_height  # added line by line, as `stack` places the lines
@@ -53,7 +57,7 @@ def _measured(key: tuple, style: Style, language: str, rows: dict) -> CardFace:
         step = style.card_text.line_height
         for _ in text_lines:
             y += step
-    count = len(_marker_rows(channel, device, owner, emotion, quality, pain, kpi, metrics, ab_test))
+    count = len(_marker_rows(channel, device, owner, emotion, quality, pain, kpi, metrics, ab_test, workshop))
     top = y + 4
     for _ in range(count):
         top += style.marker_row
@@ -74,15 +78,17 @@ def _text_lines(text: str, style: Style, width: float) -> list[str]:
     return wrap_once(text, style.card_text, width - 2 * style.card_padding, style.card_text_lines)
 
 
-def _marker_rows(channel, device, owner, emotion, quality, pain, kpi, metrics, ab_test) -> list[tuple]:
+def _marker_rows(channel, device, owner, emotion, quality, pain, kpi, metrics, ab_test, workshop) -> list[tuple]:
     """The marker rows a card has: (kind, value, the small signs on the row's right); `ab_test` is
-    the outcome of the card's variants (what the face shows of them, so the memo's key holds it)."""
+    the outcome of the card's variants (what the face shows of them, so the memo's key holds it);
+    `workshop` its dots in the latest vote and its open comments."""
     return [row for row in (
         ("channel", channel, (("device", device), ("pain", pain or None))),
         ("owner", owner, (("emotion", emotion), ("quality", quality))),
         ("kpi", kpi, ()),
         ("metrics", metrics, ()),
         ("variants", ab_test, ()),
+        ("workshop", workshop, ()),
     ) if _row_present(*row)]
 
 
@@ -119,6 +125,8 @@ def _row_present(kind: str, value, signs: tuple) -> bool:
         return value is not None and any(figure is not None for figure in value)
     if kind == "variants":
         return value is not None
+    if kind == "workshop":
+        return value is not None and any(value)
     return bool(value) or any(sign is not None for _, sign in signs)
 
 
@@ -131,6 +139,8 @@ def _row_at_zero(style: Style, width: float, kind: str, value, signs: tuple, lan
         return tuple(_metrics_row(value, style, width, language))
     if kind == "variants":
         return (_text_marker("variants", card_row(value, language), style, width, value.winner),)
+    if kind == "workshop":
+        return tuple(_workshop_row(value, style, width))
     labels = CHANNEL_LABELS if kind == "channel" else OWNER_LABELS
     return tuple(_marker_row(style, width, (kind, value, labels), signs, language))
 
@@ -153,6 +163,27 @@ def _marker_row(style: Style, width: float, named: tuple[str, str, dict], signs:
     if value:
         shown = wrap(label(labels, value, language), style.card_text, max(right - pad - icon - 4, 10), 1)[0]
         markers.insert(0, Marker(kind, Rect(pad, 2, icon + 4 + style.card_text.width(shown), icon), shown, value))
+    return markers
+
+
+def _workshop_row(workshop: tuple[int, int], style: Style, width: float) -> list[Marker]:
+    """A vote's dots as a row of filled dots and their number (as many dots as fit; the number says
+    all), and the open comments' count on the right."""
+    dots, comments = workshop
+    pad, icon = style.card_padding, 12
+    markers = []
+    right = width - pad
+    if comments:
+        shown = str(comments)
+        right -= icon + 3 + style.card_text.width(shown)
+        markers.append(Marker("comments", Rect(right, 2, width - pad - right, icon), shown, comments))
+        right -= 6
+    if dots:
+        shown = str(dots)
+        room = right - pad - 4 - style.card_text.width(shown)
+        drawn = max(min(dots, MAX_DOTS_DRAWN, int(room // DOT_STEP)), 1)
+        markers.insert(0, Marker("votes", Rect(pad, 2, drawn * DOT_STEP + 4 + style.card_text.width(shown), icon),
+                                 shown, drawn))
     return markers
 
 

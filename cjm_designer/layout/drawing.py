@@ -109,6 +109,8 @@ class PersonaPhoto:
 Shape = Path | Polygon | Box | Icon | Dot | TextLine  # a TextLine is placed on the map, its colour set
 EMOTION_EDGE = Stroke(DOT_EDGE, 1.0)
 QUALITY_EDGE = Stroke(palette.MUTED, 0.8)
+VOTE_EDGE = Stroke(palette.darker(palette.VOTE, 130), 0.6)
+DOT_STEP = 8.0  # from one of a vote's dots on a card to the next
 PHOTO_EDGE = Stroke(palette.GRID, 1.0)
 PHOTO_PLACEHOLDER = "#C5CAE9"  # the curve's indigo, pale: the disc behind the initials of a photo not shown
 
@@ -299,6 +301,12 @@ def _marker(marker: Marker, dx: float, dy: float) -> tuple[Shape, ...]:
     if marker.kind == "quality":
         return tuple(Dot(Point(x + i * 5.4 + 2, y + 6), 2.0, palette.MUTED if i < int(marker.value) else None,
                          QUALITY_EDGE) for i in range(5))
+    if marker.kind == "votes":
+        dots = tuple(Dot(Point(x + i * DOT_STEP + DOT_STEP / 2, y + 6), 3.2, palette.VOTE, VOTE_EDGE)
+                     for i in range(int(marker.value)))
+        return dots + (TextLine(marker.text, x + int(marker.value) * DOT_STEP + 3, y + 10, 9, True, palette.VOTE),)
+    if marker.kind == "comments":
+        return (Icon(MARKER_ICONS["comments"], icon, color), TextLine(marker.text, x + 15, y + 10, 9, False, color))
     raise ValueError(f"no drawing for a {marker.kind!r} marker")
 
 

@@ -200,12 +200,13 @@ def _place_cells(last: LastLayout, lane: Lane, y: float, stage_ids: list[str],
     fill = LANE_FILL[lane.kind]
     compact = lane.kind == LaneKind.EMOTIONS
     colors = palette.persona_colors(last.doc.personas) if compact else {}
+    dots = last.doc.votes[-1].counts if last.doc.votes else {}  # the latest vote's, as the cards show them
     for stage_id in stage_ids:
         column = layout.stages[stage_id].column
         if compact:
             boxes, height = _compact_cell(cards_of(stage_id), column.w, style, column.x, y, fill, colors)
         else:
-            boxes, height = _cell(cards_of(stage_id), column.w, style, language, column.x, y, fill, memo)
+            boxes, height = _cell(cards_of(stage_id), column.w, style, language, column.x, y, fill, memo, dots)
         last.heights[(stage_id, lane.id)] = height
         layout.cell_cards[(stage_id, lane.id)] = [box.card_id for box in boxes]
         for box in boxes:
@@ -383,7 +384,7 @@ def _lane_header(name: str, kind: LaneKind, language: str, style: Style) -> tupl
 
 
 def _cell(cards: list[Card], width: float, style: Style, language: str, x: float, y: float, lane_fill: str,
-          memo: LayoutMemo) -> tuple[list[CardBox], float]:
+          memo: LayoutMemo, dots: Mapping[str, int]) -> tuple[list[CardBox], float]:
     """Cards flowed row by row into as many columns as cards of the narrowest width fit, placed in
     the cell at (x, y); the cards share the cell's width, so a wider stage has wider cards with
     fewer lines. They need no widest width: a card that would take more than two narrowest ones and a
@@ -393,7 +394,8 @@ def _cell(cards: list[Card], width: float, style: Style, language: str, x: float
     boxes = []
     top = pad
     for row_start in range(0, len(cards), columns):
-        row = [(c, card_face(c, card_width, style, language, memo)) for c in cards[row_start:row_start + columns]]
+        row = [(c, card_face(c, card_width, style, language, memo, dots.get(c.id, 0)))
+               for c in cards[row_start:row_start + columns]]
         for i, (card, face) in enumerate(row):
             rect = Rect(x + pad + i * (card_width + gap), y + top, card_width, face.height)
             boxes.append(CardBox(card.id, card.stage, card.lane, row_start + i, rect, face, card.color or lane_fill))

@@ -16,7 +16,8 @@ CHANNEL_ICONS = {
 OTHER_CHANNEL = "route"  # a channel of the user's own naming
 DEVICE_ICONS = {"desktop": "monitor", "mobile": "smartphone", "tablet": "tablet", "offline": "map-pin"}
 MARKER_ICONS = {"owner": "user-round", "kpi": "target", "pain": "triangle-alert", "metrics": "chart-column",
-                "variants": "trending-up"}  # an A/B test: the winner's lift
+                "variants": "trending-up",  # an A/B test: the winner's lift
+                "comments": "message-circle"}  # a card's open comments
 
 
 def channel_icon(channel: str) -> str:

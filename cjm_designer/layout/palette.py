@@ -14,6 +14,7 @@ KPI_MET = "#2E7D32"
 KPI_MISSED = "#C62828"
 CURVE = "#5C6BC0"
 STAGE_DEFAULT = "#ECEFF1"
+VOTE = "#D81B60"  # a dot vote's dots, as the sticky dots of a workshop wall
 
 LANE_FILL = {
     LaneKind.BUYER_ACTIONS: "#E3F2FD", LaneKind.SELLER_ACTIONS: "#FFF3E0", LaneKind.TOUCHPOINTS: "#E8F5E9",

@@ -122,6 +122,8 @@ class JourneyMap(Part):
                 return self.link(element_id)
             case ElementKind.SNAPSHOT:
                 return self.snapshot(element_id)
+            case ElementKind.VOTE:
+                return self.vote(element_id)
         raise ModelError(f"there is no kind of element {kind!r}")
 
     def parts(self, kind: ElementKind) -> list[Persona] | list[Stage] | list[Lane]:

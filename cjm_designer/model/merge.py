@@ -22,7 +22,7 @@ from .elements import Conflict, ConflictKind, Kpi, Metrics
 Body = dict[str, Any]
 PARTS: tuple[tuple[str, ConflictKind], ...] = (
     ("personas", "persona"), ("stages", "stage"), ("lanes", "lane"), ("cards", "card"), ("links", "link"))
-LISTS = tuple(name for name, _ in PARTS) + ("snapshots", "conflicts")
+LISTS = tuple(name for name, _ in PARTS) + ("snapshots", "conflicts", "inbox", "votes")
 FIELD_BY_FIELD = {"kpi": Kpi, "metrics": Metrics}  # nested parts merged field by field; other values as a whole
 CARD_REFERENCES = {"stages": "stage", "lanes": "lane", "personas": "persona"}
 
@@ -62,6 +62,8 @@ class _Merge:
                            if k["source"] in cards and k["target"] in cards and k["source"] != k["target"]}
         merged["snapshots"] = self._elements("snapshots", None)
         merged["conflicts"] = self._elements("conflicts", None)
+        merged["inbox"] = self._elements("inbox", None)  # what either side received, less what either took out
+        merged["votes"] = self._votes()
         body: Body = {"meta": self._meta()}
         for name in LISTS:
             body[name] = [merged[name][i] for i in self._order(name, merged[name])]
@@ -125,6 +127,8 @@ class _Merge:
             elif ours == before:
                 merged[key] = theirs
                 self._count("theirs")
+            elif not path and key == "comments" and isinstance(ours, list) and isinstance(theirs, list):
+                merged[key] = self._thread(kind, element, before or [], ours, theirs)
             elif not path and key in FIELD_BY_FIELD and isinstance(ours, dict) and isinstance(theirs, dict):
                 base = before if isinstance(before, dict) else FIELD_BY_FIELD[key]().model_dump(mode="json")
                 merged[key] = self._fields(kind, element, base, ours, theirs, f"{key}.")
@@ -132,6 +136,42 @@ class _Merge:
                 merged[key] = ours
                 if kind is not None:
                     self._conflict(kind, element, f"{path}{key}", before, ours, theirs)
+        return merged
+
+    def _thread(self, kind: ConflictKind, element: str, b: list[Body], o: list[Body], t: list[Body]) -> list[Body]:
+        """A card's comments, both sides changed: a union by comment id, less what one side removed and the
+        other left as it was. A comment both sides edited differently makes the thread a conflict: the
+        card keeps ours, and `theirs` holds the thread with their version of it."""
+        base, ours, theirs = _by_id(b), _by_id(o), _by_id(t)
+        mine: dict[str, Body] = {}
+        other: dict[str, Body] = {}
+        for i in ours | theirs:
+            was, oc, tc = base.get(i), ours.get(i), theirs.get(i)
+            if oc is not None and tc is not None:
+                mine[i] = tc if oc == was else oc
+                other[i] = oc if tc == was else tc
+            elif (oc or tc) != was:  # added by one side, or changed where the other removed it
+                mine[i] = other[i] = oc or tc
+        order = merged_order([c["id"] for c in b], [c["id"] for c in o], [c["id"] for c in t], mine)
+        thread, their_thread = [mine[i] for i in order], [other[i] for i in order]
+        if thread != their_thread:
+            self._conflict(kind, element, "comments", b, thread, their_thread)
+        return thread
+
+    def _votes(self) -> dict[str, Body]:
+        """Votes by id, each field by field and its counts card by card, so the dots counted on each side
+        (one ended the vote, the other got late ballots) all stay. A vote is the room's record, not a choice
+        to settle: where both sides changed one value differently, ours is kept and no conflict recorded."""
+        base, ours, theirs = (_by_id(side["votes"]) for side in (self.base, self.ours, self.theirs))
+        merged: dict[str, Body] = {}
+        for i in ours | theirs:
+            b, o, t = base.get(i), ours.get(i), theirs.get(i)
+            if o is None or t is None:
+                if (o or t) != b:  # added by one side, or changed where the other removed it
+                    merged[i] = o or t
+                continue
+            b = b or o
+            merged[i] = {**_three_way(b, o, t), "counts": _three_way(b["counts"], o["counts"], t["counts"])}
         return merged
 
     def _restore_what_cards_need(self, merged: dict[str, dict[str, Body]]) -> None:
@@ -209,6 +249,18 @@ def merged_order(base: list[str], ours: list[str], theirs: list[str], kept: Iter
     return order + [i for i in kept if i not in placed]
 
 
+def _three_way(base: Body, ours: Body, theirs: Body) -> Body:
+    """Key by key: the side's value that changed (ours when both did); a key one side removed and the other
+    left as it was is gone."""
+    merged = {}
+    for key in ours | theirs:
+        before, o, t = base.get(key), ours.get(key), theirs.get(key)
+        value = t if o == before else o
+        if value is not None or (key in ours and key in theirs):
+            merged[key] = value
+    return merged
+
+
 def _later_modified(base: JourneyMap, ours: JourneyMap, theirs: JourneyMap) -> str | None:
     """When both sides saved the map since the base, the later of their times of saving (as written)."""
     times = base.meta.modified, ours.meta.modified, theirs.meta.modified
@@ -222,7 +274,8 @@ def _renamed(body: Body, renames: dict[str, str]) -> Body:
     """`body` with the ids in `renames` changed, in the elements and wherever they are named."""
     if not renames:
         return body
-    references = {"cards": ("stage", "lane", "persona"), "links": ("source", "target"), "conflicts": ("element",)}
+    references = {"cards": ("stage", "lane", "persona"), "links": ("source", "target"), "conflicts": ("element",),
+                  "inbox": ("stage", "lane")}
     for name in LISTS:
         body[name] = [{**e, **{key: renames.get(e[key], e[key]) for key in ("id", *references.get(name, ()))}}
                       for e in body[name]]

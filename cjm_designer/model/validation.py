@@ -26,7 +26,7 @@ def check_references(doc: JourneyMap) -> list[Problem]:
     """Every problem of ids and references in `doc`, in file order."""
     problems: list[Problem] = []
     first_seen: dict[str, str] = {}
-    for name in ("personas", "stages", "lanes", "cards", "links", "snapshots", "conflicts"):
+    for name in ("personas", "stages", "lanes", "cards", "links", "snapshots", "conflicts", "inbox", "votes"):
         for i, element in enumerate(getattr(doc, name)):
             where = f"{name}[{i}].id"
             if element.id in first_seen:

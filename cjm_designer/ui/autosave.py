@@ -78,6 +78,9 @@ class Autosaver:
     def __init__(self, session: DocumentSession):
         self.session = session
         self._saved_index: int | None = None
+        self._changes = 0  # the map's notifications: a workshop's arrivals change it with no undo step
+        self._saved_changes = -1
+        session.changed.connect(self._count_change)
         self.off_reason = ""
         try:
             self.copy: Path | None = recovery_dir() / f"{uuid.uuid4().hex}.cjm"
@@ -95,7 +98,7 @@ class Autosaver:
         if stack.isClean():
             self.discard()
             return False
-        if stack.index() == self._saved_index and self.copy.exists():
+        if stack.index() == self._saved_index and self._changes == self._saved_changes and self.copy.exists():
             return False
         if not self.lock.acquire():
             return False  # a copy no lock guards could be taken for a dead window's by another instance
@@ -106,14 +109,17 @@ class Autosaver:
             write_atomic(self.copy.with_suffix(".json"), json.dumps(info, ensure_ascii=False).encode("utf-8"))
         except CjmError:
             return False  # a full disk must not interrupt editing; the next attempt may succeed
-        self._saved_index = stack.index()
+        self._saved_index, self._saved_changes = stack.index(), self._changes
         return True
+
+    def _count_change(self, _change) -> None:
+        self._changes += 1
 
     def adopt(self, copy: Path, lock: Lock) -> None:
         """Take over a recovered copy (and its lock): it stays until this window saves or discards."""
         self.discard()
         self.copy, self.lock = copy, lock
-        self._saved_index = self.session.undo_stack.index()
+        self._saved_index, self._saved_changes = self.session.undo_stack.index(), self._changes
 
     def discard(self) -> None:
         if self.copy is None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMenu
 from ..editor import DocumentSession
 from ..io import CjmError, dumps, write_atomic
 from ..io.disk_state import DiskState, load_with_state, written_state
+from ..io.embedded import EXPORT_SUFFIXES, embedded_map
 from ..model import JourneyMap
 from ..model.plain import visible_bidi
 from ..templates import new_map, save_user_template
@@ -32,6 +33,7 @@ def tr(text: str) -> str:
 
 
 WINDOWS: list = []  # the open main windows, kept alive here
+OPENABLE = (".cjm", *EXPORT_SUFFIXES)  # what a drop on the window opens: maps, and the maps exports carry
 
 
 def new_window(doc: JourneyMap, path: Path | None, **options):
@@ -207,6 +209,8 @@ class DocumentFiles(QObject):
         """Open `path` in a window of its own (in place of this one if it is pristine); a file that
         cannot be read is reported and nothing else changes. The window, or None."""
         path = Path(path)
+        if path.suffix.lower() in EXPORT_SUFFIXES:
+            return self.open_export(path)
         for window in WINDOWS:
             if window.session.path and window.session.path.resolve() == path.resolve():
                 window.raise_()
@@ -224,6 +228,25 @@ class DocumentFiles(QObject):
         self.settings.set_maps_folder(path.parent)
         return self._replace_or_add(new_window(doc, path, disk_state=state, read_only=mode == "read-only"))
 
+    def open_export(self, path: Path):
+        """The map a PDF, PNG or SVG export carries, in a window of its own as a new untitled map: the
+        picture is never saved over. Says where it came from, and when the picture was changed after
+        export, that the map is as it was exported. The window, or None."""
+        try:
+            doc, changed = embedded_map(path)
+        except CjmError as error:
+            show_load_error(self.window, error)
+            return None
+        self.settings.set_maps_folder(path.parent)
+        window = self._replace_or_add(new_window(doc, None, display_name=tr("Untitled")))
+        window.statusBar().showMessage(tr("The map carried by %1, as it was exported: save it as a map file to keep "
+                                          "it").replace("%1", visible_bidi(path.name)), 15000)
+        if changed:
+            text = tr("The picture %1 was changed after it was exported. The map opened is the one it was exported "
+                      "from, not what the picture shows now.")
+            messages.warning(window, tr("Changed after export"), text.replace("%1", visible_bidi(path.name)))
+        return window
+
     def _replace_or_add(self, window):
         if self.pristine():
             window.setGeometry(self.window.geometry())
@@ -238,7 +261,10 @@ class DocumentFiles(QObject):
 
         path = self.session.path
         folder = path.parent if path else self.settings.maps_folder() or documents_folder()
-        name, _ = QFileDialog.getOpenFileName(self.window, tr("Open map"), str(folder), tr("Journey maps (*.cjm)"))
+        name, _ = QFileDialog.getOpenFileName(
+            self.window, tr("Open map"), str(folder),
+            ";;".join((tr("Journey maps and their exports (*.cjm *.pdf *.png *.svg)"), tr("Journey maps (*.cjm)"),
+                       tr("Maps exported as PDF, PNG or SVG (*.pdf *.png *.svg)"))))
         if name:
             self.open_path(Path(name))
 

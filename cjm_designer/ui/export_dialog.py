@@ -39,6 +39,7 @@ from ..map_export import (
     ExportResult,
     OwnInputError,
     PngOptions,
+    PptxOptions,
     SvgOptions,
     export_map,
     refuse_own_input,
@@ -54,7 +55,7 @@ def tr(text: str, count: int = -1) -> str:
     return QCoreApplication.translate("ExportDialog", text, None, count)
 
 
-FORMATS = ("pdf", "png", "svg", "csv", "mermaid", "cjm")  # as the menu lists them
+FORMATS = ("pdf", "png", "svg", "pptx", "xlsx", "csv", "mermaid", "cjm")  # as the menu lists them
 RESOLUTIONS = (("1x", 1.0, None), ("2x", 2.0, None), ("300dpi", None, 300.0))
 DEFAULT_RESOLUTION = next(name for name, scale, _dpi in RESOLUTIONS if scale == PngOptions.scale)  # the CLI's too
 
@@ -72,7 +73,8 @@ class ExportDialog(QDialog):
         self.format = QComboBox()
         names = {"pdf": tr("PDF document"), "png": tr("PNG image"), "svg": tr("SVG drawing"),
                  "csv": tr("CSV table (one row a card)"), "mermaid": tr("Mermaid journey diagram"),
-                 "cjm": tr("CJM Designer map")}
+                 "cjm": tr("CJM Designer map"), "pptx": tr("PowerPoint presentation"),
+                 "xlsx": tr("Excel workbook (cards, stages, lanes, links, personas)")}
         for key in FORMATS:
             self.format.addItem(names[key], key)
         self.pages = _combo([(tr("One poster page the size of the map"), Pages.POSTER),
@@ -98,6 +100,8 @@ class ExportDialog(QDialog):
         self.transparent = QCheckBox(tr("Transparent background"))
         self.image_size = QLabel()
         self.excel = QCheckBox(tr("For Excel in Russian (semicolons, decimal commas)"))
+        self.map_picture = QCheckBox(tr("A slide with the whole map as a picture"))
+        self.map_picture.setChecked(True)
         self.open_after = QCheckBox(tr("Open the file when done"))
         self.open_after.setChecked(bool(int(settings.value("export/open_after", 1) or 0)))
 
@@ -110,6 +114,12 @@ class ExportDialog(QDialog):
         self.options.addWidget(_note(tr("Stages become sections; the cards of the buyer-actions lane become tasks, "
                                         "their emotion a score from 1 to 5.")))
         self.options.addWidget(_note(tr("The map itself, in its canonical form.")))
+        self.options.addWidget(_note(tr("A 16:9 deck to present: the title, the personas, a slide for each stage with "
+                                        "its cards as shapes you can edit, the emotion curve, the funnel as a chart "
+                                        "and the analytics."), self.map_picture))
+        self.options.addWidget(_note(tr("A sheet each for the cards, stages, lanes, links, personas and A/B variants, "
+                                        "headers in the map's language, figures as numbers, text as text. "
+                                        "Edited, it becomes a map again: cjm-designer import FILE.xlsx -o MAP.cjm")))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.export_button = buttons.addButton(tr("Export…"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -193,11 +203,14 @@ class ExportDialog(QDialog):
         if fmt == "png":
             scale, dpi = self.image_scale()
             return PngOptions(scale=scale, dpi=dpi, transparent=self.transparent.isChecked())
+        if fmt == "pptx":
+            return PptxOptions(picture=self.map_picture.isChecked())
         return {"svg": SvgOptions(), "csv": CsvOptions(excel=self.excel.isChecked())}.get(fmt)
 
     def _refresh(self) -> None:
         fmt = self.chosen_format()
-        self.options.setCurrentIndex({"pdf": 0, "png": 1, "svg": 2, "csv": 3, "mermaid": 4, "cjm": 5}[fmt])
+        self.options.setCurrentIndex({"pdf": 0, "png": 1, "svg": 2, "csv": 3, "mermaid": 4, "cjm": 5, "pptx": 6,
+                                    "xlsx": 7}[fmt])
         options = self.pdf_options()
         self.paper.setEnabled(options.pages != Pages.POSTER or options.cover or options.personas or options.legend)
         self.orientation.setEnabled(self.paper.isEnabled())

@@ -30,6 +30,8 @@ def exported_text(result: ExportResult) -> str:
     name, folder = visible_bidi(result.path.name), visible_bidi(str(result.path.parent))
     if result.pages is not None:
         return _fill(tr("Exported to %1 (%n page(s)) in %2", result.pages), name, folder)
+    if result.slides is not None:
+        return _fill(tr("Exported to %1 (%n slide(s)) in %2", result.slides), name, folder)
     if result.pixels is not None:
         width, height = result.pixels
         return _fill(tr("Exported to %1 (%2 × %3 pixels) in %4"), name, str(width), str(height), folder)

@@ -17,7 +17,7 @@ from ..model import JourneyMap
 from ..model.document import ElementKind
 from ..model.plain import visible_bidi
 from .conflicts import ConflictsDialog, ConflictsNotice
-from .document_files import WINDOWS, DocumentFiles
+from .document_files import OPENABLE, WINDOWS, DocumentFiles
 from .export_notice import ExportNotice
 from .heat_filter_bar import HeatFilterBar
 from .inspector import Inspector
@@ -25,6 +25,7 @@ from .lazy_dock import LazyDock
 from .overview import Overview
 from .presentation import Presentation
 from .settings import Settings
+from .voting import VoteActions
 
 
 def tr(text: str) -> str:
@@ -50,17 +51,22 @@ class MainWindow(QMainWindow):
         self.inspector = Inspector(self.scene)
         self.docks = [self._dock("inspector", lambda: self.inspector), self._dock("personas", self._make_personas),
                       self._dock("history", self._make_history), self._dock("overview", lambda: Overview(self.view)),
-                      self._dock("analytics", self._make_analytics)]
+                      self._dock("analytics", self._make_analytics), self._dock("inbox", self._make_inbox),
+                      self._dock("votes", self._make_votes), self._dock("comments", self._make_comments)]
         for on_screen in (self.docks[0], self.docks[3]):  # the others are tabs behind the Inspector
             on_screen.content()
         self.analyse_bar = HeatFilterBar(self.scene, self)
         self.tabifyDockWidget(self.docks[0], self.docks[1])
         self.tabifyDockWidget(self.docks[1], self.docks[2])
         self.tabifyDockWidget(self.docks[2], self.docks[4])
+        self.tabifyDockWidget(self.docks[4], self.docks[5])
+        self.tabifyDockWidget(self.docks[5], self.docks[6])
+        self.tabifyDockWidget(self.docks[6], self.docks[7])
         self.docks[0].raise_()
         self.resizeDocks([self.docks[0]], [380], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks[0], self.docks[3]], [640, 180], Qt.Orientation.Vertical)
         self.presentation = Presentation(self)
+        self.voting = VoteActions(self.scene, self, lambda: self._show_dock("votes"))
         self._build_menus()
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.analyse_bar)  # after the main toolbar
         self.zoom_label = QLabel()
@@ -73,6 +79,7 @@ class MainWindow(QMainWindow):
         self.view.zoomChanged.connect(self._show_zoom)
         self._show_zoom(self.view.zoom())
         self.session.changed.connect(self._update_counts)
+        self.workshop = None  # Workshop → Invite participants (ui/workshop.py), made when first asked for
         self._set_texts()  # the docks' own are set as they are made
         if doc.snapshots:
             self._announce_damaged_snapshots()
@@ -105,6 +112,38 @@ class MainWindow(QMainWindow):
         panel = AnalyticsPanel(self.session)
         panel.cardChosen.connect(self.show_card)
         return panel
+
+    def _make_votes(self):
+        from .votes_panel import VotesPanel  # here, as the dock is first shown: not at start
+
+        panel = VotesPanel(self.session, self.voting.start_action, self.voting.end_action)
+        panel.cardChosen.connect(self.show_card)
+        return panel
+
+    def _make_comments(self):
+        from .comments_panel import CommentsPanel  # here, as the dock is first shown: not at start
+
+        return CommentsPanel(self.scene, self.settings)
+
+    @property
+    def votes(self):
+        """The Votes panel (`VotesPanel`: the running vote, past votes, cards ranked by dots)."""
+        return self._named("votes").content()
+
+    @property
+    def comments(self):
+        """The Comments panel (`CommentsPanel`: the selected card's thread)."""
+        return self._named("comments").content()
+
+    def _make_inbox(self):
+        from .inbox import InboxPanel  # here, as the dock is first shown: not at start
+
+        return InboxPanel(self.session)
+
+    @property
+    def inbox(self):
+        """The Inbox panel (`InboxPanel`: cards the workshop's participants sent), made when first shown."""
+        return self._named("inbox").content()
 
     @property
     def personas(self):
@@ -151,6 +190,8 @@ class MainWindow(QMainWindow):
         self.map_properties_action = action(self._show_map_properties)
         self.conflicts_action = action(self.show_conflicts)
         self.compare_action = action(self.compare_with)
+        self.invite_action = action(self.invite_participants)
+        self.stop_room_action = action(self.stop_room)
         self.shortcuts_action = action(self._shortcuts)
         self.about_action = action(self._about)
         self.file_menu = file_menu = self.menuBar().addMenu("")
@@ -188,6 +229,12 @@ class MainWindow(QMainWindow):
         self.map_menu.addActions([self.map_properties_action, self.add_persona_action])
         self.map_menu.addAction(self.conflicts_action)
         self.map_menu.addAction(self.compare_action)
+        self.workshop_menu = self.menuBar().addMenu("")
+        self.workshop_menu.addActions([self.invite_action, self.stop_room_action])
+        self.workshop_menu.addSeparator()
+        self.workshop_menu.addActions([self.voting.start_action, self.voting.end_action])
+        self.workshop_menu.aboutToShow.connect(
+            lambda: self.stop_room_action.setEnabled(self.workshop is not None and self.workshop.is_open()))
         self.help_menu = self.menuBar().addMenu("")
         self.help_menu.addActions([self.shortcuts_action, self.about_action])
         self.toolbar = toolbar = self.addToolBar("")
@@ -227,6 +274,8 @@ class MainWindow(QMainWindow):
                              (self.map_properties_action, tr("Map &properties")),
                              (self.conflicts_action, tr("&Conflicts…")),
                              (self.compare_action, tr("Compare &with…")),
+                             (self.invite_action, tr("&Invite participants…")),
+                             (self.stop_room_action, tr("&Stop the room")),
                              (self.shortcuts_action, tr("&Keyboard shortcuts")),
                              (self.about_action, tr("&About CJM Designer")),
                              (self.present_action, tr("&Present")),
@@ -235,11 +284,14 @@ class MainWindow(QMainWindow):
         for menu, title in ((self.file_menu, tr("&File")), (self.recent_menu, tr("Open &Recent")),
                             (self.edit_menu, tr("&Edit")), (self.view_menu, tr("&View")),
                             (self.insert_menu, tr("&Insert")), (self.map_menu, tr("&Map")),
+                            (self.workshop_menu, tr("&Workshop")),
                             (self.help_menu, tr("&Help"))):
             menu.setTitle(title)
         self.toolbar.setWindowTitle(tr("Main"))
+        self.voting.retranslate()
         titles = {"inspector": tr("Inspector"), "personas": tr("Personas"), "history": tr("History"),
-                  "overview": tr("Overview"), "analytics": tr("Analytics")}
+                  "overview": tr("Overview"), "analytics": tr("Analytics"), "inbox": self._inbox_title(),
+                  "votes": tr("Votes"), "comments": tr("Comments")}
         for dock in self.docks:
             dock.setWindowTitle(titles[dock.name])
         for action in self.findChildren(QAction):  # with no shortcut, the tooltip follows the text (a dock's title)
@@ -318,8 +370,14 @@ class MainWindow(QMainWindow):
 
     def _update_counts(self, _change=None) -> None:
         doc = self.session.doc
+        self._named("inbox").setWindowTitle(self._inbox_title())
         self.counts_label.setText(tr("%1 stages · %2 lanes · %3 cards").replace("%1", str(len(doc.stages)))
                                   .replace("%2", str(len(doc.lanes))).replace("%3", str(len(doc.cards))))
+
+    def _inbox_title(self) -> str:
+        """The Inbox dock's title, with the number of cards waiting, so that it shows on its tab."""
+        waiting = len(self.session.doc.inbox)
+        return tr("Inbox (%1)").replace("%1", str(waiting)) if waiting else tr("Inbox")
 
     def show_card(self, card_id: str) -> None:
         """Select a card and scroll the map to it (from the Analytics dock)."""
@@ -366,6 +424,20 @@ class MainWindow(QMainWindow):
         diff = compare(before, self.session.doc.model_copy(deep=True))
         CompareWindow(diff, (name, dialog.file_name()), self).show()
 
+    def invite_participants(self) -> None:
+        """Workshop → Invite participants: open the room on the local network (never on by itself) and
+        show its QR code and address; the cards people send arrive in the Inbox."""
+        if self.workshop is None:
+            from .workshop import Workshop  # the room's server loads on first use, not at start
+
+            self.workshop = Workshop(self.files, self.settings, self.statusBar(), lambda: self._show_dock("inbox"),
+                                     self)
+        self.workshop.invite()
+
+    def stop_room(self) -> None:
+        if self.workshop is not None:
+            self.workshop.stop()
+
     def export(self) -> None:
         """File → Export: the map as PDF, image, table or diagram; the status bar then tells where it went."""
         from .export_dialog import ExportDialog  # here: the exporters load on first use, not at start
@@ -379,6 +451,7 @@ class MainWindow(QMainWindow):
         if not self.files.may_close():
             event.ignore()
             return
+        self.stop_room()  # no one sends cards to a map no window holds
         self.files.close()
         self.presentation.leave()  # the layout remembered is the window's own, not the presentation's
         if self.remember_layout:
@@ -395,12 +468,12 @@ class MainWindow(QMainWindow):
             self.retranslate()
 
     def dragEnterEvent(self, event) -> None:
-        if any(url.toLocalFile().endswith(".cjm") for url in event.mimeData().urls()):
+        if any(url.toLocalFile().lower().endswith(OPENABLE) for url in event.mimeData().urls()):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:
         for url in event.mimeData().urls():
-            if url.toLocalFile().endswith(".cjm"):
+            if url.toLocalFile().lower().endswith(OPENABLE):
                 self.files.open_path(Path(url.toLocalFile()))
         event.acceptProposedAction()
 

@@ -19,6 +19,22 @@
             <numerusform>Move %n cards</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../cjm_designer/editor/inbox.py"/>
+        <source>Accept %n cards</source>
+        <translation>
+            <numerusform>Accept %n card</numerusform>
+            <numerusform>Accept %n cards</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cjm_designer/editor/inbox.py"/>
+        <source>Discard %n cards</source>
+        <translation>
+            <numerusform>Discard %n card</numerusform>
+            <numerusform>Discard %n cards</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Conflicts</name>
@@ -60,6 +76,14 @@
             <numerusform>Exported to %1 (%n pages) in %2</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../cjm_designer/ui/export_notice.py"/>
+        <source>Exported to %1 (%n slide(s)) in %2</source>
+        <translation>
+            <numerusform>Exported to %1 (%n slide) in %2</numerusform>
+            <numerusform>Exported to %1 (%n slides) in %2</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Inspector</name>
@@ -69,6 +93,25 @@
         <translation>
             <numerusform>%n card</numerusform>
             <numerusform>%n cards</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Workshop</name>
+    <message numerus="yes">
+        <location filename="../../cjm_designer/ui/workshop.py"/>
+        <source>%n new cards in the Inbox</source>
+        <translation>
+            <numerusform>%n new card in the Inbox</numerusform>
+            <numerusform>%n new cards in the Inbox</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cjm_designer/ui/workshop.py"/>
+        <source>%n cards received</source>
+        <translation>
+            <numerusform>%n card received</numerusform>
+            <numerusform>%n cards received</numerusform>
         </translation>
     </message>
 </context>

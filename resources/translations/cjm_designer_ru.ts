@@ -699,6 +699,26 @@
         <translation>Разрешить конфликт</translation>
     </message>
     <message>
+        <location filename="../../cjm_designer/editor/comments.py"/>
+        <source>Add comment</source>
+        <translation>Добавить комментарий</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/editor/comments.py"/>
+        <source>Delete comment</source>
+        <translation>Удалить комментарий</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/editor/comments.py"/>
+        <source>Resolve comment</source>
+        <translation>Отметить комментарий решённым</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/editor/comments.py"/>
+        <source>Reopen comment</source>
+        <translation>Вернуть комментарий</translation>
+    </message>
+    <message>
         <location filename="../../cjm_designer/editor/edits.py"/>
         <source>Save snapshot “{name}”</source>
         <translation>Сохранить снимок «{name}»</translation>
@@ -717,6 +737,112 @@
         <location filename="../../cjm_designer/editor/edits.py"/>
         <source>Restore snapshot “{name}”</source>
         <translation>Восстановить снимок «{name}»</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/editor/edits.py"/>
+        <source>Start vote</source>
+        <translation>Начать голосование</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/editor/edits.py"/>
+        <source>End vote</source>
+        <translation>Завершить голосование</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/editor/inbox.py"/>
+        <source>Accept card</source>
+        <translation>Принять карточку</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cjm_designer/editor/inbox.py"/>
+        <source>Accept %n cards</source>
+        <translation>
+            <numerusform>Принять %n карточку</numerusform>
+            <numerusform>Принять %n карточки</numerusform>
+            <numerusform>Принять %n карточек</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/editor/inbox.py"/>
+        <source>Discard card</source>
+        <translation>Отклонить карточку</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cjm_designer/editor/inbox.py"/>
+        <source>Discard %n cards</source>
+        <translation>
+            <numerusform>Отклонить %n карточку</numerusform>
+            <numerusform>Отклонить %n карточки</numerusform>
+            <numerusform>Отклонить %n карточек</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CommentsPanel</name>
+    <message>
+        <location filename="../../cjm_designer/ui/comments_panel.py"/>
+        <source>Anonymous</source>
+        <translation>Аноним</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/comments_panel.py"/>
+        <source>resolved</source>
+        <translation>решён</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/comments_panel.py"/>
+        <source>Reopen</source>
+        <translation>Вернуть</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/comments_panel.py"/>
+        <source>Resolve</source>
+        <translation>Решён</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/comments_panel.py"/>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/comments_panel.py"/>
+        <source>Show &amp;resolved</source>
+        <translation>Показывать &amp;решённые</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/comments_panel.py"/>
+        <source>Your name</source>
+        <translation>Ваше имя</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/comments_panel.py"/>
+        <source>Write a comment (Ctrl+Enter adds it)</source>
+        <translation>Комментарий (Ctrl+Enter — добавить)</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/comments_panel.py"/>
+        <source>&amp;Add comment</source>
+        <translation>&amp;Добавить комментарий</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/comments_panel.py"/>
+        <source>Select one card to see its comments.</source>
+        <translation>Выберите одну карточку, чтобы увидеть её комментарии.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/comments_panel.py"/>
+        <source>Comments on “%1”</source>
+        <translation>Комментарии к «%1»</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/comments_panel.py"/>
+        <source>(untitled)</source>
+        <translation>(без названия)</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/comments_panel.py"/>
+        <source>%1 resolved hidden</source>
+        <translation>решённых скрыто: %1</translation>
     </message>
 </context>
 <context>
@@ -1131,6 +1257,16 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
     </message>
     <message>
         <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>PowerPoint presentation</source>
+        <translation>Презентация PowerPoint</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>Excel workbook (cards, stages, lanes, links, personas)</source>
+        <translation>Книга Excel (карточки, этапы, дорожки, связи, персоны)</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
         <source>One poster page the size of the map</source>
         <translation>Один лист-плакат размером с карту</translation>
     </message>
@@ -1211,6 +1347,11 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
     </message>
     <message>
         <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>A slide with the whole map as a picture</source>
+        <translation>Слайд со всей картой в виде изображения</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
         <source>Open the file when done</source>
         <translation>Открыть файл после экспорта</translation>
     </message>
@@ -1233,6 +1374,16 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
         <location filename="../../cjm_designer/ui/export_dialog.py"/>
         <source>The map itself, in its canonical form.</source>
         <translation>Сама карта в каноническом виде.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>A 16:9 deck to present: the title, the personas, a slide for each stage with its cards as shapes you can edit, the emotion curve, the funnel as a chart and the analytics.</source>
+        <translation>Презентация 16:9 для показа: титульный слайд, персоны, по слайду на этап с карточками в виде редактируемых фигур, кривая эмоций, воронка в виде диаграммы и аналитика.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>A sheet each for the cards, stages, lanes, links, personas and A/B variants, headers in the map&apos;s language, figures as numbers, text as text. Edited, it becomes a map again: cjm-designer import FILE.xlsx -o MAP.cjm</source>
+        <translation>По листу на карточки, этапы, дорожки, связи, персоны и A/B-варианты; заголовки на языке карты, числа — числами, текст — текстом. После правки снова становится картой: cjm-designer import ФАЙЛ.xlsx -o КАРТА.cjm</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/ui/export_dialog.py"/>
@@ -1415,6 +1566,15 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
             <numerusform>Экспортировано: %1 (%n страниц) в папку %2</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../cjm_designer/ui/export_notice.py"/>
+        <source>Exported to %1 (%n slide(s)) in %2</source>
+        <translation>
+            <numerusform>Экспортировано в %1 (%n слайд) в папку %2</numerusform>
+            <numerusform>Экспортировано в %1 (%n слайда) в папку %2</numerusform>
+            <numerusform>Экспортировано в %1 (%n слайдов) в папку %2</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../cjm_designer/ui/export_notice.py"/>
         <source>Exported to %1 (%2 × %3 pixels) in %4</source>
@@ -1557,6 +1717,109 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
         <location filename="../../cjm_designer/ui/snapshot_dialog.py"/>
         <source>Save Snapshot</source>
         <translation>Сохранить снимок</translation>
+    </message>
+</context>
+<context>
+    <name>Inbox</name>
+    <message>
+        <location filename="../../cjm_designer/ui/inbox.py"/>
+        <source>(stage removed)</source>
+        <translation>(этап удалён)</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inbox.py"/>
+        <source>(lane removed)</source>
+        <translation>(дорожка удалена)</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inbox.py"/>
+        <source>&amp;Accept</source>
+        <translation>&amp;Принять</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inbox.py"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Изменить…</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inbox.py"/>
+        <source>&amp;Discard</source>
+        <translation>&amp;Отклонить</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inbox.py"/>
+        <source>Accept a&amp;ll</source>
+        <translation>Принять &amp;все</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inbox.py"/>
+        <source>Put the chosen cards on the map, each at the end of its cell (Enter, or a double-click)</source>
+        <translation>Поставить выбранные карточки на карту, каждую в конец своей ячейки (Enter или двойной щелчок)</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inbox.py"/>
+        <source>Throw the chosen cards away (Delete)</source>
+        <translation>Отклонить выбранные карточки (Delete)</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inbox.py"/>
+        <source>Cards the room sent wait here. Accept puts each at the end of its cell; Edit changes its text first.</source>
+        <translation>Здесь ждут карточки от участников. «Принять» ставит каждую в конец её ячейки; «Изменить» — сначала поправить текст.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inbox.py"/>
+        <source>No cards from the room yet. Workshop → Invite participants lets people send cards from their phones.</source>
+        <translation>От участников карточек пока нет. Воркшоп → Пригласить участников — и они смогут присылать карточки с телефонов.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inbox.py"/>
+        <source>anonymous</source>
+        <translation>аноним</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inbox.py"/>
+        <source>Inbox</source>
+        <translation>Входящие</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inbox.py"/>
+        <source>The cards cannot be accepted: %1</source>
+        <translation>Карточки нельзя принять: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inbox.py"/>
+        <source>Edit card</source>
+        <translation>Изменить карточку</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inbox.py"/>
+        <source>The first line is the card&apos;s title, the rest its text:</source>
+        <translation>Первая строка — заголовок карточки, остальное — её текст:</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inbox.py"/>
+        <source>Where should it go?</source>
+        <translation>Куда её поставить?</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inbox.py"/>
+        <source>The stage or lane “%1” was sent to is no longer on the map. Choose a cell for it:</source>
+        <translation>Этапа или дорожки, куда прислали «%1», на карте больше нет. Выберите ячейку:</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inbox.py"/>
+        <source>Stage:</source>
+        <translation>Этап:</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inbox.py"/>
+        <source>Lane:</source>
+        <translation>Дорожка:</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inbox.py"/>
+        <source>The map has no stage or no lane to put the card in.</source>
+        <translation>На карте нет этапа или дорожки, куда поставить карточку.</translation>
     </message>
 </context>
 <context>
@@ -1942,8 +2205,33 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
     </message>
     <message>
         <location filename="../../cjm_designer/ui/document_files.py"/>
+        <source>The map carried by %1, as it was exported: save it as a map file to keep it</source>
+        <translation>Карта из файла %1 — такая, какой её экспортировали. Сохраните её как файл карты (.cjm), чтобы не потерять</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/document_files.py"/>
+        <source>The picture %1 was changed after it was exported. The map opened is the one it was exported from, not what the picture shows now.</source>
+        <translation>Файл %1 изменили после экспорта. Открыта карта, из которой он был экспортирован, а не то, что изображение показывает сейчас.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/document_files.py"/>
+        <source>Changed after export</source>
+        <translation>Изменён после экспорта</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/document_files.py"/>
         <source>Open map</source>
         <translation>Открытие карты</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/document_files.py"/>
+        <source>Journey maps and their exports (*.cjm *.pdf *.png *.svg)</source>
+        <translation>Карты и их экспорт (*.cjm *.pdf *.png *.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/document_files.py"/>
+        <source>Maps exported as PDF, PNG or SVG (*.pdf *.png *.svg)</source>
+        <translation>Карты, экспортированные в PDF, PNG или SVG (*.pdf *.png *.svg)</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/ui/document_files.py"/>
@@ -2062,6 +2350,16 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
     </message>
     <message>
         <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>&amp;Invite participants…</source>
+        <translation>&amp;Пригласить участников…</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>&amp;Stop the room</source>
+        <translation>&amp;Закрыть комнату</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>Сочетания &amp;клавиш</translation>
     </message>
@@ -2112,6 +2410,11 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
     </message>
     <message>
         <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>&amp;Workshop</source>
+        <translation>&amp;Воркшоп</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
@@ -2147,6 +2450,16 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
     </message>
     <message>
         <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>Votes</source>
+        <translation>Голосования</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>Comments</source>
+        <translation>Комментарии</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
         <source>Add lane</source>
         <translation>Добавить дорожку</translation>
     </message>
@@ -2164,6 +2477,16 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
         <location filename="../../cjm_designer/ui/main_window.py"/>
         <source>%1 stages · %2 lanes · %3 cards</source>
         <translation>Этапов: %1 · дорожек: %2 · карточек: %3</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>Inbox (%1)</source>
+        <translation>Входящие (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>Inbox</source>
+        <translation>Входящие</translation>
     </message>
 </context>
 <context>
@@ -2499,6 +2822,226 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
         <location filename="../../cjm_designer/ui/template_gallery.py"/>
         <source>Cannot delete the template</source>
         <translation>Не удалось удалить шаблон</translation>
+    </message>
+</context>
+<context>
+    <name>VoteActions</name>
+    <message>
+        <location filename="../../cjm_designer/ui/voting.py"/>
+        <source>Start dot &amp;vote…</source>
+        <translation>Начать &amp;голосование точками…</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/voting.py"/>
+        <source>&amp;End vote</source>
+        <translation>&amp;Завершить голосование</translation>
+    </message>
+</context>
+<context>
+    <name>VoteDialog</name>
+    <message>
+        <location filename="../../cjm_designer/ui/vote_dialog.py"/>
+        <source>Start dot vote</source>
+        <translation>Голосование точками</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/vote_dialog.py"/>
+        <source>Which pains hurt most?</source>
+        <translation>Какие боли самые острые?</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/vote_dialog.py"/>
+        <source>&amp;Time limit:</source>
+        <translation>&amp;Ограничение времени:</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/vote_dialog.py"/>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/vote_dialog.py"/>
+        <source>&amp;Start vote</source>
+        <translation>&amp;Начать голосование</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/vote_dialog.py"/>
+        <source>&amp;Question:</source>
+        <translation>&amp;Вопрос:</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/vote_dialog.py"/>
+        <source>&amp;Lanes to vote on:</source>
+        <translation>&amp;Дорожки для голосования:</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/vote_dialog.py"/>
+        <source>&amp;Dots per person:</source>
+        <translation>&amp;Точек у каждого:</translation>
+    </message>
+</context>
+<context>
+    <name>VotesPanel</name>
+    <message>
+        <location filename="../../cjm_designer/ui/votes_panel.py"/>
+        <source>Vote</source>
+        <translation>Голосование</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/votes_panel.py"/>
+        <source>Started</source>
+        <translation>Начато</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/votes_panel.py"/>
+        <source>Voted</source>
+        <translation>Голосов</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/votes_panel.py"/>
+        <source>Card</source>
+        <translation>Карточка</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/votes_panel.py"/>
+        <source>Dots</source>
+        <translation>Точки</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/votes_panel.py"/>
+        <source>Running</source>
+        <translation>Идёт</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/votes_panel.py"/>
+        <source>Cards by dots: %1</source>
+        <translation>Карточки по точкам: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/votes_panel.py"/>
+        <source>(card removed)</source>
+        <translation>(карточка удалена)</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/votes_panel.py"/>
+        <source>(untitled)</source>
+        <translation>(без названия)</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/votes_panel.py"/>
+        <source>No dots yet</source>
+        <translation>Точек пока нет</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/votes_panel.py"/>
+        <source>No vote is running.</source>
+        <translation>Голосование не идёт.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/votes_panel.py"/>
+        <source>Voting: %1</source>
+        <translation>Голосование: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/votes_panel.py"/>
+        <source>%1 dots each</source>
+        <translation>точек у каждого: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/votes_panel.py"/>
+        <source>%1 voted</source>
+        <translation>проголосовали: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/votes_panel.py"/>
+        <source>Time is up</source>
+        <translation>Время вышло</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/votes_panel.py"/>
+        <source>%1 left</source>
+        <translation>осталось %1</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/votes_panel.py"/>
+        <source>Dot vote</source>
+        <translation>Голосование точками</translation>
+    </message>
+</context>
+<context>
+    <name>Workshop</name>
+    <message>
+        <location filename="../../cjm_designer/ui/workshop.py"/>
+        <source>New card from %1</source>
+        <translation>Новая карточка от: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/workshop.py"/>
+        <source>New card from the room</source>
+        <translation>Новая карточка от участника</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cjm_designer/ui/workshop.py"/>
+        <source>%n new cards in the Inbox</source>
+        <translation>
+            <numerusform>%n новая карточка во входящих</numerusform>
+            <numerusform>%n новые карточки во входящих</numerusform>
+            <numerusform>%n новых карточек во входящих</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/workshop.py"/>
+        <source>Invite participants</source>
+        <translation>Пригласить участников</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/workshop.py"/>
+        <source>This computer is on no network: only a browser on it can open the room.</source>
+        <translation>Компьютер не подключён к сети: открыть комнату можно только в браузере на нём самом.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/workshop.py"/>
+        <source>On the same Wi-Fi, scan the code or type the address in a browser. Cards people send arrive in the Inbox.</source>
+        <translation>В той же сети Wi-Fi отсканируйте код или наберите адрес в браузере. Присланные карточки попадут во «Входящие».</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/workshop.py"/>
+        <source>&amp;Copy address</source>
+        <translation>&amp;Скопировать адрес</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/workshop.py"/>
+        <source>&amp;Stop the room</source>
+        <translation>&amp;Закрыть комнату</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/workshop.py"/>
+        <source>&amp;Hide</source>
+        <translation>С&amp;крыть</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/workshop.py"/>
+        <source>The room stays open; Workshop → Invite participants shows this again</source>
+        <translation>Комната остаётся открытой; Воркшоп → Пригласить участников покажет это окно снова</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cjm_designer/ui/workshop.py"/>
+        <source>%n cards received</source>
+        <translation>
+            <numerusform>Получена %n карточка</numerusform>
+            <numerusform>Получены %n карточки</numerusform>
+            <numerusform>Получено %n карточек</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/workshop.py"/>
+        <source>Waiting for cards…</source>
+        <translation>Ждём карточки…</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/workshop.py"/>
+        <source>The room cannot open: %1</source>
+        <translation>Комнату не удалось открыть: %1</translation>
     </message>
 </context>
 </TS>

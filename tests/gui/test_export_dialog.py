@@ -76,7 +76,8 @@ def test_every_other_format_is_written(dialog, tmp_path, fmt):
     target = tmp_path / f"out.{fmt}"
     assert dialog.export_to(target)
     data = target.read_bytes()
-    expected_start = {"png": b"\x89PNG", "svg": b"<?xml", "csv": b"id,", "mermaid": b"journey", "cjm": b"{"}[fmt]
+    expected_start = {"png": b"\x89PNG", "svg": b"<?xml", "csv": "ID карточки,".encode(), "mermaid": b"journey",
+                      "cjm": b"{", "pptx": b"PK\x03\x04", "xlsx": b"PK\x03\x04"}[fmt]
     assert data.lstrip().startswith(expected_start) or expected_start in data[:200]
     if fmt == "cjm":
         assert loads(data) == dialog.doc

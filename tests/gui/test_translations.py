@@ -229,7 +229,7 @@ def test_russian_window_shows_no_english_in_menus_toolbars_docks_and_inspector(l
     window = open_window(russian_map)
     texts = window_texts(window)
     assert [a.text() for a in window.menuBar().actions()] == ["&Файл", "&Правка", "&Вид", "Вст&авка", "&Карта",
-                                                            "&Справка"]
+                                                            "&Воркшоп", "&Справка"]
     for part, shown in texts.items():
         assert shown and untranslated(shown) == [], part
     english = {m.source.replace("&", "") for m in tool.extract()[0]} - KEPT
@@ -285,7 +285,8 @@ def test_switching_the_language_in_preferences_retranslates_the_open_window_and_
 
     choose("en")
     assert Settings().value(i18n.SETTING) == "en" and ui_language() == "en"
-    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Edit", "&View", "&Insert", "&Map", "&Help"]
+    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Edit", "&View", "&Insert", "&Map",
+                                                              "&Workshop", "&Help"]
     assert window.docks[0].windowTitle() == "Inspector" and window.inspector.heading.text() == "Card"
     assert window.actions_.undo.text().startswith("Undo ") and "Save (" in window.save_action.toolTip()
     assert window.personas.add_button.text() == "Add persona"

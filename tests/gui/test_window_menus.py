@@ -19,7 +19,7 @@ def window(open_window):
 
 def test_menus_and_tooltips(window):
     titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
-    assert titles == ["File", "Edit", "View", "Insert", "Map", "Help"]
+    assert titles == ["File", "Edit", "View", "Insert", "Map", "Workshop", "Help"]
     for action in window.actions_.__dict__.values():
         if hasattr(action, "toolTip") and action.shortcut().toString():
             assert action.toolTip()

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from cjm_designer.io import InvalidFormatError, load
 from cjm_designer.io.csv_export import to_csv
 from cjm_designer.io.csv_import import MAX_PROBLEMS, from_csv
+from cjm_designer.io.sheet_words import join_tags, split_tags, value_key
 from cjm_designer.model import Card, JourneyMap, Kpi, Lane, LaneKind, Metrics, Stage, check_references
 from cjm_designer.paths import templates_dir
 from tests.io.test_csv import sample
@@ -61,6 +62,7 @@ def test_every_template_comes_back_from_its_csv(path: Path, excel: bool):
     assert check_references(back) == []
     stages, lanes = used_stages_and_lanes(doc)
     assert [s.name for s in back.stages] == stages
+    assert [s.goal for s in back.stages] == [s.goal for s in doc.stages if s.name in stages]
     assert [(lane.name, lane.kind) for lane in back.lanes] == lanes
     assert cells(back) == cells(doc)
     assert len(back.cards) == len(doc.cards)
@@ -78,7 +80,8 @@ def test_every_field_comes_back_including_formulas_and_line_breaks(excel):
     assert first.title == "=SUM(A1)" and first.text == "строка 1\nстрока 2; с точкой, запятой"
     assert first.kpi == Kpi(name="CR", target=12.5, actual=3.0, unit="%")
     assert first.metrics == Metrics(clicks=1200, conversion=2.75, time_on_site=95.0)
-    assert first.tags == ["акция", "весна"]
+    assert first.tags == ["акция, весна", "до 1,5 млн"] and first.url == "utm_campaign=spring"
+    assert back.stages[0].goal == "Понять, что окна пора менять"
 
 
 def test_lanes_keep_the_map_order_even_when_the_first_stage_lacks_a_lane():
@@ -91,7 +94,7 @@ def test_lanes_keep_the_map_order_even_when_the_first_stage_lacks_a_lane():
         for lane in lanes:
             doc.add_card(Card(id=f"{stage}-{lane}", stage=stage, lane=f"l{lane}", title=lane))
     # Rows come stage by stage, so D is named before B and C; the stages' own orders put it last.
-    assert [row.split(",")[2] for row in to_csv(doc).decode().split("\r\n")[1:-1]] == list("ADBCCD")
+    assert [row.split(",")[3] for row in to_csv(doc).decode().split("\r\n")[1:-1]] == list("ADBCCD")
     back, _ = from_csv(to_csv(doc))
     assert [lane.name for lane in back.lanes] == ["A", "B", "C", "D"]
 
@@ -102,12 +105,14 @@ one_cell_cards = st.lists(st.integers(0, 10**6), min_size=1, max_size=5, unique=
 
 
 def expected(card: Card, excel: bool) -> dict:
-    """What CSV keeps of a card: spaces around tokens and tags go, a tag with a comma splits, and an empty KPI
-    or metrics is none. In the Excel flavour a text starting with an apostrophe and a formula sign comes back
-    whole: the export guards it like a formula, and the import drops only that guard."""
+    """What CSV keeps of a card: spaces around tokens and tags go, a blank tag goes, a channel or owner that is
+    a known one's label is its key, and an empty KPI or metrics is none. In the Excel flavour a text starting
+    with an apostrophe and a formula sign comes back whole: the export guards it like a formula, and the import
+    drops only that guard."""
     data = card.model_dump(exclude={"stage", "lane"})
-    data["channel"], data["owner"] = card.channel.strip(), card.owner.strip()
-    data["tags"] = [t.strip() for t in ", ".join(card.tags).split(",") if t.strip()]
+    data["channel"] = value_key("channel", card.channel) or card.channel.strip() if card.channel.strip() else ""
+    data["owner"] = value_key("owner", card.owner) or card.owner.strip() if card.owner.strip() else ""
+    data["tags"] = split_tags(join_tags(card.tags))
     kpi = card.kpi
     if kpi is not None:
         data["kpi"]["unit"] = kpi.unit.strip()
@@ -152,7 +157,7 @@ def test_a_hand_made_russian_sheet_from_excel():
             first.tags) == ("Ищет в Яндексе", "search_ads", "mobile", "marketer", 1, 4, False, ["весна", "акция"])
     assert (doubt.text, doubt.emotion, doubt.pain, doubt.note, doubt.device) == (
         "долго выбирает", -2, True, "перезвонить", None)
-    assert (order.emotion, order.owner, order.device) == (2, "Менеджер", "desktop")
+    assert (order.emotion, order.owner, order.device) == (2, "manager", "desktop")  # a label reads as its key
     assert check_references(doc) == []
 
 
@@ -372,3 +377,22 @@ def test_an_unclosed_quote_is_refused_with_its_row_and_what_it_took_in():
         read('stage;lane;note\nA;B;"two\nlines"\nA;B;"open\nend')
     doc, _ = read('stage,lane,note\nA,B,"two\nlines"\n')  # a quoted cell over two lines, closed: one card
     assert [card.note for card in doc.cards] == ["two\nlines"]
+
+
+def test_digits_dates_and_commas_in_tags_come_back_from_the_excel_flavour():
+    doc = sample()
+    doc.meta.language = "ru"
+    doc.card("b").title, doc.card("b").note, doc.card("b").tags = "0012345", "2024-03-01", ["до 1,5 млн"]
+    back, warnings = from_csv(to_csv(doc, excel=True))
+    card = back.cards[1]
+    assert warnings == [] and (card.title, card.note, card.tags) == ("0012345", "2024-03-01", ["до 1,5 млн"])
+    assert (card.channel, card.owner) == ("phone", "seller")  # written Телефонный звонок, Продавец
+
+
+def test_an_old_csv_with_english_keys_still_imports():
+    doc, warnings = read("stage,lane,lane_kind,title,channel,device,owner,tags\r\n"
+                         "Search,Buyer,buyer_actions,Finds us,website,mobile,marketer,\"spring, sale\"\r\n")
+    card = doc.cards[0]
+    assert warnings == [] and (card.channel, card.device, card.owner, card.tags) == \
+        ("website", "mobile", "marketer", ["spring", "sale"])
+    assert doc.lanes[0].kind == "buyer_actions"

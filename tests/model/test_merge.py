@@ -3,7 +3,19 @@
 from datetime import UTC, datetime
 
 from cjm_designer.io import dumps, loads
-from cjm_designer.model import Card, JourneyMap, Kpi, Lane, Link, Meta, Persona, Snapshot, Stage, check_references
+from cjm_designer.model import (
+    Card,
+    InboxCard,
+    JourneyMap,
+    Kpi,
+    Lane,
+    Link,
+    Meta,
+    Persona,
+    Snapshot,
+    Stage,
+    check_references,
+)
 from cjm_designer.model.merge import merge, merged_order
 
 
@@ -198,6 +210,23 @@ def test_snapshots_are_a_union_by_id():
     doc = valid(merge(base, ours, theirs).doc)
     assert [s.id for s in doc.snapshots] == ["snap0", "snap1", "snap2"]
     assert doc.snapshot("snap0").note == "before the redesign"
+
+
+def test_the_inbox_merges_by_id_keeping_what_either_side_received_less_what_either_took_out():
+    base = base_map()
+    received = datetime(2026, 2, 1, tzinfo=UTC)
+    for i in range(3):
+        base.add_inbox_card(InboxCard(id=f"in{i}", stage="s0", lane="l1", title=f"Sent {i}", received=received))
+    ours, theirs = base.model_copy(deep=True), base.model_copy(deep=True)
+    ours.remove_inbox_cards(["in0"])  # accepted on our side
+    ours.add_inbox_card(InboxCard(id="in-ours", stage="s1", lane="l0", title="Ours", author="Оля", received=received))
+    theirs.remove_inbox_cards(["in2"])  # discarded on theirs
+    theirs.add_inbox_card(InboxCard(id="in-theirs", stage="s2", lane="l2", title="Theirs", received=received))
+    theirs.add_inbox_card(InboxCard(id="in-ours", stage="s0", lane="l0", title="Same id", received=received))
+    result = merge(base, ours, theirs)
+    doc = valid(result.doc)
+    assert [c.title for c in doc.inbox] == ["Sent 1", "Ours", "Theirs", "Same id"] and result.conflicts == []
+    assert doc.inbox[3].id.startswith("inbox-")  # both received an id for different cards: theirs renamed
 
 
 def test_a_snapshot_changed_both_ways_is_kept_in_both_versions():
