@@ -62,6 +62,8 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks[4], self.docks[5])
         self.tabifyDockWidget(self.docks[5], self.docks[6])
         self.tabifyDockWidget(self.docks[6], self.docks[7])
+        for workshop_dock in self.docks[5:]:  # Inbox, Votes, Comments: shown when the room, a vote or View asks
+            workshop_dock.hide()
         self.docks[0].raise_()
         self.resizeDocks([self.docks[0]], [380], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks[0], self.docks[3]], [640, 180], Qt.Orientation.Vertical)
