@@ -23,6 +23,7 @@ NOT_AT_START = (
     "cjm_designer.ui.analytics_panel",  # the Analytics dock, likewise
     "cjm_designer.ui.history",  # the History dock (snapshots and undo steps), likewise
     "cjm_designer.ui.snapshot_dialog",  # File → Save Snapshot
+    "cjm_designer.ui.presentation",  # presentation mode (F5), made on first use
     "cjm_designer.map_export",  # --screenshot needs it only to refuse writing over the map it shows
     "html",  # escaping tooltips: none is shown in the first frame
     "aiohttp",  # the workshop room's server, started by Workshop → Invite participants

@@ -23,7 +23,6 @@ from .heat_filter_bar import HeatFilterBar
 from .inspector import Inspector
 from .lazy_dock import LazyDock
 from .overview import Overview
-from .presentation import Presentation
 from .settings import Settings
 from .voting import VoteActions
 
@@ -67,7 +66,7 @@ class MainWindow(QMainWindow):
         self.docks[0].raise_()
         self.resizeDocks([self.docks[0]], [380], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks[0], self.docks[3]], [640, 180], Qt.Orientation.Vertical)
-        self.presentation = Presentation(self)
+        self._presentation = None  # made on first use (`presentation`): the first frame needs none of it
         self.voting = VoteActions(self.scene, self, lambda: self._show_dock("votes"))
         self._build_menus()
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.analyse_bar)  # after the main toolbar
@@ -146,6 +145,15 @@ class MainWindow(QMainWindow):
     def inbox(self):
         """The Inbox panel (`InboxPanel`: cards the workshop's participants sent), made when first shown."""
         return self._named("inbox").content()
+
+    @property
+    def presentation(self):
+        """The presentation mode (`Presentation`), made when first asked for: not at start."""
+        if self._presentation is None:
+            from .presentation import Presentation
+
+            self._presentation = Presentation(self)
+        return self._presentation
 
     @property
     def personas(self):
@@ -455,7 +463,8 @@ class MainWindow(QMainWindow):
             return
         self.stop_room()  # no one sends cards to a map no window holds
         self.files.close()
-        self.presentation.leave()  # the layout remembered is the window's own, not the presentation's
+        if self._presentation is not None:
+            self._presentation.leave()  # the layout remembered is the window's own, not the presentation's
         if self.remember_layout:
             self._remember_layout()
         event.accept()
