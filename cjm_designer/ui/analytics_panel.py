@@ -28,6 +28,7 @@ from ..model.ab_test import AbResult, ab_tests, lift_text
 from ..model.analytics import Analytics, analyse
 from ..model.plain import visible_bidi
 from ..model.vocab import CHANNEL_LABELS, OWNER_LABELS, label
+from .retranslated import Retranslated
 
 COUNTED_CARD_FIELDS = {"channel", "owner", "pain", "kpi", "variants"}  # the fields of a card that the dock counts
 
@@ -36,7 +37,7 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Analytics", text)
 
 
-class AnalyticsPanel(QScrollArea):
+class AnalyticsPanel(Retranslated, QScrollArea):
     cardChosen = Signal(str)  # a card id the user asked to see
 
     def __init__(self, session: DocumentSession, parent=None):
@@ -71,11 +72,6 @@ class AnalyticsPanel(QScrollArea):
             table.itemClicked.connect(self._choose)
         session.changed.connect(self._on_changed)
         self.retranslate()
-
-    def changeEvent(self, event) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
     def retranslate(self) -> None:
         for widget, text in ((self.funnel_title, tr("Funnel")), (self.touchpoints_title, tr("Touchpoints")),

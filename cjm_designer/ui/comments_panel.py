@@ -6,7 +6,7 @@ thread (editor.add_comment with from_room)."""
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,6 +25,7 @@ from ..canvas import MapScene
 from ..editor import Change
 from ..model import Card, Comment
 from ..model.plain import visible_bidi
+from .retranslated import Retranslated
 from .settings import Settings
 
 MAX_TEXT = 2000  # as the map keeps a comment
@@ -68,7 +69,7 @@ class CommentView(QFrame):
                 label.setEnabled(False)  # greyed: settled
 
 
-class CommentsPanel(QWidget):
+class CommentsPanel(Retranslated, QWidget):
     def __init__(self, scene: MapScene, settings: Settings | None = None, parent=None):
         """`settings` keep the name the facilitator signs with, for the next time."""
         super().__init__(parent)
@@ -110,11 +111,6 @@ class CommentsPanel(QWidget):
         scene.selectionChanged.connect(self.refresh)
         scene.session.changed.connect(self._on_changed)
         self.retranslate()
-
-    def changeEvent(self, event) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
     def retranslate(self) -> None:
         self.show_resolved.setText(tr("Show &resolved"))

@@ -24,6 +24,7 @@ from ..editor import Change, DocumentSession, Editor
 from ..model import Conflict, JourneyMap, ModelError
 from ..model.plain import one_line
 from .messages import plain_tooltip, warning
+from .retranslated import Retranslated
 
 SHORT = 40  # characters of a value in the list; the tooltip holds it whole
 WHOLE = 2000
@@ -50,7 +51,7 @@ def element_name(doc: JourneyMap, conflict: Conflict) -> str:
     return f"{kinds[conflict.kind]} “{one_line(name, 60) or conflict.element}”"
 
 
-class ConflictsDialog(QDialog):
+class ConflictsDialog(Retranslated, QDialog):
     """The list, beside the map: it follows every change of the map, undo included."""
 
     cardChosen = Signal(str)  # a double-click on a card's conflict: show the card
@@ -91,11 +92,6 @@ class ConflictsDialog(QDialog):
         self.resize(820, 420)
         session.changed.connect(self._on_changed)
         self.retranslate()
-
-    def changeEvent(self, event) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
     def retranslate(self) -> None:
         self.setWindowTitle(tr("Conflicts"))

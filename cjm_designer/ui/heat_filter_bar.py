@@ -3,7 +3,7 @@ the cards of one channel, owner, device or tag while the rest fade."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPixmap
 from PySide6.QtWidgets import QComboBox, QLabel, QToolBar
 
@@ -15,6 +15,7 @@ from ..layout import palette
 from ..model.analytics import FILTER_FIELDS, HEAT_MEASURES, CardFilter, filter_choices
 from ..model.plain import visible_bidi
 from ..model.vocab import CHANNEL_LABELS, DEVICE_LABELS, OWNER_LABELS, label
+from .retranslated import Retranslated
 
 
 def tr(text: str) -> str:
@@ -26,7 +27,7 @@ def measure_names() -> dict[str, str]:
             "clicks": tr("Clicks"), "kpi": tr("KPI attainment")}
 
 
-class HeatFilterBar(QToolBar):
+class HeatFilterBar(Retranslated, QToolBar):
     def __init__(self, scene: MapScene, parent=None):
         super().__init__(parent)
         self.setObjectName("toolbar-analyse")
@@ -51,11 +52,6 @@ class HeatFilterBar(QToolBar):
         scene.session.changed.connect(self._on_changed)
         self.retranslate()
         self._heat_chosen()
-
-    def changeEvent(self, event) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
     def retranslate(self) -> None:
         self.setWindowTitle(tr("Analyse"))

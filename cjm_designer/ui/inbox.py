@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,7 @@ from ..editor import Change, DocumentSession, Editor
 from ..model import InboxCard, JourneyMap, ModelError
 from ..model.plain import one_line, visible_bidi
 from .messages import plain_tooltip, warning
+from .retranslated import Retranslated
 
 FLASH = QColor("#FFF59D")  # a new arrival's row, for FLASH_MS
 FLASH_MS = 2500
@@ -48,7 +49,7 @@ def where(doc: JourneyMap, card: InboxCard) -> str:
     return f"{one_line(stages[card.stage], 40)} / {one_line(lanes[card.lane], 40)}"
 
 
-class InboxPanel(QWidget):
+class InboxPanel(Retranslated, QWidget):
     """The waiting cards, oldest first, and what the facilitator does with them."""
 
     def __init__(self, session: DocumentSession, parent: QWidget | None = None):
@@ -91,11 +92,6 @@ class InboxPanel(QWidget):
         self._unflash.timeout.connect(self._end_flash)
         session.changed.connect(self._on_changed)
         self.retranslate()
-
-    def changeEvent(self, event) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
     def retranslate(self) -> None:
         for button, text in ((self.accept_button, tr("&Accept")), (self.edit_button, tr("&Edit…")),

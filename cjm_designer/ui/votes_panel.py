@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,6 +24,7 @@ from ..editor import Change, DocumentSession
 from ..model import Vote
 from ..model.plain import visible_bidi
 from ..model.voting import latest_vote, ranked, running_vote, time_left
+from .retranslated import Retranslated
 
 ID = Qt.ItemDataRole.UserRole
 
@@ -32,7 +33,7 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("VotesPanel", text)
 
 
-class VotesPanel(QWidget):
+class VotesPanel(Retranslated, QWidget):
     cardChosen = Signal(str)  # a card id the user asked to see
 
     def __init__(self, session: DocumentSession, start_action: QAction, end_action: QAction, parent=None):
@@ -69,11 +70,6 @@ class VotesPanel(QWidget):
         self.clock.timeout.connect(self._show_status)
         session.changed.connect(self._on_changed)
         self.retranslate()
-
-    def changeEvent(self, event) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
     def retranslate(self) -> None:
         self.votes.setHeaderLabels([tr("Vote"), tr("Started"), tr("Voted")])

@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable
 
 import segno
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QPixmap
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QStatusBar, QVBoxLayout, QWidget
 
@@ -26,6 +26,7 @@ from ..room.rate_limit import RateLimit
 from ..room.server import RoomServer
 from .document_files import DocumentFiles
 from .messages import critical
+from .retranslated import Retranslated
 from .settings import Settings
 
 BURST_MS = 50
@@ -177,7 +178,7 @@ def qr_pixmap(url: str, size: int = QR_SIZE) -> QPixmap:
     return pixmap
 
 
-class InviteDialog(QDialog):
+class InviteDialog(Retranslated, QDialog):
     """The invitation, beside the map while the room is open: the QR code, the address in big type
     (copied with one click), how many cards came, and Stop."""
 
@@ -220,11 +221,6 @@ class InviteDialog(QDialog):
         room.arrived.connect(self._count)
         room.closed.connect(self.close)
         self.retranslate()
-
-    def changeEvent(self, event) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
     def retranslate(self) -> None:
         self.setWindowTitle(tr("Invite participants"))

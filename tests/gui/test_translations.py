@@ -276,6 +276,8 @@ def test_switching_the_language_in_preferences_retranslates_the_open_window_and_
     window.session.push(SetFields(window.session, "meta", "", {"title": "Своя карта"}))
     window.scene.select_cards([doc.cards[0].id])
     russian = window_texts(window)
+    inbox, votes, analytics = window._named("inbox").content(), window._named("votes").content(), window.analytics
+    assert inbox.accept_button.text() == "&Принять"
 
     def choose(setting: str) -> None:
         dialog = Preferences(window.settings, window)
@@ -291,6 +293,8 @@ def test_switching_the_language_in_preferences_retranslates_the_open_window_and_
     assert window.actions_.undo.text().startswith("Undo ") and "Save (" in window.save_action.toolTip()
     assert window.personas.add_button.text() == "Add persona"
     assert window.counts_label.text().endswith("cards")
+    assert inbox.accept_button.text() == "&Accept" and votes.ranking.headerItem().text(1) == "Dots"
+    assert analytics.funnel_title.text() == "Funnel"  # the panels made in Russian follow the change
     english = window_texts(window)
     steps = {window.actions_.undo.text(), window.actions_.redo.text()}  # "Undo Изменить": the step's own name
     assert not any(CYRILLIC.search(t) for t in english["menus"] + english["docks"] if t not in steps)
