@@ -12,6 +12,7 @@ import binascii
 import inspect
 import re
 import textwrap
+from collections.abc import Iterable
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -70,6 +71,16 @@ def _describe_fields(schema: dict, model: type) -> None:
                 and isinstance(after.value, ast.Constant) and isinstance(after.value.value, str)
                 and field.target.id in properties):
             properties[field.target.id]["description"] = inspect.cleandoc(after.value.value)
+
+
+def _repeated(values: Iterable[str]) -> str | None:
+    """The first value that comes a second time, or None when each comes once."""
+    seen: set[str] = set()
+    for value in values:
+        if value in seen:
+            return value
+        seen.add(value)
+    return None
 
 
 class Part(BaseModel):
@@ -349,8 +360,7 @@ class Card(Part):
     @field_validator("variants")
     @classmethod
     def _variant_names_unique(cls, variants: list[Variant]) -> list[Variant]:
-        names = [v.name for v in variants]
-        twice = next((n for n in names if names.count(n) > 1), None)
+        twice = _repeated(v.name for v in variants)
         if twice is not None:
             raise ValueError(f"two variants are named {twice!r}")
         return variants
@@ -358,8 +368,7 @@ class Card(Part):
     @field_validator("comments")
     @classmethod
     def _comment_ids_unique(cls, comments: list[Comment]) -> list[Comment]:
-        ids = [c.id for c in comments]
-        twice = next((i for i in ids if ids.count(i) > 1), None)
+        twice = _repeated(c.id for c in comments)
         if twice is not None:
             raise ValueError(f"two comments have the id {twice!r}")
         return comments
