@@ -6,6 +6,8 @@ and SVG, QPainter doing the same into an image of the same size / an SVG generat
 
 - pdf: the map on one poster page; pdf-tiles: on A4 sheets with their index;
 - png: the whole map at 1 px per point, drawn in tiles; svg: the whole map as one SVG;
+- html: the interactive page (the SVG inlined, deflated on large maps, the cards' data, the map file),
+  against the SVG baseline;
 - for each, the wall time (load included) and the peak memory of the process, and the file size.
 
 Each configuration runs in its own processes (so memory figures do not mix), `--runs` of them a side,
@@ -33,7 +35,7 @@ from pathlib import Path
 from children import ROOT, generated_map, run_child
 
 SIZES = (1000, 5000)
-KINDS = ("pdf", "pdf-tiles", "png", "svg")
+KINDS = ("pdf", "pdf-tiles", "png", "svg", "html")
 
 
 def measure(kind: str, side: str, root: str, path: str, out: str) -> dict:
@@ -43,7 +45,7 @@ def measure(kind: str, side: str, root: str, path: str, out: str) -> dict:
     sys.path.insert(0, root)
     from cjm_designer.io import load
 
-    if kind in ("png", "svg"):
+    if kind in ("png", "svg", "html"):
         from PySide6.QtWidgets import QApplication
 
         QApplication.instance() or QApplication([])
@@ -59,6 +61,10 @@ def measure(kind: str, side: str, root: str, path: str, out: str) -> dict:
             write_atomic(out, to_pdf(doc, options).data)
         elif kind == "png":
             write_png(doc, out)
+        elif kind == "html":
+            from cjm_designer.map_export import export_map
+
+            export_map(doc, "html", out)
         else:
             write_atomic(out, render_svg(doc))
     else:

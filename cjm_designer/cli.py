@@ -17,14 +17,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__, app, templates
-from .io import CjmError, SaveError, dumps, load, write_atomic
+from .io import CjmError, SaveError, dumps, load, save, write_atomic
 from .io.atomic import same_file
 from .io.cjm import MAX_FILE_BYTES
-from .io.disk_state import load_with_state
+from .io.disk_state import load_with_state, read_with_state
 from .io.embedded import CHANGED_AFTER_EXPORT, EXPORT_SUFFIXES, embedded_map, map_in_export
 from .io.reading import read_limited
 from .io.schema import json_schema
-from .io.snapshots import MAX_NAME, MAX_NOTE, damaged_snapshots, snapshot_into_file, snapshot_map
+from .io.snapshots import MAX_NAME, MAX_NOTE, UNKNOWN_TIME, damaged_snapshots, snapshot_into_file, snapshot_map
 from .model import JourneyMap, Problem
 from .model.plain import one_line
 
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from .map_export import ExportResult
 
 IMPORT_FORMATS = {"csv": ".csv", "mermaid": ".mmd", "pdf": ".pdf", "png": ".png", "svg": ".svg",
-                  "xlsx": ".xlsx"}
+                  "xlsx": ".xlsx", "html": ".html"}
 LANGUAGES = ("ru", "en")
 MAX_SCALE = 1000  # PNG pixels a point; what a given map allows is checked against the image's size
 MAX_MM = 50  # PDF margin and overlap: a quarter of an A4 sheet's height, as the export dialog allows
@@ -201,7 +201,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from .map_export import EXTENSIONS, CannotExport, export_map, refuse_own_input
+    from .map_export import EXTENSIONS, MAP_CARRIERS, CannotExport, export_map, refuse_own_input
 
     out = Path(args.output)
     fmt = args.format or _format_of(out, EXTENSIONS)
@@ -210,7 +210,7 @@ def _export(args: argparse.Namespace) -> int:
             "--cover": ("pdf", args.cover), "--personas": ("pdf", args.personas), "--legend": ("pdf", args.legend),
             "--report": ("pdf", args.report),
             "--no-header": ("pdf", args.no_header), "--scale": ("png", args.scale), "--dpi": ("png", args.dpi),
-            "--transparent": ("png or svg", args.transparent)}
+            "--transparent": ("png or svg", args.transparent), "--no-map": (" or ".join(MAP_CARRIERS), args.no_map)}
     for flag, (formats, given) in only.items():
         if given and fmt not in formats.split(" or "):
             raise UsageError(f"{flag} goes with --format {formats}")
@@ -235,7 +235,7 @@ def _export(args: argparse.Namespace) -> int:
 
 def _export_options(fmt: str, args: argparse.Namespace):
     """The options of the format, from the command line."""
-    from .map_export import CsvOptions, PngOptions, SvgOptions
+    from .map_export import CsvOptions, HtmlOptions, PngOptions, SvgOptions
 
     if fmt == "pdf":
         from .export.pdf import PdfOptions  # reportlab is loaded only when a PDF is asked for
@@ -244,10 +244,12 @@ def _export_options(fmt: str, args: argparse.Namespace):
         return PdfOptions(pages=Pages(args.pages or "poster"), paper=args.paper or "A4",
                           orientation=Orientation(args.orientation or "auto"), margin=args.margin * MM,
                           overlap=args.overlap * MM, header=not args.no_header, cover=args.cover,
-                          personas=args.personas, legend=args.legend, report=args.report)
+                          personas=args.personas, legend=args.legend, report=args.report, embed_map=not args.no_map)
     options = {"png": lambda: PngOptions(scale=args.scale or PngOptions.scale, dpi=args.dpi,
-                                         transparent=args.transparent),
-               "svg": lambda: SvgOptions(transparent=args.transparent), "csv": lambda: CsvOptions(excel=args.excel)}
+                                         transparent=args.transparent, embed_map=not args.no_map),
+               "svg": lambda: SvgOptions(transparent=args.transparent, embed_map=not args.no_map),
+               "html": lambda: HtmlOptions(embed_map=not args.no_map),
+               "csv": lambda: CsvOptions(excel=args.excel)}
     return options[fmt]() if fmt in options else None
 
 
@@ -298,7 +300,7 @@ def _import(args: argparse.Namespace) -> int:
         from .io.xlsx_import import from_xlsx
 
         doc, warnings = from_xlsx(raw, str(source))
-    elif fmt in ("pdf", "png", "svg"):  # an export of this program: the map it carries
+    elif fmt in ("pdf", "png", "svg", "html"):  # an export of this program: the map it carries
         doc, changed = map_in_export(raw, str(source))
         warnings = [CHANGED_AFTER_EXPORT] if changed else []
     else:
@@ -314,6 +316,39 @@ def _import(args: argparse.Namespace) -> int:
         print(f"{_shown(source)}: {one_line(warning, 500)}", file=sys.stderr)
     write_atomic(out, dumps(doc))
     print(f"{_shown(out)}: imported from {fmt} ({_summary(doc)})")
+    return 0
+
+
+def _import_metrics(args: argparse.Namespace) -> int:
+    """Print what the report changes, then (asked, or with --yes) save the map in place, unless another
+    program changed the file meanwhile."""
+    from .io.metrics_report import read_report
+    from .io.metrics_summary import plan_text
+    from .model.metrics_match import MatchBy, plan_import, write_figures
+
+    doc, state = load_with_state(args.file)
+    report = read_report(args.report)
+    plan = plan_import(doc, report, MatchBy(args.match))
+    for line in plan_text(doc, report, plan, _shown(args.report)):
+        print(line)
+    changes = len(plan.changed)
+    if not changes or args.dry_run:
+        print(f"{_shown(args.file)}: {'nothing to change' if not changes else 'not written (--dry-run)'}")
+        return 0
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise UsageError("add --yes to write the figures without asking, or --dry-run to only see them")
+        answer = input(f"Write the figures of {changes} card{'' if changes == 1 else 's'} into {_shown(args.file)}? "
+                       "[y/N] ")
+        if answer.strip().casefold() not in ("y", "yes", "д", "да"):
+            print(f"{_shown(args.file)}: not written")
+            return 0
+    if read_with_state(args.file)[1].sha256 != state.sha256:
+        raise CjmError(args.file, [Problem("", "another program changed the file while the report was read; "
+                                               "nothing written, run the command again")])
+    write_figures(doc, plan)
+    save(doc, args.file)
+    print(f"{_shown(args.file)}: figures of {changes} card{'' if changes == 1 else 's'} written")
     return 0
 
 
@@ -359,7 +394,7 @@ def _snapshots(args: argparse.Namespace) -> int:
         print(f"{_shown(args.file)}: no snapshots")
     damaged = False
     for snapshot in doc.snapshots:
-        taken = snapshot.created.astimezone().strftime("%Y-%m-%d %H:%M")
+        taken = snapshot.created.astimezone().strftime("%Y-%m-%d %H:%M") if snapshot.created != UNKNOWN_TIME else "?"
         who = f"  {one_line(snapshot.author, 60)}" if snapshot.author else ""
         try:
             cards = len(snapshot_map(snapshot, args.file).cards)
@@ -466,16 +501,32 @@ def _git_setup(args: argparse.Namespace) -> int:
 def _workshop(args: argparse.Namespace) -> int:
     """A room for the map without a window, until Ctrl+C or SIGTERM (then exit 0): the URL is the first
     line, for a script to read; what arrives is saved into FILE by the room (room/file_room.py)."""
-    import signal
-    import threading
-
-    from .room.board import board_of  # here: aiohttp loads for this command only
-    from .room.file_room import FileRoom
-    from .room.server import RoomServer
+    from .room.file_room import FileBusy, take_file
 
     if args.port != int(args.port):
         raise UsageError(f"--port takes a whole number, not {args.port:g}")
     doc = load(args.file)
+    try:
+        lock = take_file(Path(args.file))  # two writers of one file would overwrite each other's work
+    except FileBusy as busy:
+        print(f"{_shown(args.file)}: {busy}", file=sys.stderr)
+        return 1
+    try:
+        return _serve_room(doc, args)
+    finally:
+        if lock is not None:
+            lock.release(remove=True)
+
+
+def _serve_room(doc: JourneyMap, args: argparse.Namespace) -> int:
+    """The room itself: its URL printed, what arrives saved into FILE, until a signal stops it."""
+    import signal
+    import threading
+
+    from .room.board import board_of
+    from .room.file_room import FileRoom
+    from .room.server import RoomServer  # here: aiohttp loads for this command only
+
     room = FileRoom(doc, Path(args.file))
     server = RoomServer(board_of(doc), room, host=args.host, port=int(args.port))
     try:
@@ -531,7 +582,7 @@ def _number(low: float, high: float, *, above_low: bool = False):
 
 _COMMANDS = ("new", "templates", "template", "validate", "export", "import", "report", "schema",
              "snapshot", "snapshots", "diff", "merge", "git-setup", "text", "present", "workshop",
-             "xlsx-template")
+             "xlsx-template", "import-metrics")
 
 _USAGE = """cjm-designer [FILE | --demo] [--screenshot OUT.png [--size WxH]]
        cjm-designer present FILE [--screenshot OUT.png [--size WxH]]
@@ -539,9 +590,10 @@ _USAGE = """cjm-designer [FILE | --demo] [--screenshot OUT.png [--size WxH]]
        cjm-designer templates [--lang ru|en]
        cjm-designer template save FILE [--name NAME]
        cjm-designer validate FILE...
-       cjm-designer export FILE -o OUT [--format pdf|png|svg|csv|mermaid|cjm|pptx] [options]
-       cjm-designer import FILE.csv|FILE.xlsx|FILE.mmd|FILE.pdf|FILE.png|FILE.svg -o OUT.cjm
+       cjm-designer export FILE -o OUT [--format pdf|png|svg|csv|mermaid|cjm|pptx|html] [options]
+       cjm-designer import FILE.csv|FILE.xlsx|FILE.mmd|FILE.pdf|FILE.png|FILE.svg|FILE.html -o OUT.cjm
        cjm-designer xlsx-template [--lang ru|en] -o FILE.xlsx
+       cjm-designer import-metrics FILE REPORT.csv|REPORT.xlsx [--match auto|url|utm|tag] [--dry-run] [--yes]
        cjm-designer report FILE
        cjm-designer schema
        cjm-designer snapshot FILE --name NAME [--note TEXT]
@@ -561,10 +613,15 @@ _EPILOG = """commands:
              --paper A4|A3, --orientation auto|landscape|portrait, --cover, --personas, --legend),
              png (--scale or --dpi, --transparent), svg, csv (one row a card; --excel), mermaid (a journey
              diagram), cjm (canonical form), pptx (a PowerPoint deck: title, personas, the map, a slide
-             a stage with editable cards, the funnel chart and analytics)
+             a stage with editable cards, the funnel chart and analytics), html (one offline page to send:
+             the map to zoom, a card's details on a click, heat map, show only, funnel, personas); a PDF,
+             PNG, SVG or HTML page carries the editable map, which `import` and opening the file give back
+             (--no-map: it does not)
   import     make a map from a CSV table (stage and lane columns) or a Mermaid journey diagram
   xlsx-template  write an empty Excel workbook to fill in (sheets, headers, drop-down lists,
              instructions); `import FILE.xlsx` makes a map of it, or of an exported workbook
+  import-metrics  fill the cards' visits, conversion and time on site from a Яндекс.Метрика or GA4
+             report (CSV or XLSX), matched by the cards' page address, UTM tag or tag
   report     print the funnel, touchpoints, channels, owners, pain points and missed KPIs (Markdown)
   schema     print the JSON Schema of the .cjm format
   snapshot   keep the map's present state inside the file under a name ("As-is", "After workshop 1")
@@ -643,6 +700,9 @@ def _command_parser() -> argparse.ArgumentParser:
                                                                         "mermaid)")
     export.add_argument("--excel", action="store_true", help="CSV for Russian Excel: BOM, ';', decimal commas")
     export.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    export.add_argument("--no-map", action="store_true",
+                        help="PDF, PNG, SVG, HTML: leave out the editable map these carry (for a client who must "
+                             "not get it)")
     image = export.add_argument_group("PNG and SVG")
     image.add_argument("--scale", type=_number(0, MAX_SCALE, above_low=True),
                        help="PNG pixels per point of the map (default 2, sharp on any screen; 1 for the map's "
@@ -728,7 +788,8 @@ def _command_parser() -> argparse.ArgumentParser:
     text.set_defaults(run=_text)
 
     workshop = commands.add_parser("workshop", help="open a workshop room for a map without a window")
-    workshop.add_argument("file", metavar="FILE", help="the .cjm map; what participants send is saved into it")
+    workshop.add_argument("file", metavar="FILE", help="the .cjm map; what participants send is saved into it "
+                          "(not while a window has it open)")
     workshop.add_argument("--host", metavar="ADDR",
                           help="the address to listen on (default: this computer's address on the local network)")
     workshop.add_argument("--port", type=_number(0, 65535), default=0, metavar="N",
@@ -740,4 +801,15 @@ def _command_parser() -> argparse.ArgumentParser:
     xlsx_template.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
     xlsx_template.add_argument("--force", action="store_true", help="replace FILE if it exists")
     xlsx_template.set_defaults(run=_xlsx_template)
+
+    metrics = commands.add_parser("import-metrics", help="fill the cards' figures from a Яндекс.Метрика or GA4 report")
+    metrics.add_argument("file", metavar="FILE", help="the .cjm map; its cards get the figures")
+    metrics.add_argument("report", metavar="REPORT", help="the report exported as CSV or XLSX")
+    metrics.add_argument("--match", choices=("auto", "url", "utm", "tag"), default="auto",
+                         help="the card field rows are matched by: url (page address), utm (a UTM tag in the url), "
+                              "tag; auto (default): url, or utm for a report of UTM tags, when cards have one, "
+                              "else tag")
+    metrics.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
+    metrics.add_argument("--yes", action="store_true", help="write without asking")
+    metrics.set_defaults(run=_import_metrics)
     return parser

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from .io import SaveError, dumps, write_atomic
 from .io.atomic import same_file, writing_atomically
 from .io.csv_export import to_csv
-from .io.embedding import PngWithMap, pdf_with_map, svg_with_map
+from .io.embedding import PngWithMap, html_with_map, pdf_with_map, svg_with_map
 from .model import JourneyMap, Problem
 from .model.compare import MapDiff
 
@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 EXTENSIONS = {"cjm": ".cjm", "csv": ".csv", "pdf": ".pdf", "png": ".png", "svg": ".svg", "mermaid": ".mmd",
               "xlsx": ".xlsx"}
 EXTENSIONS["pptx"] = ".pptx"
+EXTENSIONS["html"] = ".html"
+MAP_CARRIERS = ("pdf", "png", "svg", "html")  # the formats that carry the editable map unless asked not to (embed_map)
 
 Progress = Callable[[int, int], bool]  # (done, total) -> False to cancel
 
@@ -36,11 +38,18 @@ class PngOptions:
     scale: float = 2.0  # pixels a point of the map: 2 is sharp on high-density screens and when zoomed in
     dpi: float | None = None  # instead of `scale`: dpi/72 pixels a point, recorded in the file for print (300)
     transparent: bool = False
+    embed_map: bool = True  # the editable map rides along (io/embedding.py); off for a client who must not get it
 
 
 @dataclass(frozen=True)
 class SvgOptions:
     transparent: bool = False
+    embed_map: bool = True
+
+
+@dataclass(frozen=True)
+class HtmlOptions:
+    embed_map: bool = True
 
 
 @dataclass(frozen=True)
@@ -118,47 +127,49 @@ def export_comparison(diff: MapDiff, fmt: str, target: str | Path, options: PdfO
     options = _options(options, PngOptions)
     try:
         with writing_atomically(target) as out:
-            pixels = write_comparison_png(diff, names, out, scale=options.scale, dpi=options.dpi,
-                                          transparent=options.transparent, progress=progress)
+            drawn = write_comparison_png(diff, names, out, scale=options.scale, dpi=options.dpi,
+                                         transparent=options.transparent, progress=progress)
             size = out.tell()
     except ValueError as error:
         raise CannotExport(str(error)) from None
-    return ExportResult(target, "png", size, pixels=pixels)
+    return ExportResult(target, "png", size, pixels=drawn.pixels)
 
 
 def _pdf(doc: JourneyMap, target: Path, options, progress: Progress | None) -> ExportResult:
     from .export.pdf import PdfOptions, to_pdf  # reportlab loads with the first PDF
 
-    made = to_pdf(doc, _options(options, PdfOptions), progress=progress)
-    data = pdf_with_map(made.data, dumps(doc))  # the map rides along: File → Open of the PDF gives it back
+    options = _options(options, PdfOptions)
+    made = to_pdf(doc, options, progress=progress)
+    # the map rides along: File → Open of the PDF gives it back
+    data = pdf_with_map(made.data, dumps(doc)) if options.embed_map else made.data
     write_atomic(target, data)
     return ExportResult(target, "pdf", len(data), pages=made.pages, notes=made.notes, missing=made.missing)
 
 
 def _png(doc: JourneyMap, target: Path, options, progress: Progress | None) -> ExportResult:
-    from .export.glyph_report import glyph_report
     from .export.image import write_png  # the canvas scene and Qt's painting load with the first image
 
     options = _options(options, PngOptions)
     try:
         with writing_atomically(target) as file:  # drawn in bands straight into the file: memory stays bounded
-            out = PngWithMap(file, dumps(doc))  # the map rides along in a text chunk
-            pixels = write_png(doc, out, scale=options.scale, dpi=options.dpi, transparent=options.transparent,
-                               progress=progress)
+            out = PngWithMap(file, dumps(doc)) if options.embed_map else file  # the map rides in a text chunk
+            drawn = write_png(doc, out, scale=options.scale, dpi=options.dpi, transparent=options.transparent,
+                              progress=progress)
             size = out.tell()
     except ValueError as error:  # too large for one image: the message says what scale fits
         raise CannotExport(str(error)) from None
-    return ExportResult(target, "png", size, pixels=pixels, missing=glyph_report(doc))
+    return ExportResult(target, "png", size, pixels=drawn.pixels, missing=drawn.missing())
 
 
 def _svg(doc: JourneyMap, target: Path, options, progress: Progress | None) -> ExportResult:
-    from .export.glyph_report import glyph_report
-    from .export.image import render_svg
+    from .export.image import draw_svg
 
-    data = render_svg(doc, transparent=_options(options, SvgOptions).transparent, progress=progress)
-    data = svg_with_map(data, dumps(doc))  # the map rides along in the SVG's metadata
+    options = _options(options, SvgOptions)
+    data, drawn = draw_svg(doc, transparent=options.transparent, progress=progress)
+    if options.embed_map:
+        data = svg_with_map(data, dumps(doc))  # the map rides along in the SVG's metadata
     write_atomic(target, data)
-    return ExportResult(target, "svg", len(data), missing=glyph_report(doc))
+    return ExportResult(target, "svg", len(data), missing=drawn.missing())
 
 
 def _csv(doc: JourneyMap, target: Path, options, progress: Progress | None) -> ExportResult:
@@ -173,6 +184,16 @@ def _pptx(doc: JourneyMap, target: Path, options, progress: Progress | None) -> 
     made = to_pptx(doc, picture=_options(options, PptxOptions).picture, progress=progress)
     write_atomic(target, made.data)
     return ExportResult(target, "pptx", len(made.data), slides=made.slides, notes=made.notes)
+
+
+def _html(doc: JourneyMap, target: Path, options, progress: Progress | None) -> ExportResult:
+    from .export.html_page import to_html  # the canvas scene draws the page's map, as it draws the SVG
+
+    data, drawn = to_html(doc, progress=progress)
+    if _options(options, HtmlOptions).embed_map:
+        data = html_with_map(data, dumps(doc))  # the map rides along in the page
+    write_atomic(target, data)
+    return ExportResult(target, "html", len(data), missing=drawn.missing())
 
 
 def _mermaid(doc: JourneyMap, target: Path, options, progress: Progress | None) -> ExportResult:
@@ -217,3 +238,4 @@ def _no_options(options) -> None:
 _WRITERS = {"cjm": _cjm, "csv": _csv, "pdf": _pdf, "png": _png, "svg": _svg, "mermaid": _mermaid,
             "xlsx": _xlsx}
 _WRITERS["pptx"] = _pptx
+_WRITERS["html"] = _html

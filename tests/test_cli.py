@@ -56,7 +56,7 @@ def test_new_from_a_template(tmp_path, capsys):
     template = load(templates_dir() / "window-installation.ru.cjm")
     assert doc.meta.created is not None and doc.meta.created == doc.meta.modified
     assert doc.cards == template.cards and doc.links == template.links and doc.meta.language == "ru"
-    assert "40 cards" in out
+    assert "46 cards" in out
 
 
 def test_new_refuses_to_overwrite_without_force(tmp_path, capsys):
@@ -376,4 +376,4 @@ def test_file_names_and_values_cannot_break_the_line(tmp_path, capsys):
     assert "a\\x1b]0;owned\\x07[U+202E]gnp.cjm: meta.title:" in err
     code, _, err = run(capsys, "export", str(evil), "-o", str(tmp_path / "out\x1b.dat"))
     assert code == 2 and err == "cjm-designer: cannot tell the format from 'out\\x1b.dat'; give --format " \
-                                "(cjm, csv, pdf, png, svg, mermaid, xlsx, pptx)\n"
+                                "(cjm, csv, pdf, png, svg, mermaid, xlsx, pptx, html)\n"

@@ -92,3 +92,21 @@ def test_a_damaged_snapshot_is_listed_as_damaged_with_its_error(capsys, map_file
 def test_help_says_what_a_damaged_snapshot_does(capsys):
     code, out, _ = run(capsys, "snapshots", "--help")
     assert code == 0 and "damaged" in out and "exit code is 1" in out
+
+
+def test_a_snapshot_whose_own_fields_are_damaged_is_named_by_its_position_and_kept(capsys, map_file):
+    run(capsys, "snapshot", str(map_file), "--name", "As-is")
+    run(capsys, "snapshot", str(map_file), "--name", "Later")
+    data = json.loads(map_file.read_bytes())
+    data["snapshots"][0]["name"] = "x" * 201
+    data["snapshots"][0]["created"] = "вчера"
+    map_file.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    code, out, err = run(capsys, "snapshots", str(map_file))
+    assert code == 1
+    assert out.splitlines()[0] == "?  “#1”  Анна Смирнова  damaged" and out.splitlines()[1].endswith("28 cards")
+    assert err.startswith(f"{map_file}@#1: name: string should have at most 200 characters") and "more problem" in err
+    code, out, err = run(capsys, "validate", str(map_file))
+    assert code == 1 and out.endswith("; 1 damaged snapshot\n") and err.startswith(f"{map_file}@#1: name: ")
+    assert run(capsys, "diff", f"{map_file}@#1", str(map_file))[0:2] == (2, "")
+    run(capsys, "snapshot", str(map_file), "--name", "Third")  # the file is written again: the entry as it was
+    assert json.loads(map_file.read_bytes())["snapshots"][:2] == data["snapshots"]

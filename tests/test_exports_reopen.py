@@ -130,7 +130,7 @@ def test_a_pdf_with_no_map_is_one_line_and_exit_1(tmp_path, capsys):
 
 
 DAMAGED = {
-    "not a picture": (b"just text\n", "not a PDF, PNG or SVG file"),
+    "not a picture": (b"just text\n", "not a PDF, PNG, SVG or HTML file"),
     "an svg without a map": (b'<svg xmlns="http://www.w3.org/2000/svg"></svg>', NO_MAP),
     "a broken pdf": (b"%PDF-1.4\n1 0 obj\n<<", "cannot read the PDF"),
     "a png cut short": (png_from([(b"IHDR", b"\0" * 13)])[:20], "the PNG is cut short"),

@@ -137,7 +137,7 @@ def test_options_of_another_format_or_an_unknown_format_are_refused(doc, tmp_pat
     with pytest.raises(ValueError, match="no export format 'docx'"):
         export_map(doc, "docx", tmp_path / "x.docx")
     assert list(tmp_path.iterdir()) == []
-    assert set(EXTENSIONS) == {"pdf", "png", "svg", "csv", "mermaid", "cjm", "xlsx", "pptx"}
+    assert set(EXTENSIONS) == {"pdf", "png", "svg", "csv", "mermaid", "cjm", "xlsx", "pptx", "html"}
 
 
 LOADED = """

@@ -38,6 +38,7 @@ def test_wheel_contains_resources_and_icons(wheel):
     assert "cjm_designer/icons/lucide/phone.svg" in names
     for language in ("ru", "en"):  # the interface's translations, compiled
         assert f"cjm_designer/resources/translations/cjm_designer_{language}.qm" in names
+    assert {f"cjm_designer/resources/html_page/page.{kind}" for kind in ("html", "js", "css")} <= names
     assert {"cjm_designer/model/document.py", "cjm_designer/io/cjm.py", "cjm_designer/cli.py"} <= names
 
 

@@ -23,6 +23,8 @@ NOT_AT_START = (
     "cjm_designer.ui.analytics_panel",  # the Analytics dock, likewise
     "cjm_designer.ui.history",  # the History dock (snapshots and undo steps), likewise
     "cjm_designer.ui.snapshot_dialog",  # File → Save Snapshot
+    "cjm_designer.ui.import_metrics_dialog",  # Map → Import figures…
+    "cjm_designer.io.metrics_report",  # its reader of Метрика and GA4 reports
     "cjm_designer.ui.presentation",  # presentation mode (F5), made on first use
     "cjm_designer.map_export",  # --screenshot needs it only to refuse writing over the map it shows
     "html",  # escaping tooltips: none is shown in the first frame
@@ -31,6 +33,7 @@ NOT_AT_START = (
     "cjm_designer.ui.workshop",  # Workshop → Invite participants: the room in the window
     "segno",  # its QR code
     "cjm_designer.ui.inbox",  # the Inbox dock, a tab behind the Inspector
+    "cjm_designer.ui.variants_table",  # a card's A/B variants in the Inspector, made when a card is first shown
 )
 
 OPEN_AND_LIST = """

@@ -47,6 +47,10 @@ class ComparisonScene(MapScene):
 
     def __init__(self, comparison: Comparison, parent=None):
         self.comparison = comparison  # read by `sync`, which the scene's construction calls
+        self.on_headers: dict[str, tuple] = {}
+        for mark in comparison.marks:
+            if mark.header:
+                self.on_headers[mark.header] = self.on_headers.get(mark.header, ()) + mark.shapes
         super().__init__(DocumentSession(comparison.doc), comparison.style, parent)
         self.tool = LookTool(self)
         self.mark_items = [MarkItem(mark) for mark in comparison.marks]
@@ -65,6 +69,11 @@ class ComparisonScene(MapScene):
         super().realize_cards(made)
         for card_id in made:
             self.card_items[card_id].setAcceptHoverEvents(False)
+
+    def header_marks(self) -> dict[str, tuple]:
+        """The stage notes and the outlines of headers added or changed, which the view draws on the headers
+        it pins as well, so that a stage's change stays in sight while its cards are scrolled to."""
+        return self.on_headers
 
     def card_tip(self, card_id: str) -> str:
         """What a pointer resting on the card is told: its marks' tips."""

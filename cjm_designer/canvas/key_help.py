@@ -21,10 +21,10 @@ def canvas_keys() -> list[tuple[str, str]]:
         (tr("Next or previous lane"), keys("Ctrl+Down", "Ctrl+Up")),
         (tr("New card in the current cell"), tr("typing a character") + ", " + keys("Ins")),
         (tr("Finish the card and start the next"), keys("Tab")),
-        (tr("Finish the text"), keys("Return")),
-        (tr("New line in the text"), keys("Shift+Return")),
+        (tr("Finish the text"), keys("Enter")),  # the key's name on keyboards (Return works the same)
+        (tr("New line in the text"), keys("Shift+Enter")),
         (tr("Cancel the text, or clear the selection"), keys("Esc")),
-        (tr("Edit the card, or rename the stage or lane"), keys("F2", "Return")),
+        (tr("Edit the card, or rename the stage or lane"), keys("F2", "Enter")),
         (tr("Delete the selection"), keys("Backspace")),  # Del is the Delete action's
         (tr("Pan the map"), tr("%1 and drag").replace("%1", keys("Space"))),
     ]

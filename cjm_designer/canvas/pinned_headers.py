@@ -13,7 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPainterPath, QPen
 
 from ..layout import MapLayout, Rect, TextLine
-from ..layout.drawing import header_box
+from ..layout.drawing import Shape, header_box
 from ..layout.text import ELLIPSIS, TextStyle
 from . import painting as P
 from .items import OVERVIEW_BELOW
@@ -72,12 +72,12 @@ def header_point(pins: Pins, pos: QPointF) -> QPointF | None:
 
 
 def paint(painter: QPainter, layout: MapLayout, pins: Pins, background: QColor, selected: set[str],
-          clear: QRectF | None = None) -> None:
+          clear: QRectF | None = None, marks: dict[str, tuple[Shape, ...]] | None = None) -> None:
     """The bands over the scene: each on the scene's background, its headers as HeaderItem draws them
     (with the selection frame) with their texts slid into sight (an emotions lane's legend only while
-    its header is not slid), then the corner and the shadows; none
-    over `clear` (an open text editor). Below the overview zoom the names would be a pixel or two high,
-    so the headers show their fills alone."""
+    its header is not slid) and the `marks` drawn on them (by header id), then the corner and the
+    shadows; none over `clear` (an open text editor). Below the overview zoom the names would be a
+    pixel or two high, so the headers show their fills alone."""
     pixel = 1 / painter.worldTransform().m11()
     texts = painter.worldTransform().m11() >= OVERVIEW_BELOW
     seen_x, seen_y = pins.corner.right(), pins.corner.bottom()
@@ -91,19 +91,30 @@ def paint(painter: QPainter, layout: MapLayout, pins: Pins, background: QColor, 
     painter.fillRect(pins.stages, background)
     boxes = [b for b in layout.stages.values() if pins.stages.left() <= b.header.right
              and b.header.x <= pins.stages.right()]
-    _headers(painter, [(b.stage_id, b.header, b.fill, slid_across(b.texts, b.header, seen_x) if texts else ())
-                       for b in boxes], 0, pins.dy, selected)
+    marks = marks or {}
+    _headers(painter, [(b.stage_id, b.header, b.fill, _slid_with_marks(
+        b.texts, marks.get(b.stage_id, ()), b.header, seen_x, texts)) for b in boxes], 0, pins.dy, selected)
     painter.fillRect(pins.lanes, background)
     boxes = [b for b in layout.lanes.values() if pins.lanes.top() <= b.header.bottom
              and b.header.y <= pins.lanes.bottom()]
-    _headers(painter, [(b.lane_id, b.header, b.fill, slid_down(b.texts, b.header, seen_y) + (
-        b.legend if seen_y <= b.header.y else ()) if texts else ()) for b in boxes], pins.dx, 0, selected)
+    _headers(painter, [(b.lane_id, b.header, b.fill, (slid_down(b.texts, b.header, seen_y) + (
+        b.legend if seen_y <= b.header.y else ()) if texts else ()) + marks.get(b.lane_id, ())) for b in boxes],
+        pins.dx, 0, selected)
     painter.fillRect(pins.corner, background)
     if pins.dy:
         _shadow(painter, pins.corner.left(), pins.corner.bottom(), pins.stages.right(), pixel, vertical=True)
     if pins.dx:
         _shadow(painter, pins.corner.right(), pins.corner.top(), pins.lanes.bottom(), pixel, vertical=False)
     painter.restore()
+
+
+def _slid_with_marks(lines: tuple[TextLine, ...], marks: tuple[Shape, ...], rect: Rect, seen_from: float,
+                     texts: bool) -> tuple[Shape, ...]:
+    """A stage header's lines and the lines of its marks slid across together (when `texts` are drawn at
+    all), then the marks' other shapes."""
+    notes = tuple(shape for shape in marks if isinstance(shape, TextLine))
+    return (slid_across(lines + notes, rect, seen_from) if texts else ()) + tuple(
+        shape for shape in marks if not isinstance(shape, TextLine))
 
 
 def slid_across(lines: tuple[TextLine, ...], rect: Rect, seen_from: float) -> tuple[TextLine, ...]:

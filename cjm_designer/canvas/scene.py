@@ -7,6 +7,7 @@ headers, connecting cards, typing), which turn them into calls of the editor's o
 
 from __future__ import annotations
 
+from bisect import bisect_right, insort
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -42,7 +43,7 @@ from .tools import Interaction, Tool
 FADED = 0.18  # opacity of the cards a filter leaves out
 HEAT_CARD, HEAT_CELL = 0.55, 0.22  # how strongly cards and cells take their heat-map colour
 HEAT_UNMEASURED = "#F5F5F5"  # a card without the measure, while a heat map is shown
-EAGER_CARDS = 1500  # up to this many cards every card has its item; beyond, only those near the view
+EAGER_CARDS = 1500  # up to this many cards every card and link has its item; beyond, only those near the view
 _HEAT_FIELDS = {"quality": {"quality"}, "emotion": {"emotion"}, "conversion": {"metrics"}, "clicks": {"metrics"},
                 "kpi": {"kpi"}}  # the card fields each heat-map measure reads
 
@@ -76,7 +77,8 @@ class MapScene(QGraphicsScene):
         self.cell_items: dict[tuple[str, str], CellItem] = {}
         self.stage_items: dict[str, HeaderItem] = {}
         self.lane_items: dict[str, HeaderItem] = {}
-        self.link_items: dict[str, LinkItem] = {}
+        self.link_items: dict[str, LinkItem] = {}  # on a big map, only the links near the view have items
+        self._link_bounds: dict[str, tuple] = {}  # each link's path and what it covers, for finding those near
         self.curve_items: dict[str, CurveItem] = {}
         self.title_item = TextBlockItem()
         self.addItem(self.title_item)
@@ -195,12 +197,16 @@ class MapScene(QGraphicsScene):
                 item.show(layout.cards[card.id], QColor(fill), FADED if card.id in self.faded else 1.0)
         self.realize_cards(layout.cards if not self.lazy else
                            [card_id for card_id, _ in layout.cards_touching(self.realized_region)])
-        _reconcile(self, self.link_items, layout.links, LinkItem, self.link_layer)
-        link_kinds = {link.id: link.kind.value for link in doc.links}
+        for link_id in [k for k in self.link_items if k not in layout.links]:
+            self.removeItem(self.link_items.pop(link_id))
+        self._link_bounds = {k: v for k, v in self._link_bounds.items() if k in layout.links}
         for link in doc.links:
-            item = self.link_items[link.id]
-            item.show(layout.links[link.id])
-            item.setOpacity(FADED if {link.source, link.target} <= self.faded else 1.0)
+            item = self.link_items.get(link.id)
+            if item is not None:
+                item.show(layout.links[link.id])
+                item.setOpacity(FADED if {link.source, link.target} <= self.faded else 1.0)
+        self.realize_links(layout.links if not self.lazy else self._links_touching(self.realized_region))
+        link_kinds = {link.id: link.kind.value for link in doc.links}
         self.overview.show(layout, self.card_fill, link_kinds)
         curves = layout.curves_by_lane()
         _reconcile(self, self.curve_items, curves, lambda key: CurveItem())
@@ -232,10 +238,13 @@ class MapScene(QGraphicsScene):
         if not self.heat:
             self.card_fill.update((card_id, layout.cards[card_id].fill) for card_id in relaid.cards)
         for link_id in relaid.links:
-            self.link_items[link_id].show(layout.links[link_id])
+            if link_id in self.link_items:
+                self.link_items[link_id].show(layout.links[link_id])
         self._show_cards(relaid.cards | self._refade(card_ids))
         if self.lazy and relaid.cards:
             self.realize_cards([card_id for card_id, _ in layout.cards_touching(self.realized_region)])
+        if self.lazy and relaid.links:
+            self.realize_links(self._links_touching(self.realized_region))
         if relaid.cards or relaid.links:
             self.overview.show(layout, self.card_fill, {link_id: path.kind for link_id, path in layout.links.items()})
         if relaid.curves:
@@ -269,7 +278,7 @@ class MapScene(QGraphicsScene):
                           FADED if card_id in self.faded else 1.0)
         if card_ids:
             for link in self.session.doc.links:
-                if link.source in card_ids or link.target in card_ids:
+                if (link.source in card_ids or link.target in card_ids) and link.id in self.link_items:
                     self.link_items[link.id].setOpacity(FADED if {link.source, link.target} <= self.faded else 1.0)
 
     # -- heat map and filter ---------------------------------------------------------------------
@@ -300,14 +309,53 @@ class MapScene(QGraphicsScene):
                           FADED if card_id in self.faded else 1.0)
                 item.setParentItem(self.card_layer)
 
+    def realize_links(self, link_ids) -> None:
+        """Make sure the given links have items (a big map's, like its cards', are made near the view:
+        the 500 links' items of a 5,000-card map cost its start 30 ms, made and painted). They stack in
+        the map's order, as the links made together at first do: one made later goes under the links
+        after it. (A comparison's layout also routes the links the map no longer has: those get no item,
+        and show as its marks.)"""
+        new = [link_id for link_id in link_ids if link_id not in self.link_items]
+        if not new:
+            return
+        layout, order = self.layout, {link.id: i for i, link in enumerate(self.session.doc.links)}
+        new = [link_id for link_id in new if link_id in order]
+        made = sorted((order[link_id], link_id) for link_id in self.link_items if link_id in order)
+        for link_id in new:
+            item = self.link_items[link_id] = LinkItem(link_id)
+            item.setParentItem(self.link_layer)
+            item.show(layout.links[link_id])
+            link = self.session.doc.links[order[link_id]]
+            item.setOpacity(FADED if {link.source, link.target} <= self.faded else 1.0)
+            after = bisect_right(made, (order[link_id], link_id))
+            if after < len(made):  # links made before it that come after it in the map stay above it
+                above = self.link_items[made[after][1]]
+                item.stackBefore(above)
+                item.label_item.stackBefore(above.label_item)
+            insort(made, (order[link_id], link_id))
+
+    def _links_touching(self, region: Rect) -> list[str]:
+        """The links whose line or label meets `region`, in the map's order."""
+        known, found = self._link_bounds, []
+        left, top, right, bottom = region.x, region.y, region.x + region.w, region.y + region.h
+        for link_id, path in self.layout.links.items():
+            entry = known.get(link_id)
+            if entry is None or entry[0] is not path:
+                entry = known[link_id] = (path, path.bounds())
+            x, y, w, h = entry[1]
+            if x <= right and left <= x + w and y <= bottom and top <= y + h:
+                found.append(link_id)
+        return found
+
     def realize_around(self, visible: QRectF) -> None:
-        """Give items to the cards in and around `visible` (half a screen more on each side)."""
+        """Give items to the cards and links in and around `visible` (half a screen more on each side)."""
         if not self.lazy:
             return
         w, h = visible.width() / 2, visible.height() / 2
         region = Rect(visible.x() - w, visible.y() - h, visible.width() + 2 * w, visible.height() + 2 * h)
         self.realized_region = region
         self.realize_cards([card_id for card_id, _ in self.layout.cards_touching(region)])
+        self.realize_links(self._links_touching(region))
 
     def set_detail(self, zoom: float) -> None:
         """Far out, one overview item stands in for all cards and links."""
@@ -321,15 +369,17 @@ class MapScene(QGraphicsScene):
 
     @contextmanager
     def export_mode(self, background: bool = True) -> Iterator[MapScene]:
-        """While inside, the scene draws what an exported image shows: every card has its item, drawn
+        """While inside, the scene draws what an exported image shows: every card and link has its item, drawn
         in full detail at any scale and uncached (no bitmaps in an SVG, nothing stale); the cards and
         links rather than the overview; no selection, hover handle, drop marker, link preview or current
         cell's frame; and with `background` False, no background at all (for a transparent image). Cards and links are
         lifted out of their layers meanwhile: `render()` draws every child of an item in the rectangle
         asked for, so a layer in it would have all the map's cards drawn for any part of it. Everything
-        is put back on leaving, and the card items made for the export are removed again."""
+        is put back on leaving, and the card and link items made for the export are removed again."""
         added = [card_id for card_id in self.layout.cards if card_id not in self.card_items]
         self.realize_cards(added)
+        added_links = [link_id for link_id in self.layout.links if link_id not in self.link_items]
+        self.realize_links(added_links)
         selected = self.selectedItems()
         self.clearSelection()
         visible = {item: item.isVisible() for item in (self.overview, self.card_layer, self.link_layer,
@@ -381,6 +431,9 @@ class MapScene(QGraphicsScene):
             for card_id in added:
                 if card_id in self.card_items:
                     self.removeItem(self.card_items.pop(card_id))
+            for link_id in added_links:
+                if link_id in self.link_items:
+                    self.removeItem(self.link_items.pop(link_id))
             for item in selected:
                 if item.scene() is self:
                     item.setSelected(True)
@@ -472,15 +525,17 @@ class MapScene(QGraphicsScene):
                 return item
         return None
 
+    def header_marks(self) -> dict[str, tuple]:
+        """The shapes drawn on stage and lane headers besides their own, by header id, which the view draws
+        with the headers where it pins them (a comparison's notes, canvas/comparison_items.py); a map has none."""
+        return {}
 
-def _reconcile(scene: QGraphicsScene, items: dict, wanted: dict, make, layer=None) -> None:
-    """Remove the items whose key is gone and add one for each new key (into `layer` if given)."""
+
+def _reconcile(scene: QGraphicsScene, items: dict, wanted: dict, make) -> None:
+    """Remove the items whose key is gone and add one for each new key."""
     for key in [k for k in items if k not in wanted]:
         scene.removeItem(items.pop(key))
     for key in wanted:
         if key not in items:
             item = items[key] = make(key)
-            if layer is not None:
-                item.setParentItem(layer)
-            else:
-                scene.addItem(item)
+            scene.addItem(item)

@@ -270,7 +270,7 @@ class MapView(QGraphicsView):
             selected = {item.element_id for item in scene.selectedItems() if isinstance(item, HeaderItem)}
             editor = scene.editor
             pinned_headers.paint(painter, scene.layout, pins, scene.backgroundBrush().color(), selected,
-                                 None if editor is None else editor.sceneBoundingRect())
+                                 None if editor is None else editor.sceneBoundingRect(), scene.header_marks())
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         """Scrolling moves the pixels on screen, the pinned bands with them: those are drawn anew where

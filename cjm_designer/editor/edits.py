@@ -19,7 +19,17 @@ from ..model.document import ElementKind, ModelError, cell_order, fresh_id
 from ..model.vocab import lane_kind_named
 from ..model.voting import running_vote
 from .clipboard import cards_from_json, cards_from_text, split_typed
-from .commands import AddCards, AddPart, MoveCards, MovePart, RemoveElements, RemovePart, ReplaceContent, SetFields, tr
+from .commands import (
+    AddCards,
+    AddPart,
+    MoveCards,
+    MovePart,
+    RemoveElements,
+    RemovePart,
+    ReplaceContent,
+    SetFieldsOfMany,
+    tr,
+)
 from .comments import AddComment, RemoveComment, SetCommentResolved, add_comment
 from .conflicts import Side, settle
 from .inbox import AcceptInbox, DiscardInbox, receive
@@ -188,8 +198,8 @@ class Editor:
             self.session.push(removal)
             return
         with self.session.batch(removal.text()):
-            for card_id in tagged:
-                self.session.push(SetFields(self.session, ElementKind.CARD, card_id, {"persona": None}, text=text))
+            self.session.push(SetFieldsOfMany(self.session, ElementKind.CARD,
+                                              dict.fromkeys(tagged, {"persona": None}), text=text))
             self.session.push(removal)
 
     # -- snapshots ----------------------------------------------------------------------------------
@@ -362,22 +372,18 @@ class Editor:
         left. Every value is checked first: a bad one raises pydantic's ValidationError and nothing
         changes. A lane renamed to a kind's name takes that kind in the same step, unless the user
         chose its kind (see `_kind_from_name`)."""
-        commands = []
+        elements = self.doc.elements(kind, list(changes))
+        new_values = {}
         for element_id, values in changes.items():
-            element = self.doc.element(kind, element_id)
+            element = elements[element_id]
             if kind == ElementKind.LANE and "name" in values and "kind" not in values:
                 values = {**values, "kind": _kind_from_name(element, values["name"])}
             new = {name: value for name, value in values.items() if getattr(element, name) != value}
             if new:
-                commands.append(SetFields(self.session, kind, element_id, new, text=text))
-        if not commands:
+                new_values[element_id] = new
+        if not new_values:
             return False
-        if len(commands) == 1:
-            self.session.push(commands[0])
-            return True
-        with self.session.batch(commands[0].text()):
-            for command in commands:
-                self.session.push(command)
+        self.session.push(SetFieldsOfMany(self.session, kind, new_values, text=text))
         return True
 
 

@@ -37,6 +37,7 @@ import re
 import struct
 import zlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import BinaryIO
 
 from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSize, Qt
@@ -50,6 +51,7 @@ from ..canvas.comparison_items import ComparisonScene
 from ..editor import DocumentSession
 from ..layout import DEFAULT_STYLE, MapLayout, Style, compute_layout
 from ..layout.comparison import Comparison, compare_layout
+from ..layout.missing_glyphs import MissingGlyphs, missing_glyphs
 from ..model import JourneyMap
 from ..model.compare import MapDiff
 from . import Cancelled
@@ -68,6 +70,21 @@ POINTS_PER_INCH = 72
 INCHES_PER_METRE = 1 / 0.0254
 RENDER_HINTS = (QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
                 | QPainter.RenderHint.SmoothPixmapTransform)  # as the canvas view draws
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """What an image export drew: the layout its scene laid the map out in, so that what else the
+    export reports is read from it rather than from a second layout (one layout a map, computed once),
+    and a PNG's size in pixels."""
+
+    doc: JourneyMap
+    layout: MapLayout
+    pixels: tuple[int, int] | None = None
+
+    def missing(self) -> list[MissingGlyphs]:
+        """The parts of the drawing with characters no font has."""
+        return missing_glyphs(self.doc, self.layout)
 
 
 # -- PNG ------------------------------------------------------------------------------------------
@@ -97,11 +114,11 @@ def render_png(doc: JourneyMap, *, scale: float = 1.0, dpi: float | None = None,
 
 def write_png(doc: JourneyMap, out: BinaryIO, *, scale: float = 1.0, dpi: float | None = None,
               transparent: bool = False, band: int = DEFAULT_BAND, progress: Progress | None = None,
-              style: Style = DEFAULT_STYLE, comparison: Comparison | None = None) -> tuple[int, int]:
+              style: Style = DEFAULT_STYLE, comparison: Comparison | None = None) -> Drawn:
     """Write the whole map as a PNG into the binary file `out` (from its current position) and
-    return its size in pixels: ceil(map width × scale) × ceil(map height × scale). To write a file,
-    give the stream of `io.atomic.writing_atomically`, so that a failed, cancelled or refused export
-    leaves the file as it was.
+    return what was drawn, its size in pixels ceil(map width × scale) × ceil(map height × scale). To
+    write a file, give the stream of `io.atomic.writing_atomically`, so that a failed, cancelled or
+    refused export leaves the file as it was.
 
     `scale` is pixels per point; `dpi`, when given, overrides it with dpi/72, and is recorded in the
     file (otherwise 72 × scale is). With `transparent`, the pixels outside the map's content are
@@ -142,10 +159,10 @@ def write_png(doc: JourneyMap, out: BinaryIO, *, scale: float = 1.0, dpi: float 
             png.write(data)
             _report(progress, done, len(bands))
         png.close()
-    return width, height
+    return Drawn(doc, scene.layout, (width, height))
 
 
-def write_comparison_png(diff: MapDiff, names: tuple[str, str], out: BinaryIO, **options) -> tuple[int, int]:
+def write_comparison_png(diff: MapDiff, names: tuple[str, str], out: BinaryIO, **options) -> Drawn:
     """The comparison `diff` as a PNG (see `write_png` for the `options`), drawn by the scene of the
     comparison window: the later map with the differences marked, the summary under its title."""
     comparison = compare_layout(diff, names)
@@ -246,6 +263,12 @@ def render_svg(doc: JourneyMap, *, transparent: bool = False, progress: Progress
     map's title and description as the SVG's; text as glyph outlines with the words as transparent
     text (see svg_text) and icons as paths, no bitmaps. The drawing is one step: `progress` is called
     with (0, 1) before and (1, 1) after, and returning False from either cancels with `Cancelled`."""
+    return draw_svg(doc, transparent=transparent, progress=progress, style=style)[0]
+
+
+def draw_svg(doc: JourneyMap, *, transparent: bool = False, progress: Progress | None = None,
+             style: Style = DEFAULT_STYLE) -> tuple[bytes, Drawn]:
+    """`render_svg`'s bytes, and what was drawn."""
     _report(progress, 0, 1)
     scene = _scene(doc, style)
     layout = scene.layout
@@ -268,7 +291,8 @@ def render_svg(doc: JourneyMap, *, transparent: bool = False, progress: Progress
             painter.end()
     buffer.close()
     _report(progress, 1, 1)
-    return _xml_characters(_exact_size(outline_text(bytes(buffer.data())), layout.width, layout.height))
+    svg = _xml_characters(_exact_size(outline_text(bytes(buffer.data())), layout.width, layout.height))
+    return svg, Drawn(doc, layout)
 
 
 _NOT_XML = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]")  # in UTF-8: C0 controls, U+FFFE/F

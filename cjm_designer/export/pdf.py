@@ -49,6 +49,7 @@ class PdfOptions(PageOptions):
     report: bool = False  # a page of analytics: funnel, touchpoints, channels, owners, pains, missed KPIs
     index: bool = True  # tiles: a page showing which sheet holds which part of the map
     day: date | None = None  # the date printed on the cover and in headers; today when None
+    embed_map: bool = True  # map_export attaches the editable map (io/embedding.py); off: a client gets none
 
 
 @dataclass

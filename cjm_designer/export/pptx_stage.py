@@ -24,6 +24,7 @@ from ..layout.text import TextStyle
 from ..model import JourneyMap, LaneKind
 from ..model.captions import caption
 from .pptx_text import (
+    FIT_MARGIN,
     INSET,
     Run,
     add_box,
@@ -46,7 +47,7 @@ LANE_LABEL_W = 132.0
 CELL_X = MARGIN + LANE_LABEL_W
 CELL_W = SLIDE_W - MARGIN - CELL_X
 PAD, GAP = 8.0, 8.0
-CARD_MIN_W, CARD_MAX_W = 178.0, 270.0
+CARD_MIN_W, CARD_MAX_W = 178.0, 374.0  # at most half a slide: two cards fill a row
 COLUMNS = max(1, int((CELL_W - 2 * PAD + GAP) // (CARD_MIN_W + GAP)))  # the most cards a row holds
 EMPTY_H = 26.0  # a lane with no card in the stage
 EMOTIONS_H = 120.0
@@ -55,6 +56,9 @@ TITLE = TextStyle(11.5, bold=True, leading=1.2)
 BODY = TextStyle(9.5, leading=1.2)
 MARKS = TextStyle(8.5, leading=1.2)
 TITLE_LINES, BODY_LINES = 4, 2
+LABEL = TextStyle(DEFAULT_STYLE.link_label.size, leading=1.2)  # a link's label, as the map sizes it
+LABEL_W, LABEL_LINES, LABEL_INSET = 120.0, 2, 2.0
+LINK_DASHES = {"message": MSO_LINE_DASH_STYLE.DASH, "email": MSO_LINE_DASH_STYLE.LONG_DASH_DOT}  # as the map's
 BRIEF_FROM = 40  # a stage with more cards than this shows their titles only, so a slide holds more of them
 MAX_SLIDES = 12  # a stage's slides: past them, a huge map's cards are counted, not drawn (the map slide has them)
 
@@ -215,7 +219,7 @@ def draw_stage(deck, doc: JourneyMap, layout: MapLayout, plan: StageSlide, texts
                     shapes[card_id] = _card(slide, box, layout.cards[card_id], texts[card_id], lang)
                 top += row_height + GAP
         y += height
-    _links(slide, doc, shapes)
+    _links(slide, doc, shapes, lang)
     _speaker_notes(slide, doc, plan, shapes)
     if plan.left_out:
         more = caption("and_more", language).format(more=plan.left_out)
@@ -350,9 +354,10 @@ def _line(slide, points: list[tuple[float, float]], color: str, width: float, da
     plain(shape)
 
 
-def _links(slide, doc: JourneyMap, shapes: dict[str, object]) -> None:
+def _links(slide, doc: JourneyMap, shapes: dict[str, object], lang: str) -> None:
     """Each link between two cards of the slide as an elbow connector glued to both, in its kind's
-    colour, with an arrowhead."""
+    colour and dashes, with an arrowhead; then the labels, over every line."""
+    labels = []
     for link in doc.links:
         source, target = shapes.get(link.source), shapes.get(link.target)
         if source is None or target is None:
@@ -364,10 +369,45 @@ def _links(slide, doc: JourneyMap, shapes: dict[str, object]) -> None:
         connector.end_connect(target, end)
         connector.line.color.rgb = rgb(color)
         connector.line.width = Pt(1.5)
+        if link.kind.value in LINK_DASHES:
+            connector.line.dash_style = LINK_DASHES[link.kind.value]
         line = connector.line._get_or_add_ln()
         line.append(line.makeelement(qn("a:tailEnd"), {"type": "triangle", "w": "med", "len": "med"}))
-        if link.label:
+        if link.label.strip():
             connector.name = link.label
+            labels.append((link, color, connector, source, target, begin in (1, 3)))
+    for link, color, connector, source, target, sideways in labels:
+        lines = lines_of(link.label, LABEL, LABEL_W - 2 * LABEL_INSET, LABEL_LINES)
+        width = max(LABEL.width(shown) for shown in lines) / FIT_MARGIN + 2 * LABEL_INSET
+        height = len(lines) * LABEL.line_height + 2 * LABEL_INSET
+        x, y = _label_centre(connector, source, target, sideways, width, height)
+        _label(slide, link.id, " ".join(lines), (x - width / 2, y - height / 2, width, height), color, lang)
+
+
+def _label(slide, link_id: str, text: str, box: tuple[float, float, float, float], color: str, lang: str) -> None:
+    """A link's label as a small text box on white at `box`, sized to its text, in the link's colour."""
+    shape = add_text(slide, box, [[Run(text, LABEL.size, False, color)]], lang, align=PP_ALIGN.CENTER,
+                     anchor=MSO_ANCHOR.MIDDLE, inset=LABEL_INSET)
+    shape.fill.solid()
+    shape.fill.fore_color.rgb = rgb("#FFFFFF")
+    shape.name = f"link label {link_id}"
+
+
+def _label_centre(connector, source, target, sideways: bool, width: float, height: float) -> tuple[float, float]:
+    """Where a link's label is centred: the middle of its connector, which the elbow's middle segment
+    crosses. But when the connector joins the sides of two cards too close together for the label
+    between them, the label covers neither card's text: it goes on the gap between the cards' rows
+    the line crosses, or over the two cards' top edge, above their text, when they share a row."""
+    x = (connector.begin_x.pt + connector.end_x.pt) / 2
+    y = (connector.begin_y.pt + connector.end_y.pt) / 2
+    left, right = sorted((source, target), key=lambda shape: shape.left)
+    if not sideways or right.left.pt - (left.left.pt + left.width.pt) >= width + 4:
+        return x, y
+    upper, lower = sorted((source, target), key=lambda shape: shape.top)
+    below_upper = upper.top.pt + upper.height.pt
+    if lower.top.pt >= below_upper:
+        return x, (below_upper + lower.top.pt) / 2
+    return x, upper.top.pt + INSET - 1 - height / 2
 
 
 def _sides(source, target) -> tuple[int, int]:

@@ -43,6 +43,7 @@ LIST_LIMITS = {"personas": MAX_PERSONAS, "stages": MAX_STAGES, "lanes": MAX_LANE
                "inbox": MAX_INBOX, "votes": MAX_VOTES}
 MAP_LISTS = ("personas", "stages", "lanes", "cards", "links")  # then snapshots always, the others while any
 WHILE_ANY = ("inbox", "votes", "conflicts")
+KEPT = "damaged snapshot"  # a stand-in snapshot's map holds, under this key, the entry as read (see io.snapshots)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")  # UTF-8 text holds no surrogates; only escapes make them
 
@@ -67,6 +68,10 @@ def _read(raw: bytes, name: str) -> JourneyMap:
             raise InvalidFormatError(name, [Problem(key, unwritable)])
     if version < migrations.CURRENT_VERSION:
         data = _upgrade(data, version, name)
+    if data.get("snapshots"):
+        from .snapshots import with_stand_ins  # a map that keeps snapshots; that module reads through this one
+
+        data = with_stand_ins(data)
     return read_body({key: value for key, value in data.items() if key not in ("format", "version")}, name)
 
 
@@ -110,7 +115,10 @@ def map_body(doc: JourneyMap) -> dict:
 
 def _snapshot(snapshot: Snapshot) -> dict:
     """A snapshot as written: its map is the JSON it was read as (or taken as), passed through as it is
-    (checked as it was read, see `_unwritable`), so a damaged one is written back unchanged."""
+    (checked as it was read, see `_unwritable`), so a damaged one is written back unchanged; a stand-in for
+    one whose own fields were damaged writes back the entry it stands for."""
+    if KEPT in snapshot.map:
+        return snapshot.map[KEPT]
     return {**snapshot.model_dump(mode="json", exclude_defaults=True, exclude={"map"}), "map": snapshot.map}
 
 

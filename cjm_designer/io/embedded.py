@@ -1,4 +1,4 @@
-"""The map a PDF, PNG or SVG export carries (io/embedding.py), read back: `import` and File → Open of
+"""The map a PDF, PNG, SVG or HTML export carries (io/embedding.py), read back: `import` and File → Open of
 such a picture give the editable map, and say whether the picture was changed after export.
 
 The kind of file is told by its first bytes, not its name. Everything is read with limits: the file
@@ -20,6 +20,7 @@ from ..model import JourneyMap, Problem
 from .cjm import MAX_FILE_BYTES, loads
 from .embedding import (
     DIGEST_PREFIX,
+    HTML_MAP_TYPE,
     MAP_FILE,
     PDF_DIGEST_KEY,
     PDF_LENGTH_KEY,
@@ -32,17 +33,20 @@ from .errors import InvalidFormatError
 from .reading import read_limited
 
 MAX_EXPORT_BYTES = 64 * 2**20
-NO_MAP = "no map embedded: exported by an older version or another program"
+NO_MAP = "no map embedded: exported without it, by an older version or by another program"
 CHANGED_AFTER_EXPORT = ("the picture was changed after it was exported; the map is as it was exported, not as the "
                         "picture shows it now")
-EXPORT_SUFFIXES = (".pdf", ".png", ".svg")
+EXPORT_SUFFIXES = (".pdf", ".png", ".svg", ".html")
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _SVG_MAP = re.compile(rb'<metadata>\s*<map xmlns="' + re.escape(SVG_NAMESPACE.encode())
                       + rb'" rendering="([^"]*)" encoding="zlib base64">([A-Za-z0-9+/=\s]*)</map></metadata>\n?')
+_HTML = re.compile(rb"(\xef\xbb\xbf)?\s*<!doctype html", re.I)
+_HTML_MAP = re.compile(rb'<script type="' + re.escape(HTML_MAP_TYPE.encode()) + rb'" id="cjm-map" '
+                       rb'data-rendering="([^"]*)" data-encoding="zlib base64">([A-Za-z0-9+/=\s]*)</script>\n?')
 
 
 def embedded_map(path: str | Path) -> tuple[JourneyMap, bool]:
-    """The map embedded in the PDF, PNG or SVG export `path`, and whether the picture was changed after
+    """The map embedded in the PDF, PNG, SVG or HTML export `path`, and whether the picture was changed after
     export (the map is then as it was exported, not as the picture now shows)."""
     return map_in_export(read_limited(path, MAX_EXPORT_BYTES), str(path))
 
@@ -53,10 +57,12 @@ def map_in_export(data: bytes, name: str) -> tuple[JourneyMap, bool]:
         cjm, changed = _from_pdf(data, name)
     elif data.startswith(PNG_SIGNATURE):
         cjm, changed = _from_png(data, name)
+    elif _HTML.match(data):
+        cjm, changed = _from_markup(data, name, _HTML_MAP)
     elif re.match(rb"(\xef\xbb\xbf)?\s*<", data) and b"<svg" in data:
-        cjm, changed = _from_svg(data, name)
+        cjm, changed = _from_markup(data, name, _SVG_MAP)
     else:
-        raise InvalidFormatError(name, [Problem("", "not a PDF, PNG or SVG file")])
+        raise InvalidFormatError(name, [Problem("", "not a PDF, PNG, SVG or HTML file")])
     return loads(cjm, f"{name} ({MAP_FILE} inside)"), changed
 
 
@@ -150,13 +156,13 @@ def _png_text(body: bytes, crc: bytes, name: str) -> bytes:
     return _unpacked(text, name) if compressed else text
 
 
-# -- SVG ------------------------------------------------------------------------------------------
+# -- SVG and HTML ---------------------------------------------------------------------------------
 
 
-def _from_svg(data: bytes, name: str) -> tuple[bytes, bool]:
-    """The `map` element in the `<metadata>` the export put in; unchanged when the SVG without it has
-    the recorded digest."""
-    found = _SVG_MAP.search(data)
+def _from_markup(data: bytes, name: str, element: re.Pattern) -> tuple[bytes, bool]:
+    """The map in the element the export put in (the SVG's `<metadata>`, the HTML page's `<script>`);
+    unchanged when the file without it has the recorded digest."""
+    found = element.search(data)
     if found is None:
         raise _fail(name, NO_MAP)
     try:

@@ -11,6 +11,8 @@ written, so that a reader can tell a picture changed after export from one as ex
 - SVG: a `<metadata>` element right after the root's start tag holding a `map` element (namespace
   `urn:cjm-designer:map`) with the digest and the map, zlib-compressed and in base64; the digest
   covers the file without that element.
+- HTML (the interactive page): a `<script type="application/x-cjm">` element before `</body>` with
+  the digest and the map, zlib-compressed and in base64; the digest covers the page without it.
 
 Adding them is deterministic: the same map and rendering give the same bytes.
 """
@@ -31,6 +33,7 @@ SVG_NAMESPACE = "urn:cjm-designer:map"
 PDF_DIGEST_KEY = "/CJMDesignerRendering"  # in the file specification: the digest of the PDF before the update
 PDF_LENGTH_KEY = "/CJMDesignerRenderingBytes"  # and the length of those bytes
 DIGEST_PREFIX = "sha256:"
+HTML_MAP_TYPE = "application/x-cjm"
 
 
 def digest(data: bytes) -> str:
@@ -164,3 +167,16 @@ def svg_with_map(svg: bytes, cjm: bytes) -> bytes:
     end = svg.index(b">", root) + 1
     end += svg[end:end + 1] == b"\n"
     return svg[:end] + svg_metadata(cjm, digest(svg)) + svg[end:]
+
+
+# -- HTML -----------------------------------------------------------------------------------------
+
+
+def html_with_map(html: bytes, cjm: bytes) -> bytes:
+    """`html` with the map in a `<script type="application/x-cjm">` element (a data block the browser
+    never runs) just before the last `</body>`; base64 holds no `<`, so it cannot end the element."""
+    end = html.rindex(b"</body>")
+    packed = base64.encodebytes(zlib.compress(cjm)).decode("ascii")
+    element = (f'<script type="{HTML_MAP_TYPE}" id="cjm-map" data-rendering="{digest(html)}" '
+               f'data-encoding="zlib base64">\n{packed}</script>\n').encode("ascii")
+    return html[:end] + element + html[end:]

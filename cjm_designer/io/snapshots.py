@@ -3,21 +3,31 @@
 A snapshot's map is kept as the file wrote it and checked only when it is read, by the very path a
 file's body takes (`cjm.read_body`), so a damaged snapshot is reported by its name while the map
 itself, and every other snapshot, opens; and the damaged one is written back as it was.
+
+A snapshot whose own fields are damaged (a name too long, a date that is not one, an id another element
+has) would stop the map from opening, so the loader puts a stand-in in its place: a valid snapshot named
+as the entry was (or by its position, "#3", when that name cannot be read) whose map keeps the entry as
+read under `cjm.KEPT`. It reads as damaged, and the file writes the entry back byte for byte.
 """
 
 from __future__ import annotations
 
 import getpass
-from datetime import datetime
+import hashlib
+import json
+from datetime import UTC, datetime
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from ..model import JourneyMap, ModelError, Problem, Snapshot
-from .cjm import MAP_LISTS, load, map_body, read_body, save
+from .cjm import KEPT, LIST_LIMITS, MAP_LISTS, load, map_body, read_body, save
 from .errors import CjmError, InvalidFormatError
 
 MAP_KEYS = ("meta", *MAP_LISTS)
 MAX_NAME = 200  # as the model's Name and Text fields allow
 MAX_NOTE = 10_000
+UNKNOWN_TIME = datetime(1970, 1, 1, tzinfo=UTC)  # a stand-in's time when the entry's own cannot be read
 
 
 def take_snapshot(doc: JourneyMap, name: str, author: str, now: datetime, note: str = "") -> Snapshot:
@@ -56,6 +66,8 @@ def snapshot_map(snapshot: Snapshot, file_name: str) -> JourneyMap:
     The body is in the file's own format version: the loader upgrades a file's snapshots with it
     (see `migrations`), so no version is kept per snapshot."""
     name = snapshot_file_name(file_name, snapshot)
+    if is_stand_in(snapshot):
+        raise InvalidFormatError(name, _entry_problems(snapshot.map[KEPT]))
     strays = [key for key in snapshot.map if key not in MAP_KEYS]
     if strays:
         raise InvalidFormatError(name, [Problem(key, "is not a known field of a snapshot's map") for key in strays])
@@ -76,3 +88,60 @@ def damaged_snapshots(doc: JourneyMap, file_name: str) -> dict[str, CjmError]:
         except CjmError as error:
             damaged[snapshot.id] = error
     return damaged
+
+
+def is_stand_in(snapshot: Snapshot) -> bool:
+    """Whether `snapshot` stands for an entry of the file whose own fields could not be read (see above)."""
+    return KEPT in snapshot.map
+
+
+def with_stand_ins(body: dict) -> dict:
+    """`body` (a file's parsed body) with a stand-in in the place of each snapshot whose own fields are
+    damaged or whose id another element has (see the module's docstring)."""
+    entries = body.get("snapshots")
+    if not isinstance(entries, list):
+        return body
+    taken = {e["id"] for key in LIST_LIMITS if key != "snapshots" and isinstance(body.get(key), list)
+             for e in body[key] if isinstance(e, dict) and isinstance(e.get("id"), str)}
+    kept = []
+    for position, entry in enumerate(entries, 1):
+        kept.append(entry if _sound(entry) and entry["id"] not in taken else _stand_in(entry, position, taken))
+        taken.add(kept[-1]["id"])
+    return {**body, "snapshots": kept}
+
+
+def _sound(entry: object) -> bool:
+    try:
+        Snapshot.model_validate(entry)
+    except ValidationError:
+        return False
+    return KEPT not in entry["map"]
+
+
+def _stand_in(entry: object, position: int, taken: set[str]) -> dict:
+    """A valid snapshot for `entry`: the entry's own fields where they can be read (its id where no other
+    element has it), else an id made from its content (the same in every copy of the file, so a merge
+    matches it), "#POSITION" and no time to speak of; its map keeps the entry."""
+    digest = hashlib.sha256(json.dumps(entry, ensure_ascii=False).encode()).hexdigest()
+    fresh = next(f"snapshot-{digest[:k]}" for k in range(8, 65) if f"snapshot-{digest[:k]}" not in taken)
+    fallback = {"id": fresh, "name": f"#{position}", "created": UNKNOWN_TIME.isoformat(), "author": "", "note": ""}
+    own = entry if isinstance(entry, dict) else {}
+    header = {key: own.get(key, value) for key, value in fallback.items()}
+    if header["id"] in taken:
+        header["id"] = fresh
+    try:
+        Snapshot.model_validate({**header, "map": {}})
+    except ValidationError as error:
+        header.update((e["loc"][0], fallback[e["loc"][0]]) for e in error.errors())
+    return {**header, "map": {KEPT: entry}}
+
+
+def _entry_problems(entry: object) -> list[Problem]:
+    """What is wrong with a snapshot entry itself, its map aside, as a stand-in reports it."""
+    try:
+        read_body({"snapshots": [entry]}, "")
+    except InvalidFormatError as error:
+        return [Problem(p.where.removeprefix("snapshots[0]").lstrip("."), p.what) for p in error.problems]
+    if KEPT in entry["map"]:
+        return [Problem(f'map["{KEPT}"]', "is not a known field of a snapshot's map")]
+    return [Problem("id", f"the id {entry['id']!r} is already used by another element of the map")]

@@ -30,6 +30,8 @@ PERCENT = "0.00%"
 MAX_WIDTH = 45  # characters: a longer text is cut at the column's edge, whole in the cell
 HEADER_WIDTH = 14  # characters of a header a column makes room for: a longer one wraps
 MIN_WIDTH = 6
+LINE_HEIGHT = 15.0  # points a line of 11-point Calibri takes: rows of wrapped text are given their lines' height
+MAX_ROW_LINES = 8  # a cell with more lines shows these; the rest is in the cell
 _HEADER_FILL = PatternFill("solid", fgColor="E8EEF7")
 PERCENT_COLUMNS = {"conversion"}
 NUMBER_COLUMNS = {"emotion", "quality", "pain", "kpi_target", "kpi_actual", "kpi_lower_is_better", "clicks",
@@ -90,6 +92,17 @@ def _naming(parts: list[tuple[str, str]]) -> dict[str, str]:
             and not ILLEGAL_CHARACTERS_RE.search(name) else part_id for part_id, name in parts}
 
 
+def _wrapped_lines(text: str, width: float) -> int:
+    """The lines `text` takes wrapped at spaces into a column `width` characters wide."""
+    lines, used = 1, 0
+    for word in text.split():
+        if used and used + 1 + len(word) > width:
+            lines, used = lines + 1, len(word)
+        else:
+            used += (1 if used else 0) + len(word)
+    return lines
+
+
 def _cards_in_order(doc: JourneyMap) -> list[Card]:
     """Stage by stage, lane by lane, in cell order: the map as it is read."""
     stage_index = {s.id: i for i, s in enumerate(doc.stages)}
@@ -146,11 +159,17 @@ def _table(book: Workbook, sheet: str, language: str, rows: Iterable[list[object
     count = 0
     for number, values in enumerate(rows, start=2):
         count += 1
+        lines = 1
         for column, value in enumerate(values, start=1):
             write_cell(sheet_, number, column, value)
             if value is not None and not isinstance(value, bool):
-                longest = max((len(line) for line in str(value).split("\n")), default=0)
-                widths[column - 1] = max(widths[column - 1], longest)
+                shown = str(value).split("\n")
+                widths[column - 1] = max(widths[column - 1], max(len(line) for line in shown))
+                lines = max(lines, len(shown))
+        if lines > 1:  # a spreadsheet does not grow a row for its wrapped cells when it opens the file
+            sheet_.row_dimensions[number].height = LINE_HEIGHT * min(lines, MAX_ROW_LINES)
+            for cell in sheet_[number]:  # the row's one-line cells at the top too, level with the first lines
+                cell.alignment = Alignment(wrap_text=cell.alignment.wrap_text, vertical="top")
     style_header(sheet_, keys, widths, count)
     return sheet_
 
@@ -178,7 +197,9 @@ def write_cell(sheet: Worksheet, row: int, column: int, value: object) -> None:
 
 def style_header(sheet: Worksheet, keys: list[str], widths: list[int], rows: int) -> None:
     """A bold, frozen header row with filters, columns as wide as their content (capped), and each
-    column formatted for what it holds, so that a row typed in later is typed right too."""
+    column formatted for what it holds, so that a row typed in later is typed right too. The header
+    row is as high as its longest wrapped header; printed, a sheet is A4 landscape."""
+    header_lines = 1
     for column, width in enumerate(widths, start=1):
         letter = get_column_letter(column)
         dimension = sheet.column_dimensions[letter]
@@ -192,9 +213,12 @@ def style_header(sheet: Worksheet, keys: list[str], widths: list[int], rows: int
         cell.font = Font(name="Calibri", bold=True)
         cell.fill = _HEADER_FILL
         cell.alignment = Alignment(vertical="top", wrap_text=True)
+        header_lines = max(header_lines, _wrapped_lines(str(cell.value or ""), dimension.width - 2))  # bold: wider
+    sheet.row_dimensions[1].height = LINE_HEIGHT * header_lines
     sheet.freeze_panes = "A2"
     sheet.print_title_rows = "1:1"  # printed: landscape, as wide as the sheet, the header on every page
     sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(keys))}{max(rows + 1, 2)}"

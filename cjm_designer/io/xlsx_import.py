@@ -98,21 +98,32 @@ def from_xlsx(raw: bytes, name: str = "<xlsx>") -> tuple[JourneyMap, list[str]]:
 # -- reading the workbook -----------------------------------------------------------------------
 
 
-def _read(job: _Import, raw: bytes) -> dict[str, _Sheet]:
+def open_workbook(name: str, raw: bytes):
+    """The workbook in `raw` (the file `name`), read-only and with the values formulas had when it was
+    saved (nothing is evaluated), once it is known to be a zip archive that unpacks within
+    MAX_UNCOMPRESSED; otherwise the one-line error every reader of workbooks gives. Close it after use."""
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, ValueError, OSError):
-        raise InvalidFormatError(job.name, [Problem("", "is not an Excel workbook (.xlsx)")]) from None
+        raise InvalidFormatError(name, [Problem("", "is not an Excel workbook (.xlsx)")]) from None
     if unpacked > MAX_UNCOMPRESSED:
-        raise InvalidFormatError(job.name, [Problem("", f"unpacks to {unpacked:,} bytes, more than the "
-                                                     f"{MAX_UNCOMPRESSED:,} a workbook may hold")])
+        raise InvalidFormatError(name, [Problem("", f"unpacks to {unpacked:,} bytes, more than the "
+                                                 f"{MAX_UNCOMPRESSED:,} a workbook may hold")])
     from openpyxl import load_workbook  # loaded with the first workbook read
 
     try:
-        book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+        return load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises what its parsers raise on a damaged part  # noqa: BLE001
-        raise _unreadable(job, error) from None
+        raise unreadable_workbook(name, error) from None
+
+
+def unreadable_workbook(name: str, error: Exception) -> InvalidFormatError:
+    return InvalidFormatError(name, [Problem("", f"is not a readable Excel workbook ({type(error).__name__})")])
+
+
+def _read(job: _Import, raw: bytes) -> dict[str, _Sheet]:
+    book = open_workbook(job.name, raw)
     known = sheet_keys()
     sheets: dict[str, _Sheet] = {}
     try:
@@ -129,15 +140,11 @@ def _read(job: _Import, raw: bytes) -> dict[str, _Sheet]:
     except InvalidFormatError:
         raise
     except Exception as error:  # a damaged sheet's XML (an entity bomb is refused by the parser)  # noqa: BLE001
-        raise _unreadable(job, error) from None
+        raise unreadable_workbook(job.name, error) from None
     finally:
         book.close()
     job.fail_if_any()
     return sheets
-
-
-def _unreadable(job: _Import, error: Exception) -> InvalidFormatError:
-    return InvalidFormatError(job.name, [Problem("", f"is not a readable Excel workbook ({type(error).__name__})")])
 
 
 def _read_sheet(job: _Import, sheet, key: str) -> _Sheet:

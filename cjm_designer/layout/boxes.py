@@ -197,15 +197,21 @@ class MapLayout:
 
     def cells_under(self, area: Rect) -> list[tuple[str, str]]:
         """The cells that `area` overlaps, found by bisection over the column and row edges."""
+        x, y, w, h = area
+        return self.cells_within(x, y, x + w, y + h)
+
+    def cells_within(self, left: float, top: float, right: float, bottom: float) -> list[tuple[str, str]]:
+        """`cells_under` an area given by its edges (for label placement, which asks this thousands of
+        times)."""
         if self._edges is None:
             stages, lanes = list(self.stages.values()), list(self.lanes.values())
             self._edges = ([s.column.x for s in stages], [s.stage_id for s in stages],
                            [lane.row.y for lane in lanes], [lane.lane_id for lane in lanes])
         xs, stage_ids, ys, lane_ids = self._edges
-        first_stage = max(bisect_right(xs, area.x) - 1, 0)
-        last_stage = bisect_left(xs, area.right)
-        first_lane = max(bisect_right(ys, area.y) - 1, 0)
-        last_lane = bisect_left(ys, area.bottom)
+        first_stage = max(bisect_right(xs, left) - 1, 0)
+        last_stage = bisect_left(xs, right)
+        first_lane = max(bisect_right(ys, top) - 1, 0)
+        last_lane = bisect_left(ys, bottom)
         return [(stage_ids[i], lane_ids[j]) for i in range(first_stage, last_stage)
                 for j in range(first_lane, last_lane)]
 

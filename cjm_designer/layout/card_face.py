@@ -17,7 +17,7 @@ from .drawing import DOT_STEP
 from .geometry import Rect, TextLine
 from .memo import LayoutMemo
 from .style import Style
-from .text import stack, wrap, wrap_once
+from .text import line_count, stack, wrap, wrap_once
 
 MAX_DOTS_DRAWN = 10  # a card with more shows ten dots and the number
 
@@ -44,18 +44,19 @@ def _kpi_key(kpi: Kpi | None) -> tuple | None:
 
 
 def _measured(key: tuple, style: Style, language: str, rows: dict) -> CardFace:
-    """The card's face: its height now, its lines and markers when first drawn."""
+    """The card's face: its height now (its lines counted, not made), its lines and markers when
+    first drawn."""
     title, text, channel, device, owner, emotion, quality, pain, kpi, metrics, ab_test, workshop, width = key
     pad = style.card_padding
+    inner = width - 2 * pad
     y = pad
     step = style.card_title.line_height  # added line by line, as `stack` places the lines
-    for _ in _title_lines(title, style, width):
+    for _ in range(line_count(title, style.card_title, inner, style.card_title_lines) if title else 1):
         y += step
-    text_lines = _text_lines(text, style, width)
-    if text_lines:
+    if text:
         y += 2
         step = style.card_text.line_height
-        for _ in text_lines:
+        for _ in range(line_count(text, style.card_text, inner, style.card_text_lines)):
             y += step
     count = len(_marker_rows(channel, device, owner, emotion, quality, pain, kpi, metrics, ab_test, workshop))
     top = y + 4
@@ -79,17 +80,24 @@ def _text_lines(text: str, style: Style, width: float) -> list[str]:
 
 
 def _marker_rows(channel, device, owner, emotion, quality, pain, kpi, metrics, ab_test, workshop) -> list[tuple]:
-    """The marker rows a card has: (kind, value, the small signs on the row's right); `ab_test` is
-    the outcome of the card's variants (what the face shows of them, so the memo's key holds it);
-    `workshop` its dots in the latest vote and its open comments."""
-    return [row for row in (
-        ("channel", channel, (("device", device), ("pain", pain or None))),
-        ("owner", owner, (("emotion", emotion), ("quality", quality))),
-        ("kpi", kpi, ()),
-        ("metrics", metrics, ()),
-        ("variants", ab_test, ()),
-        ("workshop", workshop, ()),
-    ) if _row_present(*row)]
+    """The marker rows a card has, those with anything to show: (kind, value, the small signs on the
+    row's right); `ab_test` is the outcome of the card's variants (what the face shows of them, so the
+    memo's key holds it); `workshop` its dots in the latest vote and its open comments. (Each row's
+    test is the one its drawing applies: `_marker_row`, `_kpi_row` and the rest.)"""
+    rows = []
+    if channel or device is not None or pain:
+        rows.append(("channel", channel, (("device", device), ("pain", pain or None))))
+    if owner or emotion is not None or quality is not None:
+        rows.append(("owner", owner, (("emotion", emotion), ("quality", quality))))
+    if kpi is not None and (kpi[0] or kpi[1] is not None or kpi[2] is not None):
+        rows.append(("kpi", kpi, ()))
+    if metrics is not None and any(figure is not None for figure in metrics):
+        rows.append(("metrics", metrics, ()))
+    if ab_test is not None:
+        rows.append(("variants", ab_test, ()))
+    if workshop is not None and any(workshop):
+        rows.append(("workshop", workshop, ()))
+    return rows
 
 
 def _face_contents(key: tuple, style: Style, language: str, rows: dict
@@ -115,19 +123,6 @@ def _face_contents(key: tuple, style: Style, language: str, rows: dict
         markers += [Marker(m.kind, m.rect.moved(0, top), m.text, m.value) for m in row]
         top += style.marker_row
     return tuple(out), tuple(markers)
-
-
-def _row_present(kind: str, value, signs: tuple) -> bool:
-    """Whether a marker row has anything to show (the same test `_marker_row` and `_kpi_row` apply)."""
-    if kind == "kpi":
-        return value is not None and bool(value[0] or value[1] is not None or value[2] is not None)
-    if kind == "metrics":
-        return value is not None and any(figure is not None for figure in value)
-    if kind == "variants":
-        return value is not None
-    if kind == "workshop":
-        return value is not None and any(value)
-    return bool(value) or any(sign is not None for _, sign in signs)
 
 
 def _row_at_zero(style: Style, width: float, kind: str, value, signs: tuple, language: str

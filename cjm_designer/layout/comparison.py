@@ -1,9 +1,10 @@
 """A comparison of two maps drawn as one map: the later map, with the cards the earlier one had and
 the later lost put back as ghosts in their old cells, laid out as any map is, and marks drawn over it:
-outlines of the cards added, changed and removed, an arrow from a moved card's old cell, the earlier
-emotion curves dashed, the change of each stage's funnel figures at the foot of its header, of a KPI's
-attainment on its card, and the summary with a legend under the title. The canvas, the PDF and the
-PNG draw this one result, so a comparison on paper is the one on screen.
+outlines of the cards added, changed and removed, the links removed dashed red between where their
+ends are drawn, an arrow from a moved card's old cell, the earlier emotion curves dashed, the change
+of each stage's funnel figures at the foot of its header, of a KPI's attainment on its card, and the
+summary with a legend under the title. The canvas, the PDF and the PNG draw this one result, so a
+comparison on paper is the one on screen.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from .boxes import CardBox, EmotionCurve, MapLayout
 from .drawing import Box, Dot, Line, Move, Path, Polygon, Shape, Stroke, arrow_head, catmull_rom
 from .engine import compute_layout, map_width
 from .geometry import Point, Rect, TextLine
+from .routing import route_links
 from .style import DEFAULT_STYLE, Style
 from .text import TextStyle, stack, wrap
 
@@ -51,6 +53,7 @@ class Mark:
     shapes: tuple[Shape, ...]
     tip: str = ""
     card_id: str = ""
+    header: str = ""  # the stage or lane whose header it is drawn on: drawn with it where the view pins it
 
 
 @dataclass(frozen=True)
@@ -78,7 +81,8 @@ def compare_layout(diff: MapDiff, names: tuple[str, str] = ("", ""), style: Styl
     layout.curves = [_without(curve, ghosts, layout) for curve in layout.curves]
     marks = [*_head_marks(head, layout, language), *_stage_marks(notes, layout, style),
              *_header_marks(diff, layout), *_card_marks(diff, ghosts, layout, language),
-             *_kpi_marks(diff, layout, language), *_link_marks(diff, layout, language), *_before_curves(diff, layout)]
+             *_kpi_marks(diff, layout, language), *_link_marks(diff, layout, language),
+             *_removed_links(diff, doc, layout, style, language), *_before_curves(diff, layout)]
     return Comparison(doc, style, layout, tuple(marks), sentence, ghosts)
 
 
@@ -226,7 +230,7 @@ def _stage_marks(notes: dict[str, list[tuple[str, str]]], layout: MapLayout, sty
         texts = [TextLine(wrap(text, NOTE, header.w - 2 * pad, 1)[0], header.x + pad,
                           top + NOTE.size + i * NOTE.line_height, NOTE.size, True, color)
                  for i, (text, color) in enumerate(lines)]
-        marks.append(Mark(Rect(header.x, top, header.w, header.bottom - top), tuple(texts)))
+        marks.append(Mark(Rect(header.x, top, header.w, header.bottom - top), tuple(texts), header=stage_id))
     return marks
 
 
@@ -264,7 +268,7 @@ def _header_marks(diff: MapDiff, layout: MapLayout) -> list[Mark]:
             continue
         inset = Rect(rect.x + 1.5, rect.y + 1.5, rect.w - 3, rect.h - 3)
         tip = "\n".join(_changes(found))
-        marks.append(Mark(rect, (Box(inset, None, _stroke(COLORS[found.status]), 3.0),), tip))
+        marks.append(Mark(rect, (Box(inset, None, _stroke(COLORS[found.status]), 3.0),), tip, header=found.id))
     return marks
 
 
@@ -386,6 +390,31 @@ def _link_marks(diff: MapDiff, layout: MapLayout, language: str) -> list[Mark]:
         drawn = path.drawing.recolored(COLORS[found.status], 2.4)
         line = replace(drawn.line, stroke=replace(drawn.line.stroke, dashes=()))  # solid: set apart from its kind
         marks.append(Mark(path.bounds(), (line,) + drawn.shapes[1:], tip))
+    return marks
+
+
+def _removed_links(diff: MapDiff, doc: JourneyMap, layout: MapLayout, style: Style, language: str) -> list[Mark]:
+    """Each link removed whose two ends are on the drawing (a card kept, where it is now; a removed one,
+    where its ghost is) drawn again between them, dashed red as a ghost card is, its label on top. They are
+    routed after the map's own links, which come out as the layout has them, so they run beside those."""
+    removed = [diff.before.link(found.id) for found in diff.elements
+               if found.kind == ElementKind.LINK and found.status == Status.REMOVED]
+    removed = [link for link in removed if link.source in layout.cards and link.target in layout.cards]
+    if not removed:
+        return []
+    paths, _ = route_links([*doc.links, *removed], layout, style)
+    red, marks = palette.COMPARE_REMOVED, []
+    titles = {card.id: card.title or card.id for card in (*diff.before.cards, *diff.after.cards)}
+    for link in removed:
+        path = paths[link.id]
+        drawn = path.drawing.recolored(red, 1.6)
+        line = replace(drawn.line, stroke=replace(drawn.line.stroke, dashes=GHOST_DASHES))
+        text = tuple(t._replace(color=red) for t in drawn.text)
+        ends = " → ".join(one_line(titles[card_id], 40) for card_id in (link.source, link.target))
+        lines = ([one_line(link.label, 80)] if link.label else []) + [
+            _first_upper(caption(WORDS[Status.REMOVED], language)), ends]
+        shapes = (line, *drawn.lines[1:], *((drawn.label,) if drawn.label else ()), *text)
+        marks.append(Mark(path.bounds(), shapes, "\n".join(lines)))
     return marks
 
 

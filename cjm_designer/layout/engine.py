@@ -71,6 +71,7 @@ def relayout_cards(doc: JourneyMap, card_ids: Iterable[str], style: Style, memo:
 def _layout(doc: JourneyMap, style: Style, memo: LayoutMemo, stage_widths: Mapping[str, float]) -> MapLayout:
     language = map_language(doc)
     memo.begin(style, language)
+    fresh = memo.last is None  # (the memo then holds no face but those this layout measures)
     widths = _stage_widths(doc, style, stage_widths)
     grid_width = sum(widths)
     total_width = 2 * style.margin + style.lane_header_width + max(grid_width, style.stage_min_width)
@@ -113,7 +114,8 @@ def _layout(doc: JourneyMap, style: Style, memo: LayoutMemo, stage_widths: Mappi
         box.rect for card_id, box in before.cards.items() if card_id not in result.cards]
     result.links = _routes(doc, result, memo, moved)
     _widen_for_labels(last, style)
-    memo.keep_faces(result)
+    if not fresh:
+        memo.keep_faces(result)
     memo.last = last
     return result
 

@@ -55,12 +55,13 @@ class RectIndex:
         for key in self._keys(rect):
             self._buckets.setdefault(key, []).append(entry)
 
-    def rects_near(self, rect: Rect) -> list[Rect]:
-        """The rectangles in the buckets `rect` meets, one that spans several buckets once for each
-        (for callers a repeat does not change, without the cost of finding repeats)."""
+    def rects_within(self, left: float, top: float, right: float, bottom: float) -> list[Rect]:
+        """The rectangles in the buckets the area between these edges meets, one that spans several
+        buckets once for each (for callers a repeat does not change, without the cost of finding
+        repeats)."""
         buckets, cell = self._buckets, self.CELL
-        return [found for i in range(int(rect.x // cell), int((rect.x + rect.w) // cell) + 1)
-                for j in range(int(rect.y // cell), int((rect.y + rect.h) // cell) + 1)
+        return [found for i in range(int(left // cell), int(right // cell) + 1)
+                for j in range(int(top // cell), int(bottom // cell) + 1)
                 for found, _ in buckets.get((i, j), ())]
 
     def near(self, rect: Rect) -> list[tuple[Rect, object]]:
@@ -112,23 +113,31 @@ class LineIndex:
 
     def crossing(self, rect: Rect, own: object) -> float:
         """How long the lines that are not `own`'s run inside `rect` (a slanted one as far as its span
-        does)."""
+        does). A line in two buckets is counted once, where first met: a vertical line is in one column
+        of buckets and a horizontal one in one row, so only a query spanning two buckets along a line
+        can meet it twice (and only then are the lines met remembered)."""
         narrow, long = self.NARROW, self.LONG
         left, top, right, bottom = rect.x, rect.y, rect.x + rect.w, rect.y + rect.h
-        vertical, horizontal = self._vertical, self._horizontal
-        buckets = [vertical.get((i, j), ()) for i in range(int(left // narrow), int(right // narrow) + 1)
-                   for j in range(int(top // long), int(bottom // long) + 1)]
-        buckets += [horizontal.get((i, j), ()) for i in range(int(left // long), int(right // long) + 1)
-                    for j in range(int(top // narrow), int(bottom // narrow) + 1)]
-        buckets.append(self._slanted)
-        total, counted = 0.0, set()  # a line in two buckets is counted once, where first met
-        for bucket in buckets:
-            for entry in bucket:
-                (x, y, w, h), owner = entry
-                if x <= right and left <= x + w and y <= bottom and top <= y + h and owner != own \
-                        and id(entry) not in counted:
-                    counted.add(id(entry))
-                    total += max(min(right, x + w) - max(left, x), min(bottom, y + h) - max(top, y))
+        total = 0.0
+        counted: set[int] = set()
+        for buckets, first_i, last_i, first_j, last_j, once in (
+                (self._vertical, int(left // narrow), int(right // narrow), int(top // long), int(bottom // long),
+                 int(top // long) == int(bottom // long)),
+                (self._horizontal, int(left // long), int(right // long), int(top // narrow), int(bottom // narrow),
+                 int(left // long) == int(right // long))):
+            for i in range(first_i, last_i + 1):
+                for j in range(first_j, last_j + 1):
+                    for entry in buckets.get((i, j), ()):
+                        (x, y, w, h), owner = entry
+                        if x <= right and left <= x + w and y <= bottom and top <= y + h and owner != own:
+                            if not once:
+                                if id(entry) in counted:
+                                    continue
+                                counted.add(id(entry))
+                            total += max(min(right, x + w) - max(left, x), min(bottom, y + h) - max(top, y))
+        for (x, y, w, h), owner in self._slanted:
+            if x <= right and left <= x + w and y <= bottom and top <= y + h and owner != own:
+                total += max(min(right, x + w) - max(left, x), min(bottom, y + h) - max(top, y))
         return total
 
 
@@ -182,19 +191,21 @@ class Room:
         `edge` deep, left free). None when the whole strip is off the grid. (Labels are placed often:
         the cards are found as `MapLayout.cards_touching` finds them, without a generator.)"""
         self.looks -= 1
-        if (strip.x < self.left) if vertical else (strip.y < self.top):
+        sx, sy, sw, sh = strip
+        if (sx < self.left) if vertical else (sy < self.top):
             return None
-        left, top = strip.x - MARGIN, strip.y - MARGIN
-        right, bottom = strip.x + strip.w + MARGIN, strip.y + strip.h + MARGIN
-        wide = Rect(left, top, right - left, bottom - top)
+        left, top = sx - MARGIN, sy - MARGIN
+        right, bottom = sx + sw + MARGIN, sy + sh + MARGIN
+        # the buckets and cells of the strip widened by the margin (its far edges as its Rect gives them)
+        far_x, far_y = left + (right - left), top + (bottom - top)
         layout, inset = self.layout, self.edge
         clear = [(-math.inf, self.top if vertical else self.left)]
-        for rects in (self.labels.rects_near(wide), extra):  # (a label met twice adds the same span twice)
+        for rects in (self.labels.rects_within(left, top, far_x, far_y), extra):  # (a label met twice: its span twice)
             for x, y, w, h in rects:
                 if x < right and left < x + w and y < bottom and top < y + h:
                     clear.append((y - MARGIN, y + h + MARGIN) if vertical else (x - MARGIN, x + w + MARGIN))
         texts = list(clear) if edges else []
-        for key in layout.cells_under(wide):
+        for key in layout.cells_within(left, top, far_x, far_y):
             tops, _, tallest, boxes = layout.cell_boxes(*key)
             for box in boxes[bisect_left(tops, top - tallest):bisect_left(tops, bottom)]:
                 x, y, w, h = box.rect

@@ -16,7 +16,8 @@ from .fonts import FAMILY, FontChain, font_path
 from .geometry import TextLine
 from .rtl import shaped
 
-__all__ = ["ELLIPSIS", "FAMILY", "FontMetrics", "TextStyle", "font_path", "metrics", "stack", "wrap", "wrap_once"]
+__all__ = ["ELLIPSIS", "FAMILY", "FontMetrics", "TextStyle", "font_path", "line_count", "metrics", "stack", "wrap",
+           "wrap_once"]
 
 ELLIPSIS = "…"
 
@@ -84,6 +85,21 @@ def wrap_once(text: str, style: TextStyle, width: float, max_lines: int | None =
     return _wrap(text, style, round(width, 3), max_lines)
 
 
+def line_count(text: str, style: TextStyle, width: float, max_lines: int | None = None) -> int:
+    """How many lines `wrap_once` breaks `text` into, counted without making them: a card's height
+    needs only the count (its lines are made when it is first drawn), and a big map has thousands."""
+    text, width = visible_bidi(text), round(width, 3)
+    if "\n" in text or "\r" in text:
+        count = 0
+        for paragraph in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+            count += _paragraph_lines(paragraph, style, width)
+            if max_lines is not None and count > max_lines:
+                break
+    else:
+        count = _paragraph_lines(text, style, width)
+    return count if max_lines is None else min(count, max_lines)
+
+
 def _wrap(text: str, style: TextStyle, width: float, max_lines: int | None) -> list[str]:
     text = visible_bidi(text)
     if "\n" in text or "\r" in text:
@@ -133,6 +149,31 @@ def _wrap_paragraph(paragraph: str, style: TextStyle, width: float) -> list[str]
         current, used = [word], word_width
     lines.append(" ".join(current))
     return lines
+
+
+def _paragraph_lines(paragraph: str, style: TextStyle, width: float) -> int:
+    """`len(_wrap_paragraph(...))`: the same greedy filling, the same sums in the same order, only
+    counted."""
+    units, limit = metrics(style.bold)._units, width * 1000 / style.size
+    space = units(" ")
+    words = paragraph.split(" ")
+    widths = list(map(units, words))
+    if sum(widths) + space * (len(words) - 1) <= limit:
+        return 1
+    lines = 0
+    used = None  # the current line's width, None before its first word
+    for word, word_width in zip(words, widths):
+        if used is not None and used + space + word_width <= limit:
+            used += space + word_width
+            continue
+        if used is not None:
+            lines += 1
+        while word_width > limit and len(word) > 1:
+            word = word[_longest_prefix(word, style, width):]
+            word_width = units(word)
+            lines += 1
+        used = word_width
+    return lines + 1
 
 
 def _longest_prefix(word: str, style: TextStyle, width: float) -> int:

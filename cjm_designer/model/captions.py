@@ -26,6 +26,8 @@ CAPTIONS: dict[str, dict[str, str | list[str]]] = {
     "metric_clicks": {"ru": "{clicks}\u00a0кл.", "en": "{clicks} clicks"},
     "metric_conversion": {"ru": "CR\u00a0{conversion}\u00a0%", "en": "CR {conversion}%"},
     "metric_time": {"ru": "{seconds}\u00a0с на сайте", "en": "{seconds} s on site"},
+    "time_minutes": {"ru": "{minutes}\u00a0мин", "en": "{minutes}\u00a0min"},  # time on site (the HTML page)
+    "time_seconds": {"ru": "{seconds}\u00a0с", "en": "{seconds}\u00a0s"},
     "ab_wins": {"ru": "A/B: победил {winner}", "en": "A/B: {winner} wins"},
     "ab_variants": {"ru": ["A/B: {n}\u00a0вариант", "A/B: {n}\u00a0варианта", "A/B: {n}\u00a0вариантов"],
                     "en": ["A/B: {n} variant", "A/B: {n} variants"]},  # plural forms, see `plural`

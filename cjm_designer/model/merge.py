@@ -25,6 +25,9 @@ PARTS: tuple[tuple[str, ConflictKind], ...] = (
 LISTS = tuple(name for name, _ in PARTS) + ("snapshots", "conflicts", "inbox", "votes")
 FIELD_BY_FIELD = {"kpi": Kpi, "metrics": Metrics}  # nested parts merged field by field; other values as a whole
 CARD_REFERENCES = {"stages": "stage", "lanes": "lane", "personas": "persona"}
+REFERENCES = {"cards": ("stage", "lane", "persona"), "links": ("source", "target"), "conflicts": ("element",),
+              "inbox": ("stage", "lane")}  # the fields of each list that hold another element's id
+REFERENCE_FIELDS = {key for keys in REFERENCES.values() for key in keys} - {"element"}
 
 
 @dataclass
@@ -47,8 +50,7 @@ class _Merge:
     def __init__(self, base: JourneyMap, ours: JourneyMap, theirs: JourneyMap):
         self.taken = base.ids() | ours.ids() | theirs.ids()
         self.base, self.ours = base.model_dump(mode="json"), ours.model_dump(mode="json")
-        self.theirs = theirs.model_dump(mode="json")
-        self.theirs = _renamed(self.theirs, self._clashes(self.theirs))
+        self.theirs = self._without_clashes(theirs.model_dump(mode="json"))
         self.meta_modified = _later_modified(base, ours, theirs)
         self.result = Merged(JourneyMap())
 
@@ -76,6 +78,14 @@ class _Merge:
         return self.result
 
     # -- ids ----------------------------------------------------------------------------------------
+
+    def _without_clashes(self, theirs: Body) -> Body:
+        """`theirs` with each element whose id clashes re-id'd, and everything that names it following. An
+        element alike on both sides that names a re-id'd one (their card in their stage) is then another
+        element, so this repeats until no clash is left; fresh ids never clash, so it ends."""
+        while renames := self._clashes(theirs):
+            theirs = _renamed(theirs, renames)
+        return theirs
 
     def _clashes(self, theirs: Body) -> dict[str, str]:
         """New ids for their elements whose id ours gave to something else (both sides added an element
@@ -271,14 +281,21 @@ def _later_modified(base: JourneyMap, ours: JourneyMap, theirs: JourneyMap) -> s
 
 
 def _renamed(body: Body, renames: dict[str, str]) -> Body:
-    """`body` with the ids in `renames` changed, in the elements and wherever they are named."""
-    if not renames:
-        return body
-    references = {"cards": ("stage", "lane", "persona"), "links": ("source", "target"), "conflicts": ("element",),
-                  "inbox": ("stage", "lane")}
+    """`body` with the ids in `renames` changed, in the elements and wherever they are named: the fields in
+    `REFERENCES`, a vote's lanes and the cards its dots are counted by, and the values of a conflict over
+    one of the `REFERENCES` fields (a card's stage both sides changed holds two stage ids)."""
+    def new(value: Any) -> Any:
+        return renames.get(value, value) if isinstance(value, str) else value
+
     for name in LISTS:
-        body[name] = [{**e, **{key: renames.get(e[key], e[key]) for key in ("id", *references.get(name, ()))}}
-                      for e in body[name]]
+        renamed = [{**e, **{key: new(e[key]) for key in ("id", *REFERENCES.get(name, ()))}} for e in body[name]]
+        for e in renamed:
+            if name == "votes":
+                e["lanes"] = [new(lane) for lane in e["lanes"]]
+                e["counts"] = {new(card): dots for card, dots in e["counts"].items()}
+            elif name == "conflicts" and e["field"] in REFERENCE_FIELDS:
+                e.update((key, new(e[key])) for key in ("base", "ours", "theirs"))
+        body[name] = renamed
     return body
 
 

@@ -13,10 +13,34 @@ from functools import partial
 from pathlib import Path
 
 from ..io import SaveError, dumps, write_atomic
+from ..io.file_locks import ROOM, Lock, held_elsewhere, lock_owner, open_map_lock
 from ..model import Comment, InboxCard, JourneyMap, ModelError
 from ..model.document import MAX_INBOX
 from .ballots import Ballots
 from .board import Board, board_of
+
+
+class FileBusy(Exception):
+    """Another writer has the file: a window, or another headless room. The message ends a line that
+    begins with the file's name."""
+
+
+def take_file(path: Path) -> Lock | None:
+    """The lock a window takes on each map it opens (io/file_locks.py), taken for the room while it
+    runs: a window opening the file then offers it read-only, naming the room. FileBusy when a window
+    or another room has the file; None when there is no state folder to lock in (windows have none
+    either)."""
+    try:
+        lock = Lock(open_map_lock(path), note=ROOM)
+    except OSError:
+        return None
+    if lock.acquire():
+        return lock
+    if not held_elsewhere(lock.path):  # its owner has just gone, or the lock file cannot be made
+        return lock if lock.acquire() else None
+    if lock_owner(lock.path)[1] == ROOM:
+        raise FileBusy("has a workshop room open already (cjm-designer workshop); stop that one first")
+    raise FileBusy("is open in a CJM Designer window; close it or start the room from that window")
 
 
 class FileRoom:

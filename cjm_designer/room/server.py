@@ -29,6 +29,10 @@ from .submissions import Refused, ballot_sent, card_sent, comment_sent
 MAX_BODY = 16 * 1024
 MAX_ASSET = 4 * 1024 * 1024
 TOKEN_PATTERN = re.compile(r"[A-Za-z0-9_-]{8,64}")
+# The token is typed off a projector too: lowercase letters and digits with no look-alikes (0/o, 1/l),
+# 16 of them, 80 bits.
+TOKEN_LETTERS = "abcdefghijkmnpqrstuvwxyz23456789"
+TOKEN_LENGTH = 16
 HEADERS = {
     "Content-Security-Policy": "default-src 'self'; connect-src 'self' ws: ; img-src 'self' data:",
     "X-Content-Type-Options": "nosniff",
@@ -85,7 +89,7 @@ class RoomServer:
                  token: str | None = None, rate: RateLimit | None = None):
         if token is not None and not TOKEN_PATTERN.fullmatch(token):
             raise ValueError("a token is 8-64 letters, digits, _ or -")
-        self.token = token or secrets.token_urlsafe(12)
+        self.token = token or "".join(secrets.choice(TOKEN_LETTERS) for _ in range(TOKEN_LENGTH))
         self.host = lan_address() if host is None else host
         self.port = port
         self.url = ""
@@ -118,6 +122,21 @@ class RoomServer:
         shown = lan_address() if self.host in ("", "0.0.0.0", "::") else self.host
         self.url = f"http://{f'[{shown}]' if ':' in shown else shown}:{self.port}/{self.token}/"
         return self.url
+
+    def move(self, host: str) -> str:
+        """Listen on `host` instead (the facilitator picked another network): the same token and, when
+        it is free there, the same port; the ballots are kept. The new invitation URL; OSError when
+        `host` cannot be had, and then the room listens where it did."""
+        previous = self.host, self.port
+        self.stop()
+        for self.host, self.port in ((host, previous[1]), (host, 0)):
+            try:
+                return self.start()
+            except OSError as error:
+                failure = error
+        self.host, self.port = previous
+        self.start()
+        raise failure
 
     def stop(self) -> None:
         if self._thread is None:

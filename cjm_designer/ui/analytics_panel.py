@@ -8,7 +8,7 @@ not pay for a tab no one looks at. Clicking a pain point, a KPI or an A/B test s
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QDockWidget,
     QHeaderView,
@@ -57,7 +57,9 @@ class AnalyticsPanel(Retranslated, QScrollArea):
         self.pains_title, self.pains = _plain_label(bold=True), _table()
         self.kpis_title, self.kpis = _plain_label(bold=True), _table()
         self.tests_title, self.tests = _plain_label(bold=True), _table()  # shown for a map with A/B tests
-        for label_ in (self.funnel_note, self.typical):
+        # what an empty table stands for, said in its place
+        self.empty_notes = {table: _plain_label() for table in (self.channels, self.owners, self.pains, self.kpis)}
+        for label_ in (self.funnel_note, self.typical, *self.empty_notes.values()):
             label_.setWordWrap(True)
         layout = QVBoxLayout(body)
         self.funnel_title = _plain_label(bold=True)
@@ -65,6 +67,8 @@ class AnalyticsPanel(Retranslated, QScrollArea):
                        self.typical, self.channels_title, self.channels, self.owners_title, self.owners,
                        self.pains_title, self.pains, self.kpis_title, self.kpis, self.tests_title, self.tests):
             layout.addWidget(widget)
+            if widget in self.empty_notes:
+                layout.addWidget(self.empty_notes[widget])
         layout.addStretch()
         self.setWidget(body)
         for table in (self.pains, self.kpis, self.tests):
@@ -80,6 +84,11 @@ class AnalyticsPanel(Retranslated, QScrollArea):
                              (self.tests_title, tr("A/B tests"))):
             widget.setText(text)
         self.typical.setText(tr("A purchase usually follows 5 to 40 contacts."))
+        for table, text in ((self.channels, tr("No card has a channel yet.")),
+                            (self.owners, tr("No card has an owner yet.")),
+                            (self.pains, tr("No pain points marked yet: a card's “Pain point” box, or Alt+P.")),
+                            (self.kpis, tr("No KPI misses its target."))):
+            self.empty_notes[table].setText(text)
         self.touchpoints.setHeaderLabels([tr("Stage"), tr("Touchpoints")])
         self.channels.setHeaderLabels([tr("Channel"), tr("Cards")])
         self.owners.setHeaderLabels([tr("Owner"), tr("Cards")])
@@ -128,6 +137,7 @@ class AnalyticsPanel(Retranslated, QScrollArea):
         language = ui_language()
         names = {stage.id: visible_bidi(stage.name) for stage in doc.stages}
         self.funnel.show_funnel(doc, data)
+        self.funnel.setVisible(any(step.entering is not None for step in data.funnel.steps))
         overall = data.funnel.overall
         drop = data.funnel.largest_drop
         notes = []
@@ -143,6 +153,11 @@ class AnalyticsPanel(Retranslated, QScrollArea):
         self.funnel_note.setText(" ".join(notes))
         _fill(self.touchpoints, [(names[s], str(n)) for s, n in data.touchpoints.items()]
               + [(tr("Total"), str(data.total_touchpoints))])
+        total = self.touchpoints.topLevelItem(self.touchpoints.topLevelItemCount() - 1)
+        for column in (0, 1):
+            font = total.font(column)
+            font.setBold(True)
+            total.setFont(column, font)
         _fill(self.channels, [(label(CHANNEL_LABELS, key, language), str(n)) for key, n in data.channels.most_common()])
         _fill(self.owners, [(label(OWNER_LABELS, key, language), str(n)) for key, n in data.owners.most_common()])
         titles = {card.id: card.title or card.id for card in doc.cards}
@@ -159,6 +174,9 @@ class AnalyticsPanel(Retranslated, QScrollArea):
               [card.id for card, _ in tests])
         for widget in (self.tests_title, self.tests):
             widget.setVisible(bool(tests))
+        for table, note in self.empty_notes.items():
+            table.setVisible(table.topLevelItemCount() > 0)
+            note.setVisible(table.topLevelItemCount() == 0)
         self.quoted = ({card_id for card_id, _ in data.pain_points} | {card_id for card_id in ids if card_id}
                        | {card.id for card, _ in tests})
 
@@ -192,22 +210,31 @@ class FunnelChart(QWidget):
         return list(self._rows)
 
     def paintEvent(self, event) -> None:
+        """Translucent bars and the palette's text colours: a stage's name reads as well beside a narrow
+        bar as on a wide one, in a light theme and a dark one."""
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         most = max((entering for _, entering, _, _ in self._rows if entering), default=0)
         width = self.width() - 16
+        colours = self.palette()
+        ink, muted = colours.color(QPalette.ColorRole.WindowText), colours.color(QPalette.ColorRole.PlaceholderText)
+        metrics = self.fontMetrics()
         for i, (name, entering, conversion, drop) in enumerate(self._rows):
             top = 4 + i * self.ROW
             share = (entering or 0) / most if most else 0
             bar = QRectF(8 + width * (1 - share) / 2, top, max(width * share, 2), self.ROW - 12)
+            fill = QColor(palette.CURVE)
+            fill.setAlphaF(0.4 if entering else 0.15)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(palette.CURVE).lighter(150 if entering else 190))
+            painter.setBrush(fill)
             painter.drawRoundedRect(bar, 3, 3)
-            painter.setPen(QColor(palette.INK))
-            text = f"{name} · {_count(entering)}" if entering is not None else f"{name} · —"
+            painter.setPen(ink)
+            figure = f" · {_count(entering)}" if entering is not None else " · —"
+            room = width - metrics.horizontalAdvance(figure)
+            text = metrics.elidedText(name, Qt.TextElideMode.ElideRight, room) + figure
             painter.drawText(QRectF(8, top, width, self.ROW - 12), Qt.AlignmentFlag.AlignCenter, text)
             if conversion is not None:
-                painter.setPen(QPen(QColor(palette.KPI_MISSED if drop else palette.MUTED)))
+                painter.setPen(QPen(QColor(palette.KPI_MISSED) if drop else muted))
                 painter.drawText(QRectF(8, top + self.ROW - 13, width, 12), Qt.AlignmentFlag.AlignCenter,
                                  f"↓ {_percent(conversion)}")
         painter.end()

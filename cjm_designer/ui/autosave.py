@@ -18,8 +18,8 @@ from pathlib import Path
 
 from ..editor import DocumentSession
 from ..io import CjmError, dumps, load, write_atomic
+from ..io.file_locks import Lock, held_elsewhere
 from ..model import JourneyMap
-from .locks import Lock, held_elsewhere
 from .settings import recovery_dir
 
 UNREADABLE = ".unreadable"  # added to a copy that cannot be read, so it is reported once, not offered again

@@ -81,7 +81,11 @@ class CommentsPanel(Retranslated, QWidget):
         self.title.setWordWrap(True)
         self.show_resolved = QCheckBox()
         self.show_resolved.toggled.connect(lambda _: self.refresh())
+        self.empty_note = _plain("")  # in the thread of a card without one: an empty box is not a fault
+        self.empty_note.setWordWrap(True)
+        self.empty_note.setEnabled(False)  # greyed, as a placeholder
         self.thread = QVBoxLayout()
+        self.thread.addWidget(self.empty_note)
         self.thread.addStretch()
         body = QWidget()
         body.setLayout(self.thread)
@@ -117,6 +121,7 @@ class CommentsPanel(Retranslated, QWidget):
         self.author.setPlaceholderText(tr("Your name"))
         self.text.setPlaceholderText(tr("Write a comment (Ctrl+Enter adds it)"))
         self.add_button.setText(tr("&Add comment"))
+        self.empty_note.setText(tr("No comments yet: write the first one below."))
         self.refresh()
 
     def card(self) -> Card | None:
@@ -139,6 +144,7 @@ class CommentsPanel(Retranslated, QWidget):
         self.views = []
         for widget in (self.text, self.author, self.add_button, self.show_resolved):
             widget.setEnabled(card is not None)
+        self.empty_note.hide()
         if card is None:
             self.title.setText(tr("Select one card to see its comments."))
             return
@@ -148,6 +154,7 @@ class CommentsPanel(Retranslated, QWidget):
         if hidden:
             title += " · " + tr("%1 resolved hidden").replace("%1", str(hidden))
         self.title.setText(title)
+        self.empty_note.setVisible(not card.comments)
         for comment in shown:
             view = CommentView(comment)
             view.resolve_button.clicked.connect(lambda _=False, i=comment.id, r=not comment.resolved:

@@ -5,10 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHeaderView,
+    QLineEdit,
     QMessageBox,
     QSpinBox,
     QTableWidget,
@@ -92,21 +95,47 @@ def shortcuts_table(actions: list[QAction]) -> QTableWidget:
             for a in actions if a.shortcuts()] + canvas_keys() + presentation_keys()
     table = QTableWidget(len(rows), 2)
     table.setHorizontalHeaderLabels([tr("Action"), tr("Shortcut")])
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)  # a list to read, not to edit
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     for row, (text, keys) in enumerate(sorted(set(rows))):
         table.setItem(row, 0, QTableWidgetItem(text))
         table.setItem(row, 1, QTableWidgetItem(keys))
-    table.resizeColumnsToContents()
+    # the keys always whole; a long action (Russian ones are) wraps in the width left
+    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.setWordWrap(True)
     table.verticalHeader().hide()
     return table
 
 
+def show_matching(table: QTableWidget, typed: str) -> None:
+    """Only the rows whose action or keys hold what was typed ("карточ", "ctrl+d"), case aside."""
+    typed = typed.strip().casefold()
+    for row in range(table.rowCount()):
+        shown = f"{table.item(row, 0).text()}\n{table.item(row, 1).text()}".casefold()
+        table.setRowHidden(row, typed not in shown)
+
+
+class ShortcutsDialog(QDialog):
+    """Help → Keyboard shortcuts: the table, and a box above it that narrows it to what is looked for."""
+
+    def __init__(self, actions: list[QAction], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("Keyboard shortcuts"))
+        self.table = shortcuts_table(actions)
+        self.find = QLineEdit()
+        self.find.setPlaceholderText(tr("Find an action or a key"))
+        self.find.setClearButtonEnabled(True)
+        self.find.textChanged.connect(lambda typed: show_matching(self.table, typed))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.find)
+        layout.addWidget(self.table)
+        self.resize(560, 600)
+
+
 def show_shortcuts(parent, actions: list[QAction]) -> None:
-    dialog = QDialog(parent)
-    dialog.setWindowTitle(tr("Keyboard shortcuts"))
-    layout = QVBoxLayout(dialog)
-    layout.addWidget(shortcuts_table(actions))
-    dialog.resize(460, 560)
-    dialog.exec()
+    ShortcutsDialog(actions, parent).exec()
 
 
 def show_about(parent) -> None:

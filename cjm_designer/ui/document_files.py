@@ -15,6 +15,7 @@ from ..editor import DocumentSession
 from ..io import CjmError, dumps, write_atomic
 from ..io.disk_state import DiskState, load_with_state, written_state
 from ..io.embedded import EXPORT_SUFFIXES, embedded_map
+from ..io.file_locks import Lock
 from ..model import JourneyMap
 from ..model.plain import visible_bidi
 from ..templates import new_map, save_user_template
@@ -22,7 +23,6 @@ from . import messages
 from .autosave import Autosaver
 from .disk_watch import DiskWatch
 from .file_names import documents_folder, safe_file_name
-from .locks import Lock
 from .open_files import how_to_open, note_closed, note_open
 from .settings import Settings
 
@@ -189,8 +189,11 @@ class DocumentFiles(QObject):
         if not self.modified():
             return True
         buttons = messages.Button
-        answer = messages.ask(self.window, tr("Unsaved changes"), tr("Save the changes to this map before closing?"),
-                              buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
+        box = messages.message_box(self.window, messages.Icon.Question, tr("Unsaved changes"),
+                                   tr("Save the changes to this map before closing?"), "",
+                                   buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
+        box.button(buttons.Discard).setText(tr("Do&n't Save"))  # what it does: Qt's Russian "Отклонить" says "reject"
+        answer = buttons(box.exec())
         return answer != buttons.Cancel and (answer != buttons.Save or self.save())
 
     def close(self) -> None:
@@ -263,8 +266,9 @@ class DocumentFiles(QObject):
         folder = path.parent if path else self.settings.maps_folder() or documents_folder()
         name, _ = QFileDialog.getOpenFileName(
             self.window, tr("Open map"), str(folder),
-            ";;".join((tr("Journey maps and their exports (*.cjm *.pdf *.png *.svg)"), tr("Journey maps (*.cjm)"),
-                       tr("Maps exported as PDF, PNG or SVG (*.pdf *.png *.svg)"))))
+            ";;".join((tr("Journey maps and their exports (*.cjm *.pdf *.png *.svg *.html)"),
+                       tr("Journey maps (*.cjm)"),
+                       tr("Maps exported as PDF, PNG, SVG or a web page (*.pdf *.png *.svg *.html)"))))
         if name:
             self.open_path(Path(name))
 

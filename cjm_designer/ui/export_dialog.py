@@ -35,8 +35,10 @@ from ..layout.missing_glyphs import MissingGlyphs, PartKind
 from ..layout.palette import LANE_FILL
 from ..map_export import (
     EXTENSIONS,
+    MAP_CARRIERS,
     CsvOptions,
     ExportResult,
+    HtmlOptions,
     OwnInputError,
     PngOptions,
     PptxOptions,
@@ -55,7 +57,7 @@ def tr(text: str, count: int = -1) -> str:
     return QCoreApplication.translate("ExportDialog", text, None, count)
 
 
-FORMATS = ("pdf", "png", "svg", "pptx", "xlsx", "csv", "mermaid", "cjm")  # as the menu lists them
+FORMATS = ("pdf", "png", "svg", "html", "pptx", "xlsx", "csv", "mermaid", "cjm")  # as the menu lists them
 RESOLUTIONS = (("1x", 1.0, None), ("2x", 2.0, None), ("300dpi", None, 300.0))
 DEFAULT_RESOLUTION = next(name for name, scale, _dpi in RESOLUTIONS if scale == PngOptions.scale)  # the CLI's too
 
@@ -74,7 +76,8 @@ class ExportDialog(QDialog):
         names = {"pdf": tr("PDF document"), "png": tr("PNG image"), "svg": tr("SVG drawing"),
                  "csv": tr("CSV table (one row a card)"), "mermaid": tr("Mermaid journey diagram"),
                  "cjm": tr("CJM Designer map"), "pptx": tr("PowerPoint presentation"),
-                 "xlsx": tr("Excel workbook (cards, stages, lanes, links, personas)")}
+                 "xlsx": tr("Excel workbook (cards, stages, lanes, links, personas)"),
+                 "html": tr("Interactive web page (one file, works offline)")}
         for key in FORMATS:
             self.format.addItem(names[key], key)
         self.pages = _combo([(tr("One poster page the size of the map"), Pages.POSTER),
@@ -102,6 +105,12 @@ class ExportDialog(QDialog):
         self.excel = QCheckBox(tr("For Excel in Russian (semicolons, decimal commas)"))
         self.map_picture = QCheckBox(tr("A slide with the whole map as a picture"))
         self.map_picture.setChecked(True)
+        self.embed_map = QCheckBox(tr("Include the editable map"))
+        self.embed_map.setChecked(True)  # asked each time: leaving it out is for one client, not a habit
+        self.embed_map.setToolTip(tr("Turn off for a client who should get the picture only, not the map to edit."))
+        self.map_note = QLabel()
+        self.map_note.setWordWrap(True)
+        self.map_note.setTextFormat(Qt.TextFormat.PlainText)
         self.open_after = QCheckBox(tr("Open the file when done"))
         self.open_after.setChecked(bool(int(settings.value("export/open_after", 1) or 0)))
 
@@ -120,13 +129,18 @@ class ExportDialog(QDialog):
         self.options.addWidget(_note(tr("A sheet each for the cards, stages, lanes, links, personas and A/B variants, "
                                         "headers in the map's language, figures as numbers, text as text. "
                                         "Edited, it becomes a map again: cjm-designer import FILE.xlsx -o MAP.cjm")))
+        self.options.addWidget(_note(tr("One page to send to a client: it opens in any browser without the internet. "
+                                        "The map zooms and pans, a click on a card shows all its fields, and the heat "
+                                        "map, “show only”, the funnel and the personas are a click away.")))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.export_button = buttons.addButton(tr("Export…"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self._choose_and_export)
         buttons.rejected.connect(self.reject)
-        form = QFormLayout()
+        form = self.form = QFormLayout()
         form.addRow(tr("Format:"), self.format)
+        form.addRow("", self.map_note)
+        form.addRow("", self.embed_map)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.options, 1)
@@ -137,7 +151,7 @@ class ExportDialog(QDialog):
                        self.paper.currentIndexChanged, self.orientation.currentIndexChanged,
                        self.margin.valueChanged, self.overlap.valueChanged, self.header.toggled,
                        self.cover.toggled, self.personas.toggled, self.legend.toggled, self.report.toggled,
-                       self.resolution.currentIndexChanged):
+                       self.resolution.currentIndexChanged, self.embed_map.toggled):
             signal.connect(self._refresh)
         last = str(settings.value("export/format", "pdf"))
         self.format.setCurrentIndex(max(0, FORMATS.index(last) if last in FORMATS else 0))
@@ -189,7 +203,8 @@ class ExportDialog(QDialog):
                           overlap=self.overlap.value() * MM, header=self.header.isChecked(),
                           cover=self.cover.isChecked(),
                           personas=self.personas.isChecked() and bool(self.doc.personas),
-                          legend=self.legend.isChecked(), report=self.report.isChecked())
+                          legend=self.legend.isChecked(), report=self.report.isChecked(),
+                          embed_map=self.embed_map.isChecked())
 
     def image_scale(self) -> tuple[float, float | None]:
         key = self.resolution.currentData()
@@ -202,15 +217,24 @@ class ExportDialog(QDialog):
             return self.pdf_options()
         if fmt == "png":
             scale, dpi = self.image_scale()
-            return PngOptions(scale=scale, dpi=dpi, transparent=self.transparent.isChecked())
+            return PngOptions(scale=scale, dpi=dpi, transparent=self.transparent.isChecked(),
+                              embed_map=self.embed_map.isChecked())
         if fmt == "pptx":
             return PptxOptions(picture=self.map_picture.isChecked())
-        return {"svg": SvgOptions(), "csv": CsvOptions(excel=self.excel.isChecked())}.get(fmt)
+        return {"svg": SvgOptions(embed_map=self.embed_map.isChecked()),
+                "html": HtmlOptions(embed_map=self.embed_map.isChecked()),
+                "csv": CsvOptions(excel=self.excel.isChecked())}.get(fmt)
 
     def _refresh(self) -> None:
         fmt = self.chosen_format()
         self.options.setCurrentIndex({"pdf": 0, "png": 1, "svg": 2, "csv": 3, "mermaid": 4, "cjm": 5, "pptx": 6,
-                                    "xlsx": 7}[fmt])
+                                    "xlsx": 7, "html": 8}[fmt])
+        carries = fmt in MAP_CARRIERS
+        self.form.setRowVisible(self.map_note, carries)
+        self.form.setRowVisible(self.embed_map, carries)
+        self.map_note.setText(tr("The file carries the editable map: File → Open or cjm-designer import of it "
+                                 "gives the map back.") if self.embed_map.isChecked()
+                              else tr("The picture only: the file does not carry the map."))
         options = self.pdf_options()
         self.paper.setEnabled(options.pages != Pages.POSTER or options.cover or options.personas or options.legend)
         self.orientation.setEnabled(self.paper.isEnabled())

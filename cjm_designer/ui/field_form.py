@@ -30,6 +30,7 @@ from ..model.document import ElementKind
 from .colour_field import ColourSwatch
 
 MIN_FIELD_CHARS = 18  # narrower fields go under their labels
+TEXT_LINES, MAX_TEXT_LINES = 3, 10  # a text box's height, empty and at most
 MIXED = object()  # several elements differ in this field, or the field was left without a change
 
 
@@ -45,12 +46,31 @@ class Field:
     label: str
     kind: str  # line, text, lines, int, float, percent, bool, choice, open_choice, color
     choices: list[tuple[str, object]] = field(default_factory=list)
+    hint: str = ""  # the empty box's grey text: what goes there, or what an empty one means
 
 
 class FinishingTextEdit(QPlainTextEdit):
-    """A plain-text box that reports when the user leaves it, like QLineEdit's editingFinished."""
+    """A plain-text box that reports when the user leaves it, like QLineEdit's editingFinished, and
+    grows with its text from TEXT_LINES to MAX_TEXT_LINES lines: a card's text or a map's description
+    reads whole without scrolling in a box of four lines."""
 
     editingFinished = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.document().contentsChanged.connect(self.fit_height)
+        self.fit_height()
+
+    def fit_height(self) -> None:
+        lines = min(max(round(self.document().size().height()), TEXT_LINES), MAX_TEXT_LINES)  # wrapped lines
+        margins = self.contentsMargins().top() + self.contentsMargins().bottom()
+        self.setFixedHeight(lines * self.fontMetrics().lineSpacing() + 2 * round(self.document().documentMargin())
+                            + margins + 2)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():  # the text wraps anew
+            self.fit_height()
 
     def focusOutEvent(self, event) -> None:
         super().focusOutEvent(event)
@@ -99,7 +119,6 @@ class FieldForm(QWidget):
         if spec.kind in ("text", "lines"):
             editor = FinishingTextEdit()
             editor.setTabChangesFocus(True)
-            editor.setFixedHeight(70)
             editor.editingFinished.connect(commit)
         elif spec.kind == "bool":
             editor = QCheckBox()
@@ -116,8 +135,6 @@ class FieldForm(QWidget):
             editor.activated.connect(commit)
         else:
             editor = QLineEdit()
-            if spec.kind == "color":
-                editor.setPlaceholderText("#rrggbb")
             editor.editingFinished.connect(commit)
         editor.setObjectName(spec.path)
         return editor
@@ -176,7 +193,7 @@ class FieldForm(QWidget):
                                      and editor.lineEdit().hasFocus()):
                 continue
             editor.blockSignals(True)
-            _display(editor, spec, value)
+            _display(editor, spec, value, several=len(targets) > 1)
             editor.blockSignals(False)
 
     def _commit(self, spec: Field) -> None:
@@ -223,8 +240,11 @@ def _changed(element, path: str, value) -> dict | None:
     return None if value == current else {top: value}
 
 
-def _display(editor: QWidget, spec: Field, value) -> None:
+def _display(editor: QWidget, spec: Field, value, several: bool) -> None:
+    """Show `value` in `editor`: empty for MIXED, with "several values" as its placeholder when `several`
+    elements differ (with none bound, as in an empty Personas panel, it stays simply empty)."""
     mixed = value is MIXED
+    placeholder = tr("several values") if mixed and several else ""
     if isinstance(editor, QCheckBox):
         editor.setTristate(mixed)
         editor.setCheckState(Qt.CheckState.PartiallyChecked if mixed else
@@ -235,13 +255,14 @@ def _display(editor: QWidget, spec: Field, value) -> None:
             editor.setCurrentIndex(index)
             editor.setEditText("" if mixed or index >= 0 and not value else
                                editor.itemText(index) if index >= 0 else str(value or ""))
-            editor.lineEdit().setPlaceholderText(tr("several values") if mixed else "")
+            editor.lineEdit().setPlaceholderText(placeholder)
             editor.lineEdit().setCursorPosition(0)
         else:
+            editor.setPlaceholderText(placeholder)  # shown while no choice is current
             editor.setCurrentIndex(index)
     elif isinstance(editor, QPlainTextEdit):
         editor.setPlainText("" if mixed else "\n".join(value) if spec.kind == "lines" else str(value or ""))
-        editor.setPlaceholderText(tr("several values") if mixed else "")
+        editor.setPlaceholderText(placeholder)
         editor.document().setModified(False)
     else:
         if mixed:
@@ -259,7 +280,7 @@ def _display(editor: QWidget, spec: Field, value) -> None:
         editor.setText(text)
         editor.setCursorPosition(0)  # a long value shows its start
         editor.setModified(False)
-        editor.setPlaceholderText(tr("several values") if mixed else "")
+        editor.setPlaceholderText(placeholder or spec.hint)
 
 
 def _read(editor: QWidget, spec: Field):

@@ -3,8 +3,8 @@ the cards of one channel, owner, device or tag while the rest fade."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPixmap
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QLinearGradient, QPainter, QPixmap
 from PySide6.QtWidgets import QComboBox, QLabel, QToolBar
 
 from ..canvas import MapScene
@@ -15,6 +15,7 @@ from ..layout import palette
 from ..model.analytics import FILTER_FIELDS, HEAT_MEASURES, CardFilter, filter_choices
 from ..model.plain import visible_bidi
 from ..model.vocab import CHANNEL_LABELS, DEVICE_LABELS, OWNER_LABELS, label
+from .messages import plain_tooltip
 from .retranslated import Retranslated
 
 
@@ -34,18 +35,18 @@ class HeatFilterBar(Retranslated, QToolBar):
         self.scene = scene
         self.heat_label, self.filter_label = QLabel(), QLabel()
         self.heat = QComboBox()
-        self.legend = QLabel()
-        self.legend.setPixmap(_gradient(120, 12))
-        self.worst, self.best = QLabel(), QLabel()
+        self.legend = QLabel()  # the scale with its two ends' words on it: narrow enough for a 1280-pixel screen
         self.field = QComboBox()
         self.value = QComboBox()
-        self.value.setMinimumContentsLength(14)
+        self.value.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.value.setMinimumContentsLength(11)  # a long tag is cut here, whole in the list: the bar fits 1280 pixels
         self.addWidget(self.heat_label)
         self.addWidget(self.heat)
-        self.legend_actions = [self.addWidget(widget) for widget in (self.worst, self.legend, self.best)]
+        self.legend_actions = [self.addWidget(self.legend)]
         self.addSeparator()
-        for widget in (self.filter_label, self.field, self.value):
+        for widget in (self.filter_label, self.field):
             self.addWidget(widget)
+        self.value_action = self.addWidget(self.value)  # hidden while all cards show: it would offer nothing
         self.heat.currentIndexChanged.connect(self._heat_chosen)
         self.field.currentIndexChanged.connect(self._fill_values)
         self.value.currentIndexChanged.connect(self._filter_chosen)
@@ -57,12 +58,12 @@ class HeatFilterBar(Retranslated, QToolBar):
         self.setWindowTitle(tr("Analyse"))
         self.heat_label.setText(tr("Heat map:") + " ")
         self.filter_label.setText(" " + tr("Show only:") + " ")
-        self.worst.setText(" " + tr("worst") + " ")
-        self.best.setText(" " + tr("best"))
+        self.legend.setPixmap(_legend(tr("worst"), tr("best"), self.legend.font(), self.devicePixelRatioF()))
         names = measure_names()
         _refill(self.heat, [(tr("Off"), None)] + [(names[m], m) for m in HEAT_MEASURES])
         fields = {"channel": tr("Channel"), "owner": tr("Owner"), "device": tr("Device"), "tag": tr("Tag")}
         _refill(self.field, [(tr("All cards"), None)] + [(fields[f], f) for f in FILTER_FIELDS])
+        self.value.setPlaceholderText(tr("none on this map"))
         self._fill_values()
 
     def choose_heat(self, measure: str | None) -> None:
@@ -89,11 +90,13 @@ class HeatFilterBar(Retranslated, QToolBar):
         values = filter_choices(self.scene.session.doc, field) if field else []
         language = current_language()
         _refill(self.value, [(visible_bidi(label(labels, v, language) if labels else v), v) for v in values])
+        self.value_action.setVisible(field is not None)  # first: the action, changed, enables its widget again
         self.value.setEnabled(bool(values))
         self._filter_chosen()
 
     def _filter_chosen(self) -> None:
         field, value = self.field.currentData(), self.value.currentData()
+        self.value.setToolTip(plain_tooltip(self.value.currentText()))  # whole, where the box cuts a long one
         self.scene.set_card_filter(CardFilter(field, value) if field and value is not None else None)
 
 
@@ -108,14 +111,26 @@ def _refill(combo: QComboBox, items) -> None:
     combo.blockSignals(False)
 
 
-def _gradient(width: int, height: int) -> QPixmap:
-    """The heat map's scale, red (worst) through yellow to green (best)."""
-    pixmap = QPixmap(width, height)
+def _legend(worst: str, best: str, font: QFont, ratio: float) -> QPixmap:
+    """The heat map's scale, red (worst) through yellow to green (best), its ends named on it in the
+    map's ink (the card colours are light in any theme)."""
+    metrics = QFontMetrics(font)
+    width, height = max(100, metrics.horizontalAdvance(f"{worst}  {best}") + 30), metrics.height() + 4
+    pixmap = QPixmap(round(width * ratio), round(height * ratio))
+    pixmap.setDevicePixelRatio(ratio)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     gradient = QLinearGradient(0, 0, width, 0)
     for stop in (0.0, 0.5, 1.0):
         gradient.setColorAt(stop, QColor(palette.heat_color(stop, HEAT_CARD)))
-    painter.fillRect(0, 0, width, height, gradient)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(gradient)
+    painter.drawRoundedRect(QRectF(0, 0, width, height), 3, 3)
+    painter.setFont(font)
+    painter.setPen(QColor(palette.INK))
+    text_box = QRectF(5, 0, width - 10, height)
+    painter.drawText(text_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, worst)
+    painter.drawText(text_box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, best)
     painter.end()
     return pixmap

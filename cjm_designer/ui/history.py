@@ -9,7 +9,7 @@ list is rebuilt only when the snapshots may have changed.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -25,15 +25,13 @@ from PySide6.QtWidgets import (
 
 from ..editor import Change, Editor
 from ..io import CjmError
-from ..io.snapshots import snapshot_map
+from ..io.snapshots import UNKNOWN_TIME, is_stand_in, snapshot_map
 from ..model import JourneyMap, Snapshot
 from ..model.document import ElementKind
 from ..model.plain import visible_bidi
 from . import messages
 from .document_files import DocumentFiles, new_window
 from .snapshot_dialog import SnapshotDialog, save_snapshot
-
-DAMAGED = QColor("#C62828")
 
 
 def tr(text: str) -> str:
@@ -65,6 +63,9 @@ class HistoryPanel(QWidget):
         self.rename_button.clicked.connect(self.rename_snapshot)
         self.delete_button = QPushButton()
         self.delete_button.clicked.connect(self.delete_snapshot)
+        self.empty_note = QLabel()  # instead of the list and its buttons while the map keeps no snapshot
+        self.empty_note.setWordWrap(True)
+        self.empty_note.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.steps_label = QLabel()
         self.undo_view = QUndoView(self.session.undo_stack)
         for label in (self.snapshots_label, self.steps_label):
@@ -73,7 +74,9 @@ class HistoryPanel(QWidget):
         header = QHBoxLayout()
         header.addWidget(self.snapshots_label, 1)
         header.addWidget(self.save_button)
-        buttons = QGridLayout()
+        self.buttons = QWidget()
+        buttons = QGridLayout(self.buttons)
+        buttons.setContentsMargins(0, 0, 0, 0)
         for i, button in enumerate((self.open_button, self.restore_button, self.copy_button,
                                     self.rename_button, self.delete_button)):
             buttons.addWidget(button, i // 3, i % 3)
@@ -81,8 +84,9 @@ class HistoryPanel(QWidget):
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addLayout(header)
+        top_layout.addWidget(self.empty_note, 1)
         top_layout.addWidget(self.list)
-        top_layout.addLayout(buttons)
+        top_layout.addWidget(self.buttons)
         bottom = QWidget()
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
@@ -108,6 +112,9 @@ class HistoryPanel(QWidget):
                              (self.rename_button, tr("Rename…")), (self.delete_button, tr("Delete…"))):
             button.setText(text)
         self.save_button.setToolTip(tr("Save a snapshot of the map as it is now"))
+        self.empty_note.setText(tr("No snapshots yet. A snapshot keeps the map as it is now, inside its file: "
+                                   "take one before a workshop and after each round, to open or restore it "
+                                   "here later, or to compare with it (Map → Compare with…)."))
         self.refresh()
 
     def _on_changed(self, change: Change) -> None:
@@ -142,7 +149,7 @@ class HistoryPanel(QWidget):
         self.checked = {k: v for k, v in self.checked.items() if any(s.id == k for s in snapshots)}
         for snapshot in reversed(snapshots):
             error = self.problem(snapshot)
-            when = snapshot.created.astimezone().strftime("%Y-%m-%d %H:%M")
+            when = snapshot.created.astimezone().strftime("%Y-%m-%d %H:%M") if snapshot.created != UNKNOWN_TIME else ""
             second = " · ".join(part for part in (when, visible_bidi(snapshot.author)) if part)
             if error is not None:
                 second += " · " + tr("damaged")
@@ -151,12 +158,16 @@ class HistoryPanel(QWidget):
             tip = "\n\n".join(part for part in (str(error) if error else "", snapshot.note) if part)
             item.setToolTip(messages.plain_tooltip(tip))
             if error is not None:
-                item.setForeground(QBrush(DAMAGED))
+                base = self.list.palette().color(QPalette.ColorRole.Base)
+                item.setForeground(QBrush(messages.problem_colour(base)))
             self.list.addItem(item)
             if snapshot.id == current:
                 self.list.setCurrentItem(item)
         if self.list.currentItem() is None and self.list.count():
             self.list.setCurrentRow(0)
+        for widget in (self.list, self.buttons):
+            widget.setVisible(bool(snapshots))
+        self.empty_note.setVisible(not snapshots)
         self._enable()
 
     def current_id(self) -> str | None:
@@ -168,8 +179,9 @@ class HistoryPanel(QWidget):
         readable = snapshot_id is not None and self.problem(self.session.doc.snapshot(snapshot_id)) is None
         for button in (self.open_button, self.restore_button, self.copy_button):
             button.setEnabled(readable)
-        for button in (self.rename_button, self.delete_button):
-            button.setEnabled(snapshot_id is not None)
+        self.delete_button.setEnabled(snapshot_id is not None)
+        self.rename_button.setEnabled(  # a stand-in is written back as the file held it: a new name would not stay
+            snapshot_id is not None and not is_stand_in(self.session.doc.snapshot(snapshot_id)))
 
     # -- what is done with a snapshot -------------------------------------------------------------
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QKeySequence, QPainter, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,6 +20,9 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -67,6 +70,7 @@ class InboxPanel(Retranslated, QWidget):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setSpacing(2)
+        self.list.setItemDelegate(InboxRow(self.list))
         self.list.itemDoubleClicked.connect(self._double_clicked)
         self.list.itemSelectionChanged.connect(self._enable)
         QShortcut(QKeySequence.StandardKey.Delete, self.list, lambda: self.discard(self.selected()),
@@ -212,6 +216,49 @@ class InboxPanel(Retranslated, QWidget):
 
     def discard(self, inbox_ids: list[str]) -> None:
         self.edits.discard_inbox(inbox_ids)
+
+
+class InboxRow(QStyledItemDelegate):
+    """A waiting card drawn as two lines, so that the facilitator reads the cards, not the senders: its
+    text in bold, and who sent it, where to and when in the quieter colour below. The item's own text
+    holds both lines (for the tooltip, the accessibility tree and tests)."""
+
+    PAD = 4
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        view = QStyleOptionViewItem(option)
+        self.initStyleOption(view, index)
+        title, _, about = str(index.data(Qt.ItemDataRole.DisplayRole)).partition("\n")
+        view.text = ""
+        style = view.widget.style() if view.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, view, painter, view.widget)  # background
+        selected = bool(view.state & QStyle.StateFlag.State_Selected)
+        group = QPalette.ColorGroup.Active if view.state & QStyle.StateFlag.State_Active else \
+            QPalette.ColorGroup.Inactive
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        foreground = index.data(Qt.ItemDataRole.ForegroundRole)
+        colour = view.palette.color(group, role) if selected or foreground is None else foreground.color()
+        quiet = QColor(colour)
+        quiet.setAlphaF(0.7)
+        rect = view.rect.adjusted(self.PAD + 2, self.PAD, -self.PAD, -self.PAD)
+        bold = QFont(view.font)
+        bold.setBold(True)
+        painter.save()
+        for font, pen, text, top in ((bold, colour, title, rect.top()),
+                                     (view.font, quiet, about, rect.top() + QFontMetrics(bold).lineSpacing())):
+            metrics = QFontMetrics(font)
+            painter.setFont(font)
+            painter.setPen(pen)
+            painter.drawText(rect.left(), top + metrics.ascent(),
+                             metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width()))
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        bold = QFont(option.font)
+        bold.setBold(True)
+        height = QFontMetrics(bold).lineSpacing() + QFontMetrics(option.font).lineSpacing() + 2 * self.PAD
+        return QSize(1, height)  # as wide as the list: the lines are elided to it
 
 
 class CellDialog(QDialog):

@@ -8,6 +8,7 @@ the model's change notifications.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
@@ -28,7 +29,10 @@ from ..model.vocab import (
     label,
 )
 from .field_form import Field, FieldForm, tr
-from .variants_table import VariantsTable
+from .messages import show_as_problem
+
+if TYPE_CHECKING:
+    from .variants_table import VariantsTable
 
 
 def card_fields(personas: Sequence[Persona] = ()) -> list[Field]:
@@ -55,8 +59,8 @@ def card_fields(personas: Sequence[Persona] = ()) -> list[Field]:
         Field("metrics.clicks", tr("Clicks"), "int"),
         Field("metrics.conversion", tr("Conversion, %"), "percent"),
         Field("metrics.time_on_site", tr("Time on site, s"), "float"),
-        Field("tags", tr("Tags"), "tags"),
-        Field("color", tr("Colour"), "color"),
+        Field("tags", tr("Tags"), "tags", hint=tr("comma-separated")),
+        Field("color", tr("Colour"), "color", hint="#rrggbb"),
         Field("note", tr("Note"), "text"),
     ]
 
@@ -73,8 +77,8 @@ def stage_fields() -> list[Field]:
         Field("kpi.actual", tr("KPI actual"), "float"),
         Field("kpi.unit", tr("KPI unit"), "line"),
         Field("kpi.lower_is_better", tr("KPI: lower is better"), "bool"),
-        Field("color", tr("Colour"), "color"),
-        Field("width", tr("Minimum width"), "float"),
+        Field("color", tr("Colour"), "color", hint="#rrggbb"),
+        Field("width", tr("Minimum width"), "float", hint=tr("automatic")),
     ]
 
 
@@ -83,7 +87,7 @@ def lane_fields() -> list[Field]:
     return [
         Field("name", tr("Name"), "line"),
         Field("kind", tr("Kind"), "choice", [(label(LANE_KIND_LABELS, k, lang), k) for k in LaneKind]),
-        Field("height", tr("Minimum height"), "float"),
+        Field("height", tr("Minimum height"), "float", hint=tr("automatic")),
     ]
 
 
@@ -112,15 +116,15 @@ class Inspector(QWidget):
         self.heading = QLabel()
         self.heading.setStyleSheet("font-weight: bold")
         self.error = QLabel()
-        self.error.setStyleSheet("color: #C62828")
+        show_as_problem(self.error)
         self.error.setWordWrap(True)
         self.form = FieldForm(self.session, self.error)
         host = QWidget()
         host_layout = QVBoxLayout(host)
         host_layout.setContentsMargins(0, 0, 0, 0)  # the form's own margins are enough in a narrow dock
         host_layout.addWidget(self.form)
-        self.variants = VariantsTable(self.session, self.error)  # one card's A/B variants
-        host_layout.addWidget(self.variants)
+        self._host_layout = host_layout
+        self._variants: VariantsTable | None = None  # one card's A/B variants, made when a card is first shown
         host_layout.addStretch()  # rows stay together at the top
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -147,10 +151,22 @@ class Inspector(QWidget):
     def editors(self):
         return self.form.editors
 
+    @property
+    def variants(self) -> VariantsTable:
+        """The table of the card's A/B variants under the form, made when first needed: the first frame
+        shows none, and its table and QStyle's enums cost the start about 9 ms."""
+        if self._variants is None:
+            from .variants_table import VariantsTable
+
+            self._variants = VariantsTable(self.session, self.error)
+            self._host_layout.insertWidget(self._host_layout.indexOf(self.form) + 1, self._variants)
+        return self._variants
+
     def retranslate(self) -> None:
         """The heading, labels and choices again, in the language now installed."""
         self.form.forget_fields()
-        self.variants.retranslate()
+        if self._variants is not None:
+            self._variants.retranslate()
         self.follow_selection()
 
     def follow_selection(self) -> None:
@@ -184,4 +200,6 @@ class Inspector(QWidget):
         self.error.clear()
         self.shown = (kind, frozenset(ids))
         self.form.bind(kind, fields, targets)
-        self.variants.bind(ids[0] if kind == "card" and len(ids) == 1 else None)
+        card_id = ids[0] if kind == "card" and len(ids) == 1 else None
+        if card_id is not None or self._variants is not None:
+            self.variants.bind(card_id)

@@ -200,6 +200,7 @@ class MainWindow(QMainWindow):
         self.map_properties_action = action(self._show_map_properties)
         self.conflicts_action = action(self.show_conflicts)
         self.compare_action = action(self.compare_with)
+        self.import_metrics_action = action(self.import_metrics)
         self.invite_action = action(self.invite_participants)
         self.stop_room_action = action(self.stop_room)
         self.shortcuts_action = action(self._shortcuts)
@@ -239,6 +240,7 @@ class MainWindow(QMainWindow):
         self.map_menu.addActions([self.map_properties_action, self.add_persona_action])
         self.map_menu.addAction(self.conflicts_action)
         self.map_menu.addAction(self.compare_action)
+        self.map_menu.addAction(self.import_metrics_action)
         self.workshop_menu = self.menuBar().addMenu("")
         self.workshop_menu.addActions([self.invite_action, self.stop_room_action])
         self.workshop_menu.addSeparator()
@@ -284,6 +286,7 @@ class MainWindow(QMainWindow):
                              (self.map_properties_action, tr("Map &properties")),
                              (self.conflicts_action, tr("&Conflicts…")),
                              (self.compare_action, tr("Compare &with…")),
+                             (self.import_metrics_action, tr("Import &figures…")),
                              (self.invite_action, tr("&Invite participants…")),
                              (self.stop_room_action, tr("&Stop the room")),
                              (self.shortcuts_action, tr("&Keyboard shortcuts")),
@@ -433,6 +436,14 @@ class MainWindow(QMainWindow):
         before, name = dialog.chosen
         diff = compare(before, self.session.doc.model_copy(deep=True))
         CompareWindow(diff, (name, dialog.file_name()), self).show()
+
+    def import_metrics(self) -> None:
+        """Map → Import figures…: a web-analytics report's visits, conversion and time on site onto the
+        cards, previewed, then one undo step."""
+        from .import_metrics_dialog import ImportMetricsDialog  # the dialogs load on first use, not at start
+
+        path = self.session.path
+        ImportMetricsDialog(self, self.scene.edits, str(path.parent) if path else "").exec()
 
     def invite_participants(self) -> None:
         """Workshop → Invite participants: open the room on the local network (never on by itself) and

@@ -9,7 +9,8 @@ format fixed to plain text and bidi controls made visible. Tests answer a box by
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from ..model.plain import visible_bidi
 
@@ -55,3 +56,16 @@ def plain_tooltip(text: str) -> str:
     import html  # here: the first frame shows no tooltip
 
     return "<p style='white-space:pre-wrap'>" + html.escape(visible_bidi(text), quote=False) + "</p>"
+
+
+def problem_colour(background: QColor) -> QColor:
+    """The red of a problem's text on `background`: dark on a light theme, light on a dark one, where the
+    dark red would hardly read."""
+    return QColor("#C62828" if background.lightness() >= 128 else "#EF9A9A")
+
+
+def show_as_problem(label: QLabel) -> None:
+    """`label`'s text in the problem red of its window's theme."""
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, problem_colour(palette.color(QPalette.ColorRole.Window)))
+    label.setPalette(palette)

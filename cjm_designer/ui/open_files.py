@@ -1,21 +1,21 @@
 """Maps open in this process, noted in the state folder as locks, so that a second CJM Designer opening
-the same file warns before the two save over each other.
+the same file warns before the two save over each other. The headless room (`cjm-designer workshop
+FILE`) takes the same lock and refuses a file a window holds; a window opening a file the room holds
+is warned the same way, naming the room.
 
-A file's lock is `open/HASH.lock` in the state folder, HASH naming the file's resolved path. Several
-windows of this process on one file share its lock: the first takes it, the last lets it go.
+A file's lock is `open/HASH.lock` in the state folder (io/file_locks.py). Several windows of this
+process on one file share its lock: the first takes it, the last lets it go.
 """
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
+from ..io.file_locks import ROOM, Lock, held_elsewhere, lock_owner, open_map_lock
 from . import messages
-from .locks import Lock, held_elsewhere, owner_pid
-from .settings import open_files_dir
 
 _held: dict[Path, tuple[Lock, set[int]]] = {}  # lock file → the lock and the windows sharing it
 
@@ -24,17 +24,11 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("OpenFiles", text)
 
 
-def lock_path(path: Path) -> Path:
-    """Raises OSError when the state folder cannot be made."""
-    name = hashlib.sha256(str(Path(path).resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:32]
-    return open_files_dir() / f"{name}.lock"
-
-
 def note_open(path: Path, owner: object) -> None:
     """`owner` (a window) has `path` open; the first owner in this process takes the file's lock,
     if no other process holds it."""
     try:
-        key = lock_path(path)
+        key = open_map_lock(path)
     except OSError:
         return  # no state folder: nothing to tell other instances with
     lock, owners = _held.get(key) or (Lock(key), set())
@@ -45,7 +39,7 @@ def note_open(path: Path, owner: object) -> None:
 
 def note_closed(path: Path, owner: object) -> None:
     try:
-        key = lock_path(path)
+        key = open_map_lock(path)
     except OSError:
         return
     lock, owners = _held.get(key, (None, set()))
@@ -58,7 +52,7 @@ def note_closed(path: Path, owner: object) -> None:
 def open_elsewhere(path: Path) -> bool:
     """Whether another CJM Designer process has `path` open."""
     try:
-        key = lock_path(path)
+        key = open_map_lock(path)
     except OSError:
         return False
     return key not in _held and held_elsewhere(key)
@@ -68,9 +62,13 @@ def how_to_open(parent, path: Path) -> str | None:
     """"edit", "read-only" or None (cancel): asked only when another instance has the file open."""
     if not open_elsewhere(path):
         return "edit"
-    pid = owner_pid(lock_path(path))
-    where = tr("another CJM Designer window (process %1)").replace("%1", str(pid)) if pid else \
-        tr("another CJM Designer window")
+    pid, note = lock_owner(open_map_lock(path))
+    if note == ROOM:  # `cjm-designer workshop FILE`: it saves each card the room sends into the file
+        where = tr("a workshop room started from the command line (process %1)").replace("%1", str(pid))
+    elif pid:
+        where = tr("another CJM Designer window (process %1)").replace("%1", str(pid))
+    else:
+        where = tr("another CJM Designer window")
     box = messages.message_box(
         parent, messages.Icon.Warning, tr("Already open"),
         tr("%1 is already open in %2. If both save it, one overwrites the other's work.")

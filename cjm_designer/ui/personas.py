@@ -27,8 +27,10 @@ from ..model import Persona, Photo
 from ..model.document import ElementKind
 from ..model.plain import visible_bidi
 from .field_form import Field, FieldForm
+from .messages import show_as_problem
 
 PHOTO_SIDE = 512  # photos are stored at most this many pixels on a side, as JPEG
+LIST_ROWS = 3  # the list of personas shows this many before it scrolls
 
 
 def tr(text: str) -> str:
@@ -47,7 +49,7 @@ def persona_fields() -> list[Field]:
         Field("goals", tr("Goals"), "text"),
         Field("pains", tr("Pains"), "text"),
         Field("quote", tr("Quote"), "text"),
-        Field("color", tr("Curve colour"), "color", [(colour, colour) for colour in PERSONA_CURVES]),
+        Field("color", tr("Curve colour"), "color", [(colour, colour) for colour in PERSONA_CURVES], "#rrggbb"),
     ]
 
 
@@ -78,7 +80,6 @@ class PersonasPanel(QWidget):
         self.session = session
         self.list = QListWidget()
         self.list.setIconSize(QSize(40, 40))
-        self.list.setMaximumHeight(140)
         self.list.currentRowChanged.connect(lambda _row: self._bind())
         self.add_button = QPushButton()
         self.add_button.clicked.connect(self.add_persona)
@@ -93,9 +94,12 @@ class PersonasPanel(QWidget):
         self.clear_photo = QPushButton()
         self.clear_photo.clicked.connect(lambda: self.set_photo(None))
         self.error = QLabel()
-        self.error.setStyleSheet("color: #C62828")
+        show_as_problem(self.error)
         self.error.setWordWrap(True)
         self.form = FieldForm(session, self.error)
+        self.empty_note = QLabel()  # instead of the list and the form while the map has no persona
+        self.empty_note.setWordWrap(True)
+        self.empty_note.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
@@ -112,13 +116,14 @@ class PersonasPanel(QWidget):
         details.addLayout(photo_row)
         details.addWidget(self.form)
         details.addStretch()
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.details)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self.details)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
         layout.addLayout(buttons)
-        layout.addWidget(scroll)
+        layout.addWidget(self.empty_note, 1)
+        layout.addWidget(self.scroll)
         layout.addWidget(self.error)
         self.drawn: dict[str, tuple[Photo | None, QIcon, QPixmap]] = {}  # each persona's photo, decoded
         session.changed.connect(self._on_changed)
@@ -130,6 +135,9 @@ class PersonasPanel(QWidget):
         self.remove.setText(tr("Remove"))
         self.choose_photo.setText(tr("Choose photo…"))
         self.clear_photo.setText(tr("Remove photo"))
+        self.empty_note.setText(tr("No personas yet. A persona is the customer whose journey the map follows: "
+                                   "name, age, goals, pains, a typical quote, a photo. Add one to put a face on "
+                                   "the map; the map's title shows it."))
         self.form.forget_fields()
         self.refresh()
 
@@ -168,6 +176,11 @@ class PersonasPanel(QWidget):
         if self.list.currentRow() < 0 and self.list.count():
             self.list.setCurrentRow(0)
         self.list.blockSignals(False)
+        rows = self.list.sizeHintForRow(0) * min(max(self.list.count(), 1), LIST_ROWS) if personas else 0
+        self.list.setFixedHeight(rows + 2 * self.list.frameWidth() + 2)  # the personas, not an empty box below
+        for widget in (self.list, self.remove, self.scroll):
+            widget.setVisible(bool(personas))
+        self.empty_note.setVisible(not personas)
         self._bind()
 
     def _bind(self) -> None:

@@ -63,7 +63,7 @@ def presentation_keys() -> list[tuple[str, str]]:
         (tr("Presentation: first or last step"), keys("Home", "End")),
         (tr("Presentation: stage 1 to 9"), keys("1") + " … " + keys("9")),
         (tr("Presentation: lane by lane on or off"), keys("L")),
-        (tr("Presentation: spotlight on the card, or off"), tr("a click, %1").replace("%1", keys("Return"))),
+        (tr("Presentation: spotlight on the card, or off"), tr("a click, %1").replace("%1", keys("Enter"))),
         (tr("Presentation: spotlight on the next or previous card"), keys("Tab", "Shift+Tab")),
         (tr("Presentation: timer start or stop"), keys("T")),
         (tr("Presentation: timer a minute more or less"), keys("+", "-")),

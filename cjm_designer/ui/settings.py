@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import platformdirs
 from PySide6.QtCore import QSettings
 
-APP = "cjm-designer"
+from ..io.file_locks import APP, state_folder
+
 MAX_RECENT = 10
 DEFAULT_AUTOSAVE_SECONDS = 60
 
@@ -72,15 +72,4 @@ def _folder(value) -> Path | None:
 def recovery_dir() -> Path:
     """Where autosave copies live: the user's state folder, never beside the user's own files.
     Raises OSError when the folder cannot be made (then there is no autosave)."""
-    return _state_folder("recovery")
-
-
-def open_files_dir() -> Path:
-    """Where each process notes the maps it has open (a lock per file), for the other instances."""
-    return _state_folder("open")
-
-
-def _state_folder(name: str) -> Path:
-    folder = Path(platformdirs.user_state_dir(APP)) / name
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    return state_folder("recovery")

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 
 from ..editor import Editor
 from ..io.snapshots import MAX_NAME, MAX_NOTE, snapshot_author, take_snapshot
+from .messages import show_as_problem
 
 
 def tr(text: str) -> str:
@@ -33,7 +34,7 @@ class SnapshotDialog(QDialog):
         self.note_field.setMaximumHeight(90)
         self.problem = QLabel()
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem.setStyleSheet("color: #C62828")
+        show_as_problem(self.problem)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

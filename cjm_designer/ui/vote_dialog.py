@@ -1,6 +1,6 @@
 """Workshop → Start dot vote…: what the room votes on. The pain points and opportunities lanes are checked
-to start with (what a room usually ranks); each participant has a few dots (3 by default); a time limit
-is optional, and the room's phones count it down."""
+to start with (what a room usually ranks), every lane on a map with neither; each participant has a few
+dots (3 by default); a time limit is optional, and the room's phones count it down."""
 
 from __future__ import annotations
 
@@ -50,6 +50,9 @@ class VoteDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if lane.kind in VOTED_KINDS else Qt.CheckState.Unchecked)
             self.lanes.addItem(item)
+        if not self.lane_ids():  # no lane of pains or opportunities: every lane, for the facilitator to narrow
+            for row in range(self.lanes.count()):
+                self.lanes.item(row).setCheckState(Qt.CheckState.Checked)
         self.lanes.itemChanged.connect(self._update_ok)
         self.dots_box = QSpinBox()
         self.dots_box.setRange(1, 20)

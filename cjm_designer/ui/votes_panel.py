@@ -24,6 +24,7 @@ from ..editor import Change, DocumentSession
 from ..model import Vote
 from ..model.plain import visible_bidi
 from ..model.voting import latest_vote, ranked, running_vote, time_left
+from .messages import plain_tooltip
 from .retranslated import Retranslated
 
 ID = Qt.ItemDataRole.UserRole
@@ -118,12 +119,17 @@ class VotesPanel(Retranslated, QWidget):
         if vote is None:
             self.ranking_title.setText("")
             return
-        rows = ranked(self.session.doc, vote)
+        doc = self.session.doc
+        rows = ranked(doc, vote)
         self.ranking_title.setText(tr("Cards by dots: %1").replace("%1", _vote_name(vote)))
         for row in rows:
             title = visible_bidi(row.title) if row.on_map else tr("(card removed)")
             item = QTreeWidgetItem([title or tr("(untitled)"), str(row.dots)])
             item.setData(0, ID, row.card_id if row.on_map else None)
+            if row.on_map:  # the dock is narrow: the whole title, and where the card is on the map
+                card = doc.card(row.card_id)
+                item.setToolTip(0, plain_tooltip(f"{row.title}\n{doc.stage(card.stage).name} / "
+                                                 f"{doc.lane(card.lane).name}"))
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.ranking.addTopLevelItem(item)
         if not rows:

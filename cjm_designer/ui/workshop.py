@@ -17,10 +17,22 @@ from collections.abc import Callable
 import segno
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QPixmap
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QStatusBar, QVBoxLayout, QWidget
+from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStatusBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..editor import Change, DocumentSession, Editor
 from ..model import Comment, InboxCard, ModelError
+from ..room.addresses import LOOPBACK, Address, chosen, offered
 from ..room.board import board_of
 from ..room.rate_limit import RateLimit
 from ..room.server import RoomServer
@@ -35,6 +47,7 @@ PUBLISH_MS = 150
 AUTOSAVE_MS = 2000
 SHOWN = ("stage", "lane", "card", "vote", "meta")  # what the board shows of the map
 QR_SIZE = 320  # pixels, about: big enough for a phone across a table
+WIFI, ETHERNET = "wifi", "ethernet"  # an Address's kind, named in the interface's language when shown
 
 
 def tr(text: str, n: int = -1) -> str:
@@ -85,6 +98,7 @@ class WorkshopRoom(QObject):
 
     arrived = Signal(list)
     closed = Signal()
+    moved = Signal(str)  # the new invitation URL
 
     def __init__(self, session: DocumentSession, host: str | None = None, rate: RateLimit | None = None,
                  parent: QObject | None = None):
@@ -111,6 +125,14 @@ class WorkshopRoom(QObject):
         self._open = True
         self.session.changed.connect(self._on_changed)
         return url
+
+    def move(self, host: str) -> str:
+        """Listen on another of the laptop's addresses: the new URL. OSError when it cannot be had, and the
+        room stays where it was."""
+        try:
+            return self.server.move(host)
+        finally:
+            self.moved.emit(self.server.url)
 
     def close(self) -> None:
         """Stop the server (it answers no one after this) and take in what came before."""
@@ -178,62 +200,142 @@ def qr_pixmap(url: str, size: int = QR_SIZE) -> QPixmap:
     return pixmap
 
 
-class InviteDialog(Retranslated, QDialog):
-    """The invitation, beside the map while the room is open: the QR code, the address in big type
-    (copied with one click), how many cards came, and Stop."""
+def laptop_addresses() -> list[Address]:
+    """The laptop's IPv4 addresses, best first (room/addresses.py), with their interfaces' names and
+    kinds as Qt knows them."""
+    types, flags = QNetworkInterface.InterfaceType, QNetworkInterface.InterfaceFlag
+    kinds = {types.Wifi: WIFI, types.Ethernet: ETHERNET}
+    found = []
+    for interface in QNetworkInterface.allInterfaces():
+        running = bool(interface.flags() & flags.IsUp) and bool(interface.flags() & flags.IsRunning)
+        virtual = interface.type() in (types.Virtual, types.Ppp)
+        for entry in interface.addressEntries():
+            if entry.ip().protocol() == QAbstractSocket.NetworkLayerProtocol.IPv4Protocol:
+                found.append(Address(entry.ip().toString(), interface.humanReadableName() or interface.name(),
+                                     running, virtual, kinds.get(interface.type(), "")))
+    return offered(found)
 
-    def __init__(self, room: WorkshopRoom, parent: QWidget | None = None):
+
+def address_text(address: Address) -> str:
+    """A network as the facilitator picks it: "192.168.1.23 — Wi-Fi (wlp2s0)"."""
+    kinds = {WIFI: tr("Wi-Fi"), ETHERNET: tr("Ethernet")}
+    kind = tr("VPN or virtual") if address.tunnel else kinds.get(address.kind, "")
+    where = f"{kind} ({address.interface})" if kind and address.interface else kind or address.interface
+    text = f"{address.ip} — {where}" if where else address.ip
+    return text if address.running else tr("%1, not connected").replace("%1", text)
+
+
+class InviteDialog(Retranslated, QDialog):
+    """The invitation, beside the map while the room is open: the network the room is on (the laptop's
+    addresses; changing it moves the room), the QR code, the address in big type (copied with one
+    click), how many cards came, and Stop. `choose` is called with the address the facilitator picks."""
+
+    def __init__(self, room: WorkshopRoom, addresses: list[Address], choose: Callable[[str], None],
+                 parent: QWidget | None = None):
         super().__init__(parent)
-        self.room = room
+        self.room, self.addresses, self.choose = room, addresses, choose
+        self.network_label = QLabel()
+        self.network = QComboBox()
+        self.network.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.network.activated.connect(self._network_chosen)
+        self.network_label.setBuddy(self.network)
+        self.network_hint = plain_label(wrap=True)
+        self.network_hint.setStyleSheet("color: palette(placeholder-text)")
+        self.how = plain_label(wrap=True)
+        self.how.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.code = QLabel()
         self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.code.setPixmap(qr_pixmap(room.url))
-        self.address = QLabel(room.url)
-        self.address.setTextFormat(Qt.TextFormat.PlainText)
+        self.address = plain_label()
         self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.address.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = QFont(self.address.font())
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         self.address.setFont(font)
-        self.how = QLabel()
-        self.how.setTextFormat(Qt.TextFormat.PlainText)
-        self.how.setWordWrap(True)
-        self.how.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.count = QLabel()
-        self.count.setTextFormat(Qt.TextFormat.PlainText)
+        self.moved_note = plain_label(wrap=True)
+        self.moved_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.moved_note.setStyleSheet("color: #B26A00; font-weight: bold")
+        self.moved_note.hide()
+        self.count = plain_label()
         self.count.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.copy_button, self.stop_button, self.close_button = QPushButton(), QPushButton(), QPushButton()
         self.copy_button.clicked.connect(self.copy)
         self.stop_button.clicked.connect(self.stop)
         self.close_button.clicked.connect(self.hide)
+        network = QFormLayout()
+        network.addRow(self.network_label, self.network)
+        network.addRow(self.network_hint)
         buttons = QHBoxLayout()
         buttons.addWidget(self.copy_button)
         buttons.addStretch()
         buttons.addWidget(self.stop_button)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
+        layout.addLayout(network)
+        layout.addSpacing(6)
         layout.addWidget(self.how)
         layout.addWidget(self.code)
         layout.addWidget(self.address)
+        layout.addWidget(self.moved_note)
         layout.addWidget(self.count)
         layout.addLayout(buttons)
         room.arrived.connect(self._count)
         room.closed.connect(self.close)
+        room.moved.connect(self._moved)
         self.retranslate()
+        self._show_address()
 
     def retranslate(self) -> None:
         self.setWindowTitle(tr("Invite participants"))
-        local = self.room.server.host.startswith("127.")
-        self.how.setStyleSheet("color: #D32F2F; font-weight: bold" if local else "")  # phones cannot come in
-        self.how.setText(tr("This computer is on no network: only a browser on it can open the room.") if local
-                         else tr("On the same Wi-Fi, scan the code or type the address in a browser. "
-                                 "Cards people send arrive in the Inbox."))
+        self.network_label.setText(tr("&Network:"))
+        self.network_hint.setText(tr("Pick the network the participants' phones are on. Changing it restarts the "
+                                     "room at a new address: the link and the QR code change."))
+        self.moved_note.setText(tr("The address changed: people already in the room need to scan the new code."))
         self.copy_button.setText(tr("&Copy address"))
         self.stop_button.setText(tr("&Stop the room"))
         self.close_button.setText(tr("&Hide"))
         self.close_button.setToolTip(tr("The room stays open; Workshop → Invite participants shows this again"))
+        self.set_addresses(self.addresses)
+        self._show_how()
         self._count()
+
+    def set_addresses(self, addresses: list[Address]) -> None:
+        """The laptop's networks to choose from (asked again each time the invitation shows)."""
+        self.addresses = addresses
+        self.network.clear()
+        for address in addresses:
+            self.network.addItem(address_text(address), address.ip)
+        self.network.addItem(tr("This laptop only (127.0.0.1) — for a rehearsal"), LOOPBACK)
+        self._select_host()
+
+    def _select_host(self) -> None:
+        host = self.room.server.host
+        if self.network.findData(host) < 0:  # the laptop has left the room's network since
+            self.network.addItem(host, host)
+        self.network.setCurrentIndex(self.network.findData(host))
+
+    def _network_chosen(self, index: int) -> None:
+        host = self.network.itemData(index)
+        if host != self.room.server.host:
+            self.choose(host)
+
+    def _moved(self, url: str) -> None:
+        if url != self.address.text():
+            self.moved_note.show()
+        self._show_address()
+        self._select_host()
+
+    def _show_address(self) -> None:
+        self.code.setPixmap(qr_pixmap(self.room.url))
+        self.address.setText(self.room.url)
+        self._show_how()
+
+    def _show_how(self) -> None:
+        local = self.room.server.host == LOOPBACK
+        self.how.setStyleSheet("color: #D32F2F; font-weight: bold" if local else "")  # phones cannot come in
+        self.how.setText(tr("This laptop only: a browser on this laptop can open the room, phones cannot.") if local
+                         else tr("Participants on this network scan the code or type the address in a browser. "
+                                 "Cards they send arrive in the Inbox."))
 
     def _count(self, _authors: list[str] | None = None) -> None:
         received = self.room.received
@@ -246,10 +348,17 @@ class InviteDialog(Retranslated, QDialog):
         self.room.close()
 
 
+def plain_label(wrap: bool = False) -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
+    return label
+
+
 class Workshop(QObject):
     """A window's workshop: Invite participants opens its room (never on by itself) and shows the
-    invitation; Stop, or the window closing, closes it. The address it listens on is the laptop's on
-    the local network, or the setting `workshop/host` when given (a laptop on two networks; tests).
+    invitation; Stop, or the window closing, closes it. It listens on the address picked in the
+    invitation (kept in the setting `workshop/host`; "127.0.0.1" in tests), else the laptop's best.
     Cards that arrive are autosaved within AUTOSAVE_MS, not at the next minute's autosave: they are
     other people's work, which a crash must not lose."""
 
@@ -266,8 +375,10 @@ class Workshop(QObject):
         """Open the room, unless it is open, and show its invitation; the room, or None when it could
         not open (the user is told why). `rate`: the limit per client address (the server's default)."""
         window = self.parent()
+        addresses = laptop_addresses()
         if self.room is None or not self.room.is_open():
-            room = WorkshopRoom(self.session, str(self.settings.value("workshop/host", "")) or None, rate, self)
+            host = chosen(addresses, str(self.settings.value("workshop/host", "")))
+            room = WorkshopRoom(self.session, host, rate, self)
             try:
                 room.open()
             except OSError as problem:
@@ -276,12 +387,25 @@ class Workshop(QObject):
             room.arrived.connect(self._announce)
             if self.dialog is not None:
                 self.dialog.deleteLater()  # the closed room's
-            self.room, self.dialog = room, InviteDialog(room, window)
+            self.room, self.dialog = room, InviteDialog(room, addresses, self.move, window)
             self.show_inbox()
+        else:
+            self.dialog.set_addresses(addresses)  # the laptop may have joined or left a network since
         self.dialog.show()
         self.dialog.raise_()
         self.dialog.activateWindow()
         return self.room
+
+    def move(self, host: str) -> None:
+        """The facilitator picked another network: the room moves there, and it is remembered for the next
+        rooms (once the room could move)."""
+        try:
+            self.room.move(host)
+        except OSError as problem:
+            critical(self.dialog, tr("Invite participants"),
+                     tr("The room cannot move to %1: %2").replace("%1", host).replace("%2", str(problem)))
+            return
+        self.settings.set_value("workshop/host", host)
 
     def _announce(self, authors: list[str]) -> None:
         self.status_bar.showMessage(arrival_message(authors), 8000)

@@ -63,6 +63,26 @@
     </message>
     <message>
         <location filename="../../cjm_designer/ui/analytics_panel.py"/>
+        <source>No card has a channel yet.</source>
+        <translation>Ни у одной карточки пока нет канала.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/analytics_panel.py"/>
+        <source>No card has an owner yet.</source>
+        <translation>Ни у одной карточки пока нет ответственного.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/analytics_panel.py"/>
+        <source>No pain points marked yet: a card&apos;s “Pain point” box, or Alt+P.</source>
+        <translation>Болевых точек пока нет: отметьте у карточки «Болевая точка» или нажмите Alt+P.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/analytics_panel.py"/>
+        <source>No KPI misses its target.</source>
+        <translation>Невыполненных KPI нет.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/analytics_panel.py"/>
         <source>Stage</source>
         <translation>Этап</translation>
     </message>
@@ -176,7 +196,7 @@
     <message>
         <location filename="../../cjm_designer/ui/heat_filter_bar.py"/>
         <source>Show only:</source>
-        <translation>Показывать только:</translation>
+        <translation>Фильтр:</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/ui/heat_filter_bar.py"/>
@@ -207,6 +227,11 @@
         <location filename="../../cjm_designer/ui/heat_filter_bar.py"/>
         <source>All cards</source>
         <translation>Все карточки</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/heat_filter_bar.py"/>
+        <source>none on this map</source>
+        <translation>на карте таких нет</translation>
     </message>
 </context>
 <context>
@@ -826,6 +851,11 @@
     </message>
     <message>
         <location filename="../../cjm_designer/ui/comments_panel.py"/>
+        <source>No comments yet: write the first one below.</source>
+        <translation>Комментариев пока нет: напишите первый ниже.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/comments_panel.py"/>
         <source>Select one card to see its comments.</source>
         <translation>Выберите одну карточку, чтобы увидеть её комментарии.</translation>
     </message>
@@ -1129,7 +1159,7 @@
     <message>
         <location filename="../../cjm_designer/ui/dialogs.py"/>
         <source>Present on</source>
-        <translation>Показывать на</translation>
+        <translation>Экран для показа</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/ui/dialogs.py"/>
@@ -1145,6 +1175,11 @@
         <location filename="../../cjm_designer/ui/dialogs.py"/>
         <source>Keyboard shortcuts</source>
         <translation>Сочетания клавиш</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/dialogs.py"/>
+        <source>Find an action or a key</source>
+        <translation>Найти действие или клавишу</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/ui/dialogs.py"/>
@@ -1267,6 +1302,11 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
     </message>
     <message>
         <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>Interactive web page (one file, works offline)</source>
+        <translation>Интерактивная веб-страница (один файл, работает без интернета)</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
         <source>One poster page the size of the map</source>
         <translation>Один лист-плакат размером с карту</translation>
     </message>
@@ -1352,6 +1392,16 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
     </message>
     <message>
         <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>Include the editable map</source>
+        <translation>Вложить редактируемую карту</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>Turn off for a client who should get the picture only, not the map to edit.</source>
+        <translation>Выключите, если клиент должен получить только изображение, без карты для редактирования.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
         <source>Open the file when done</source>
         <translation>Открыть файл после экспорта</translation>
     </message>
@@ -1384,6 +1434,11 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
         <location filename="../../cjm_designer/ui/export_dialog.py"/>
         <source>A sheet each for the cards, stages, lanes, links, personas and A/B variants, headers in the map&apos;s language, figures as numbers, text as text. Edited, it becomes a map again: cjm-designer import FILE.xlsx -o MAP.cjm</source>
         <translation>По листу на карточки, этапы, дорожки, связи, персоны и A/B-варианты; заголовки на языке карты, числа — числами, текст — текстом. После правки снова становится картой: cjm-designer import ФАЙЛ.xlsx -o КАРТА.cjm</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>One page to send to a client: it opens in any browser without the internet. The map zooms and pans, a click on a card shows all its fields, and the heat map, “show only”, the funnel and the personas are a click away.</source>
+        <translation>Одна страница, чтобы отправить клиенту: открывается в любом браузере без интернета. Карту можно увеличивать и двигать, щелчок по карточке показывает все её поля, а тепловая карта, «Показывать только», воронка и персоны — в один щелчок.</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/ui/export_dialog.py"/>
@@ -1429,6 +1484,16 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
         <location filename="../../cjm_designer/ui/export_dialog.py"/>
         <source>Size:</source>
         <translation>Размер:</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>The file carries the editable map: File → Open or cjm-designer import of it gives the map back.</source>
+        <translation>В файле есть редактируемая карта: «Файл → Открыть» или cjm-designer import вернут из него карту.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/export_dialog.py"/>
+        <source>The picture only: the file does not carry the map.</source>
+        <translation>Только изображение: карты в файле нет.</translation>
     </message>
     <message numerus="yes">
         <location filename="../../cjm_designer/ui/export_dialog.py"/>
@@ -1650,6 +1715,11 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
     </message>
     <message>
         <location filename="../../cjm_designer/ui/history.py"/>
+        <source>No snapshots yet. A snapshot keeps the map as it is now, inside its file: take one before a workshop and after each round, to open or restore it here later, or to compare with it (Map → Compare with…).</source>
+        <translation>Снимков пока нет. Снимок сохраняет карту в нынешнем виде внутри её файла: сделайте его перед воркшопом и после каждого раунда, чтобы потом открыть или восстановить его здесь или сравнить с ним (Карта → Сравнить с…).</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/history.py"/>
         <source>damaged</source>
         <translation>повреждён</translation>
     </message>
@@ -1717,6 +1787,164 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
         <location filename="../../cjm_designer/ui/snapshot_dialog.py"/>
         <source>Save Snapshot</source>
         <translation>Сохранить снимок</translation>
+    </message>
+</context>
+<context>
+    <name>ImportMetrics</name>
+    <message>
+        <location filename="../../cjm_designer/ui/import_metrics_dialog.py"/>
+        <source>Import figures</source>
+        <translation>Импорт цифр</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/import_metrics_dialog.py"/>
+        <source>A report exported from Яндекс.Метрика or Google Analytics 4</source>
+        <translation>Отчёт, выгруженный из Яндекс.Метрики или Google Analytics 4</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/import_metrics_dialog.py"/>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/import_metrics_dialog.py"/>
+        <source>Automatic</source>
+        <translation>Автоматически</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/import_metrics_dialog.py"/>
+        <source>Page address</source>
+        <translation>Адресу страницы</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/import_metrics_dialog.py"/>
+        <source>UTM tag in the page address</source>
+        <translation>UTM-метке в адресе страницы</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/import_metrics_dialog.py"/>
+        <source>Card tag</source>
+        <translation>Тегу карточки</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/import_metrics_dialog.py"/>
+        <source>Report:</source>
+        <translation>Отчёт:</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/import_metrics_dialog.py"/>
+        <source>Match cards by:</source>
+        <translation>Сопоставлять карточки по:</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/import_metrics_dialog.py"/>
+        <source>Choose a report: a CSV or Excel file with pages, landing pages or UTM tags and their visits, conversion or time on site. The data stays on this computer.</source>
+        <translation>Выберите отчёт: файл CSV или Excel со страницами, страницами входа или UTM-метками и их визитами, конверсией или временем на сайте. Данные не покидают этот компьютер.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/import_metrics_dialog.py"/>
+        <source>Report rows that matched no card</source>
+        <translation>Строки отчёта без карточки</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/import_metrics_dialog.py"/>
+        <source>Cards that matched no row</source>
+        <translation>Карточки без строки отчёта</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/import_metrics_dialog.py"/>
+        <source>Import</source>
+        <translation>Импортировать</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/import_metrics_dialog.py"/>
+        <source>Choose a report</source>
+        <translation>Выбор отчёта</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/import_metrics_dialog.py"/>
+        <source>Analytics reports (*.csv *.tsv *.txt *.xlsx);;All files (*)</source>
+        <translation>Отчёты веб-аналитики (*.csv *.tsv *.txt *.xlsx);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/import_metrics_dialog.py"/>
+        <source>Visits</source>
+        <translation>Визиты</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/import_metrics_dialog.py"/>
+        <source>Conversion</source>
+        <translation>Конверсия</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/import_metrics_dialog.py"/>
+        <source>Time on site</source>
+        <translation>Время на сайте</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/import_metrics_dialog.py"/>
+        <source>Card</source>
+        <translation>Карточка</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/import_metrics_dialog.py"/>
+        <source>Key</source>
+        <translation>Ключ</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/import_metrics_dialog.py"/>
+        <source>row %1: %2</source>
+        <translation>строка %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/import_metrics_dialog.py"/>
+        <source>Report rows that matched no card: %1</source>
+        <translation>Строки отчёта без карточки: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/import_metrics_dialog.py"/>
+        <source>Cards that matched no row: %1</source>
+        <translation>Карточки без строки отчёта: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/import_metrics_dialog.py"/>
+        <source>page address</source>
+        <translation>адресу страницы</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/import_metrics_dialog.py"/>
+        <source>UTM tag</source>
+        <translation>UTM-метке</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/import_metrics_dialog.py"/>
+        <source>tag</source>
+        <translation>тегу</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/import_metrics_dialog.py"/>
+        <source>%1: key column “%3”, rows: %2; cards matched by %4. Cards with new figures: %5, unchanged: %6.</source>
+        <translation>%1: ключевой столбец «%3», строк: %2; карточки сопоставлены по %4. Карточек с новыми цифрами: %5, без изменений: %6.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/import_metrics_dialog.py"/>
+        <source>Row %1 (%2) fills several cards, each gets its figures: %3</source>
+        <translation>Строка %1 (%2) подходит нескольким карточкам, цифры получает каждая: %3</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/import_metrics_dialog.py"/>
+        <source>%1 matches rows %2: visits are summed, conversion and time on site averaged by visits</source>
+        <translation>%1 совпадает со строками %2: визиты сложены, конверсия и время на сайте усреднены с весом по визитам</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/import_metrics_dialog.py"/>
+        <source>… and %1 more</source>
+        <translation>… и ещё %1</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/import_metrics_dialog.py"/>
+        <source>Import figures from %1</source>
+        <translation>Импорт цифр из %1</translation>
     </message>
 </context>
 <context>
@@ -1956,6 +2184,11 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
     </message>
     <message>
         <location filename="../../cjm_designer/ui/inspector.py"/>
+        <source>comma-separated</source>
+        <translation>через запятую</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inspector.py"/>
         <source>Colour</source>
         <translation>Цвет</translation>
     </message>
@@ -1994,6 +2227,11 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
         <location filename="../../cjm_designer/ui/inspector.py"/>
         <source>Minimum width</source>
         <translation>Минимальная ширина</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/inspector.py"/>
+        <source>automatic</source>
+        <translation>автоматически</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/ui/inspector.py"/>
@@ -2205,6 +2443,11 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
     </message>
     <message>
         <location filename="../../cjm_designer/ui/document_files.py"/>
+        <source>Do&amp;n&apos;t Save</source>
+        <translation>&amp;Не сохранять</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/document_files.py"/>
         <source>The map carried by %1, as it was exported: save it as a map file to keep it</source>
         <translation>Карта из файла %1 — такая, какой её экспортировали. Сохраните её как файл карты (.cjm), чтобы не потерять</translation>
     </message>
@@ -2225,13 +2468,13 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
     </message>
     <message>
         <location filename="../../cjm_designer/ui/document_files.py"/>
-        <source>Journey maps and their exports (*.cjm *.pdf *.png *.svg)</source>
-        <translation>Карты и их экспорт (*.cjm *.pdf *.png *.svg)</translation>
+        <source>Journey maps and their exports (*.cjm *.pdf *.png *.svg *.html)</source>
+        <translation>Карты и их экспорт (*.cjm *.pdf *.png *.svg *.html)</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/ui/document_files.py"/>
-        <source>Maps exported as PDF, PNG or SVG (*.pdf *.png *.svg)</source>
-        <translation>Карты, экспортированные в PDF, PNG или SVG (*.pdf *.png *.svg)</translation>
+        <source>Maps exported as PDF, PNG, SVG or a web page (*.pdf *.png *.svg *.html)</source>
+        <translation>Карты, экспортированные в PDF, PNG, SVG или веб-страницу (*.pdf *.png *.svg *.html)</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/ui/document_files.py"/>
@@ -2347,6 +2590,11 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
         <location filename="../../cjm_designer/ui/main_window.py"/>
         <source>Compare &amp;with…</source>
         <translation>&amp;Сравнить с…</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>Import &amp;figures…</source>
+        <translation>Импорт &amp;цифр…</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/ui/main_window.py"/>
@@ -2488,9 +2736,22 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
         <source>Inbox</source>
         <translation>Входящие</translation>
     </message>
+    <message>
+        <source>Journey maps and their exports (*.cjm *.pdf *.png *.svg)</source>
+        <translation type="vanished">Карты и их экспорт (*.cjm *.pdf *.png *.svg)</translation>
+    </message>
+    <message>
+        <source>Maps exported as PDF, PNG or SVG (*.pdf *.png *.svg)</source>
+        <translation type="vanished">Карты, экспортированные в PDF, PNG или SVG (*.pdf *.png *.svg)</translation>
+    </message>
 </context>
 <context>
     <name>OpenFiles</name>
+    <message>
+        <location filename="../../cjm_designer/ui/open_files.py"/>
+        <source>a workshop room started from the command line (process %1)</source>
+        <translation>комнате воркшопа, запущенной из командной строки (процесс %1)</translation>
+    </message>
     <message>
         <location filename="../../cjm_designer/ui/open_files.py"/>
         <source>another CJM Designer window (process %1)</source>
@@ -2598,6 +2859,11 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
         <location filename="../../cjm_designer/ui/personas.py"/>
         <source>Remove photo</source>
         <translation>Убрать фото</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/personas.py"/>
+        <source>No personas yet. A persona is the customer whose journey the map follows: name, age, goals, pains, a typical quote, a photo. Add one to put a face on the map; the map&apos;s title shows it.</source>
+        <translation>Персон пока нет. Персона — это клиент, чей путь показывает карта: имя, возраст, цели, боли, типичная цитата, фото. Добавьте персону, чтобы у карты появилось лицо: она показывается под названием карты.</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/ui/personas.py"/>
@@ -2991,18 +3257,43 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
     </message>
     <message>
         <location filename="../../cjm_designer/ui/workshop.py"/>
+        <source>Wi-Fi</source>
+        <translation>Wi-Fi</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/workshop.py"/>
+        <source>Ethernet</source>
+        <translation>Ethernet</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/workshop.py"/>
+        <source>VPN or virtual</source>
+        <translation>VPN или виртуальная сеть</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/workshop.py"/>
+        <source>%1, not connected</source>
+        <translation>%1, не подключено</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/workshop.py"/>
         <source>Invite participants</source>
         <translation>Пригласить участников</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/ui/workshop.py"/>
-        <source>This computer is on no network: only a browser on it can open the room.</source>
-        <translation>Компьютер не подключён к сети: открыть комнату можно только в браузере на нём самом.</translation>
+        <source>&amp;Network:</source>
+        <translation>&amp;Сеть:</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/ui/workshop.py"/>
-        <source>On the same Wi-Fi, scan the code or type the address in a browser. Cards people send arrive in the Inbox.</source>
-        <translation>В той же сети Wi-Fi отсканируйте код или наберите адрес в браузере. Присланные карточки попадут во «Входящие».</translation>
+        <source>Pick the network the participants&apos; phones are on. Changing it restarts the room at a new address: the link and the QR code change.</source>
+        <translation>Выберите сеть, к которой подключены телефоны участников. При смене сети комната перезапускается по новому адресу: ссылка и QR-код меняются.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/workshop.py"/>
+        <source>The address changed: people already in the room need to scan the new code.</source>
+        <translation>Адрес изменился: тем, кто уже в комнате, нужно отсканировать новый код.</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/ui/workshop.py"/>
@@ -3024,6 +3315,21 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
         <source>The room stays open; Workshop → Invite participants shows this again</source>
         <translation>Комната остаётся открытой; Воркшоп → Пригласить участников покажет это окно снова</translation>
     </message>
+    <message>
+        <location filename="../../cjm_designer/ui/workshop.py"/>
+        <source>This laptop only (127.0.0.1) — for a rehearsal</source>
+        <translation>Только этот ноутбук (127.0.0.1) — для репетиции</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/workshop.py"/>
+        <source>This laptop only: a browser on this laptop can open the room, phones cannot.</source>
+        <translation>Только этот ноутбук: комнату откроет браузер на этом ноутбуке, телефоны — нет.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/workshop.py"/>
+        <source>Participants on this network scan the code or type the address in a browser. Cards they send arrive in the Inbox.</source>
+        <translation>Участники в этой сети сканируют код или набирают адрес в браузере. Присланные карточки попадут во «Входящие».</translation>
+    </message>
     <message numerus="yes">
         <location filename="../../cjm_designer/ui/workshop.py"/>
         <source>%n cards received</source>
@@ -3042,6 +3348,19 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
         <location filename="../../cjm_designer/ui/workshop.py"/>
         <source>The room cannot open: %1</source>
         <translation>Комнату не удалось открыть: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/workshop.py"/>
+        <source>The room cannot move to %1: %2</source>
+        <translation>Не удалось перенести комнату на %1: %2</translation>
+    </message>
+    <message>
+        <source>This computer is on no network: only a browser on it can open the room.</source>
+        <translation type="vanished">Компьютер не подключён к сети: открыть комнату можно только в браузере на нём самом.</translation>
+    </message>
+    <message>
+        <source>On the same Wi-Fi, scan the code or type the address in a browser. Cards people send arrive in the Inbox.</source>
+        <translation type="vanished">В той же сети Wi-Fi отсканируйте код или наберите адрес в браузере. Присланные карточки попадут во «Входящие».</translation>
     </message>
 </context>
 </TS>

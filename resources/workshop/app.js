@@ -62,7 +62,8 @@
       err422: "That place is no longer on the map (the facilitator just changed it). Pick again and resend.",
       err429: "Too many sends at once. Wait a few seconds and try again.",
       err400: "The server could not read that. Shorten the text and try again.",
-      errOffline: "No connection to the facilitator's laptop. Your text is kept: check the Wi-Fi and try again.",
+      errOffline: "No connection to the facilitator's laptop. Your text is kept: check the Wi-Fi and try again. " +
+        "If the facilitator moved the room to another network, scan the new code.",
       errOther: "Something went wrong on the facilitator's laptop. Try again in a moment.",
     },
     ru: {
@@ -122,7 +123,8 @@
       err422: "Этого места на карте уже нет (ведущий только что её изменил). Выберите снова и отправьте.",
       err429: "Слишком много отправок подряд. Подождите несколько секунд и попробуйте снова.",
       err400: "Сервер не смог это прочитать. Сократите текст и попробуйте снова.",
-      errOffline: "Нет связи с ноутбуком ведущего. Текст сохранён: проверьте Wi-Fi и попробуйте снова.",
+      errOffline: "Нет связи с ноутбуком ведущего. Текст сохранён: проверьте Wi-Fi и попробуйте снова. " +
+        "Если ведущий перенёс комнату в другую сеть, отсканируйте новый код.",
       errOther: "На ноутбуке ведущего что-то пошло не так. Попробуйте ещё раз чуть позже.",
     },
   };
@@ -665,7 +667,7 @@
     $("dots-left").textContent = dotsLeftText(left);
     $("dots-left").classList.toggle("none-left", left <= 0);
     const list = $("vote-cards");
-    if (redrawn("vote", [cards, state.board.stages])) list.replaceChildren(...cards.map(voteRow));
+    if (redrawn("vote", [cards, state.board.stages])) list.replaceChildren(...voteRows(cards));
     for (const card of cards) {
       showDots(list.querySelector(`[data-card="${CSS.escape(card.id)}"]`), card.id, left, over);
     }
@@ -693,13 +695,30 @@
     element.textContent = t("endsIn", { time });
   }
 
+  function voteRows(cards) {
+    // The cards under their stages' names, in the map's order: the stage is said once, not on every
+    // card (each row still names it for a screen reader, which skips the headings).
+    const rows = [];
+    let stage = null;
+    for (const card of cards) {
+      if (card.stage !== stage) {
+        stage = card.stage;
+        const heading = node("li", "vote-group", stageName(stage));
+        heading.setAttribute("aria-hidden", "true");
+        rows.push(heading);
+      }
+      rows.push(voteRow(card));
+    }
+    return rows;
+  }
+
   function voteRow(card) {
     // Drawn when the vote's cards change; the dots and totals are then updated in place (showDots), so a
     // finger on + is not lost when someone else's ballot changes the totals.
     const row = node("li", "vote-row");
     row.dataset.card = card.id;
     const text = node("div", "vote-text");
-    text.append(node("span", "vote-title", card.title), node("span", "vote-stage", stageName(card.stage)),
+    text.append(node("span", "vote-title", card.title), node("span", "visually-hidden", stageName(card.stage)),
       node("span", "vote-total"));
     const minus = node("button", "dot-button minus", "−");
     minus.type = "button";

@@ -19,7 +19,8 @@ from cjm_designer.export import Cancelled
 from cjm_designer.export.image import MAX_SIDE, png_size, render_png, render_svg, write_png
 from cjm_designer.io import load
 from cjm_designer.io.atomic import writing_atomically
-from cjm_designer.layout import compute_layout
+from cjm_designer.layout import compute_layout, engine
+from cjm_designer.map_export import PngOptions, export_map
 from cjm_designer.model import Card, Link
 from cjm_designer.model.synthetic import generate_map
 from cjm_designer.paths import templates_dir
@@ -185,7 +186,7 @@ def test_cancelling_stops_the_export_and_leaves_no_file(qapp, demo, tmp_path):
 def test_write_png_to_a_file_writes_what_render_png_returns(qapp, demo, tmp_path):
     target = tmp_path / "map.png"
     with writing_atomically(target) as out:
-        assert write_png(demo, out, scale=0.5) == png_size(demo, scale=0.5)
+        assert write_png(demo, out, scale=0.5).pixels == png_size(demo, scale=0.5)
     assert target.read_bytes() == render_png(demo, scale=0.5)
     assert list(tmp_path.iterdir()) == [target]
 
@@ -322,3 +323,16 @@ def test_export_mode_shows_everything_in_full_and_puts_it_all_back(qapp):
     with scene.export_mode():
         assert not scene.overview.isVisible() and scene.card_layer.isVisible() and scene.link_layer.isVisible()
     assert scene.overview.isVisible() and not scene.card_layer.isVisible() and not scene.link_layer.isVisible()
+
+
+@pytest.mark.parametrize("fmt", ["png", "svg"])
+def test_an_image_export_lays_the_map_out_once_for_the_drawing_and_the_glyph_report(qapp, tmp_path, monkeypatch,
+                                                                                       fmt):
+    doc = small_map()
+    doc.cards[0].title += " \U0010fffd"  # no font has it: the export names the card
+    laid_out = []
+    original = engine._layout
+    monkeypatch.setattr(engine, "_layout", lambda *args: laid_out.append(1) or original(*args))
+    result = export_map(doc, fmt, tmp_path / f"map.{fmt}", PngOptions(scale=0.5) if fmt == "png" else None)
+    assert laid_out == [1]
+    assert [(part.part_id, part.codes) for part in result.missing] == [(doc.cards[0].id, "U+10FFFD")]

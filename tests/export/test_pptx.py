@@ -14,6 +14,7 @@ import pdfplumber
 import pytest
 from PIL import Image
 from pptx import Presentation
+from pptx.dml.color import RGBColor
 from pptx.oxml.ns import qn
 from pptx.util import Emu
 
@@ -62,6 +63,16 @@ def impress_pdf(deck_bytes, tmp_path_factory):
     return folder / "deck.pdf"
 
 
+def first_stage(demo) -> int:
+    """The first stage slide's index: after the title, a slide a persona and the map's picture."""
+    return 1 + len(demo.personas) + 1
+
+
+def slide_count(doc, picture: bool = True) -> int:
+    """Title, personas, the map's picture, the stages (one slide each in the templates), funnel, analytics."""
+    return 1 + len(doc.personas) + picture + len(doc.stages) + 2
+
+
 def squeezed(text: str) -> str:
     """Text without white space or soft hyphens: a title wrapped over lines reads the same."""
     return re.sub(r"[\s\u00ad]+", "", text)
@@ -79,11 +90,11 @@ def test_the_deck_is_16_9_in_the_order_a_presentation_goes(deck, demo):
     assert (deck.slide_width, deck.slide_height) == (Emu(int(SLIDE_W * 12700)), Emu(int(SLIDE_H * 12700)))
     slides = list(deck.slides)
     # title, personas, the map, the stages, the funnel, the analytics
-    assert len(slides) == 1 + len(demo.personas) + 1 + len(demo.stages) + 2
+    assert len(slides) == slide_count(demo)
     assert demo.meta.title in slide_text(slides[0]) and "02.12.2026" in slide_text(slides[0])
     assert demo.personas[0].name in slide_text(slides[1])
-    assert any(shape.shape_type == 13 for shape in slides[2].shapes)  # the map's picture
-    for stage, slide in zip(demo.stages, slides[3:3 + len(demo.stages)]):
+    assert any(shape.shape_type == 13 for shape in slides[first_stage(demo) - 1].shapes)  # the map's picture
+    for stage, slide in zip(demo.stages, slides[first_stage(demo):first_stage(demo) + len(demo.stages)]):
         assert stage.name in slide_text(slide)
     assert slides[-2].shapes[-1].has_chart or any(shape.has_chart for shape in slides[-2].shapes)
     assert "Аналитика карты" in slide_text(slides[-1])
@@ -91,7 +102,7 @@ def test_the_deck_is_16_9_in_the_order_a_presentation_goes(deck, demo):
 
 def test_a_stage_slide_has_one_editable_shape_per_card_with_its_title(deck, demo):
     emotions = {lane.id for lane in demo.lanes if lane.kind == LaneKind.EMOTIONS}
-    for stage, slide in zip(demo.stages, list(deck.slides)[3:]):
+    for stage, slide in zip(demo.stages, list(deck.slides)[first_stage(demo):]):
         cards = [card for card in demo.cards if card.stage == stage.id and card.lane not in emotions]
         shapes = card_shapes(slide)
         assert sorted(shapes) == sorted(card.id for card in cards)
@@ -107,7 +118,7 @@ def test_a_stage_slide_has_one_editable_shape_per_card_with_its_title(deck, demo
 
 
 def test_the_emotion_curve_and_the_links_are_native_shapes(deck, demo):
-    stage_slide = list(deck.slides)[3]
+    stage_slide = list(deck.slides)[first_stage(demo)]
     freeforms = [shape for shape in stage_slide.shapes if shape.shape_type == 5]  # MSO_SHAPE_TYPE.FREEFORM
     assert freeforms, "the emotion curve is a freeform"
     connectors = [shape for shape in stage_slide.shapes if shape._element.tag == qn("p:cxnSp")]
@@ -115,6 +126,49 @@ def test_the_emotion_curve_and_the_links_are_native_shapes(deck, demo):
     expected = [link for link in demo.links if link.source in inside and link.target in inside
                 and {link.source, link.target} <= set(card_shapes(stage_slide))]
     assert len(connectors) == len(expected) > 0
+
+
+def labelled_links(slide, demo) -> list[tuple[object, object]]:
+    """Each labelled link drawn on the slide (both its cards there), with its label's shape."""
+    cards = card_shapes(slide)
+    labels = {shape.name.removeprefix("link label "): shape for shape in slide.shapes
+              if shape.name.startswith("link label ")}
+    drawn = [link for link in demo.links if link.label.strip() and {link.source, link.target} <= set(cards)]
+    assert set(labels) == {link.id for link in drawn}
+    return [(link, labels[link.id]) for link in drawn]
+
+
+def text_area(shape) -> tuple[float, float, float, float]:
+    """Where a shape's text may be: inside its frame's margins, in points."""
+    frame = shape.text_frame
+    return ((shape.left + frame.margin_left) / 12700, (shape.top + frame.margin_top) / 12700,
+            (shape.left + shape.width - frame.margin_right) / 12700,
+            (shape.top + shape.height - frame.margin_bottom) / 12700)
+
+
+def overlap(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def test_each_link_label_is_drawn_on_white_on_its_connector_over_every_line_and_no_cards_text(deck, demo):
+    seen = 0
+    for slide in list(deck.slides)[first_stage(demo):]:
+        shapes = list(slide.shapes)
+        connectors = {shape.name: shape for shape in shapes if shape._element.tag == qn("p:cxnSp")}
+        cards = card_shapes(slide).values()
+        for link, label in labelled_links(slide, demo):
+            assert label.text_frame.text == link.label
+            connector = connectors[link.label]
+            assert label.left + label.width / 2 == pytest.approx((connector.begin_x + connector.end_x) / 2, abs=12700)
+            box = [v / 12700 for v in (label.left, label.top, label.left + label.width, label.top + label.height)]
+            assert not any(overlap(box, text_area(card)) for card in cards), link.label
+            assert label.width <= 12700 * 125 and label.fill.fore_color.rgb == RGBColor(0xFF, 0xFF, 0xFF)
+            color = palette.LINK_STYLES[link.kind.value][0].lstrip("#").upper()
+            assert {str(run.font.color.rgb) for paragraph in label.text_frame.paragraphs
+                    for run in paragraph.runs} == {color}
+            assert shapes.index(label) > max(shapes.index(line) for line in connectors.values())
+            seen += 1
+    assert seen >= 5
 
 
 def test_every_run_names_pt_sans_with_its_fallbacks(deck):
@@ -136,8 +190,8 @@ def test_the_funnel_chart_has_the_figures_of_the_report(deck, demo):
     assert [c.split("\n")[0] for c in chart.plots[0].categories] == [stage.name for stage in demo.stages]
 
 
-def test_the_map_picture_is_sharp_where_it_stands(deck):
-    picture = next(shape for shape in list(deck.slides)[2].shapes if shape.shape_type == 13)
+def test_the_map_picture_is_sharp_where_it_stands(deck, demo):
+    picture = next(shape for shape in list(deck.slides)[first_stage(demo) - 1].shapes if shape.shape_type == 13)
     width_px = Image.open(io.BytesIO(picture.image.blob)).width
     assert width_px / (picture.width / 914400) >= 250  # pixels an inch on the slide
 
@@ -174,11 +228,12 @@ def test_a_long_card_title_is_kept_whole_and_its_text_shortened(demo):
     assert shape.text_frame._bodyPr.find(qn("a:normAutofit")) is not None  # the viewer shrinks what overflows
 
 
-def test_the_command_line_writes_a_deck(tmp_path, capsys):
+def test_the_command_line_writes_a_deck(tmp_path, capsys, demo):
     out = tmp_path / "deck.pptx"
     assert cli.main(["export", str(DEMO), "-o", str(out)]) == 0
-    assert capsys.readouterr().out.strip().endswith("pptx, 11 slides, " + f"{out.stat().st_size:,} bytes")
-    assert len(Presentation(str(out)).slides) == 11
+    slides = slide_count(demo)
+    assert capsys.readouterr().out.strip().endswith(f"pptx, {slides} slides, {out.stat().st_size:,} bytes")
+    assert len(Presentation(str(out)).slides) == slides
 
 
 def test_impress_shows_every_stage_name_and_every_card_title_in_its_shape(impress_pdf, demo, deck):
@@ -191,7 +246,7 @@ def test_impress_shows_every_stage_name_and_every_card_title_in_its_shape(impres
         everything = squeezed(" ".join(page.extract_text() or "" for page in pdf.pages))
         for stage in demo.stages:
             assert squeezed(stage.name) in everything
-        for index, stage in enumerate(demo.stages, 3):
+        for index, stage in enumerate(demo.stages, first_stage(demo)):
             page, slide = pdf.pages[index], slides[index]
             assert squeezed(stage.name) in squeezed(page.extract_text())
             for card in (c for c in demo.cards if c.stage == stage.id):
@@ -200,6 +255,16 @@ def test_impress_shows_every_stage_name_and_every_card_title_in_its_shape(impres
                 box = [v / 12700 for v in (shape.left, shape.top, shape.left + shape.width, shape.top + shape.height)]
                 inside = page.crop((box[0] - 2, box[1] - 2, box[2] + 2, box[3] + 2)).extract_text()
                 assert squeezed(card.title) in squeezed(inside), (stage.name, card.title, inside)
+
+
+def test_impress_shows_each_link_label_where_it_stands(impress_pdf, demo, deck):
+    slides = list(deck.slides)
+    with pdfplumber.open(impress_pdf) as pdf:
+        for page, slide in list(zip(pdf.pages, slides))[first_stage(demo):]:
+            for link, label in labelled_links(slide, demo):
+                box = [v / 12700 for v in (label.left, label.top, label.left + label.width, label.top + label.height)]
+                inside = page.crop((box[0] - 2, box[1] - 2, box[2] + 2, box[3] + 2)).extract_text()
+                assert squeezed(link.label) in squeezed(inside), (link.label, inside)
 
 
 def test_a_card_without_markers_or_text_is_a_title_only(demo):
@@ -224,7 +289,8 @@ def test_a_persona_photo_is_cropped_square_and_shown_round(demo):
 def test_progress_is_told_each_slide_and_can_stop_the_export(demo):
     told = []
     to_pptx(demo, picture=False, progress=lambda done, total: told.append((done, total)) or True)
-    assert told == [(n, 10) for n in range(1, 11)]
+    slides = slide_count(demo, picture=False)
+    assert told == [(n, slides) for n in range(1, slides + 1)]
     with pytest.raises(Cancelled):
         to_pptx(demo, picture=False, progress=lambda done, total: done < 3)
 

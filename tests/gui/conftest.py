@@ -29,6 +29,7 @@ class Canvas:
         self.session = DocumentSession(doc)
         self.scene = MapScene(self.session)
         self.view = MapView(self.scene)
+        self.scene.setParent(self.view)  # deleted with the view, as a window's scene is with its window
         qtbot.addWidget(self.view)
         self.view.resize(1400, 900)
         self.view.show()

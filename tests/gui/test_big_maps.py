@@ -104,3 +104,52 @@ def test_a_card_edit_keeps_the_filter_and_the_heat_map(qtbot):
     edits.set_fields(ElementKind.CARD, {card.id: {"quality": 1 if card.quality != 1 else 5}})
     assert scene.card_fill[card.id] == palette.heat_color(heat_values(canvas.doc, "quality")[card.id], HEAT_CARD)
     _items_show_the_layout(scene)
+
+
+def _link_stack(scene) -> list[str]:
+    """The link items' ids from the bottom of their layer up."""
+    from cjm_designer.canvas.items import LinkItem
+
+    return [item.link_id for item in scene.link_layer.childItems() if isinstance(item, LinkItem)]
+
+
+def test_links_get_items_near_the_view_stacked_in_the_maps_order(qtbot):
+    """Like its cards, a big map's links get items where the view is (the start makes no item for a
+    link it does not show); each stands on its path, and links made later stack in the map's order."""
+    canvas = Canvas(qtbot, generate_map(EAGER_CARDS * 2))
+    scene, view = canvas.scene, canvas.view
+    order = [link.id for link in canvas.doc.links]
+    first = set(scene.link_items)
+    visible = view.visible_scene_rect()
+    shown = [link_id for link_id, path in scene.layout.links.items()
+             if type(scene.layout.title_rect)(visible.x(), visible.y(), visible.width(), visible.height()).intersects(
+                 path.bounds())]
+    assert shown and set(shown) <= first and len(first) < len(order) / 2
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum() // 2)
+    assert len(scene.link_items) > len(first)
+    for link_id, item in scene.link_items.items():
+        assert item.path_box == scene.layout.links[link_id]
+    made = _link_stack(scene)
+    assert made == sorted(made, key=order.index)
+    with scene.export_mode():  # an image shows every link, in the map's order
+        assert set(scene.link_items) == set(order)
+    assert set(scene.link_items) == set(made)
+
+
+def test_the_window_opens_showing_the_full_layout(open_window, qtbot):
+    """The window's first frame is the map's whole layout: once the first turn of the event loop is
+    over, every item stands where a layout of the map from scratch puts it."""
+    from PySide6.QtWidgets import QApplication
+
+    from cjm_designer.layout import compute_layout
+
+    window = open_window(generate_map(EAGER_CARDS * 2))
+    QApplication.processEvents()
+    scene = window.scene
+    _items_show_the_layout(scene)
+    full = compute_layout(scene.session.doc)
+    assert scene.link_items and all(item.path_box == full.links[link_id] for link_id, item in scene.link_items.items())
+    for key, item in {**scene.stage_items, **scene.lane_items}.items():
+        header = (full.stages[key] if key in full.stages else full.lanes[key]).header
+        assert (item.pos().x(), item.pos().y(), item.boundingRect().width()) == (header.x, header.y, header.w)
+    assert (scene.sceneRect().width(), scene.sceneRect().height()) == (full.width, full.height)

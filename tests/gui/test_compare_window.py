@@ -7,16 +7,18 @@ from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 
 from cjm_designer.canvas.comparison_items import MarkItem
 from cjm_designer.io import dumps, load, save
 from cjm_designer.io.snapshots import take_snapshot
 from cjm_designer.layout import palette
+from cjm_designer.model.compare import compare
 from cjm_designer.model.document import ElementKind
 from cjm_designer.ui.compare_dialog import CompareDialog
 from cjm_designer.ui.compare_window import CompareWindow
-from tests.comparison_maps import demo_map
+from tests.comparison_maps import demo_map, edited_copy
 
 OLD_TITLE = "Sends a quotation with three options"
 NEW_TITLE = "Sends a quotation <b>with two</b> options"  # map text: shown as written, never as markup
@@ -128,3 +130,38 @@ def test_another_file_is_read_with_the_loaders_checks(tmp_path, qtbot, boxes):
     good = tmp_path / "good.cjm"
     save(demo_map(), good)
     assert dialog.choose_file(good) and dialog.chosen[1] == "good.cjm"
+
+
+def _note_pixels(compare_window, stage_id, color) -> int:
+    """How many pixels of the view show `color` where the notes of the stage's header are drawn pinned."""
+    from cjm_designer.canvas import pinned_headers
+
+    view, scene = compare_window.view, compare_window.scene
+    pins = pinned_headers.pins_for(scene.layout, view.visible_scene_rect())
+    [note] = [mark for mark in scene.comparison.marks if mark.header == stage_id and not mark.tip]
+    area = note.area
+    top_left = view.mapFromScene(QPointF(area.x, area.y + pins.dy))
+    bottom_right = view.mapFromScene(QPointF(area.right, area.bottom + pins.dy))
+    image = view.viewport().grab().toImage()
+    want = QColor(color)
+    return sum(1 for x in range(max(top_left.x(), 0), min(bottom_right.x(), image.width()))
+               for y in range(max(top_left.y(), 0), min(bottom_right.y(), image.height()))
+               if all(abs(a - b) <= 40 for a, b in zip(image.pixelColor(x, y).getRgb()[:3], want.getRgb()[:3])))
+
+
+def test_the_stage_notes_stay_in_the_pinned_stage_band(qtbot, monkeypatch):
+    before = demo_map()
+    compare_window = CompareWindow(compare(before, edited_copy(before)), ("before.cjm", "after.cjm"))
+    qtbot.addWidget(compare_window)
+    compare_window.show()
+    qtbot.waitExposed(compare_window)
+    view = compare_window.view
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    qtbot.wait(20)
+    assert view.visible_scene_rect().top() > compare_window.scene.layout.stages["stage-offer"].header.bottom
+    shown = _note_pixels(compare_window, "stage-offer", palette.KPI_MISSED)  # "Entered 74 → 70 (−4)" in red
+    assert shown > 20
+    monkeypatch.setattr(type(compare_window.scene), "header_marks", lambda scene: {})  # the band as it was
+    view.viewport().update()
+    qtbot.wait(20)
+    assert _note_pixels(compare_window, "stage-offer", palette.KPI_MISSED) < shown / 4

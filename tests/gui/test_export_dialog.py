@@ -10,7 +10,9 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QProgressDialog
 
 from cjm_designer.export.pdf_pages import PAPERS, Pages, plan_pages
-from cjm_designer.io import load, loads
+from cjm_designer.io import InvalidFormatError, load, loads
+from cjm_designer.io.embedded import NO_MAP, embedded_map
+from cjm_designer.map_export import MAP_CARRIERS
 from cjm_designer.model import Photo
 from cjm_designer.paths import templates_dir
 from cjm_designer.ui.export_dialog import FORMATS, ExportDialog
@@ -77,7 +79,7 @@ def test_every_other_format_is_written(dialog, tmp_path, fmt):
     assert dialog.export_to(target)
     data = target.read_bytes()
     expected_start = {"png": b"\x89PNG", "svg": b"<?xml", "csv": "ID карточки,".encode(), "mermaid": b"journey",
-                      "cjm": b"{", "pptx": b"PK\x03\x04", "xlsx": b"PK\x03\x04"}[fmt]
+                      "cjm": b"{", "pptx": b"PK\x03\x04", "xlsx": b"PK\x03\x04", "html": b"<!DOCTYPE html>"}[fmt]
     assert data.lstrip().startswith(expected_start) or expected_start in data[:200]
     if fmt == "cjm":
         assert loads(data) == dialog.doc
@@ -197,3 +199,25 @@ def test_a_png_too_large_for_one_image_is_refused_with_the_scale_that_fits(dialo
     assert not dialog.export_to(tmp_path / "print.png")
     assert "choose a lower scale, at most 2." in boxes.texts[-1] and "dpi) for this map" in boxes.texts[-1]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_formats_that_carry_the_map_say_so_and_can_leave_it_out(dialog, tmp_path):
+    for fmt in FORMATS:
+        choose(dialog.format, fmt)
+        carries = fmt in MAP_CARRIERS
+        assert (fmt, dialog.form.isRowVisible(dialog.map_note), dialog.form.isRowVisible(dialog.embed_map)) == (
+            fmt, carries, carries)
+    choose(dialog.format, "svg")
+    assert dialog.embed_map.isChecked() and "editable map" in dialog.map_note.text()
+    assert dialog.export_to(tmp_path / "with.svg")
+    assert embedded_map(tmp_path / "with.svg")[0] == dialog.doc
+    dialog.open_after.setChecked(False)
+    for fmt in ("pdf", "png", "svg"):
+        choose(dialog.format, fmt)
+        dialog.embed_map.setChecked(False)
+        assert "does not carry the map" in dialog.map_note.text()
+        choose(dialog.resolution, "1x")
+        target = tmp_path / f"for-client.{fmt}"
+        assert dialog.export_to(target)
+        with pytest.raises(InvalidFormatError, match=NO_MAP):
+            embedded_map(target)

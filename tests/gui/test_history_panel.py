@@ -148,3 +148,19 @@ def test_a_damaged_snapshot_is_marked_announced_and_cannot_be_opened(open_window
     assert panel.open_snapshot() is None and "map.cjm@Broken" in boxes.texts[-1]
     window.files.save()
     assert json.loads(map_path.read_bytes())["snapshots"][0]["map"] == data["snapshots"][0]["map"]
+
+
+def test_a_snapshot_whose_own_fields_are_damaged_is_listed_damaged_and_cannot_be_renamed(open_window, map_path):
+    doc = load(map_path)
+    doc.add_snapshot(take_snapshot(doc, "Broken", "Anna", datetime(2026, 12, 1, tzinfo=UTC)))
+    data = json.loads(dumps(doc))
+    data["snapshots"][0]["created"] = 1733011200  # seconds, not a date
+    map_path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    window = open_window(load(map_path), map_path)
+    assert "map.cjm@Broken: created: must be an ISO 8601 date" in window.statusBar().currentMessage()
+    panel = window.history
+    assert panel.list.item(0).text() == "Broken\nAnna · damaged" and "created:" in panel.list.item(0).toolTip()
+    assert not panel.open_button.isEnabled() and not panel.rename_button.isEnabled()
+    assert panel.delete_button.isEnabled()
+    window.files.save()
+    assert json.loads(map_path.read_bytes())["snapshots"] == data["snapshots"]

@@ -123,6 +123,40 @@ def test_the_dock_lists_the_cards_with_their_count_on_its_tab(window, qtbot):
     assert window.session.undo_stack.count() == 0
 
 
+def inked_bands(image, rect) -> list[tuple[int, int]]:
+    """The runs of pixel rows inside `rect` that hold text (any pixel much darker than the row's first)."""
+    bands, start = [], None
+    for y in range(rect.top(), rect.bottom()):
+        ground = image.pixelColor(rect.left() + 1, y).lightness()
+        inked = any(image.pixelColor(x, y).lightness() < ground - 80 for x in range(rect.left(), rect.right(), 2))
+        if inked and start is None:
+            start = y
+        elif not inked and start is not None:
+            if bands and start - bands[-1][1] <= 1:  # a descender a row apart is its line's
+                start = bands.pop()[0]
+            bands.append((start, y))
+            start = None
+    return bands
+
+
+def test_a_row_shows_the_card_s_text_over_who_sent_it_where_to_and_when(window, qtbot):
+    panel = window.inbox
+    window.scene.edits.receive_inbox_cards([sent("in-1", "Нет доставки"), sent("in-2", "Дорого", "s2", "seller")])
+    window.scene.edits.remove_part("stage", "s2")
+    panel._end_flash()
+    window._show_dock("inbox")
+    qtbot.waitUntil(panel.list.isVisible)
+    image = panel.list.viewport().grab().toImage()
+    first = panel.list.visualItemRect(panel.list.item(0))
+    metrics = panel.list.fontMetrics()
+    assert first.height() >= 2 * metrics.lineSpacing()
+    assert len(inked_bands(image, first)) == 2  # two lines of text, one above the other
+    second = panel.list.visualItemRect(panel.list.item(1))  # its stage is gone: drawn red
+    reds = [image.pixelColor(x, y) for x in range(second.left(), second.right(), 2)
+            for y in range(second.top(), second.bottom())]
+    assert any(c.red() > 150 and c.green() < 90 and c.blue() < 90 for c in reds)
+
+
 def test_the_dock_accepts_discards_and_edits(window, qtbot, monkeypatch):
     doc, panel, stack = window.session.doc, window.inbox, window.session.undo_stack
     window.scene.edits.receive_inbox_cards([sent(f"in-{i}", f"Card {i}") for i in range(4)])

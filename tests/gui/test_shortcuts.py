@@ -71,4 +71,5 @@ def test_help_lists_the_canvas_keys_beside_the_actions(window):
     rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
     assert rows["Next or previous lane"] == "Ctrl+Down, Ctrl+Up"
     assert rows["Finish the card and start the next"] == "Tab"
+    assert rows["Finish the text"] == "Enter"  # as the key is labelled, not Qt's "Return"
     assert rows["Emotion −2"] == "Alt+1" and rows["Add stage"] == "Ctrl+Shift+T"

@@ -78,6 +78,8 @@ def test_a_vote_started_through_the_dialog_ranks_cards_live_and_ends(open_window
     ranking = [(panel.ranking.topLevelItem(k).text(0), panel.ranking.topLevelItem(k).text(1))
                for k in range(panel.ranking.topLevelItemCount())]
     assert ranking == [("Непонятная цена", "6"), ("Онлайн-калькулятор", "6"), ("Долго ждать замерщика", "2")]
+    tip = panel.ranking.topLevelItem(0).toolTip(0)  # the dock is narrow: the whole title, and where it is
+    assert "Непонятная цена" in tip and window.session.doc.stage(window.session.doc.card("p2").stage).name in tip
     assert "3 voted" in panel.status.text() and "left" in panel.status.text()
     dots = next(m for m in window.scene.layout.cards["p2"].markers if m.kind == "votes")
     assert dots.text == "6"

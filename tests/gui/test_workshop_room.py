@@ -15,6 +15,7 @@ from PySide6.QtGui import QImage, QPixmap
 
 from cjm_designer.io import dumps, load
 from cjm_designer.model import InboxCard, Vote
+from cjm_designer.room.addresses import Address
 from cjm_designer.ui import workshop
 from cjm_designer.ui.main_window import MainWindow
 from cjm_designer.ui.workshop import arrival_message, qr_pixmap
@@ -137,3 +138,49 @@ def test_a_crowd_of_cards_is_taken_in_by_bursts_each_one_notification(window, qt
     crowd.join()  # all waiting at once: 100 a turn of the event loop
     qtbot.waitUntil(lambda: len(window.session.doc.inbox) == 250, timeout=5000)
     assert notified == [{"inbox"}] * 3 and room.received == 250
+
+
+def test_the_network_is_picked_in_the_invitation_remembered_and_the_room_moves_there(window, qtbot, monkeypatch):
+    wifi = Address("127.0.0.2", "wlp2s0", kind=workshop.WIFI)  # a loopback address stands in for the Wi-Fi's
+    vpn = Address("127.0.0.3", "tun0")
+    monkeypatch.setattr(workshop, "laptop_addresses", lambda: [wifi, vpn])
+    window.invite_participants()
+    room, dialog = window.workshop.room, window.workshop.dialog
+    combo = dialog.network
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "127.0.0.2 — Wi-Fi (wlp2s0)", "127.0.0.3 — VPN or virtual (tun0)",
+        "This laptop only (127.0.0.1) — for a rehearsal"]
+    assert combo.currentData() == "127.0.0.1" and room.url.startswith("http://127.0.0.1:")  # the setting
+    assert "This laptop only" in dialog.how.text() and dialog.moved_note.isHidden()
+    old_url, port = room.url, room.server.port
+    combo.setCurrentIndex(0)
+    combo.activated.emit(0)
+    assert room.is_open() and room.url == old_url.replace("127.0.0.1", "127.0.0.2")
+    assert window.settings.value("workshop/host") == "127.0.0.2"
+    assert dialog.address.text() == room.url and read_qr(dialog.code.pixmap()) == [room.url]
+    assert not dialog.moved_note.isHidden() and "scan the code" in dialog.how.text()
+    assert not listening(port) and call(room.url + "api/map")[0] == 200
+    window.stop_room()
+    window.invite_participants()  # the next room opens where the last one was moved to
+    assert window.workshop.room.url.startswith("http://127.0.0.2:")
+    assert window.workshop.dialog.network.currentData() == "127.0.0.2"
+
+
+def test_a_network_the_room_cannot_move_to_is_said_and_the_room_stays(window, qtbot, monkeypatch, boxes):
+    monkeypatch.setattr(workshop, "laptop_addresses", lambda: [Address("192.0.2.254", "eth9")])  # not this machine's
+    window.invite_participants()
+    room, dialog = window.workshop.room, window.workshop.dialog
+    url = room.url
+    dialog.network.activated.emit(0)
+    assert len(boxes.shown) == 1 and "192.0.2.254" in boxes.shown[0].text()
+    assert room.url == url and call(url + "api/map")[0] == 200
+    assert dialog.network.currentData() == "127.0.0.1" and dialog.moved_note.isHidden()
+    assert window.settings.value("workshop/host") == "127.0.0.1"  # not remembered
+
+
+def test_the_laptop_s_addresses_are_ipv4_without_loopback_each_with_its_interface():
+    addresses = workshop.laptop_addresses()
+    for address in addresses:
+        socket.inet_aton(address.ip)
+        assert not address.ip.startswith("127.") and address.interface
+    assert len({a.ip for a in addresses}) == len(addresses)

@@ -20,11 +20,11 @@ TEMPLATES = sorted(templates_dir().glob("*.cjm"))
 
 
 def cells(doc: JourneyMap) -> list[tuple[str, str, dict]]:
-    """Every card as (stage name, lane name, every other field but its A/B variants, which CSV does not
-    carry), stage by stage, lane by lane, in cell order."""
+    """Every card as (stage name, lane name, every other field but its A/B variants and its persona, which
+    CSV does not carry), stage by stage, lane by lane, in cell order."""
     stages = {s.id: s.name for s in doc.stages}
     lanes = {lane.id: lane.name for lane in doc.lanes}
-    return [(stages[c.stage], lanes[c.lane], c.model_dump(exclude={"stage", "lane", "variants"}))
+    return [(stages[c.stage], lanes[c.lane], c.model_dump(exclude={"stage", "lane", "variants", "persona"}))
             for s in doc.stages for lane in doc.lanes for c in doc.cards_in(s.id, lane.id)]
 
 

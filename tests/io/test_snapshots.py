@@ -179,3 +179,74 @@ def test_a_number_too_large_in_a_snapshot_map_is_refused_rather_than_written_as_
     raw = json.dumps(data).replace('"extra": 0', '"extra": [1e400]').encode()
     with pytest.raises(InvalidFormatError, match=r"^map\.cjm: snapshots: holds a number too large to be written back"):
         loads(raw, "map.cjm")
+
+
+def header_damaged_file() -> tuple[bytes, dict]:
+    """A map with four snapshots: "As-is" fine; the second named with 300 characters; the third taken "yesterday"
+    (not a date); the fourth a number, not a snapshot at all."""
+    doc = with_snapshots(load(templates_dir() / "three-stages.en.cjm"), "As-is", "Long", "Yesterday")
+    data = json.loads(dumps(doc))
+    data["snapshots"][1]["name"] = "N" * 300
+    data["snapshots"][2]["created"] = "yesterday"
+    data["snapshots"].append(7)
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode(), data
+
+
+def test_a_snapshot_whose_own_fields_are_damaged_is_named_by_position_or_name_and_the_rest_opens():
+    raw, data = header_damaged_file()
+    doc = loads(raw, "map.cjm")
+    assert dumps(doc.model_copy(update={"snapshots": []})) == dumps(loads(raw).model_copy(update={"snapshots": []}))
+    assert [s.name for s in doc.snapshots] == ["As-is", "#2", "Yesterday", "#4"]
+    assert len(snapshot_map(doc.snapshots[0], "map.cjm").cards) == len(doc.cards)
+    damaged = [str(error) for error in damaged_snapshots(doc, "map.cjm").values()]
+    assert damaged == [f"map.cjm@#2: name: string should have at most 200 characters (found \"{'N' * 36}...)",
+                       "map.cjm@Yesterday: created: must be an ISO 8601 date and time with a time zone, such as "
+                       "2026-11-26T09:30:00+03:00 (found \"yesterday\")",
+                       "map.cjm@#4: input should be a valid dictionary or instance of Snapshot (found 7)"]
+    assert [s.id for s in doc.snapshots[1:3]] == [s["id"] for s in data["snapshots"][1:3]]  # what can be read
+    assert doc.snapshots[3].id.startswith("snapshot-") and doc.snapshots[3].created.year == 1970
+
+
+def test_a_snapshot_whose_own_fields_are_damaged_is_written_back_byte_for_byte(tmp_path):
+    raw, data = header_damaged_file()
+    assert dumps(loads(raw)) == raw
+    path = tmp_path / "map.cjm"
+    path.write_bytes(raw)
+    doc = load(path)
+    doc.meta.title = "Renamed"
+    doc.add_snapshot(take_snapshot(doc, "After", "Oleg", NOW))
+    save(doc, path)
+    again = json.loads(path.read_bytes())
+    assert again["snapshots"][:4] == data["snapshots"] and again["snapshots"][4]["name"] == "After"
+    assert [s.id for s in load(path).snapshots[:4]] == [s.id for s in doc.snapshots[:4]]  # the same in every copy
+
+
+@pytest.mark.parametrize("change, where", [
+    (lambda s, data: s.update(id=data["cards"][0]["id"]), "id: the id "),  # an id a card has
+    (lambda s, data: s.update(note=["not", "text"]), "note: "),
+    (lambda s, data: s.update(map=[]), "map: "),
+    (lambda s, data: s["map"].update({"damaged snapshot": 1}), 'map["damaged snapshot"]: '),
+    (lambda s, data: s.update(colour="red"), "colour: is not a known field here"),
+])
+def test_any_damage_to_a_snapshots_own_fields_leaves_the_map_opening(change, where):
+    doc = with_snapshots(load(templates_dir() / "three-stages.ru.cjm"), "Как есть")
+    data = json.loads(dumps(doc))
+    change(data["snapshots"][0], data)
+    raw = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode()
+    opened = loads(raw, "карта.cjm")
+    assert len(opened.cards) == len(doc.cards) and dumps(opened) == raw
+    assert snapshots_io.is_stand_in(opened.snapshots[0])
+    with pytest.raises(InvalidFormatError) as refused:
+        snapshot_map(opened.snapshots[0], "карта.cjm")
+    assert str(refused.value).startswith(f"карта.cjm@Как есть: {where}")
+
+
+def test_a_merge_keeps_a_snapshot_whose_own_fields_are_damaged_once_and_as_it_was():
+    from cjm_designer.model.merge import merge
+
+    raw, data = header_damaged_file()
+    base, ours, theirs = loads(raw), loads(raw), loads(raw)
+    ours.meta.title = "Ours"
+    theirs.snapshots = theirs.snapshots[:3]  # theirs deleted the fourth
+    merged = json.loads(dumps(merge(base, ours, theirs).doc))
+    assert merged["snapshots"] == data["snapshots"][:3] and merged["meta"]["title"] == "Ours"

@@ -165,6 +165,18 @@ def test_every_sheet_has_a_frozen_filtered_header_and_fitting_widths():
     assert cards.column_dimensions["D"].width >= len("Заголовок")
 
 
+def test_wrapped_headers_and_cells_of_several_lines_get_rows_that_show_them_all():
+    workbook = book(to_xlsx(sample())[0])
+    cards, stages = workbook["Карточки"], workbook["Этапы"]
+    time_column = next(cell.column_letter for cell in cards[1] if cell.value == "Время на сайте (с)")
+    assert cards.column_dimensions[time_column].width < len("Время на сайте (с)")  # so the header wraps
+    assert cards.row_dimensions[1].height >= 30  # and its row has room for both lines
+    questions = next(row for row in stages.iter_rows(min_row=2) if row[0].value == "s1")
+    assert "Сколько?\nКогда?" in [cell.value for cell in questions]
+    assert stages.row_dimensions[questions[0].row].height == 30
+    assert {str(sheet.page_setup.paperSize) for sheet in workbook} == {workbook.active.PAPERSIZE_A4}
+
+
 def test_an_english_map_speaks_english():
     doc = sample()
     doc.meta.language = "en"

@@ -8,6 +8,7 @@ from cjm_designer.layout.comparison import BEFORE_CURVE, compare_layout, ghost_m
 from cjm_designer.layout.drawing import Box, Dot, Path, Polygon
 from cjm_designer.layout.geometry import TextLine
 from cjm_designer.model.compare import compare
+from cjm_designer.model.plain import one_line
 from cjm_designer.paths import templates_dir
 from tests.comparison_maps import ADDED, ADDED_LINK, CHANGED, MOVED, REMOVED, demo_map, edited_copy
 from tests.layout.test_routing_labels import text_rect
@@ -203,3 +204,54 @@ def test_an_added_link_is_drawn_again_in_green_its_label_on_top():
     assert head.fill == palette.COMPARE_ADDED
     assert [shape.text for shape in mark.shapes if isinstance(shape, TextLine)] == ["Delivery question"]
     assert mark.tip.splitlines() == ["Delivery question", "Added"]
+
+
+def _removed_link_mark(comparison, link_id):
+    """The mark of a removed link: the one whose tip starts with that link's label."""
+    label = demo_map().link(link_id).label
+    [mark] = [mark for mark in comparison.marks if mark.tip.startswith(f"{label}\nRemoved")]
+    return mark
+
+
+def _ends(line):
+    commands = line.commands
+    return commands[0].to, commands[-1].to
+
+
+def _on_edge(rect, point):
+    return rect.x - 1 <= point.x <= rect.right + 1 and rect.y - 1 <= point.y <= rect.bottom + 1
+
+
+def test_a_link_removed_with_its_card_is_ghosted_from_the_ghost_dashed_red():
+    comparison = _comparison()
+    assert {"link-13", "link-14"}.isdisjoint(comparison.layout.links)  # not a link of the map drawn
+    for link_id, source, target in (("link-13", "card-of-4", REMOVED), ("link-14", REMOVED, "card-of-6")):
+        mark = _removed_link_mark(comparison, link_id)
+        line, head = mark.shapes[:2]
+        assert line.stroke.color == palette.COMPARE_REMOVED and line.stroke.dashes
+        assert head.fill == palette.COMPARE_REMOVED
+        start, end = _ends(line)
+        cards = comparison.layout.cards
+        assert _on_edge(cards[source].rect, start)
+        assert _on_edge(cards[target].rect, end)
+        assert mark.tip.splitlines()[2] == " → ".join(one_line(demo_map().card(c).title, 40) for c in (source, target))
+        assert [s.color for s in mark.shapes if isinstance(s, TextLine)] == [palette.COMPARE_REMOVED]
+
+
+def test_a_link_removed_between_kept_cards_is_ghosted_where_they_are_now():
+    before = demo_map()
+    after = edited_copy(before)
+    after.links = [link for link in after.links if link.id != "link-6"]
+    comparison = _comparison(before, after)
+    start, end = _ends(_removed_link_mark(comparison, "link-6").shapes[0])
+    cards = comparison.layout.cards  # card-ms-3 moved to the buyer's lane: from there
+    assert _on_edge(cards["card-ms-2"].rect, start)
+    assert _on_edge(cards[MOVED].rect, end)
+
+
+def test_a_removed_link_whose_end_is_not_drawn_is_left_out():
+    before = demo_map()
+    after = edited_copy(before)
+    after.remove_lane(next(c.lane for c in before.cards if c.id == REMOVED))  # the ghost's cell is gone
+    comparison = _comparison(before, after)
+    assert not [mark for mark in comparison.marks if mark.tip.startswith(("2 days later", "“What did you decide?”"))]

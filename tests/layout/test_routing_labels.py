@@ -140,6 +140,6 @@ def test_lines_across_several_buckets_are_counted_once():
 
 def test_the_rectangles_near_an_area_are_those_of_the_buckets_it_meets():
     index = RectIndex([Rect(0, 0, 250, 10), Rect(500, 500, 10, 10)])
-    near = index.rects_near(Rect(120, 0, 10, 10))
+    near = index.rects_within(120, 0, 130, 10)
     assert set(near) == {Rect(0, 0, 250, 10)}  # (once for each bucket both meet: one here)
-    assert index.rects_near(Rect(120, 300, 10, 10)) == []
+    assert index.rects_within(120, 300, 130, 310) == []

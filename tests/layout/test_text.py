@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 from reportlab.pdfbase.ttfonts import TTFontFile
 
 from cjm_designer.layout.font_file import FontFileError, read_widths
-from cjm_designer.layout.text import ELLIPSIS, TextStyle, font_path, metrics, wrap, wrap_once
+from cjm_designer.layout.text import ELLIPSIS, TextStyle, font_path, line_count, metrics, wrap, wrap_once
 
 STYLE = TextStyle(10)
 
@@ -101,3 +101,13 @@ def test_a_single_paragraph_wraps_as_it_does_among_others(text, width, max_lines
     else:  # cut where the first of several paragraphs is cut, the last line ending with an ellipsis
         assert alone == wrap_once(text + "\nи", STYLE, width, max_lines)
         assert alone[:-1] == lines[:max_lines - 1] and alone[-1].endswith(ELLIPSIS)
+
+
+@given(text=st.text(alphabet="абвгд ABCxyzWWWWWWWW«»—\n\r\u202e", min_size=0, max_size=300),
+       width=st.floats(min_value=5, max_value=300), size=st.sampled_from([8.5, 9, 10.5, 13]),
+       bold=st.booleans(), max_lines=st.sampled_from([None, 1, 2, 4, 8]))
+def test_counting_lines_counts_the_lines_wrapping_makes(text, width, size, bold, max_lines):
+    """A card's height counts its lines without making them: the count is that of the lines made, for
+    any text (words wider than a line, line breaks, bidi marks, cut with an ellipsis)."""
+    style = TextStyle(size, bold)
+    assert line_count(text, style, width, max_lines) == len(wrap_once(text, style, width, max_lines))

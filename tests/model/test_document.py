@@ -186,3 +186,15 @@ def test_elements_parts_and_places_by_kind():
         doc.parts(ElementKind.CARD)
     with pytest.raises(ModelError, match="no stage"):
         doc.element(ElementKind.STAGE, "ghost")
+
+
+def test_many_elements_are_found_at_once_or_not_at_all():
+    doc = grid()
+    for i in range(5):
+        doc.add_card(Card(id=f"c{i}", stage="s0", lane="l0"))
+    found = doc.elements(ElementKind.CARD, ["c3", "c0", "c4"])
+    assert {element_id: card.id for element_id, card in found.items()} == {"c3": "c3", "c0": "c0", "c4": "c4"}
+    assert all(found[c.id] is c for c in doc.cards if c.id in found)
+    assert doc.elements(ElementKind.META, [""]) == {"": doc.meta}
+    with pytest.raises(ModelError, match="no card with the id 'ghost'"):
+        doc.elements(ElementKind.CARD, ["c1", "ghost"])

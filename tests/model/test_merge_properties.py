@@ -1,27 +1,34 @@
-"""The merge's laws over random maps and random edit scripts: a side alone is taken as it is, and
-edits of different elements by the two sides all survive without a conflict."""
+"""The merge's laws over random maps and random edit scripts: a side alone is taken as it is, edits of
+different elements by the two sides all survive without a conflict, and whatever both sides do, every
+reference of the result resolves to the element its side meant (ids both sides gave out are re-id'd)."""
+
+from datetime import UTC, datetime
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cjm_designer.io import dumps, loads
-from cjm_designer.model import Card, JourneyMap, Kpi, Link, check_references
+from cjm_designer.model import Card, Comment, JourneyMap, Kpi, Link, Vote, check_references
 from cjm_designer.model.merge import merge
 from tests.strategies import journey_maps, short
 
 LAW = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-ACTIONS = ("title", "emotion", "kpi", "move", "delete", "add", "stage", "lane", "persona", "link", "unlink", "meta")
+ACTIONS = ("title", "emotion", "kpi", "move", "delete", "add", "stage", "lane", "persona", "link", "unlink", "meta",
+           "vote", "dots", "comment")
 REMOVALS = ("remove stage", "remove lane", "remove persona", "whose emotion")  # they touch other elements too
+NOW = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
 
 
 def edit(data: st.DataObject, doc: JourneyMap, owned: set[str], prefix: str, meta_field: str,
-         removals: bool = False) -> JourneyMap:
-    """`doc` changed by a random script of edits, each on an element of `owned` (which the cards it
-    adds join) or on the meta field `meta_field`; with `removals`, stages, lanes and personas are
-    removed too, and cards given a persona."""
+         removals: bool = False, side: str = "", first: tuple[str, ...] = ()) -> JourneyMap:
+    """`doc` changed by a random script of edits, each on an element of `owned` (which the cards, links and
+    votes it adds join) or on the meta field `meta_field`; with `removals`, stages, lanes and personas are
+    removed too, and cards given a persona. The cards it adds note `side`, and its votes are named so. The
+    script starts with the actions `first`."""
     doc = doc.model_copy(deep=True)
-    for step in range(data.draw(st.integers(0, 8))):
-        action = data.draw(st.sampled_from(ACTIONS + (REMOVALS if removals else ())))
+    for step in range(len(first) + data.draw(st.integers(0, 8))):
+        action = first[step] if step < len(first) else data.draw(
+            st.sampled_from(ACTIONS + (REMOVALS if removals else ())))
         cards = [c for c in doc.cards if c.id in owned]
         if action in REMOVALS[:3]:
             kind = action.split()[1]
@@ -38,7 +45,8 @@ def edit(data: st.DataObject, doc: JourneyMap, owned: set[str], prefix: str, met
             setattr(doc.meta, meta_field, data.draw(short))
         elif action == "add" and doc.stages and doc.lanes:
             stage, lane = data.draw(st.sampled_from(doc.stages)), data.draw(st.sampled_from(doc.lanes))
-            card = Card(id=f"{prefix}-card-{step}", stage=stage.id, lane=lane.id, title=data.draw(short))
+            card = Card(id=numbered(f"{prefix}-card", owned), stage=stage.id, lane=lane.id, title=data.draw(short),
+                        note=f"{side}:{step}")
             doc.add_card(card, data.draw(st.integers(0, 3)))
             owned.add(card.id)
         elif action in ("stage", "lane", "persona"):
@@ -49,6 +57,18 @@ def edit(data: st.DataObject, doc: JourneyMap, owned: set[str], prefix: str, met
             source, target = data.draw(st.lists(st.sampled_from(cards), min_size=2, max_size=2, unique_by=id))
             doc.add_link(Link(id=f"{prefix}-link-{step}", source=source.id, target=target.id))
             owned.add(f"{prefix}-link-{step}")
+        elif action == "vote" and cards:
+            counted = data.draw(st.lists(st.sampled_from(cards), min_size=1, max_size=3, unique_by=id))
+            vote = Vote(id=numbered(f"{prefix}-vote", owned), name=side, lanes=[counted[0].lane], dots=3,
+                        started=NOW, counts={c.id: data.draw(st.integers(0, 9)) for c in counted})
+            doc.add_vote(vote)
+            owned.add(vote.id)
+        elif action == "dots" and cards and any(v.id in owned for v in doc.votes):
+            vote = data.draw(st.sampled_from([v for v in doc.votes if v.id in owned]))
+            vote.counts = {**vote.counts, data.draw(st.sampled_from(cards)).id: data.draw(st.integers(0, 9))}
+        elif action == "comment" and cards:
+            card = data.draw(st.sampled_from(cards))
+            card.comments = [*card.comments, Comment(id=f"{prefix}-{step}", text=side or "x", created=NOW)]
         elif action == "unlink":
             links = [k for k in doc.links if k.id in owned]
             if links:
@@ -67,6 +87,11 @@ def edit(data: st.DataObject, doc: JourneyMap, owned: set[str], prefix: str, met
             elif action == "delete":
                 doc.remove_cards([card.id])
     return doc
+
+
+def numbered(prefix: str, owned: set[str]) -> str:
+    """The next id of `prefix`: `new-card-0` first on either side, so that both sides give out the same ids."""
+    return f"{prefix}-{sum(i.startswith(prefix) for i in owned)}"
 
 
 def whole(doc: JourneyMap) -> JourneyMap:
@@ -119,9 +144,16 @@ def test_edits_of_different_elements_all_survive(data, base):
 def test_any_two_edit_scripts_merge_into_a_valid_map(data, base):
     """Both sides edit anything, removals of stages, lanes and personas included, and add elements of
     the same ids: the result is a valid map, whatever conflicts it holds."""
-    ours = edit(data, base, base.ids(), "new", "title", removals=True)
-    theirs = edit(data, base, base.ids(), "new", "title", removals=True)  # the same new ids: theirs re-id
+    first = ("add", "vote", "comment")  # both give out `new-card-0` and `new-vote-0`: theirs are re-id'd
+    ours = edit(data, base, base.ids(), "new", "title", removals=True, side="ours", first=first)
+    theirs = edit(data, base, base.ids(), "new", "title", removals=True, side="theirs", first=first)
     result = merge(base, ours, theirs)
     doc = whole(result.doc)
     assert doc.conflicts == result.conflicts
     assert set(doc.ids()) >= {c.element for c in doc.conflicts if c.kind != "meta"}
+    merged_cards = {c.id for c in doc.cards}
+    for vote in doc.votes:  # a side's vote counts the cards of that side (the base's or its own, re-id'd or not)
+        side_cards = {c.id for c in {"ours": ours, "theirs": theirs}[vote.name].cards}
+        for card_id in vote.counts.keys() & side_cards:  # (the others are cards that side removed: history)
+            if card_id not in base.ids():
+                assert card_id in merged_cards and doc.card(card_id).note.startswith(f"{vote.name}:"), card_id

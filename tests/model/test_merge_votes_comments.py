@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 
 from cjm_designer.editor import DocumentSession, Editor
 from cjm_designer.io import dumps, loads
-from cjm_designer.model import Card, Comment, JourneyMap, Lane, Stage, Vote, check_references
+from cjm_designer.model import Card, Comment, Conflict, JourneyMap, Lane, Link, Stage, Vote, check_references
 from cjm_designer.model.merge import merge
 
 NOW = datetime(2026, 12, 2, 15, 0, tzinfo=UTC)
@@ -86,3 +86,56 @@ def test_a_vote_removed_on_one_side_and_unchanged_on_the_other_is_gone():
     ours = base.model_copy(deep=True)
     ours.remove_vote("v")
     assert valid(merge(base, ours, base.model_copy(deep=True)).doc).votes == []
+
+
+def test_a_card_re_id_after_a_clash_takes_its_votes_comments_conflicts_and_links_along():
+    """Both sides added a card `new` (different ones): theirs is re-id'd, and what names it on their side
+    (their vote's dots, their link, a conflict their file held) follows it; ours keeps `new`."""
+    base = base_map()
+    ours, theirs = base.model_copy(deep=True), base.model_copy(deep=True)
+    ours.add_card(Card(id="new", stage="s", lane="pains", title="Ours"))
+    ours.vote("v").counts = {**ours.vote("v").counts, "new": 1}
+    theirs.add_card(Card(id="new", stage="s", lane="pains", title="Theirs", comments=[comment("c5", "why?")]))
+    theirs.add_link(Link(id="l-theirs", source="new", target="a"))
+    theirs.vote("v").counts = {**theirs.vote("v").counts, "new": 4}
+    theirs.add_vote(Vote(id="v2", lanes=["pains"], dots=2, started=NOW, counts={"new": 2, "b": 1}))
+    theirs.add_conflict(Conflict(id="k", kind="card", element="new", field="title", ours="Theirs", theirs="Other"))
+    result = merge(base, ours, theirs)
+    doc = valid(result.doc)
+    moved = next(c.id for c in doc.cards if c.title == "Theirs")
+    assert moved != "new" and doc.card("new").title == "Ours"
+    assert [c.id for c in doc.card(moved).comments] == ["c5"]
+    assert (doc.link("l-theirs").source, doc.link("l-theirs").target) == (moved, "a")
+    assert doc.vote("v").counts == {"a": 3, "b": 3, "new": 1, moved: 4}
+    assert doc.vote("v2").counts == {moved: 2, "b": 1}
+    assert doc.conflict("k").element == moved
+
+
+def test_a_lane_re_id_after_a_clash_takes_its_votes_and_inbox_along():
+    base = base_map()
+    ours, theirs = base.model_copy(deep=True), base.model_copy(deep=True)
+    ours.add_lane(Lane(id="ideas", name="Ideas (ours)"))
+    theirs.add_lane(Lane(id="ideas", name="Ideas (theirs)"))
+    theirs.add_vote(Vote(id="v3", lanes=["ideas"], dots=1, started=NOW))
+    theirs.add_card(Card(id="idea", stage="s", lane="ideas", title="Call back"))
+    doc = valid(merge(base, ours, theirs).doc)
+    moved = next(lane.id for lane in doc.lanes if lane.name == "Ideas (theirs)")
+    assert moved != "ideas"
+    assert doc.vote("v3").lanes == [moved] and doc.card("idea").lane == moved
+
+
+def test_a_card_identical_on_both_sides_but_in_a_re_id_stage_is_two_cards():
+    """Both added stage `s2` (different ones) and in it a card `c` alike in every field: their card is in
+    their stage, so it is another card and is re-id'd too, not moved into one of the two stages."""
+    base = base_map()
+    ours, theirs = base.model_copy(deep=True), base.model_copy(deep=True)
+    ours.add_stage(Stage(id="s2", name="Ours"))
+    theirs.add_stage(Stage(id="s2", name="Theirs"))
+    for side in (ours, theirs):
+        side.add_card(Card(id="c", stage="s2", lane="pains", title="Same"))
+    result = merge(base, ours, theirs)
+    doc = valid(result.doc)
+    their_stage = next(s.id for s in doc.stages if s.name == "Theirs")
+    assert doc.card("c").stage == "s2"
+    assert [c.title for c in doc.cards if c.stage == their_stage] == ["Same"]
+    assert result.conflicts == []

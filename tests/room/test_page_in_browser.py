@@ -3,13 +3,10 @@ against a real room server on loopback: what a phone in the workshop sees and se
 
 from __future__ import annotations
 
-import shutil
 import time
 
 import pytest
-from selenium import webdriver
 from selenium.common.exceptions import StaleElementReferenceException
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
@@ -20,6 +17,7 @@ from cjm_designer.paths import templates_dir
 from cjm_designer.room.board import board_of
 from cjm_designer.room.rate_limit import RateLimit
 from cjm_designer.room.server import RoomServer
+from tests.browser import headless_chromium
 
 from .rooms import STARTED, Recorder, call, workshop_map
 
@@ -29,20 +27,8 @@ WAIT = 5  # seconds: everything here happens on loopback
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
-    """One headless Chromium for the module, phone-sized. The machine's network is closed: everything
-    that would call home is off, or its refusals flood the log."""
-    chromium, driver_path = shutil.which("chromium"), shutil.which("chromedriver")
-    assert chromium and driver_path, \
-        "chromium or chromedriver is missing: run `python3 tools/install_debian_packages.py`"
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions",
-                 f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(options=options, service=Service(driver_path))
-    driver.set_window_size(*PHONE)
+    """One headless Chromium for the module, phone-sized."""
+    driver = headless_chromium(tmp_path_factory.mktemp("chromium-profile"), PHONE)
     yield driver
     driver.quit()
 
@@ -192,6 +178,11 @@ def test_dots_are_allocated_and_the_ballot_arrives_and_can_be_changed(open_room,
     assert "Что болит?" in by_id(browser, "vote-heading").text
     rows = browser.find_elements(By.CSS_SELECTOR, "#vote-cards .vote-row")
     assert [row.get_attribute("data-card") for row in rows] == ["c-1", "c-2"]  # the voted lane's cards only
+    # Under their stages' names, each said once, as on the map; the stage is in the row for a screen reader.
+    # Under their stages' names, each said once, as on the map; the stage is in the row for a screen reader.
+    assert [line.split("\n")[:2] for line in texts(browser, "#vote-cards > li")] == \
+        [["ПОИСК"], ["Долго грузится", "Поиск"], ["ВЫБОР"], ["Нет доставки", "Выбор"]]
+    assert browser.execute_script("return document.querySelector('#vote-cards .vote-group').ariaHidden") == "true"
     assert by_id(browser, "dots-left").text == "Осталось точек: 3"
 
     press(browser, "c-1", "plus")

@@ -52,6 +52,7 @@ def test_the_invitation_url_holds_a_url_safe_token_of_16_characters(room):
     server, url, _ = room
     assert url == f"http://127.0.0.1:{server.port}/{server.token}/" == server.url
     assert len(server.token) == 16 and server.token.replace("-", "").replace("_", "").isalnum()
+    assert set(server.token) <= set("abcdefghijkmnpqrstuvwxyz23456789")  # typed off a projector: no 0/o, 1/l
     assert RoomServer(board_of(workshop_map()), Recorder()).token != server.token
 
 
@@ -288,3 +289,21 @@ def test_a_taken_port_is_an_os_error_and_stop_is_idempotent():
 
 def test_the_lan_address_is_an_ipv4_address():
     socket.inet_aton(lan_address())
+
+
+def test_moving_the_room_keeps_its_token_port_and_ballots_and_a_foreign_address_leaves_it_where_it_was():
+    server = RoomServer(board_of(workshop_map()), Recorder(), host="127.0.0.1")
+    url = server.start()
+    try:
+        assert call(url + "api/votes", {"vote": "vote-1", "voter": "a1", "counts": {"c-1": 2}})[0] == 200
+        moved = server.move("127.0.0.2")  # all of 127/8 is this machine's on Linux
+        assert moved == url.replace("127.0.0.1", "127.0.0.2") == server.url
+        assert call(moved + "api/map")[0] == 200
+        with pytest.raises(OSError):
+            call(url + "api/map")  # the old address answers no more
+        assert server.totals("vote-1") == ({"c-1": 2}, 1)
+        with pytest.raises(OSError):
+            server.move("192.0.2.254")  # TEST-NET: no interface has it
+        assert server.url == moved and call(moved + "api/map")[0] == 200
+    finally:
+        server.stop()

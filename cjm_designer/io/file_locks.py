@@ -1,6 +1,7 @@
 """Locks a live process holds on a file: an autosave copy's (so another instance never offers or
-deletes the work of a window still open) and an open map's (so a second instance on the same file
-is warned).
+deletes the work of a window still open) and an open map's (so a second window, or the headless
+room of `cjm-designer workshop`, on the same file is warned or refused: two writers would save
+over each other). Qt-free, for the window and the command line alike.
 
 The operating system releases such a lock when its process ends, however it ends, so a lock that
 can be taken means its owner is gone; a reused process id cannot be mistaken for the owner.
@@ -9,8 +10,11 @@ POSIX systems lock with `flock`, Windows with `msvcrt.locking`.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
+
+import platformdirs
 
 try:
     import fcntl
@@ -18,13 +22,31 @@ except ImportError:  # Windows
     fcntl = None
     import msvcrt
 
+APP = "cjm-designer"
+ROOM = "room"  # the note a headless room leaves in its lock: the window names it in its warning
+
+
+def state_folder(name: str) -> Path:
+    """A folder of the user's state (autosave copies, open maps' locks), made if missing. Raises
+    OSError when it cannot be made."""
+    folder = Path(platformdirs.user_state_dir(APP)) / name
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def open_map_lock(path: Path) -> Path:
+    """The lock file of an open map: `open/HASH.lock` in the state folder, HASH naming the map's
+    resolved path. Raises OSError when the state folder cannot be made."""
+    name = hashlib.sha256(str(Path(path).resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return state_folder("open") / f"{name}.lock"
+
 
 class Lock:
     """An exclusive lock on the file `path` (made if missing), held until `release` or the end of
-    the process. The file holds the owner's process id, for messages."""
+    the process. The file holds the owner's process id and `note` (what holds it), for messages."""
 
-    def __init__(self, path: Path):
-        self.path = path
+    def __init__(self, path: Path, note: str = ""):
+        self.path, self.note = path, note
         self._fd: int | None = None
 
     def acquire(self) -> bool:
@@ -38,7 +60,7 @@ class Lock:
         try:
             _lock(fd)
             os.ftruncate(fd, 0)
-            os.write(fd, str(os.getpid()).encode())
+            os.write(fd, f"{os.getpid()} {self.note}".strip().encode())
         except OSError:
             os.close(fd)
             return False
@@ -71,12 +93,13 @@ def held_elsewhere(path: Path) -> bool:
     return False
 
 
-def owner_pid(path: Path) -> int | None:
-    """The process id written in a lock file, if it can be read."""
+def lock_owner(path: Path) -> tuple[int | None, str]:
+    """The process id and the note written in a lock file, as far as they can be read."""
     try:
-        return int(path.read_text("ascii").strip())
+        pid, _, note = path.read_text("ascii").strip().partition(" ")
+        return int(pid), note
     except (OSError, ValueError):
-        return None
+        return None, ""
 
 
 def _lock(fd: int) -> None:
