@@ -523,12 +523,15 @@ def _serve_room(doc: JourneyMap, args: argparse.Namespace) -> int:
     import signal
     import threading
 
+    from .room.addresses import chosen, system_addresses
     from .room.board import board_of
     from .room.file_room import FileRoom
-    from .room.server import RoomServer  # here: aiohttp loads for this command only
+    from .room.server import RoomServer, lan_address  # here: aiohttp loads for this command only
 
+    offers = system_addresses(lan_address()) if args.host is None else []  # Wi-Fi and office networks first
+    host = chosen(offers, "") if args.host is None else args.host
     room = FileRoom(doc, Path(args.file))
-    server = RoomServer(board_of(doc), room, host=args.host, port=int(args.port))
+    server = RoomServer(board_of(doc), room, host=host, port=int(args.port))
     try:
         url = server.start()
     except OSError as error:
@@ -539,6 +542,10 @@ def _serve_room(doc: JourneyMap, args: argparse.Namespace) -> int:
         return 1
     room.published = server.publish
     print(url, flush=True)
+    others = [f"{a.ip} ({a.interface})" if a.interface else a.ip for a in offers if a.ip != host]
+    if others:  # the phones may be on another of the laptop's networks than the one guessed
+        print(f"The room listens on {host}. Other addresses of this computer: {', '.join(others)}; "
+              "if the phones cannot open the link, restart with --host ADDRESS.", flush=True)
     stopped = threading.Event()
     for number in (signal.SIGINT, signal.SIGTERM):
         signal.signal(number, lambda *_: stopped.set())

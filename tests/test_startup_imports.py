@@ -34,13 +34,15 @@ NOT_AT_START = (
     "segno",  # its QR code
     "cjm_designer.ui.inbox",  # the Inbox dock, a tab behind the Inspector
     "cjm_designer.ui.variants_table",  # a card's A/B variants in the Inspector, made when a card is first shown
+    "cjm_designer.ui.conflicts",  # Map → Conflicts (the status bar's notice is ui/conflicts_notice.py)
 )
 
 OPEN_AND_LIST = """
 import sys
 from cjm_designer.cli import main
 code = main([sys.argv[1], "--screenshot", sys.argv[2]])
-print(code, sorted(m for m in sys.modules if m.split(".")[0] in sys.argv[3:] or m.startswith(tuple(sys.argv[3:]))))
+names = sys.argv[3:]
+print(code, sorted(m for m in sys.modules if m in names or m.startswith(tuple(name + "." for name in names))))
 """
 
 
@@ -55,6 +57,28 @@ def test_opening_a_map_in_the_window_loads_no_exporter(tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stdout.split()[0] == "0" and shot.stat().st_size > 10_000  # the window was painted
     assert done.stdout.strip().endswith(" []"), done.stdout
+
+
+UNUSED_WIDGET_CLASSES = ("QMdiSubWindow", "QCalendarWidget", "QWizard", "QFileDialog", "QTabWidget", "QTableWidget")
+
+WIDGET_CLASSES_MADE = """
+import sys
+import PySide6.QtWidgets as widgets
+from cjm_designer.cli import main
+code = main([sys.argv[1], "--screenshot", sys.argv[2]])
+print(code, sorted(name for name in sys.argv[3:] if name in vars(widgets)))
+"""
+
+
+def test_the_start_makes_no_widget_class_the_window_does_not_use(tmp_path):
+    """PySide makes each Qt class, with its enums, when first used. Handed a widget Qt made (a scroll
+    area's own viewport), it would make every widget class to find the widget's (some 40 classes, 5-7 ms):
+    the views are given viewports made in Python (`canvas.view.own_viewport`)."""
+    shot, path = tmp_path / "window.png", templates_dir() / "window-installation.en.cjm"
+    done = subprocess.run([sys.executable, "-c", WIDGET_CLASSES_MADE, str(path), str(shot), *UNUSED_WIDGET_CLASSES],
+                          capture_output=True, text=True, env=_start_env(tmp_path), timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "0 []", done.stdout
 
 
 COLLECTIONS_DURING_START = """

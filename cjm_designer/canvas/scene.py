@@ -11,6 +11,7 @@ from bisect import bisect_right, insort
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import shiboken6
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QGraphicsRectItem, QGraphicsScene
@@ -437,6 +438,23 @@ class MapScene(QGraphicsScene):
             for item in selected:
                 if item.scene() is self:
                     item.setSelected(True)
+
+    # -- the end ----------------------------------------------------------------------------------
+
+    def dispose(self) -> None:
+        """End the scene now, its items with it, not whenever Python's cyclic collector finds it (its wrapper
+        lives in reference cycles). The collector clears wrappers in no set order, and shiboken gives a wrapper
+        that Qt still owns back to Python as it clears it: that wrapper then deletes its object while the owner
+        still lists it (an undo command its stack deletes again: heap corruption), and Qt emits the scene's
+        signals into slots on half-cleared objects. So whoever makes a scene without a parent (an export, a
+        template's preview, a test's canvas) disposes of it: Qt deletes the scene, its items and its timer at
+        once, telling no view, and the Python side's cycles are broken, so that reference counting frees the
+        rest, the session too once nobody else holds it (its stack then deletes its commands, in Qt's order)."""
+        self._preview_timer.stop()
+        self.session.changed.disconnect(self._on_changed)
+        self.blockSignals(True)  # the views and panels hear nothing of the items going
+        shiboken6.delete(self)
+        self.__dict__.clear()
 
     # -- events: to the gesture under way, else to the select tool (see tools.py) ---------------
 

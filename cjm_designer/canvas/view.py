@@ -4,17 +4,27 @@ rubber-band selection, a click on a cell to select it, scrolling near the edges 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QContextMenuEvent, QCursor, QHelpEvent, QMouseEvent, QPainter, QRegion, QTransform
-from PySide6.QtWidgets import QApplication, QGraphicsView, QToolTip
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import QContextMenuEvent, QCursor, QHelpEvent, QMouseEvent, QPainter, QPalette, QRegion, QTransform
+from PySide6.QtWidgets import QApplication, QGraphicsView, QLabel, QToolTip, QWidget
 
 from . import pinned_headers
 from .autoscroll import AutoScroll
 from .items import OVERVIEW_BELOW, CellItem, HeaderItem
 from .scene import MapScene
+from .texts import tr
 
 MIN_ZOOM, MAX_ZOOM = 0.05, 4.0
 ZOOM_STEP = 1.2
+
+
+def own_viewport(view: QGraphicsView) -> None:
+    """Give `view` a viewport made in Python, the same as the one Qt makes (a plain widget taking input
+    methods): handed a widget Qt made, the first `viewport()` would have PySide make every widget class
+    to find its type, some 40 classes and their enums (5-7 ms of every start)."""
+    viewport = QWidget()
+    viewport.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)  # as QGraphicsView sets on its own
+    view.setViewport(viewport)
 
 
 class MapView(QGraphicsView):
@@ -22,6 +32,7 @@ class MapView(QGraphicsView):
 
     def __init__(self, scene: MapScene, parent=None):
         super().__init__(scene, parent)
+        own_viewport(self)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
                             | QPainter.RenderHint.SmoothPixmapTransform)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
@@ -38,6 +49,7 @@ class MapView(QGraphicsView):
         self._hover_at: QPointF | None = None  # where the pointer rests over the viewport, no button down
         self._pins_drawn = QRegion()  # the viewport pixels the pinned bands were last drawn on
         self.autoscroll = AutoScroll(self)
+        self.empty_hint = _empty_hint(self)
         scene.visibleRequested.connect(lambda rect: self.ensureVisible(rect, 20, 20))
         self.zoomChanged.connect(scene.set_detail)
         self.zoomChanged.connect(self._realize)
@@ -45,12 +57,16 @@ class MapView(QGraphicsView):
             bar.valueChanged.connect(self._realize)
         scene.laidOut.connect(self._realize)
         scene.laidOut.connect(self._repaint_pins)
+        scene.laidOut.connect(self._show_empty_hint)
+        for bar in (self.horizontalScrollBar(), self.verticalScrollBar()):
+            bar.valueChanged.connect(self._place_empty_hint)
+        self._show_empty_hint()
         scene.selectionChanged.connect(self._repaint_pins)
 
     def _realize(self, *_) -> None:
         """Items for the cards this view is about to show (on big maps they are made on demand), once
         it has a size and a place: not for the middle of the map a new view first points at."""
-        scene = self.scene()  # None while the view is being built
+        scene = self._whole_scene()
         if self._started and scene is not None and self.zoom() >= OVERVIEW_BELOW:
             scene.realize_around(self.visible_scene_rect())
 
@@ -62,6 +78,7 @@ class MapView(QGraphicsView):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self._place_empty_hint()
         if self._shown:
             self._realize()
         else:
@@ -76,6 +93,45 @@ class MapView(QGraphicsView):
 
     def map_scene(self) -> MapScene:
         return self.scene()
+
+    # -- the hint on a map with no stages ---------------------------------------------------------
+
+    def _show_empty_hint(self) -> None:
+        """A map with no stages is blank white: the view says how to begin (the hint is a widget over the
+        viewport, so it is in no export and does not scroll)."""
+        scene = self._whole_scene()
+        empty = scene is not None and not scene.session.doc.stages
+        if empty:
+            menu = QCoreApplication.translate("MainWindow", "&Insert").replace("&", "")
+            self.empty_hint.setText(tr("This map has no stages yet.\nAdd one: %1 → %2.")
+                                    .replace("%1", menu).replace("%2", tr("Add stage")))
+        self.empty_hint.setVisible(empty)
+        self._place_empty_hint()
+
+    def _place_empty_hint(self) -> None:
+        """In the middle of the viewport's larger free part, right of the map's lanes (or its title, with no
+        lane) or below them, where it covers none of them; over the whole viewport when neither has room."""
+        scene = self._whole_scene()
+        if self.empty_hint.isHidden() or scene is None:
+            return
+        view = self.viewport().rect()
+        layout = scene.layout
+        boxes = [lane.row for lane in layout.lanes.values()] or [layout.title_rect]
+        drawn = QRect()
+        for x, y, w, h in boxes:
+            drawn |= self.mapFromScene(QRectF(x, y, w, h)).boundingRect()
+        drawn &= view
+        right = QRect(QPoint(drawn.right() + 1, view.top()), view.bottomRight())
+        below = QRect(QPoint(view.left(), drawn.bottom() + 1), view.bottomRight())
+        need = self.empty_hint.sizeHint()
+        roomy = [area for area in (right, below) if area.width() >= need.width() and area.height() >= need.height()]
+        area = max(roomy, key=lambda a: a.width() * a.height()) if roomy and not drawn.isEmpty() else view
+        self.empty_hint.setGeometry(area.translated(self.viewport().pos()))
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._show_empty_hint()
 
     # -- zoom -----------------------------------------------------------------------------------
 
@@ -255,9 +311,16 @@ class MapView(QGraphicsView):
 
     # -- the pinned headers (pinned_headers.py) ---------------------------------------------------
 
+    def _whole_scene(self) -> MapScene | None:
+        """The map scene, unless there is none whole to read: None while the view is being built, a bare
+        QGraphicsScene while Qt deletes it, and a MapScene without its attributes while Python's collector
+        clears its wrapper (Qt still emits its signals meanwhile: see MapScene.dispose)."""
+        scene = self.scene()
+        return scene if isinstance(scene, MapScene) and hasattr(scene, "layout") else None
+
     def _pins(self) -> pinned_headers.Pins | None:
-        scene = self.scene()  # None while the view is being built, a bare QGraphicsScene while it is freed
-        if not isinstance(scene, MapScene):
+        scene = self._whole_scene()
+        if scene is None:
             return None
         return pinned_headers.pins_for(scene.layout, self.visible_scene_rect())
 
@@ -352,6 +415,21 @@ class MapView(QGraphicsView):
 
     def _shifted(self, event):
         return event if self._pin_shift is None else _moved(event, self._pin_shift)
+
+
+def _empty_hint(view: QGraphicsView) -> QLabel:
+    """A quiet grey line in the middle of the view, which lets every click through to the view."""
+    hint = QLabel(view)
+    hint.setTextFormat(Qt.TextFormat.PlainText)
+    hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    hint.setWordWrap(True)
+    hint.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+    hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    font = hint.font()
+    font.setPointSizeF(font.pointSizeF() * 1.25)
+    hint.setFont(font)
+    hint.hide()
+    return hint
 
 
 def _moved(event: QMouseEvent, shift: QPoint) -> QMouseEvent:

@@ -36,7 +36,8 @@ import os
 import re
 import struct
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -132,34 +133,34 @@ def write_png(doc: JourneyMap, out: BinaryIO, *, scale: float = 1.0, dpi: float 
     factor = pixels_per_point(scale, dpi)
     if band < MIN_BAND:
         raise ValueError(f"bands are at least {MIN_BAND} rows high, not {band}")
-    scene = _scene(doc, style) if comparison is None else _comparison_scene(comparison)
-    width, height = pixel_size(scene.layout, factor)
-    _check_size(width, height, factor)
-    budget = max(4 * MIN_BAND, BAND_BYTES // (width * 4))  # rows of this width that fit in the budget
-    margin = min(MARGIN, budget // 4)
-    rows = min(band, budget - 2 * margin)
-    bands = range(0, height, rows)
-    _report(progress, 0, len(bands))
-    texts = {"Title": doc.meta.title, "Description": doc.meta.description, "Author": doc.meta.author,
-             "Software": f"CJM Designer {__version__}"}
-    channels = 4 if transparent else 3
-    with scene.export_mode(background=not transparent):
-        png = _PngStream(out, width, height, transparent, (dpi or factor * POINTS_PER_INCH) * INCHES_PER_METRE,
-                         texts)
-        for done, y0 in enumerate(bands, 1):
-            count = min(rows, height - y0)
-            above, below = min(margin, y0), min(margin, height - y0 - count)
-            image = _render_band(scene, y0 - above, count + above + below, width, factor, transparent)
-            bits, stride, length = image.constBits(), image.bytesPerLine(), width * channels
-            data = bytearray(count * (1 + length))  # each row starts with its filter type, 0 (none)
-            for row in range(count):
-                at = (above + row) * stride
-                data[row * (1 + length) + 1:(row + 1) * (1 + length)] = bits[at:at + length]
-            del bits, image
-            png.write(data)
-            _report(progress, done, len(bands))
-        png.close()
-    return Drawn(doc, scene.layout, (width, height))
+    with _scene(doc, style, comparison) as scene:
+        width, height = pixel_size(scene.layout, factor)
+        _check_size(width, height, factor)
+        budget = max(4 * MIN_BAND, BAND_BYTES // (width * 4))  # rows of this width that fit in the budget
+        margin = min(MARGIN, budget // 4)
+        rows = min(band, budget - 2 * margin)
+        bands = range(0, height, rows)
+        _report(progress, 0, len(bands))
+        texts = {"Title": doc.meta.title, "Description": doc.meta.description, "Author": doc.meta.author,
+                 "Software": f"CJM Designer {__version__}"}
+        channels = 4 if transparent else 3
+        with scene.export_mode(background=not transparent):
+            png = _PngStream(out, width, height, transparent, (dpi or factor * POINTS_PER_INCH) * INCHES_PER_METRE,
+                             texts)
+            for done, y0 in enumerate(bands, 1):
+                count = min(rows, height - y0)
+                above, below = min(margin, y0), min(margin, height - y0 - count)
+                image = _render_band(scene, y0 - above, count + above + below, width, factor, transparent)
+                bits, stride, length = image.constBits(), image.bytesPerLine(), width * channels
+                data = bytearray(count * (1 + length))  # each row starts with its filter type, 0 (none)
+                for row in range(count):
+                    at = (above + row) * stride
+                    data[row * (1 + length) + 1:(row + 1) * (1 + length)] = bits[at:at + length]
+                del bits, image
+                png.write(data)
+                _report(progress, done, len(bands))
+            png.close()
+        return Drawn(doc, scene.layout, (width, height))
 
 
 def write_comparison_png(diff: MapDiff, names: tuple[str, str], out: BinaryIO, **options) -> Drawn:
@@ -270,26 +271,26 @@ def draw_svg(doc: JourneyMap, *, transparent: bool = False, progress: Progress |
              style: Style = DEFAULT_STYLE) -> tuple[bytes, Drawn]:
     """`render_svg`'s bytes, and what was drawn."""
     _report(progress, 0, 1)
-    scene = _scene(doc, style)
-    layout = scene.layout
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    generator = QSvgGenerator()
-    generator.setOutputDevice(buffer)
-    generator.setResolution(POINTS_PER_INCH)
-    generator.setSize(QSize(math.ceil(layout.width), math.ceil(layout.height)))
-    area = QRectF(0, 0, layout.width, layout.height)
-    generator.setViewBox(area)
-    generator.setTitle(doc.meta.title)
-    generator.setDescription(doc.meta.description)
-    with scene.export_mode(background=not transparent):
-        painter = QPainter(generator)
-        try:
-            painter.setRenderHints(RENDER_HINTS)
-            scene.render(painter, area, area, Qt.AspectRatioMode.IgnoreAspectRatio)
-        finally:
-            painter.end()
-    buffer.close()
+    with _scene(doc, style) as scene:
+        layout = scene.layout
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        generator = QSvgGenerator()
+        generator.setOutputDevice(buffer)
+        generator.setResolution(POINTS_PER_INCH)
+        generator.setSize(QSize(math.ceil(layout.width), math.ceil(layout.height)))
+        area = QRectF(0, 0, layout.width, layout.height)
+        generator.setViewBox(area)
+        generator.setTitle(doc.meta.title)
+        generator.setDescription(doc.meta.description)
+        with scene.export_mode(background=not transparent):
+            painter = QPainter(generator)
+            try:
+                painter.setRenderHints(RENDER_HINTS)
+                scene.render(painter, area, area, Qt.AspectRatioMode.IgnoreAspectRatio)
+            finally:
+                painter.end()
+        buffer.close()
     _report(progress, 1, 1)
     svg = _xml_characters(_exact_size(outline_text(bytes(buffer.data())), layout.width, layout.height))
     return svg, Drawn(doc, layout)
@@ -322,15 +323,17 @@ def _exact_size(svg: bytes, width: float, height: float) -> bytes:
 # -- both -----------------------------------------------------------------------------------------
 
 
-def _scene(doc: JourneyMap, style: Style) -> MapScene:
-    """A scene of its own for an export (building it registers the bundled fonts)."""
+@contextmanager
+def _scene(doc: JourneyMap, style: Style, comparison: Comparison | None = None) -> Iterator[MapScene]:
+    """A scene of its own for an export (building it registers the bundled fonts), of the comparison when
+    one is given; disposed of on leaving (MapScene.dispose: a scene left to Python's cyclic collector can
+    crash the program as it is freed, in the middle of whatever runs then)."""
     _application()
-    return MapScene(DocumentSession(doc), style)
-
-
-def _comparison_scene(comparison: Comparison) -> MapScene:
-    _application()
-    return ComparisonScene(comparison)
+    scene = MapScene(DocumentSession(doc), style) if comparison is None else ComparisonScene(comparison)
+    try:
+        yield scene
+    finally:
+        scene.dispose()
 
 
 _APP: list[QApplication] = []

@@ -3,16 +3,22 @@ networks at once — Wi-Fi, Ethernet, a VPN, Docker's bridges — and only one o
 the participants' phones reach the laptop on the Wi-Fi or the office network, never on a VPN's or a
 container's. So the addresses are offered in that order, the private ranges of a local network first
 and tunnels and bridges last, and the facilitator picks; "this laptop only" (loopback) is for a
-rehearsal. Qt-free: ui/workshop.py lists the interfaces (QNetworkInterface) and shows the choice."""
+rehearsal. Qt-free: ui/workshop.py lists the interfaces (QNetworkInterface) and shows the choice;
+`cjm-designer workshop` lists them with `system_addresses`."""
 
 from __future__ import annotations
 
 import ipaddress
+import socket
+import struct
+import sys
 from dataclasses import dataclass
 
 LOOPBACK = "127.0.0.1"
 LOCAL_NETWORKS = tuple(ipaddress.ip_network(n) for n in ("192.168.0.0/16", "10.0.0.0/8", "172.16.0.0/12"))
 LINK_LOCAL = ipaddress.ip_network("169.254.0.0/16")  # no router gave an address: rarely reachable
+SIOCGIFFLAGS, SIOCGIFADDR = 0x8913, 0x8915  # Linux: an interface's flags, its IPv4 address
+IFF_UP, IFF_POINTOPOINT, IFF_RUNNING = 0x1, 0x10, 0x40
 # Interfaces a phone in the room never reaches the laptop through, by the start of their names.
 TUNNEL_NAMES = ("docker", "br-", "veth", "virbr", "vboxnet", "vmnet", "vethernet", "lxc", "lxd", "podman", "cni",
                 "flannel", "tun", "tap", "wg", "tailscale", "zt", "utun", "ppp", "ipsec", "vpn", "nordlynx", "proton")
@@ -65,3 +71,33 @@ def chosen(offers: list[Address], stored: str) -> str:
     if stored == LOOPBACK or stored in ips:
         return stored
     return ips[0] if ips else LOOPBACK
+
+
+def system_addresses(route: str = "") -> list[Address]:
+    """The laptop's addresses `offered`, without Qt (for the command line): on Linux each interface's,
+    with its name and flags; elsewhere those of the computer's name, with no interface to tell a tunnel
+    by. `route`: the address the system's route sends from, added when no interface showed it."""
+    found = _linux_interfaces() if sys.platform.startswith("linux") else []
+    try:
+        named = [info[4][0] for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)]
+    except OSError:
+        named = []
+    return offered([*found, *(Address(ip) for ip in [*named, route] if ip)])
+
+
+def _linux_interfaces() -> list[Address]:
+    """Each interface's IPv4 address, read with the ioctls `ip addr` uses (those with none are left out)."""
+    import fcntl  # here: POSIX only
+
+    found = []
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        for _, name in socket.if_nameindex():
+            request = struct.pack("256s", name.encode()[:15])
+            try:
+                address = fcntl.ioctl(probe.fileno(), SIOCGIFADDR, request)
+                flags = struct.unpack("H", fcntl.ioctl(probe.fileno(), SIOCGIFFLAGS, request)[16:18])[0]
+            except OSError:
+                continue
+            running = bool(flags & IFF_UP) and bool(flags & IFF_RUNNING)
+            found.append(Address(socket.inet_ntoa(address[20:24]), name, running, bool(flags & IFF_POINTOPOINT)))
+    return found

@@ -1,10 +1,10 @@
 """Map → Conflicts: the conflicts a merge left in the map (model/merge.py), each with both sides'
-values, settled one by one or all at once with Keep ours / Keep theirs (each click one undo step);
-and the status bar's notice that a map has conflicts, which opens the list."""
+values, settled one by one or all at once with Keep ours / Keep theirs (each click one undo step).
+The status bar's notice that opens it is ui/conflicts_notice.py."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QStatusBar,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -161,26 +160,3 @@ class ConflictsDialog(Retranslated, QDialog):
         if conflict.kind == "card":
             self.cardChosen.emit(conflict.element)
 
-
-class ConflictsNotice(QPushButton):
-    """In the status bar while the map has conflicts: how many, and a click opens the list."""
-
-    def __init__(self, session: DocumentSession, status_bar: QStatusBar, open_list):
-        super().__init__()
-        self.session = session
-        self.setFlat(True)
-        self.setStyleSheet("color: #D32F2F; font-weight: bold")
-        self.clicked.connect(open_list)
-        status_bar.addWidget(self)
-        session.changed.connect(self.refresh)
-        self.refresh()
-
-    def changeEvent(self, event) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.refresh()
-
-    def refresh(self, _change: Change | None = None) -> None:
-        count = len(self.session.doc.conflicts)
-        self.setText(tr("⚠ %n conflicts from a merge: resolve them…", n=count))
-        self.setVisible(bool(count))

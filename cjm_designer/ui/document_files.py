@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QMenu
 
 from ..editor import DocumentSession
-from ..io import CjmError, dumps, write_atomic
+from ..io import CjmError, UnsupportedFormatVersionError, dumps, write_atomic
 from ..io.disk_state import DiskState, load_with_state, written_state
 from ..io.embedded import EXPORT_SUFFIXES, embedded_map
 from ..io.file_locks import Lock
@@ -138,12 +138,12 @@ class DocumentFiles(QObject):
 
         doc = self.session.doc
         default = doc.meta.title or (self.session.path.stem if self.session.path else "")
-        title, ok = QInputDialog.getText(self.window, tr("Save as Template"), tr("Name of the template:"),
+        title, ok = QInputDialog.getText(self.window, tr("Save as template"), tr("Name of the template:"),
                                          QLineEdit.EchoMode.Normal, default)
         if not ok:
             return None
         if not title.strip():
-            messages.warning(self.window, tr("Save as Template"), tr("A template needs a name."))
+            messages.warning(self.window, tr("Save as template"), tr("A template needs a name."))
             return None
         try:
             path = save_user_template(doc, title)
@@ -192,7 +192,7 @@ class DocumentFiles(QObject):
         box = messages.message_box(self.window, messages.Icon.Question, tr("Unsaved changes"),
                                    tr("Save the changes to this map before closing?"), "",
                                    buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
-        box.button(buttons.Discard).setText(tr("Do&n't Save"))  # what it does: Qt's Russian "Отклонить" says "reject"
+        box.button(buttons.Discard).setText(tr("Do&n't save"))  # what it does: Qt's Russian "Отклонить" says "reject"
         answer = buttons(box.exec())
         return answer != buttons.Cancel and (answer != buttons.Save or self.save())
 
@@ -343,6 +343,21 @@ class DocumentFiles(QObject):
 
 
 def show_load_error(parent, error: CjmError) -> None:
-    """The loader's one-line message, with every problem under Details."""
+    """What happened and what to do, in the interface's language, above the loader's own line (the file
+    and the place, as the command line prints it); every problem under Details when there are more."""
     details = "\n".join(error.lines()) if len(error.problems) > 1 else ""
-    messages.critical(parent, tr("Cannot open the map"), str(error), details)
+    messages.critical(parent, tr("Cannot open the map"), load_error_text(error), details)
+
+
+def load_error_text(error: CjmError) -> str:
+    """The box's text: a sentence for a facilitator, then the technical line as it is written."""
+    name = Path(error.file).name or error.file
+    if isinstance(error, UnsupportedFormatVersionError):
+        said = tr("The file “%1” was written by another version of CJM Designer and cannot be opened by this one. "
+                  "The details are below.")
+    elif not error.problems[0].where:  # about the file as a whole: missing, unreadable, too large, not a map
+        said = tr("The file “%1” could not be opened as a map. The details are below.")
+    else:
+        said = tr("The file “%1” did not open: there is a mistake in it. The details below say where; open an "
+                  "earlier copy of the map, or correct the file at that place.")
+    return said.replace("%1", name) + "\n\n" + str(error)

@@ -106,9 +106,9 @@ class HistoryPanel(QWidget):
         """The buttons, labels and list again, in the language now installed."""
         self.snapshots_label.setText(tr("Snapshots"))
         self.steps_label.setText(tr("Undo steps"))
-        self.undo_view.setEmptyLabel(QCoreApplication.translate("MainWindow", "<empty>"))
-        for button, text in ((self.save_button, tr("Save Snapshot…")), (self.open_button, tr("Open")),
-                             (self.restore_button, tr("Restore…")), (self.copy_button, tr("Copy to New Map")),
+        self.undo_view.setEmptyLabel(tr("Map opened"))  # the list's first row: the map before any step
+        for button, text in ((self.save_button, tr("Save snapshot…")), (self.open_button, tr("Open")),
+                             (self.restore_button, tr("Restore…")), (self.copy_button, tr("Copy to new map")),
                              (self.rename_button, tr("Rename…")), (self.delete_button, tr("Delete…"))):
             button.setText(text)
         self.save_button.setToolTip(tr("Save a snapshot of the map as it is now"))
@@ -237,7 +237,7 @@ class HistoryPanel(QWidget):
             return False
         name = self.session.doc.snapshot(snapshot_id).name
         taken = {s.name for s in self.session.doc.snapshots} - {name}
-        dialog = SnapshotDialog(self.window(), tr("Rename Snapshot"), name, taken, note=None)
+        dialog = SnapshotDialog(self.window(), tr("Rename snapshot"), name, taken, note=None)
         return bool(dialog.exec()) and self.edits.rename_snapshot(snapshot_id, dialog.name())
 
     def delete_snapshot(self) -> bool:

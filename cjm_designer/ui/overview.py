@@ -8,11 +8,13 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsView
 
 from ..canvas import MapView
+from ..canvas.view import own_viewport
 
 
 class Overview(QGraphicsView):
     def __init__(self, main: MapView, parent=None):
         super().__init__(main.scene(), parent)
+        own_viewport(self)
         self.main = main
         self.setInteractive(False)
         self.setRenderHints(QPainter.RenderHint.Antialiasing)

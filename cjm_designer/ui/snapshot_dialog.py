@@ -39,9 +39,9 @@ class SnapshotDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow(tr("&Name:"), self.name_field)
+        form.addRow(tr("&Name"), self.name_field)
         if note is not None:
-            form.addRow(tr("N&ote:"), self.note_field)
+            form.addRow(tr("N&ote"), self.note_field)
         form.addRow(self.problem)
         form.addRow(self.buttons)
         self.setMinimumWidth(420)
@@ -67,7 +67,7 @@ def save_snapshot(parent: QWidget | None, edits: Editor) -> str | None:
     doc = edits.doc
     now = datetime.now().astimezone().replace(microsecond=0)
     proposed = tr("Snapshot %1").replace("%1", now.strftime("%Y-%m-%d %H:%M"))
-    dialog = SnapshotDialog(parent, tr("Save Snapshot"), proposed, {s.name for s in doc.snapshots})
+    dialog = SnapshotDialog(parent, tr("Save snapshot"), proposed, {s.name for s in doc.snapshots})
     if not dialog.exec():
         return None
     snapshot = take_snapshot(doc, dialog.name(), snapshot_author(doc), now, dialog.note())

@@ -41,16 +41,19 @@ def tr(text: str) -> str:
 
 def preview(name: str, language: str, structure: bool = False) -> QPixmap:
     """The template's map drawn small, as it will look on the canvas (its structure alone with
-    `structure`)."""
+    `structure`). Its scene is disposed of once drawn (see MapScene.dispose)."""
     scene = MapScene(DocumentSession(new_map(name, language, structure=structure)))
     image = QImage(PREVIEW, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.white)
     painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    source = scene.sceneRect()
-    scene.render(painter, QRectF(4, 4, PREVIEW.width() - 8, PREVIEW.height() - 8), source,
-                 Qt.AspectRatioMode.KeepAspectRatio)
-    painter.end()
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        source = scene.sceneRect()
+        scene.render(painter, QRectF(4, 4, PREVIEW.width() - 8, PREVIEW.height() - 8), source,
+                     Qt.AspectRatioMode.KeepAspectRatio)
+    finally:
+        painter.end()
+        scene.dispose()
     return QPixmap.fromImage(image)
 
 

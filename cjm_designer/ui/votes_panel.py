@@ -60,9 +60,15 @@ class VotesPanel(Retranslated, QWidget):
         self.ranking.itemActivated.connect(self._choose)
         self.ranking_title = QLabel()
         self.ranking_title.setTextFormat(Qt.TextFormat.PlainText)
+        self.start_action = start_action
+        self.empty_note = QLabel()  # in place of the two empty tables while the map has no vote
+        self.empty_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty_note.setWordWrap(True)
+        self.empty_note.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
+        layout.addWidget(self.empty_note, 1)
         layout.addWidget(self.votes, 1)
         layout.addWidget(self.ranking_title)
         layout.addWidget(self.ranking, 3)
@@ -75,6 +81,12 @@ class VotesPanel(Retranslated, QWidget):
     def retranslate(self) -> None:
         self.votes.setHeaderLabels([tr("Vote"), tr("Started"), tr("Voted")])
         self.ranking.setHeaderLabels([tr("Card"), tr("Dots")])
+        menu = QCoreApplication.translate("MainWindow", "&Workshop").replace("&", "")
+        self.empty_note.setText(tr("No votes on this map yet.\n\nIn a dot vote each participant puts a few dots on "
+                                   "the cards that matter most to them, from their phone in the workshop room; the "
+                                   "cards are then ranked here by their dots.\n\nStart one with %1 → %2 or the "
+                                   "button above.").replace("%1", menu)
+                                .replace("%2", self.start_action.text().replace("&", "")))
         self.refresh()
 
     def _on_changed(self, change: Change) -> None:
@@ -104,6 +116,9 @@ class VotesPanel(Retranslated, QWidget):
             if chosen is not None and vote.id == chosen.id:
                 self.votes.setCurrentItem(item)
         self.votes.blockSignals(False)
+        self.empty_note.setVisible(not doc.votes)
+        for widget in (self.votes, self.ranking_title, self.ranking):
+            widget.setVisible(bool(doc.votes))
         self._fill_ranking()
         self._show_status()
 

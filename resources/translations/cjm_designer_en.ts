@@ -47,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cjm_designer/ui/conflicts.py"/>
+        <location filename="../../cjm_designer/ui/conflicts_notice.py"/>
         <source>⚠ %n conflicts from a merge: resolve them…</source>
         <translation>
             <numerusform>⚠ %n conflict from a merge: resolve it…</numerusform>

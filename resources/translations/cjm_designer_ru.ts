@@ -10,13 +10,21 @@
     </message>
     <message>
         <location filename="../../cjm_designer/ui/add_lane_dialog.py"/>
-        <source>&amp;Name:</source>
-        <translation>&amp;Название:</translation>
+        <source>&amp;Name</source>
+        <translation>&amp;Название</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/ui/add_lane_dialog.py"/>
+        <source>&amp;Kind</source>
+        <translation>&amp;Тип</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="vanished">&amp;Название:</translation>
+    </message>
+    <message>
         <source>&amp;Kind:</source>
-        <translation>&amp;Тип:</translation>
+        <translation type="vanished">&amp;Тип:</translation>
     </message>
 </context>
 <context>
@@ -297,6 +305,7 @@
     <message>
         <location filename="../../cjm_designer/canvas/actions.py"/>
         <location filename="../../cjm_designer/canvas/menus.py"/>
+        <location filename="../../cjm_designer/canvas/view.py"/>
         <source>Add stage</source>
         <translation>Добавить этап</translation>
     </message>
@@ -665,6 +674,13 @@
         <location filename="../../cjm_designer/canvas/text_edits.py"/>
         <source>Edit link label</source>
         <translation>Изменить подпись связи</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/view.py"/>
+        <source>This map has no stages yet.
+Add one: %1 → %2.</source>
+        <translation>На карте пока нет этапов.
+Добавьте первый: %1 → %2.</translation>
     </message>
 </context>
 <context>
@@ -1100,7 +1116,7 @@
         <translation>Это значение нельзя оставить: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cjm_designer/ui/conflicts.py"/>
+        <location filename="../../cjm_designer/ui/conflicts_notice.py"/>
         <source>⚠ %n conflicts from a merge: resolve them…</source>
         <translation>
             <numerusform>⚠ %n конфликт после слияния: разрешить…</numerusform>
@@ -1680,7 +1696,12 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
     </message>
     <message>
         <location filename="../../cjm_designer/ui/history.py"/>
-        <source>Save Snapshot…</source>
+        <source>Map opened</source>
+        <translation>Карта открыта</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/history.py"/>
+        <source>Save snapshot…</source>
         <translation>Сохранить снимок…</translation>
     </message>
     <message>
@@ -1695,7 +1716,7 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
     </message>
     <message>
         <location filename="../../cjm_designer/ui/history.py"/>
-        <source>Copy to New Map</source>
+        <source>Copy to new map</source>
         <translation>Копировать в новую карту</translation>
     </message>
     <message>
@@ -1740,7 +1761,7 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
     </message>
     <message>
         <location filename="../../cjm_designer/ui/history.py"/>
-        <source>Rename Snapshot</source>
+        <source>Rename snapshot</source>
         <translation>Переименовать снимок</translation>
     </message>
     <message>
@@ -1760,13 +1781,13 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
     </message>
     <message>
         <location filename="../../cjm_designer/ui/snapshot_dialog.py"/>
-        <source>&amp;Name:</source>
-        <translation>&amp;Название:</translation>
+        <source>&amp;Name</source>
+        <translation>&amp;Название</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/ui/snapshot_dialog.py"/>
-        <source>N&amp;ote:</source>
-        <translation>&amp;Заметка:</translation>
+        <source>N&amp;ote</source>
+        <translation>&amp;Заметка</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/ui/snapshot_dialog.py"/>
@@ -1785,8 +1806,32 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
     </message>
     <message>
         <location filename="../../cjm_designer/ui/snapshot_dialog.py"/>
-        <source>Save Snapshot</source>
+        <source>Save snapshot</source>
         <translation>Сохранить снимок</translation>
+    </message>
+    <message>
+        <source>Save Snapshot…</source>
+        <translation type="vanished">Сохранить снимок…</translation>
+    </message>
+    <message>
+        <source>Copy to New Map</source>
+        <translation type="vanished">Копировать в новую карту</translation>
+    </message>
+    <message>
+        <source>Rename Snapshot</source>
+        <translation type="vanished">Переименовать снимок</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="vanished">&amp;Название:</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation type="vanished">&amp;Заметка:</translation>
+    </message>
+    <message>
+        <source>Save Snapshot</source>
+        <translation type="vanished">Сохранить снимок</translation>
     </message>
 </context>
 <context>
@@ -2351,6 +2396,12 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../cjm_designer/canvas/view.py"/>
+        <location filename="../../cjm_designer/ui/main_window.py"/>
+        <source>&amp;Insert</source>
+        <translation>Вст&amp;авка</translation>
+    </message>
+    <message>
         <location filename="../../cjm_designer/ui/document_files.py"/>
         <source>Autosave is off: its folder cannot be used (%1)</source>
         <translation>Автосохранение выключено: его папка недоступна (%1)</translation>
@@ -2393,7 +2444,7 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
     </message>
     <message>
         <location filename="../../cjm_designer/ui/document_files.py"/>
-        <source>Save as Template</source>
+        <source>Save as template</source>
         <translation>Сохранить как шаблон</translation>
     </message>
     <message>
@@ -2443,7 +2494,7 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
     </message>
     <message>
         <location filename="../../cjm_designer/ui/document_files.py"/>
-        <source>Do&amp;n&apos;t Save</source>
+        <source>Do&amp;n&apos;t save</source>
         <translation>&amp;Не сохранять</translation>
     </message>
     <message>
@@ -2507,9 +2558,19 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
         <translation>Не удалось открыть карту</translation>
     </message>
     <message>
-        <location filename="../../cjm_designer/ui/history.py"/>
-        <source>&lt;empty&gt;</source>
-        <translation>&lt;исходное состояние&gt;</translation>
+        <location filename="../../cjm_designer/ui/document_files.py"/>
+        <source>The file “%1” was written by another version of CJM Designer and cannot be opened by this one. The details are below.</source>
+        <translation>Файл «%1» записан другой версией CJM Designer, и эта версия не может его открыть. Подробности ниже.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/document_files.py"/>
+        <source>The file “%1” could not be opened as a map. The details are below.</source>
+        <translation>Файл «%1» не удалось открыть как карту. Подробности ниже.</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/document_files.py"/>
+        <source>The file “%1” did not open: there is a mistake in it. The details below say where; open an earlier copy of the map, or correct the file at that place.</source>
+        <translation>Файл «%1» не открылся: в нём ошибка. Ниже сказано, где именно; откройте более раннюю копию карты или исправьте файл в этом месте.</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/ui/main_window.py"/>
@@ -2528,17 +2589,17 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
     </message>
     <message>
         <location filename="../../cjm_designer/ui/main_window.py"/>
-        <source>Save &amp;As…</source>
+        <source>Save &amp;as…</source>
         <translation>Сохранить &amp;как…</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/ui/main_window.py"/>
-        <source>Save as &amp;Template…</source>
+        <source>Save as &amp;template…</source>
         <translation>Сохранить как &amp;шаблон…</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/ui/main_window.py"/>
-        <source>Save S&amp;napshot…</source>
+        <source>Save s&amp;napshot…</source>
         <translation>Сохранить с&amp;нимок…</translation>
     </message>
     <message>
@@ -2633,7 +2694,7 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
     </message>
     <message>
         <location filename="../../cjm_designer/ui/main_window.py"/>
-        <source>Open &amp;Recent</source>
+        <source>Open &amp;recent</source>
         <translation>Открыть &amp;недавние</translation>
     </message>
     <message>
@@ -2648,16 +2709,12 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
     </message>
     <message>
         <location filename="../../cjm_designer/ui/main_window.py"/>
-        <source>&amp;Insert</source>
-        <translation>Вст&amp;авка</translation>
-    </message>
-    <message>
-        <location filename="../../cjm_designer/ui/main_window.py"/>
         <source>&amp;Map</source>
         <translation>&amp;Карта</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/ui/main_window.py"/>
+        <location filename="../../cjm_designer/ui/votes_panel.py"/>
         <source>&amp;Workshop</source>
         <translation>&amp;Воркшоп</translation>
     </message>
@@ -2735,6 +2792,34 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
         <location filename="../../cjm_designer/ui/main_window.py"/>
         <source>Inbox</source>
         <translation>Входящие</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation type="vanished">Сохранить &amp;как…</translation>
+    </message>
+    <message>
+        <source>Save as &amp;Template…</source>
+        <translation type="vanished">Сохранить как &amp;шаблон…</translation>
+    </message>
+    <message>
+        <source>Save S&amp;napshot…</source>
+        <translation type="vanished">Сохранить с&amp;нимок…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation type="vanished">Открыть &amp;недавние</translation>
+    </message>
+    <message>
+        <source>Save as Template</source>
+        <translation type="vanished">Сохранить как шаблон</translation>
+    </message>
+    <message>
+        <source>Do&amp;n&apos;t Save</source>
+        <translation type="vanished">&amp;Не сохранять</translation>
+    </message>
+    <message>
+        <source>&lt;empty&gt;</source>
+        <translation type="vanished">&lt;исходное состояние&gt;</translation>
     </message>
     <message>
         <source>Journey maps and their exports (*.cjm *.pdf *.png *.svg)</source>
@@ -3132,18 +3217,30 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
     </message>
     <message>
         <location filename="../../cjm_designer/ui/vote_dialog.py"/>
+        <source>&amp;Question</source>
+        <translation>&amp;Вопрос</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/vote_dialog.py"/>
+        <source>&amp;Lanes to vote on</source>
+        <translation>&amp;Дорожки для голосования</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/vote_dialog.py"/>
+        <source>&amp;Dots per person</source>
+        <translation>&amp;Точек у каждого</translation>
+    </message>
+    <message>
         <source>&amp;Question:</source>
-        <translation>&amp;Вопрос:</translation>
+        <translation type="vanished">&amp;Вопрос:</translation>
     </message>
     <message>
-        <location filename="../../cjm_designer/ui/vote_dialog.py"/>
         <source>&amp;Lanes to vote on:</source>
-        <translation>&amp;Дорожки для голосования:</translation>
+        <translation type="vanished">&amp;Дорожки для голосования:</translation>
     </message>
     <message>
-        <location filename="../../cjm_designer/ui/vote_dialog.py"/>
         <source>&amp;Dots per person:</source>
-        <translation>&amp;Точек у каждого:</translation>
+        <translation type="vanished">&amp;Точек у каждого:</translation>
     </message>
 </context>
 <context>
@@ -3172,6 +3269,19 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
         <location filename="../../cjm_designer/ui/votes_panel.py"/>
         <source>Dots</source>
         <translation>Точки</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/ui/votes_panel.py"/>
+        <source>No votes on this map yet.
+
+In a dot vote each participant puts a few dots on the cards that matter most to them, from their phone in the workshop room; the cards are then ranked here by their dots.
+
+Start one with %1 → %2 or the button above.</source>
+        <translation>На этой карте ещё не голосовали.
+
+При голосовании точками каждый участник со своего телефона в комнате воркшопа ставит несколько точек на самые важные для него карточки; здесь карточки выстраиваются по числу точек.
+
+Начните голосование: %1 → %2 или кнопка выше.</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/ui/votes_panel.py"/>

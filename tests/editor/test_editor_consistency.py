@@ -330,7 +330,7 @@ class EditorMachine(RuleBasedStateMachine):
                 stack.redo()
         assert dumps(self.doc) == final
         self.scene_shows_the_model()
-        self.scene.deleteLater()
+        self.scene.dispose()  # now, not by the cyclic collector in a later test (see MapScene.dispose)
 
 
 TestEditorMachine = EditorMachine.TestCase

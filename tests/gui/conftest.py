@@ -29,8 +29,9 @@ class Canvas:
         self.session = DocumentSession(doc)
         self.scene = MapScene(self.session)
         self.view = MapView(self.scene)
-        self.scene.setParent(self.view)  # deleted with the view, as a window's scene is with its window
-        qtbot.addWidget(self.view)
+        # the scene ends with the test, as the program's own scenes end (MapScene.dispose): left to Python's
+        # cyclic collector, it and its session's undo commands would be freed in the middle of a later test
+        qtbot.addWidget(self.view, before_close_func=lambda _view: self.scene.dispose())
         self.view.resize(1400, 900)
         self.view.show()
         qtbot.waitExposed(self.view)

@@ -115,7 +115,9 @@ def test_the_dialog_lists_the_snapshots_newest_first_and_reports_a_damaged_one(t
     qtbot.addWidget(dialog)
     assert [dialog.snapshots.item(i).text().split(" — ")[0] for i in range(2)] == ["Fine", "Broken"]
     assert not dialog.choose_snapshot(doc.snapshots[0].id) and dialog.chosen is None
-    assert boxes.texts[-1].startswith("map.cjm@Broken: cards[3].stage")
+    said, line = boxes.texts[-1].split("\n\n")
+    assert said.startswith("The file “map.cjm@Broken” did not open: there is a mistake in it.")
+    assert line.startswith("map.cjm@Broken: cards[3].stage")
     assert dialog.choose_snapshot(doc.snapshots[1].id)
     assert dialog.chosen[1] == "map.cjm@Fine" and len(dialog.chosen[0].cards) == len(doc.cards)
 
@@ -126,7 +128,8 @@ def test_another_file_is_read_with_the_loaders_checks(tmp_path, qtbot, boxes):
     assert dialog.snapshots.count() == 1 and not dialog.compare_button.isEnabled()  # no snapshots: a note
     bad = tmp_path / "bad.cjm"
     bad.write_text("{", "utf-8")
-    assert not dialog.choose_file(bad) and boxes.texts[-1].startswith(str(bad))
+    assert not dialog.choose_file(bad) and boxes.texts[-1].startswith("The file “bad.cjm” did not open")
+    assert boxes.texts[-1].split("\n\n")[1].startswith(f"{bad}: line 1")
     good = tmp_path / "good.cjm"
     save(demo_map(), good)
     assert dialog.choose_file(good) and dialog.chosen[1] == "good.cjm"

@@ -6,15 +6,16 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from cjm_designer.editor import AddCards, SetFields
-from cjm_designer.io import load, loads
+from cjm_designer.io import CjmError, load, loads
 from cjm_designer.model import Card
 from cjm_designer.paths import templates_dir
 from cjm_designer.ui import main_window as mw
 from cjm_designer.ui.autosave import pending_recoveries
+from cjm_designer.ui.document_files import load_error_text
 from cjm_designer.ui.main_window import MainWindow
 from cjm_designer.ui.recovery import offer_recovery
 from cjm_designer.ui.settings import Settings, recovery_dir
@@ -77,8 +78,23 @@ def test_opening_a_broken_file_shows_the_error_and_keeps_the_window(qtbot, tmp_p
     broken = tmp_path / "broken.cjm"
     broken.write_text('{"format": "cjm", "version": 1, "cards": [')
     assert window.files.open_path(broken) is None
-    assert boxes.texts and "broken.cjm: line 1" in boxes.texts[0]
+    said, line = boxes.texts[0].split("\n\n")
+    assert said.startswith("The file “broken.cjm” did not open: there is a mistake in it. The details below say where")
+    assert line.startswith(f"{broken}: line 1") and boxes.shown[0].textFormat() == Qt.TextFormat.PlainText
     assert window.session.path == good and mw.WINDOWS == [window]
+
+
+def test_a_load_error_says_what_happened_in_the_interface_language(tmp_path):
+    newer = tmp_path / "newer.cjm"
+    newer.write_text('{"format": "cjm", "version": 999}')
+    with pytest.raises(CjmError) as raised:
+        load(newer)
+    assert load_error_text(raised.value).startswith("The file “newer.cjm” was written by another version")
+    with pytest.raises(CjmError) as raised:
+        load(tmp_path / "gone.cjm")
+    said, line = load_error_text(raised.value).split("\n\n")
+    assert said == "The file “gone.cjm” could not be opened as a map. The details are below."
+    assert line == f"{tmp_path / 'gone.cjm'}: cannot read: No such file or directory"
 
 
 def test_a_pristine_window_is_replaced_by_the_opened_map(qtbot, tmp_path):

@@ -156,7 +156,7 @@ def test_closing_with_changes_offers_save_dont_save_cancel_by_what_they_do(open_
     assert window.close()  # answered Discard
     buttons = QMessageBox.StandardButton
     box = boxes.shown[-1]
-    assert box.button(buttons.Discard).text().replace("&", "") == "Don't Save" and box.defaultButton() == box.button(
+    assert box.button(buttons.Discard).text().replace("&", "") == "Don't save" and box.defaultButton() == box.button(
         buttons.Save)
 
 

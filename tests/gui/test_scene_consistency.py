@@ -520,7 +520,7 @@ class SceneMachine(RuleBasedStateMachine):
         self.check_scene()
         self.view.close()
         self.view.deleteLater()
-        self.scene.deleteLater()
+        self.scene.dispose()  # now, not by the cyclic collector in a later test (see MapScene.dispose)
         QApplication.clipboard().clear()  # a process that ends with cards on it crashes on Qt's offscreen platform
 
 

@@ -306,3 +306,27 @@ def test_switching_the_language_in_preferences_retranslates_the_open_window_and_
     assert stack.count() == 1 and doc.meta.title == "Своя карта" and window.isWindowModified()
     stack.undo()
     assert doc.meta.title != "Своя карта"
+
+
+def test_a_first_look_in_russian_empty_states_and_a_load_error(language, open_window, tmp_path, monkeypatch):
+    from cjm_designer.io import CjmError
+    from cjm_designer.model import JourneyMap
+    from cjm_designer.ui import main_window as mw
+    from cjm_designer.ui.document_files import load_error_text
+
+    monkeypatch.setattr(mw.MainWindow, "_restore_layout", lambda self: None)
+    language("ru")
+    window = open_window(JourneyMap())
+    assert window.view.empty_hint.text() == "На карте пока нет этапов.\nДобавьте первый: Вставка → Добавить этап."
+    assert "Воркшоп → Начать голосование точками…" in window.votes.empty_note.text()
+    history = next(d for d in window.docks if d.objectName() == "dock-history")
+    history.show()
+    history.raise_()
+    QCoreApplication.processEvents()
+    assert history.widget().undo_view.emptyLabel() == "Карта открыта"
+    broken = tmp_path / "broken.cjm"
+    broken.write_text("{")
+    with pytest.raises(CjmError) as raised:
+        load(broken)
+    said, line = load_error_text(raised.value).split("\n\n")
+    assert said.startswith("Файл «broken.cjm» не открылся: в нём ошибка.") and line.startswith(f"{broken}: line 1")

@@ -22,7 +22,7 @@ def texts(widget) -> list[str]:
 
 def save_as_template_action(window) -> QAction:
     file_menu = window.menuBar().actions()[0].menu()
-    return next(a for a in file_menu.actions() if a.text().replace("&", "") == "Save as Template…")
+    return next(a for a in file_menu.actions() if a.text().replace("&", "") == "Save as template…")
 
 
 def test_save_as_template_asks_the_name_saves_a_copy_and_says_where(open_window, user_folder, monkeypatch, boxes):

@@ -113,3 +113,14 @@ def test_a_new_vote_is_chosen_and_a_past_one_can_be_looked_at(open_window):
     panel.votes.setCurrentItem(panel.votes.topLevelItem(1))
     assert panel.ranking.topLevelItem(0).text(0) == "Долго ждать замерщика"
     assert "votes" not in {m.kind for m in window.scene.layout.cards["p1"].markers}  # cards show the latest vote
+
+
+def test_with_no_vote_the_dock_says_what_a_dot_vote_is_and_how_to_start_one(open_window):
+    window = open_window(workshop_map())
+    panel = show(window, "votes")
+    assert panel.empty_note.isVisible() and not panel.votes.isVisible() and not panel.ranking.isVisible()
+    assert "dot vote" in panel.empty_note.text() and "Workshop → Start dot vote…" in panel.empty_note.text()
+    window.scene.edits.start_vote("Первое", ["pains"], 3)
+    assert not panel.empty_note.isVisible() and panel.votes.isVisible() and panel.ranking.isVisible()
+    window.session.undo_stack.undo()
+    assert not window.session.doc.votes and panel.empty_note.isVisible()

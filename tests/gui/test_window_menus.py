@@ -81,7 +81,7 @@ def test_docks_behind_the_inspector_are_made_when_first_shown(open_window, monke
     assert [name for name, dock in docks.items() if dock.widget() is not None] == ["dock-inspector", "dock-overview"]
     docks["dock-history"].raise_()
     qapp.processEvents()
-    assert docks["dock-history"].widget().undo_view.emptyLabel() == "<empty>"
+    assert docks["dock-history"].widget().undo_view.emptyLabel() == "Map opened"
     personas = len(window.session.doc.personas)
     window.add_persona_action.trigger()  # Insert → Add persona: the dock is made, shown, and the persona added
     assert docks["dock-personas"].widget() is window.personas and window.personas.isVisible()

@@ -1,6 +1,6 @@
 """Which of the laptop's addresses the room offers first, and which it listens on (room/addresses.py)."""
 
-from cjm_designer.room.addresses import LOOPBACK, Address, chosen, offered
+from cjm_designer.room.addresses import LOOPBACK, Address, chosen, offered, system_addresses
 
 WIFI = Address("192.168.1.23", "wlp2s0", kind="wifi")
 ETHERNET = Address("10.0.5.17", "enp0s31f6", kind="ethernet")
@@ -47,3 +47,9 @@ def test_the_stored_choice_while_the_laptop_has_it_loopback_when_chosen_else_the
 def test_a_tunnel_is_told_by_the_system_or_by_its_name():
     assert VPN.tunnel and DOCKER.tunnel and WINDOWS_VPN.tunnel and HYPER_V.tunnel and TAILSCALE.tunnel
     assert not (WIFI.tunnel or ETHERNET.tunnel or OFFICE.tunnel or Address("10.1.1.1", "Wi-Fi 2").tunnel)
+
+
+def test_the_command_line_lists_the_interfaces_without_qt_and_the_routes_address_too():
+    found = system_addresses("203.0.113.9")
+    assert "203.0.113.9" in [a.ip for a in found] and all(not a.ip.startswith("127.") for a in found)
+    assert all(a.interface for a in found if a.ip != "203.0.113.9")  # Linux: with the name of its interface

@@ -98,3 +98,39 @@ def test_a_failed_save_is_said_and_tried_again(tmp_path, capsys):
     path.parent.mkdir()
     room.close()  # the last try, on closing, finds the folder
     assert not room.failed and load(path).card("c-1").comments[0].text == "Да!"
+
+
+def test_the_default_address_is_the_local_networks_and_the_others_are_named(tmp_path, capsys, monkeypatch):
+    """The system's route goes through the VPN here; the room listens on the Wi-Fi's address instead, and
+    names the others, for a restart with --host."""
+    import signal
+
+    from cjm_designer.room import addresses, server
+    from cjm_designer.room.addresses import Address, offered
+
+    class Server:
+        def __init__(self, board, events, host, port):
+            self.host = host
+
+        def start(self):
+            return f"http://{self.host}:8080/token/"
+
+        def publish(self, *_):
+            pass
+
+        def stop(self):
+            pass
+
+    monkeypatch.setattr(server, "lan_address", lambda: "10.8.0.5")
+    monkeypatch.setattr(server, "RoomServer", Server)
+    monkeypatch.setattr(addresses, "system_addresses", lambda route: offered(
+        [Address(route, "tun0", virtual=True), Address("192.168.1.20", "wlp2s0"), Address("172.17.0.1", "docker0")]))
+    monkeypatch.setattr(signal, "signal", lambda number, handler: handler())  # stopped as soon as it starts
+    path = tmp_path / "m.cjm"
+    save(workshop_map(), path)
+    assert main(["workshop", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines() == [
+        "http://192.168.1.20:8080/token/",
+        "The room listens on 192.168.1.20. Other addresses of this computer: 10.8.0.5 (tun0), 172.17.0.1 (docker0); "
+        "if the phones cannot open the link, restart with --host ADDRESS."] and err == ""
