@@ -21,6 +21,21 @@ settings.register_profile("ci", parent=settings.get_profile("dev"), derandomize=
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item):
+    """pytest-qt closes every widget a test registered once the test is done; a main window the test closed
+    is deleted by Qt by then (MainWindow._end), and pytest-qt would call close() on what is left of it."""
+    if getattr(item, "qt_widgets", None):
+        import shiboken6
+        from PySide6.QtCore import QEvent
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        item.qt_widgets = [(ref, before_close) for ref, before_close in item.qt_widgets
+                           if ref() is None or shiboken6.isValid(ref())]
+    return (yield)
+
+
 @pytest.fixture
 def user_folder():
     """The user's templates folder, gone before and after the test, inside the tests' own home."""

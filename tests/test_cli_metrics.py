@@ -133,3 +133,14 @@ def test_a_bad_map_or_a_missing_report_is_exit_1(capsys, demo, tmp_path):
 def test_bad_usage_is_exit_2(capsys, demo):
     assert run(capsys, "import-metrics", str(demo))[0] == 2
     assert run(capsys, "import-metrics", str(demo), str(DATA / "ga4_pages.csv"), "--match", "title")[0] == 2
+
+
+def test_a_tree_report_says_which_subtotals_it_left_out(capsys, demo):
+    code, out, _ = run(capsys, "import-metrics", str(demo), str(DATA / "metrica_landing_pages_tree.csv"), "--dry-run")
+    lines = [line.replace("\u00a0", " ") for line in out.splitlines()]
+    assert code == 0 and lines[0].endswith("metrica_landing_pages_tree.csv: 6 rows by “Страница входа” (visits, "
+                                           "conversion, time on site); cards matched by page address (url)")
+    assert lines[1] == "a tree report: 3 subtotal rows of upper levels left out (rows 3, 6, 10), only the deepest " \
+                       "rows are read"
+    assert "  “Оставляет заявку на сайте”: visits 1 500 → 2 340, conversion 8 % → 8,52 %, time on site 3:30 → " \
+           "2:14" in lines

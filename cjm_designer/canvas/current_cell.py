@@ -123,10 +123,17 @@ class CurrentCell:
         layout, spot = self.scene.layout, self.spot
         self._set(start(layout) if spot is None else settle(layout, spot, self._indexes))
 
+    def _whole_scene(self) -> MapScene | None:
+        """The scene, unless there is none whole to read: gone, deleted by Qt, or disposed or being cleared by
+        Python's collector with its attributes gone (Qt still emits its signals meanwhile: see MapScene.dispose)."""
+        scene = self.scene
+        return scene if scene is not None and shiboken6.isValid(scene) and hasattr(scene, "layout") else None
+
     def _selection_changed(self) -> None:
         """Followed once the selection has settled (or when the spot is asked for): Qt reports a
-        selection of n cards n times, and looking at it each time would take quadratic time."""
-        if not self._selection_moved:
+        selection of n cards n times, and looking at it each time would take quadratic time. A scene
+        being torn down reports its selection going: nothing is followed then."""
+        if not self._selection_moved and self._whole_scene() is not None:
             self._selection_moved = True
             QTimer.singleShot(0, self._follow_selection)
 
@@ -135,8 +142,8 @@ class CurrentCell:
         if not self._selection_moved:
             return
         self._selection_moved = False
-        scene = self.scene
-        if scene is None or not shiboken6.isValid(scene) or scene.layout is None:  # a scene being destroyed
+        scene = self._whole_scene()
+        if scene is None or scene.layout is None:
             return
         items = scene.selectedItems()
         if len(items) != 1:

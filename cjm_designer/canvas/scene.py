@@ -523,9 +523,18 @@ class MapScene(QGraphicsScene):
         return (cells[0].stage_id, cells[0].lane_id) if len(cells) == 1 else None
 
     def select_only(self, items) -> None:
-        self.clearSelection()
-        for item in items:
-            item.setSelected(True)
+        """Select exactly `items`, telling the listeners once: Qt reports each item's change, and a panel
+        that rebuilds on each would do it once per card of a Select all."""
+        before = set(self.selectedItems())
+        blocked = self.blockSignals(True)
+        try:
+            self.clearSelection()
+            for item in items:
+                item.setSelected(True)
+        finally:
+            self.blockSignals(blocked)
+        if set(self.selectedItems()) != before and not blocked:
+            self.selectionChanged.emit()
 
     def select_cards(self, card_ids) -> None:
         card_ids = [i for i in card_ids if i in self.layout.cards]

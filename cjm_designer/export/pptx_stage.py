@@ -355,8 +355,9 @@ def _line(slide, points: list[tuple[float, float]], color: str, width: float, da
 
 
 def _links(slide, doc: JourneyMap, shapes: dict[str, object], lang: str) -> None:
-    """Each link between two cards of the slide as an elbow connector glued to both, in its kind's
-    colour and dashes, with an arrowhead; then the labels, over every line."""
+    """Each link between two cards of the slide as a connector glued to both, in its kind's colour and
+    dashes, with an arrowhead (an elbow between cards side by side; between a card and one below it a
+    line straight down, or an elbow that goes down first); then the labels, over every line."""
     labels = []
     for link in doc.links:
         source, target = shapes.get(link.source), shapes.get(link.target)
@@ -364,9 +365,12 @@ def _links(slide, doc: JourneyMap, shapes: dict[str, object], lang: str) -> None
             continue
         color, _ = palette.LINK_STYLES.get(link.kind.value, palette.LINK_STYLES["flow"])
         begin, end = _sides(source, target)
-        connector = slide.shapes.add_connector(MSO_CONNECTOR.ELBOW, 0, 0, 0, 0)
+        stacked = begin in (0, 2)
+        connector = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT if stacked else MSO_CONNECTOR.ELBOW, 0, 0, 0, 0)
         connector.begin_connect(source, begin)
         connector.end_connect(target, end)
+        if stacked and abs(connector.begin_x - connector.end_x) > Pt(1):
+            _down_first(connector)
         connector.line.color.rgb = rgb(color)
         connector.line.width = Pt(1.5)
         if link.kind.value in LINK_DASHES:
@@ -382,6 +386,27 @@ def _links(slide, doc: JourneyMap, shapes: dict[str, object], lang: str) -> None
         height = len(lines) * LABEL.line_height + 2 * LABEL_INSET
         x, y = _label_centre(connector, source, target, sideways, width, height)
         _label(slide, link.id, " ".join(lines), (x - width / 2, y - height / 2, width, height), color, lang)
+
+
+def _down_first(connector) -> None:
+    """A connector between a card and one below it but aside as an elbow that leaves and enters the
+    cards vertically (down, across, down), so that a stage slide reads top to bottom: an elbow turned a
+    quarter, since an unturned one goes sideways first; its flips put its start at the link's source.
+    (Straight above each other, the connector stays a straight line.)"""
+    bx, by, ex, ey = connector.begin_x, connector.begin_y, connector.end_x, connector.end_y
+    length, across = abs(ey - by), abs(ex - bx)  # the unturned box is as long as the turned one is tall
+    xfrm = connector._element.spPr.get_or_add_xfrm()
+    xfrm.set("rot", "5400000")
+    for flip, on in (("flipH", by > ey), ("flipV", bx < ex)):
+        if on:
+            xfrm.set(flip, "1")
+        elif flip in xfrm.attrib:
+            del xfrm.attrib[flip]
+    xfrm.off.set("x", str(round((bx + ex - length) / 2)))
+    xfrm.off.set("y", str(round((by + ey - across) / 2)))
+    xfrm.ext.set("cx", str(length))
+    xfrm.ext.set("cy", str(across))
+    connector._element.spPr.prstGeom.set("prst", "bentConnector3")
 
 
 def _label(slide, link_id: str, text: str, box: tuple[float, float, float, float], color: str, lang: str) -> None:

@@ -38,6 +38,12 @@ How it is read:
   GA4's rate columns whose values are all 0..1 it is a fraction (0.125), as is an Excel cell
   formatted as per cent. Time on site: "00:01:23", "1:23", "83" (seconds), "1 мин 23 с", "1m 23s",
   an Excel time.
+- A **tree report** (Метрика's default view of landing pages: "Страница входа, ур. 1", "ур. 2"… /
+  "Landing page, level 1"…, each level a longer address, `https://site.ru/`, `https://site.ru/a/`;
+  often with the whole address, "Страница входа", as the last level) comes either with one column a
+  level, a row giving the levels down to its own, or with one level column whose rows are indented
+  by their depth. A row's key is its deepest level's address; a row with deeper rows under it is
+  its level's subtotal and is skipped, so that a section's visits are not counted twice.
 - A bad cell is reported by row and column (`report.csv: row 7, column "Визиты": …`, or
   `Sheet!C7` in a workbook), up to `MAX_PROBLEMS` in one `InvalidFormatError`.
 """
@@ -87,7 +93,7 @@ def _key_columns() -> dict[str, tuple[KeyKind, str]]:
         "Путь к странице и класс экрана", "Путь к странице + строка запроса", "Путь к странице", "Целевая страница",
         "Целевая страница + строка запроса", "Landing page", "Landing page + query string", "Page URL", "Page address",
         "Page", "Page path", "Page path and screen class", "Page path + query string", "Page location",
-        "Местоположение страницы", "Entry page")
+        "Местоположение страницы", "Entry page", "URL-адрес", "URL-address", "URL address")
     utm = (("UTM Source", "utm_source"), ("UTM Medium", "utm_medium"), ("UTM Campaign", "utm_campaign"),
            ("UTM Content", "utm_content"), ("UTM Term", "utm_term"),
            ("Session source", "utm_source"), ("Session medium", "utm_medium"), ("Session campaign", "utm_campaign"),
@@ -105,6 +111,8 @@ def _key_columns() -> dict[str, tuple[KeyKind, str]]:
 
 
 _KEYS = _key_columns()
+# A tree report's level column: "Страница входа, ур. 2", "Landing page, level 2", "URL-адрес, ур. 3".
+_LEVEL = re.compile(r"(?P<name>.+?),? (?:ур\.?|уровень|level) ?(?P<level>\d+)")
 
 # The figure columns, each list in order of preference: visits before pageviews.
 _COLUMNS = {
@@ -172,6 +180,7 @@ class _Table:
     parameter: str
     figures: dict[str, int]
     names: dict[int, str]
+    levels: tuple[int, ...] = ()  # a tree report's level columns, top level first (the key column among them)
 
 
 def read_report(path: str | Path, name: str | None = None) -> Report:
@@ -337,10 +346,14 @@ def _header(cells: list[str]) -> _Table | None:
     figures: dict[str, int] = {}
     names = {}
     ranks: dict[str, int] = {}
+    levels: dict[int, int] = {}  # column: its level in a tree report
     for index, cell in enumerate(cells):
         name = _normal(cell)
         names[index] = cell.strip()
-        if key is None and name in _KEYS:
+        level = _tree_level(name)
+        if level is not None:
+            levels[index] = level
+        elif key is None and name in _KEYS:
             key = index
         for figure, known in _COLUMNS.items():
             rank = known.index(name) if name in known else None
@@ -348,21 +361,42 @@ def _header(cells: list[str]) -> _Table | None:
                 rank = len(known)
             if rank is not None and rank < ranks.get(figure, len(known) + 1):
                 figures[figure], ranks[figure] = index, rank
+    if levels:
+        return _tree(cells, key, levels, figures, names)
     if key is None or not figures:
         return None
     kind, parameter = _KEYS[_normal(cells[key])]
     return _Table(key, cells[key].strip(), kind, parameter, figures, names)
 
 
+def _tree_level(name: str) -> int | None:
+    """The level of a tree report's column named `name` ("страница входа, ур. 2" is 2), or None."""
+    found = _LEVEL.fullmatch(name)
+    if found is None or _KEYS.get(found["name"], (None,))[0] != KeyKind.URL:
+        return None
+    return int(found["level"])
+
+
+def _tree(cells: list[str], key: int | None, levels: dict[int, int], figures: dict[str, int],
+          names: dict[int, str]) -> _Table | None:
+    """A tree report's table: its level columns in order, then the whole address's column when the
+    header has one (Метрика's last level)."""
+    if not figures:
+        return None
+    columns = sorted(levels, key=lambda index: (levels[index], index))
+    if key is not None and _KEYS[_normal(cells[key])][0] == KeyKind.URL:
+        columns.append(key)
+    deepest = columns[-1]
+    shown = re.sub(r",?\s+(?:ур\.?|уровень|level)\s*\d+$", "", cells[columns[0]].strip(), flags=re.IGNORECASE)
+    return _Table(deepest, shown, KeyKind.URL, "", figures, names, tuple(columns))
+
+
 def _report(reading: _Reading, found: _Rows) -> Report:
     header_number, header_cells = found.rows[0]
     table = _header([_text(c) for c in header_cells])
     assert table is not None  # the header row is where one was found
-    body = []
-    for number, cells in found.rows[1:]:
-        key = _text(cells[table.key]).strip() if table.key < len(cells) else ""
-        if key and _normal(key) not in _TOTALS:
-            body.append((number, cells, key))
+    subtotals: list[int] = []
+    body = _tree_leaves(found.rows[1:], table, subtotals) if table.levels else _flat_rows(found.rows[1:], table)
     fractions = _fraction_column(body, table)
     result = []
     for number, cells, key in body:
@@ -377,7 +411,39 @@ def _report(reading: _Reading, found: _Rows) -> Report:
         result.append(ReportRow(key, number, **figures))
     reading.fail_if_any()
     return Report(tuple(result), table.kind, table.key_name, table.parameter,
-                  tuple(f for f in FIGURES if f in table.figures))
+                  tuple(f for f in FIGURES if f in table.figures), tuple(subtotals))
+
+
+def _flat_rows(rows: list[tuple[int, list]], table: _Table) -> list[tuple[int, list, str]]:
+    """The rows with a key, and not the totals: (row number, cells, key)."""
+    body = []
+    for number, cells in rows:
+        key = _text(cells[table.key]).strip() if table.key < len(cells) else ""
+        if key and _normal(key) not in _TOTALS:
+            body.append((number, cells, key))
+    return body
+
+
+def _tree_leaves(rows: list[tuple[int, list]], table: _Table, subtotals: list[int]) -> list[tuple[int, list, str]]:
+    """A tree report's deepest rows, each keyed by its deepest level's address; a row with deeper
+    rows under it (the levels it gives go on in a later row, or the next row is indented deeper)
+    is a subtotal of the rows under it: its number goes to `subtotals`."""
+    paths = []
+    for number, cells in rows:
+        texts = [_text(cells[index]) if index < len(cells) else "" for index in table.levels]
+        path = tuple(text.strip() for text in texts if text.strip())
+        if path and not any(_normal(text) in _TOTALS for text in path):
+            indent = next(len(text) - len(text.lstrip()) for text in texts if text.strip())
+            paths.append((number, cells, path, indent))
+    parents = {path[:depth] for _, _, path, _ in paths for depth in range(1, len(path))}
+    leaves = []
+    for at, (number, cells, path, indent) in enumerate(paths):
+        following = paths[at + 1] if at + 1 < len(paths) else None
+        if path in parents or (following is not None and following[3] > indent):
+            subtotals.append(number)
+            continue
+        leaves.append((number, cells, path[-1]))
+    return leaves
 
 
 def _fraction_column(body, table: _Table) -> bool:

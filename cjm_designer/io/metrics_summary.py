@@ -24,6 +24,9 @@ def plan_text(doc: JourneyMap, report: Report, plan: Plan, report_name: str) -> 
     rows = len(report.rows)
     lines = [f"{report_name}: {rows} row{'' if rows == 1 else 's'} by “{one_line(report.key_column, 60)}” "
              f"({figures}); cards matched by {BY_NAMES[plan.by]}"]
+    if report.subtotals:
+        lines.append(f"a tree report: {len(report.subtotals)} subtotal row{'' if len(report.subtotals) == 1 else 's'}"
+                     f" of upper levels left out (rows {_numbers(report.subtotals)}), only the deepest rows are read")
     changed, same = plan.changed, [m for m in plan.matched if not m.changed]
     lines += _section(f"changed, {_cards(len(changed))}",
                       [f"{titles[m.card_id]}: {_change(m, report, language)}" for m in changed])
@@ -45,6 +48,11 @@ def _section(heading: str, items: list[str]) -> list[str]:
         return []
     more = len(items) - LISTED
     return [f"{heading}:"] + [f"  {item}" for item in items[:LISTED]] + ([f"  … and {more} more"] if more > 0 else [])
+
+
+def _numbers(numbers: tuple[int, ...]) -> str:
+    shown = ", ".join(str(n) for n in numbers[:LISTED])
+    return shown + (f" and {len(numbers) - LISTED} more" if len(numbers) > LISTED else "")
 
 
 def _cards(n: int) -> str:

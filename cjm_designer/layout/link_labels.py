@@ -1,5 +1,7 @@
 """Where a link's label goes: on its line or beside it where no card, header or other label is, else in
-the nearest free room with a thin leader line back to the line.
+the nearest free room with a thin leader line back to the line; inside the grid of cells wherever
+there is such a place (past the last stage or below the last lane a label looks lost, away from the
+cards it names), beyond it only when the grid has none.
 
 A label never covers a card's text (what a map is read for), a header or the title (outside the
 grid), or another label: it stands clear of whole cards where it can, over the edges of cards (where
@@ -149,17 +151,21 @@ def segment_rects(points: Iterable[Point]) -> list[Rect]:
 
 class Room:
     """What a label must keep clear of on a map: its cards, the labels placed so far, everything left
-    of the grid (the lanes' headers) and above it (the title and the stages' headers); and what it
-    should rather not cover: the lines of links and the leaders of labels placed so far."""
+    of the grid (the lanes' headers) and above it (the title and the stages' headers), and while
+    `inside` also right of and below it (where a label looks lost, away from the cells it names);
+    and what it should rather not cover: the lines of links and the leaders of labels placed so far."""
 
     def __init__(self, layout: MapLayout, routes: dict[str, tuple[Point, ...]], card_padding: float):
         self.layout, self.labels = layout, RectIndex()
         self._routes, self._leaders, self._lines = routes, [], None
         self.edge = card_padding - 1  # how far into a card's edge a label may reach when it must
         self.looks = 0  # how many more stretches the label being placed may look at
-        stages = list(layout.stages.values())
+        self.inside = True  # whether the label being placed must keep inside the grid
+        stages, lanes = list(layout.stages.values()), list(layout.lanes.values())
         self.left = stages[0].column.x if stages else layout.width
         self.top = stages[0].column.y if stages else layout.height
+        self.right = max(stage.column.right for stage in stages) if stages else layout.width
+        self.bottom = max(lane.row.bottom for lane in lanes) if lanes else layout.height
 
     @property
     def lines(self) -> LineIndex:
@@ -188,18 +194,24 @@ class Room:
         """The stretches along `strip` (up and down it when `vertical`, else across) where a label as
         wide (or tall) as the strip would meet a card, a label or `extra`, widened by the margin kept;
         and (when `edges`, else none) the same with cards only as far as their text (their edges,
-        `edge` deep, left free). None when the whole strip is off the grid. (Labels are placed often:
-        the cards are found as `MapLayout.cards_touching` finds them, without a generator.)"""
+        `edge` deep, left free). None when the strip leaves the grid across its length. (Labels are placed
+        often: the cards are found as `MapLayout.cards_touching` finds them, without a generator.)"""
         self.looks -= 1
         sx, sy, sw, sh = strip
-        if (sx < self.left) if vertical else (sy < self.top):
-            return None
+        inside = self.inside
+        if vertical:
+            if sx < self.left or (inside and sx + sw > self.right):
+                return None
+            clear = [(-math.inf, self.top), (self.bottom, math.inf)] if inside else [(-math.inf, self.top)]
+        else:
+            if sy < self.top or (inside and sy + sh > self.bottom):
+                return None
+            clear = [(-math.inf, self.left), (self.right, math.inf)] if inside else [(-math.inf, self.left)]
         left, top = sx - MARGIN, sy - MARGIN
         right, bottom = sx + sw + MARGIN, sy + sh + MARGIN
         # the buckets and cells of the strip widened by the margin (its far edges as its Rect gives them)
         far_x, far_y = left + (right - left), top + (bottom - top)
         layout, inset = self.layout, self.edge
-        clear = [(-math.inf, self.top if vertical else self.left)]
         for rects in (self.labels.rects_within(left, top, far_x, far_y), extra):  # (a label met twice: its span twice)
             for x, y, w, h in rects:
                 if x < right and left < x + w and y < bottom and top < y + h:
@@ -256,11 +268,15 @@ def place_label(text: str, link_id: str, points: tuple[Point, ...], style: Style
     height = len(lines) * style.link_label.line_height + 4
     tip = points[-1]
     arrow = [Rect(tip.x - ARROW_ROOM, tip.y - ARROW_ROOM, 2 * ARROW_ROOM, 2 * ARROW_ROOM)]
-    room.looks = LOOKS
-    rect, leader = _on_route(link_id, points, width, height, room, arrow, areas), None
-    if rect is None:
-        room.looks = NEARBY_LOOKS
-        rect, leader = _nearby(points, width, height, room, arrow, areas) or (None, None)
+    rect = leader = None
+    for room.inside in (True, False):  # in the grid if there is room anywhere near, else past its edge
+        room.looks = LOOKS
+        rect = _on_route(link_id, points, width, height, room, arrow, areas)
+        if rect is None:
+            room.looks = NEARBY_LOOKS
+            rect, leader = _nearby(points, width, height, room, arrow, areas) or (None, None)
+        if rect is not None:
+            break
     if rect is None:
         rect = _least_covered(points, width, height, room, areas)
     out = tuple(TextLine(line, rect.x + 4, rect.y + 2 + style.link_label.size + i * style.link_label.line_height,
@@ -348,10 +364,12 @@ def _placed(at: float | None, across: float, vertical: bool, width: float, heigh
 def _nearby(points: tuple[Point, ...], width: float, height: float, room: Room, arrow: list[Rect],
             areas: list[Rect]) -> tuple[Rect, tuple[Point, Point]] | None:
     """The free place nearest the middle of the route's longest side, looked for in rows above and
-    below it, whose leader back to the route crosses no card."""
+    below it, whose leader back to the route crosses no card; inside the grid, with none free, the
+    nearest over cards' edges (not their text), which keeps a label between the cards it links rather
+    than past the grid's edge."""
     a, b = _sides(points)[0]
     centre = Point((a.x + b.x) / 2, (a.y + b.y) / 2)
-    best, best_distance = None, math.inf
+    best, best_distance, edgy, edgy_distance = None, math.inf, None, math.inf
     reach = SEARCH_REACH
     rows = [0.0] + [sign * k * SEARCH_STEP for k in range(1, int(reach // SEARCH_STEP) + 1) for sign in (-1, 1)]
     looked = 0.0
@@ -360,22 +378,37 @@ def _nearby(points: tuple[Point, ...], width: float, height: float, room: Room, 
             break
         looked = abs(dy)
         strip = Rect(centre.x - reach, centre.y + dy - height / 2, 2 * reach, height)
-        spans = room.blocked(strip, False, arrow, False)
+        edges = room.inside and best is None and abs(dy) < edgy_distance
+        spans = room.blocked(strip, False, arrow, edges)
         if spans is None:
             continue
-        for start, end in free_starts(spans[0], strip.x, strip.right, width):
-            at = min(max(centre.x - width / 2, start), end - width)
-            rect = Rect(at, strip.y, width, height)
-            distance = math.hypot(at + width / 2 - centre.x, dy)
-            if distance >= best_distance:
-                continue
-            leader = _leader(points, rect)
-            areas.append(span_of(*leader))
-            if not _crosses_cards(leader, room.layout):
-                best, best_distance = (rect, leader), distance
+        best, best_distance = _nearest_in_row(spans[0], strip, width, centre, dy, points, room, areas, best,
+                                              best_distance)
+        if edges:
+            edgy, edgy_distance = _nearest_in_row(spans[1], strip, width, centre, dy, points, room, areas, edgy,
+                                                  edgy_distance)
     areas.append(Rect(centre.x - reach - MARGIN, centre.y - looked - height / 2 - MARGIN, 2 * (reach + MARGIN),
                       2 * looked + height + 2 * MARGIN))
-    return best
+    return best or edgy
+
+
+def _nearest_in_row(spans: list[tuple[float, float]], strip: Rect, width: float, centre: Point, dy: float,
+                    points: tuple[Point, ...], room: Room, areas: list[Rect],
+                    best: tuple[Rect, tuple[Point, Point]] | None, best_distance: float
+                    ) -> tuple[tuple[Rect, tuple[Point, Point]] | None, float]:
+    """The place in the row `strip` (`dy` off the centre) clear of `spans`, nearer `centre` than
+    `best`, whose leader crosses no card, with its distance; else `best` and its distance."""
+    for start, end in free_starts(spans, strip.x, strip.right, width):
+        at = min(max(centre.x - width / 2, start), end - width)
+        rect = Rect(at, strip.y, width, strip.h)
+        distance = math.hypot(at + width / 2 - centre.x, dy)
+        if distance >= best_distance:
+            continue
+        leader = _leader(points, rect)
+        areas.append(span_of(*leader))
+        if not _crosses_cards(leader, room.layout):
+            best, best_distance = (rect, leader), distance
+    return best, best_distance
 
 
 def _leader(points: tuple[Point, ...], rect: Rect) -> tuple[Point, Point]:

@@ -69,19 +69,21 @@ class ReportRow:
 @dataclass(frozen=True)
 class Report:
     """A report as read: its rows, the kind of its key column, the UTM parameter that column is about
-    (`utm_campaign`, `SOURCE_MEDIUM`; "" for addresses and names) and the figures it has columns for."""
+    (`utm_campaign`, `SOURCE_MEDIUM`; "" for addresses and names), the figures it has columns for, and
+    the rows of a tree report's upper levels left out as subtotals (file places)."""
 
     rows: tuple[ReportRow, ...]
     key_kind: KeyKind
     key_column: str
     parameter: str = ""
     figures: tuple[str, ...] = FIGURES
+    subtotals: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
 class CardMatch:
-    """A card the report has figures for: its key, the rows matched (file places), and its figures
-    before and after."""
+    """A card the report has figures for: the key that matched (of a card with several tags, the tags
+    that found rows), the rows matched (file places), and its figures before and after."""
 
     card_id: str
     key: str
@@ -122,18 +124,19 @@ def plan_import(doc: JourneyMap, report: Report, by: MatchBy = MatchBy.AUTO) -> 
     keys = {card_id: found for card_id, found in keys.items() if found}
     index = _RowIndex(report.rows, by)
     rows_of: dict[str, list[ReportRow]] = {}
+    matched_keys: dict[str, str] = {}
     cards_of: dict[int, list[str]] = defaultdict(list)
     for card_id, card_key in keys.items():
-        found = index.find(card_key)
+        found, which = index.find(card_key)
         if found:
-            rows_of[card_id] = found
+            rows_of[card_id], matched_keys[card_id] = found, ", ".join(which)
             for row in found:
                 cards_of[row.number].append(card_id)
     plan = Plan(by)
     for card in doc.cards:
         if card.id in rows_of:
             rows = tuple(rows_of[card.id])
-            match = CardMatch(card.id, keys[card.id][0], rows, card.metrics, _figures(card.metrics, rows, report))
+            match = CardMatch(card.id, matched_keys[card.id], rows, card.metrics, _figures(card.metrics, rows, report))
             plan.matched.append(match)
             if len(rows) > 1:
                 plan.combined.append(match)
@@ -251,16 +254,20 @@ class _RowIndex:
             else:
                 self.rows[text_key(row.key)].append((None, row))
 
-    def find(self, keys: list[str]) -> list[ReportRow]:
+    def find(self, keys: list[str]) -> tuple[list[ReportRow], list[str]]:
+        """The rows any of `keys` matches, and the keys that matched some."""
         found: dict[int, ReportRow] = {}
+        which = []
         for key in keys:
             if self.by == MatchBy.URL:
                 where = address(key)
-                found.update((row.number, row) for at, row in self.rows.get(where.path, ())
-                             if at is not None and at.matches(where))
+                rows = [row for at, row in self.rows.get(where.path, ()) if at is not None and at.matches(where)]
             else:
-                found.update((row.number, row) for _, row in self.rows.get(text_key(key), ()))
-        return [found[number] for number in sorted(found)]
+                rows = [row for _, row in self.rows.get(text_key(key), ())]
+            if rows:
+                which.append(key)
+                found.update((row.number, row) for row in rows)
+        return [found[number] for number in sorted(found)], which
 
 
 # -- figures ------------------------------------------------------------------------------------

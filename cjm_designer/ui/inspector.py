@@ -181,7 +181,8 @@ class Inspector(QWidget):
             points = all(layout.lanes[layout.cards[i].lane_id].kind == LaneKind.EMOTIONS for i in cards
                          if i in layout.cards)
             kind, fields, ids = "card", card_fields(doc.personas if points else []), cards
-            targets = lambda: [doc.card(i) for i in cards if i in self.scene.layout.cards]  # noqa: E731
+            targets = lambda: list(doc.elements(  # noqa: E731
+                ElementKind.CARD, [i for i in cards if i in self.scene.layout.cards]).values())
         elif len(items) == 1 and isinstance(items[0], HeaderItem):
             kind = ElementKind.STAGE if items[0].is_stage() else ElementKind.LANE
             heading = tr("Stage") if kind == ElementKind.STAGE else tr("Lane")

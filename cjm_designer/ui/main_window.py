@@ -3,6 +3,7 @@ opening, autosave, the watch on disk, the title) is `DocumentFiles`; each open m
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt
@@ -479,7 +480,15 @@ class MainWindow(QMainWindow):
             self.export_notice.announce(dialog.result)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self not in WINDOWS:  # closed already: Qt sends a window never shown its close again
+            event.accept()
+            return
+        focused = self.focusWidget()
+        if focused is not None:  # a field being typed in commits now, on the whole map, and is asked about
+            focused.clearFocus()
         if not self.files.may_close():
+            if focused is not None:
+                focused.setFocus()
             event.ignore()
             return
         self.stop_room()  # no one sends cards to a map no window holds
@@ -489,6 +498,20 @@ class MainWindow(QMainWindow):
         if self.remember_layout:
             self._remember_layout()
         event.accept()
+        self._end()
+
+    def _end(self) -> None:
+        """A closed window is freed, its map, undo history and scene with it. Qt's connections hold lambdas and
+        methods that hold the window, a cycle Python's collector cannot see: left alone it lived as long as
+        the program. Its comparisons close with it; its scene is disposed now, before the session (which its
+        undo commands belong to) goes with the window, which Qt deletes once the events under way are done.
+        The objects the start made were frozen out of the collector's reach (app.kept_from_the_collector): the
+        first window's among them are given back to it, or its map would stay in memory all the same."""
+        for compared in self.findChildren(QMainWindow):  # the CompareWindows (deleted as they close)
+            compared.close()
+        self.scene.dispose()
+        self.deleteLater()
+        gc.unfreeze()
 
     def changeEvent(self, event) -> None:
         """Leaving the window (to another program, a closed lid) autosaves at once; a new interface

@@ -86,6 +86,49 @@
     </message>
 </context>
 <context>
+    <name>ImportMetrics</name>
+    <message numerus="yes">
+        <location filename="../../cjm_designer/ui/import_metrics_dialog.py"/>
+        <source>%1: %n row(s) by “%2”, cards matched by %3.</source>
+        <translation>
+            <numerusform>%1: %n row by “%2”, cards matched by %3.</numerusform>
+            <numerusform>%1: %n rows by “%2”, cards matched by %3.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cjm_designer/ui/import_metrics_dialog.py"/>
+        <source>A tree report: %n subtotal row(s) of upper levels left out, only the deepest rows are read.</source>
+        <translation>
+            <numerusform>A tree report: %n subtotal row of upper levels left out, only the deepest rows are read.</numerusform>
+            <numerusform>A tree report: %n subtotal rows of upper levels left out, only the deepest rows are read.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cjm_designer/ui/import_metrics_dialog.py"/>
+        <source>Nothing to import: the %n matched card(s) already have these figures.</source>
+        <translation>
+            <numerusform>Nothing to import: the %n matched card already has these figures.</numerusform>
+            <numerusform>Nothing to import: the %n matched cards already have these figures.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cjm_designer/ui/import_metrics_dialog.py"/>
+        <source>Import gives %n card(s) new figures.</source>
+        <translation>
+            <numerusform>Import gives %n card new figures.</numerusform>
+            <numerusform>Import gives %n cards new figures.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cjm_designer/ui/import_metrics_dialog.py"/>
+        <source>%n other matched card(s) already have them.</source>
+        <translation>
+            <numerusform>%n other matched card already has them.</numerusform>
+            <numerusform>%n other matched cards already have them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Inspector</name>
     <message numerus="yes">
         <location filename="../../cjm_designer/ui/inspector.py"/>

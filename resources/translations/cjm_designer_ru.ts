@@ -1883,8 +1883,8 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
     </message>
     <message>
         <location filename="../../cjm_designer/ui/import_metrics_dialog.py"/>
-        <source>Choose a report: a CSV or Excel file with pages, landing pages or UTM tags and their visits, conversion or time on site. The data stays on this computer.</source>
-        <translation>Выберите отчёт: файл CSV или Excel со страницами, страницами входа или UTM-метками и их визитами, конверсией или временем на сайте. Данные не покидают этот компьютер.</translation>
+        <source>Choose a report exported from Яндекс.Метрика or Google Analytics 4: a CSV or Excel file with pages, landing pages or UTM tags and their visits, conversion or time on site. Nothing changes on the map until you press Import, and the data stays on this computer.</source>
+        <translation>Выберите отчёт, выгруженный из Яндекс.Метрики или Google Analytics 4: файл CSV или Excel со страницами, страницами входа или UTM-метками и их визитами, конверсией или временем на сайте. Карта не изменится, пока вы не нажмёте «Импортировать», а данные не покидают этот компьютер.</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/ui/import_metrics_dialog.py"/>
@@ -1966,10 +1966,55 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
         <source>tag</source>
         <translation>тегу</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../cjm_designer/ui/import_metrics_dialog.py"/>
+        <source>%1: %n row(s) by “%2”, cards matched by %3.</source>
+        <translation>
+            <numerusform>%1: %n строка по «%2», карточки сопоставлены по %3.</numerusform>
+            <numerusform>%1: %n строки по «%2», карточки сопоставлены по %3.</numerusform>
+            <numerusform>%1: %n строк по «%2», карточки сопоставлены по %3.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cjm_designer/ui/import_metrics_dialog.py"/>
+        <source>A tree report: %n subtotal row(s) of upper levels left out, only the deepest rows are read.</source>
+        <translation>
+            <numerusform>Отчёт-дерево: %n строка с промежуточным итогом верхних уровней пропущена, читаются только самые глубокие строки.</numerusform>
+            <numerusform>Отчёт-дерево: %n строки с промежуточными итогами верхних уровней пропущены, читаются только самые глубокие строки.</numerusform>
+            <numerusform>Отчёт-дерево: %n строк с промежуточными итогами верхних уровней пропущены, читаются только самые глубокие строки.</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../cjm_designer/ui/import_metrics_dialog.py"/>
-        <source>%1: key column “%3”, rows: %2; cards matched by %4. Cards with new figures: %5, unchanged: %6.</source>
-        <translation>%1: ключевой столбец «%3», строк: %2; карточки сопоставлены по %4. Карточек с новыми цифрами: %5, без изменений: %6.</translation>
+        <source>No card matched: choose another field to match by, or give the cards the report&apos;s page addresses, UTM tags or tags.</source>
+        <translation>Ни одна карточка не сопоставлена: выберите другое поле для сопоставления или укажите в карточках адреса страниц, UTM-метки или теги из отчёта.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cjm_designer/ui/import_metrics_dialog.py"/>
+        <source>Nothing to import: the %n matched card(s) already have these figures.</source>
+        <translation>
+            <numerusform>Импортировать нечего: у %n сопоставленной карточки уже эти показатели.</numerusform>
+            <numerusform>Импортировать нечего: у %n сопоставленных карточек уже эти показатели.</numerusform>
+            <numerusform>Импортировать нечего: у %n сопоставленных карточек уже эти показатели.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cjm_designer/ui/import_metrics_dialog.py"/>
+        <source>Import gives %n card(s) new figures.</source>
+        <translation>
+            <numerusform>Импорт даст новые показатели %n карточке.</numerusform>
+            <numerusform>Импорт даст новые показатели %n карточкам.</numerusform>
+            <numerusform>Импорт даст новые показатели %n карточкам.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cjm_designer/ui/import_metrics_dialog.py"/>
+        <source>%n other matched card(s) already have them.</source>
+        <translation>
+            <numerusform>Ещё у %n сопоставленной карточки они уже есть.</numerusform>
+            <numerusform>Ещё у %n сопоставленных карточек они уже есть.</numerusform>
+            <numerusform>Ещё у %n сопоставленных карточек они уже есть.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../cjm_designer/ui/import_metrics_dialog.py"/>
@@ -1990,6 +2035,14 @@ Licence: MIT. Font: PT Sans (ParaType Free Font License). Icons: Lucide (ISC).</
         <location filename="../../cjm_designer/ui/import_metrics_dialog.py"/>
         <source>Import figures from %1</source>
         <translation>Импорт цифр из %1</translation>
+    </message>
+    <message>
+        <source>Choose a report: a CSV or Excel file with pages, landing pages or UTM tags and their visits, conversion or time on site. The data stays on this computer.</source>
+        <translation type="vanished">Выберите отчёт: файл CSV или Excel со страницами, страницами входа или UTM-метками и их визитами, конверсией или временем на сайте. Данные не покидают этот компьютер.</translation>
+    </message>
+    <message>
+        <source>%1: key column “%3”, rows: %2; cards matched by %4. Cards with new figures: %5, unchanged: %6.</source>
+        <translation type="vanished">%1: ключевой столбец «%3», строк: %2; карточки сопоставлены по %4. Карточек с новыми цифрами: %5, без изменений: %6.</translation>
     </message>
 </context>
 <context>

@@ -25,7 +25,7 @@ from cjm_designer.export.pptx_stage import MAX_SLIDES, SLIDE_H, SLIDE_W
 from cjm_designer.io import load
 from cjm_designer.layout import palette
 from cjm_designer.map_export import ExportResult
-from cjm_designer.model import Card, LaneKind, Photo
+from cjm_designer.model import Card, JourneyMap, Lane, LaneKind, Link, Photo, Stage
 from cjm_designer.model.analytics import funnel
 from cjm_designer.model.synthetic import generate_map
 from cjm_designer.paths import templates_dir
@@ -312,3 +312,45 @@ def test_a_personas_own_emotion_curve_is_drawn_in_its_colour(demo):
     stage_slide = list(deck.slides)[2 + 3]  # after the title and the persona: the third stage, both curves cross it
     colours = {str(shape.line.color.rgb) for shape in stage_slide.shapes if shape.shape_type == 5}
     assert layout_color.lstrip("#").upper() in colours and palette.CURVE.lstrip("#").upper() in colours
+
+
+def drawn_ends(connector) -> tuple[tuple[float, float], tuple[float, float], bool]:
+    """Where a connector starts and ends on the slide (in EMU) and whether its first leg runs up or
+    down, with its quarter turn and flips applied as PowerPoint applies them (flips, then the turn)."""
+    xfrm = connector._element.spPr.xfrm
+    w, h = xfrm.ext.cx, xfrm.ext.cy
+    cx, cy = xfrm.off.x + w / 2, xfrm.off.y + h / 2
+    sx = -w / 2 * (-1 if xfrm.get("flipH") == "1" else 1)
+    sy = -h / 2 * (-1 if xfrm.get("flipV") == "1" else 1)
+    turned = xfrm.get("rot") == "5400000"
+    if turned:  # a quarter turn clockwise: (x, y) -> (-y, x)
+        sx, sy = -sy, sx
+    straight = connector._element.spPr.prstGeom.get("prst") == "line"
+    return (cx + sx, cy + sy), (cx - sx, cy - sy), straight or turned
+
+
+def test_links_between_cards_above_each_other_go_down_first():
+    """A stage slide reads top to bottom: a link between a card and one below it is a straight line down
+    when they stand one above the other, else an elbow that leaves and enters them vertically; each
+    starts at its source's edge and ends at its target's."""
+    doc = JourneyMap()
+    doc.add_stage(Stage(id="s", name="Stage"))
+    for lane in ("a", "b"):
+        doc.add_lane(Lane(id=lane, name=lane, kind=LaneKind.BUYER_ACTIONS))
+        for i in range(7):  # two rows of cards in each lane on the slide
+            doc.add_card(Card(id=f"{lane}{i}", stage="s", lane=lane, title=f"Card {lane}{i}", text="Text " * 12))
+    pairs = {"down-left": ("a1", "b0"), "up-right": ("b2", "a3"), "down": ("a4", "b0"), "up": ("b5", "a5")}
+    for name, (source, target) in pairs.items():
+        doc.add_link(Link(id=name, source=source, target=target))
+    slide = list(Presentation(io.BytesIO(to_pptx(doc, picture=False).data)).slides)[1]
+    cards = card_shapes(slide)
+    connectors = [shape for shape in slide.shapes if shape._element.tag == qn("p:cxnSp")]
+    assert len(connectors) == len(pairs)
+    for (name, (source, target)), connector in zip(pairs.items(), connectors):
+        start, end, vertical_first = drawn_ends(connector)
+        down = name.startswith("down")
+        for (x, y), card, edge in ((start, cards[source], down), (end, cards[target], not down)):
+            assert x == pytest.approx(card.left + card.width / 2, abs=2) and \
+                y == pytest.approx(card.top + card.height * edge, abs=2), name  # its bottom or top middle
+        assert vertical_first, name
+        assert (start[0] == pytest.approx(end[0], abs=2)) == (name in ("down", "up")), name

@@ -6,12 +6,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
 
 from cjm_designer.io import load
 from cjm_designer.model import Metrics
 from cjm_designer.model.metrics_match import MatchBy
 from cjm_designer.paths import templates_dir
-from cjm_designer.ui.import_metrics_dialog import CHANGED, ImportMetricsDialog
+from cjm_designer.ui.import_metrics_dialog import CHANGED, CHANGED_DARK, ImportMetricsDialog
+from cjm_designer.ui.messages import problem_colour
 
 DATA = Path(__file__).parent.parent / "data" / "metrics"
 
@@ -76,3 +79,54 @@ def test_a_bad_report_is_said_in_plain_text(window, qtbot, tmp_path):
     dialog.accept()  # nothing to import: nothing changes
     assert window.session.undo_stack.count() == 0
 
+
+
+def test_before_a_report_is_chosen_only_the_hint_shows(window, qtbot):
+    dialog = ImportMetricsDialog(window, window.scene.edits)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.summary.isVisible() and "Яндекс.Метрика" in dialog.summary.text()
+    assert not dialog.preview.isVisible() and not dialog.import_button.isEnabled()
+    assert dialog.load_report(DATA / "metrica_landing_pages_tree.csv")
+    assert dialog.preview.isVisible()
+    assert dialog.summary.text().startswith("metrica_landing_pages_tree.csv: 6 row(s) by “Страница входа”, cards "
+                                            "matched by page address. A tree report: 3 subtotal row(s)")
+    assert dialog.summary.text().endswith("Import gives 3 card(s) new figures.")
+    assert not dialog.load_report(DATA / "missing.csv")
+    assert not dialog.preview.isVisible() and not dialog.summary.isVisible() and dialog.problem.isVisible()
+
+
+def test_the_preview_shows_the_tag_that_matched_and_whole_texts_in_tooltips(open_window, qtbot):
+    doc = load(templates_dir() / "window-installation.ru.cjm")
+    long_title = "Оставляет заявку на сайте, " + "очень длинное название карточки " * 4
+    doc.card("card-rq-1").title = long_title
+    doc.card("card-rq-1").tags = ["первый тег", "yandex / cpc"]
+    window = open_window(doc)
+    dialog = ImportMetricsDialog(window, window.scene.edits)
+    qtbot.addWidget(dialog)
+    dialog.match_field.setCurrentIndex(dialog.match_field.findData(MatchBy.TAG))
+    assert dialog.load_report(DATA / "ga4_traffic_acquisition.csv")
+    assert dialog.table.item(0, 1).text() == "yandex / cpc"  # not the card's first tag
+    assert long_title.strip() in dialog.table.item(0, 0).toolTip()
+    assert dialog.table.columnWidth(0) <= 320
+    assert dialog.unmatched_rows.item(0).toolTip()
+    assert dialog.unmatched_rows.textElideMode() == Qt.TextElideMode.ElideMiddle
+
+
+def test_problems_and_changed_figures_read_in_a_dark_theme(window, qtbot):
+    app = QApplication.instance()
+    light = app.palette()
+    dark = QPalette(light)
+    for role, colour in ((QPalette.ColorRole.Window, "#2B2B2B"), (QPalette.ColorRole.Base, "#1E1E1E"),
+                         (QPalette.ColorRole.WindowText, "#EEEEEE"), (QPalette.ColorRole.Text, "#EEEEEE")):
+        dark.setColor(role, QColor(colour))
+    app.setPalette(dark)
+    try:
+        dialog = ImportMetricsDialog(window, window.scene.edits)
+        qtbot.addWidget(dialog)
+        assert dialog.problem.styleSheet() == ""
+        assert dialog.problem.palette().color(QPalette.ColorRole.WindowText) == problem_colour(QColor("#2B2B2B"))
+        assert dialog.load_report(DATA / "metrica_landing_pages.csv")
+        assert dialog.table.item(0, 2).background().color() == CHANGED_DARK
+    finally:
+        app.setPalette(light)

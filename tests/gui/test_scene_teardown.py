@@ -6,13 +6,10 @@ whatever ran next), and Qt emitted the scene's signals into the view's slots on 
 Each check runs in a child Python, so that a crash fails that test instead of ending the suite; glibc's
 MALLOC_CHECK_ makes it abort at the first double free rather than somewhere later."""
 
-import os
 import subprocess
-import sys
 import textwrap
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.gui.child_python import run_in_child
 
 START = """
 import gc
@@ -47,12 +44,7 @@ edit(window_scene)
 
 
 def _run(code: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "MALLOC_CHECK_": "3", "PYTHONFAULTHANDLER": "1"}
-    done = subprocess.run([sys.executable, "-c", textwrap.dedent(START) + textwrap.dedent(code)], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, f"the child Python ended with {done.returncode}:\n{done.stderr[-4000:]}"
-    assert "Traceback" not in done.stderr, done.stderr[-4000:]
-    return done
+    return run_in_child(textwrap.dedent(START) + textwrap.dedent(code))
 
 
 def test_exports_and_previews_end_their_scenes_while_a_window_scene_repaints():

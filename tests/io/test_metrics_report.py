@@ -202,3 +202,37 @@ def test_excel_times_and_durations():
 
     report = parse_report(workbook(fill), "r.xlsx")
     assert [r.time_on_site for r in report.rows] == [83.0, 125.0, 83.0]
+
+
+def test_metrica_tree_report_with_a_column_a_level():
+    report = read_report(DATA / "metrica_landing_pages_tree.csv")
+    assert (report.key_kind, report.key_column) == (KeyKind.URL, "Страница входа")
+    assert rows(report) == [  # each row keyed by its deepest level; the upper levels' subtotals left out
+        ("https://okna.example/zayavka/", 4, 2340, 8.52, 134.0),
+        ("https://okna.example/", 5, 1862, 2.01, 91.0),  # the home page, the level-1 row's own child
+        ("https://okna.example/otzyvy/?from=mail", 7, 264, 0.4, 58.0),
+        ("https://okna.example/otzyvy/", 8, 1122, 1.2, 80.0),
+        ("https://okna.example/oplata/", 9, 415, 61.7, 185.0),  # no deeper row: its level-2 row is read
+        ("https://okna.example/blog/uteplenie-balkona/", 11, 212, 0.0, 41.0)]
+    assert report.subtotals == (3, 6, 10)
+
+
+def test_metrica_tree_report_with_indented_rows_in_english():
+    report = read_report(DATA / "metrica_landing_pages_tree_en.csv")
+    assert report.key_column == "Landing page"
+    assert [(key, number) for key, number, *_ in rows(report)] == [
+        ("https://okna.example/zayavka/", 4), ("https://okna.example/otzyvy/?from=mail", 6),
+        ("https://okna.example/otzyvy/", 7), ("https://okna.example/oplata/", 8)]
+    assert report.subtotals == (3, 5)
+
+
+def test_a_tree_whose_last_level_is_the_whole_address():
+    raw = ('"Страница входа, ур. 1";"Страница входа, ур. 2";Страница входа;Визиты\n'
+           "Итого и средние;;;30\n"
+           "https://a.ru/;;;30\n"
+           "https://a.ru/;https://a.ru/shop/;;20\n"
+           "https://a.ru/;https://a.ru/shop/;https://a.ru/shop/item?id=7;20\n"
+           "https://a.ru/;https://a.ru/faq/;;10\n").encode()
+    report = parse_report(raw)
+    assert [(r.key, r.clicks) for r in report.rows] == [("https://a.ru/shop/item?id=7", 20), ("https://a.ru/faq/", 10)]
+    assert report.subtotals == (3, 4)

@@ -47,6 +47,22 @@ def test_no_label_covers_text_or_another_label(path):
         assert rect.right <= layout.width and rect.bottom <= layout.height
 
 
+@pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: p.stem)
+def test_labels_stay_inside_the_grid(path):
+    """Past the last stage (a link along the last stage's gutter) a label looks lost: on every template
+    each label lies within the cells' area, and the map is no wider than the grid needs."""
+    layout = compute_layout(load(path))
+    stages, lanes = list(layout.stages.values()), list(layout.lanes.values())
+    grid = Rect(stages[0].column.x, lanes[0].row.y, stages[-1].column.right - stages[0].column.x,
+                lanes[-1].row.bottom - lanes[0].row.y)
+    for link_id, path in layout.links.items():
+        if path.label_rect:
+            rect = path.label_rect
+            assert grid.x <= rect.x and rect.right <= grid.right and grid.y <= rect.y and rect.bottom <= grid.bottom, \
+                (link_id, path.label[0].text)
+    assert layout.width <= grid.right + 24
+
+
 @pytest.mark.parametrize("path", [p for p in TEMPLATES if "blank" not in p.stem], ids=lambda p: p.stem)
 def test_curve_captions_keep_off_the_curve(path):
     layout = compute_layout(load(path))

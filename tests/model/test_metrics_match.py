@@ -172,3 +172,10 @@ def test_a_plan_applied_is_one_undo_step_and_undo_gives_the_map_back(qapp, case,
         assert session.doc.card(match.card_id).metrics == match.after or not match.changed
     session.undo_stack.undo()
     assert dumps(session.doc) == before
+
+
+def test_the_key_shown_is_the_tag_that_matched():
+    doc = a_map({"tags": ["first", "email / kp"]}, {"tags": ["yandex / cpc", "Email/KP"]})
+    plan = plan_import(doc, report(row("email / kp", 2, 5), row("yandex / cpc", 3, 7), kind=KeyKind.UTM,
+                                   parameter=SOURCE_MEDIUM), MatchBy.TAG)
+    assert [(m.card_id, m.key) for m in plan.matched] == [("c0", "email / kp"), ("c1", "yandex / cpc, Email/KP")]
