@@ -25,9 +25,7 @@ if TYPE_CHECKING:
     from .export.pdf import MissingGlyphs, PdfOptions
 
 EXTENSIONS = {"cjm": ".cjm", "csv": ".csv", "pdf": ".pdf", "png": ".png", "svg": ".svg", "mermaid": ".mmd",
-              "xlsx": ".xlsx"}
-EXTENSIONS["pptx"] = ".pptx"
-EXTENSIONS["html"] = ".html"
+              "xlsx": ".xlsx", "pptx": ".pptx", "html": ".html"}
 MAP_CARRIERS = ("pdf", "png", "svg", "html")  # the formats that carry the editable map unless asked not to (embed_map)
 
 Progress = Callable[[int, int], bool]  # (done, total) -> False to cancel
@@ -236,6 +234,4 @@ def _no_options(options) -> None:
 
 
 _WRITERS = {"cjm": _cjm, "csv": _csv, "pdf": _pdf, "png": _png, "svg": _svg, "mermaid": _mermaid,
-            "xlsx": _xlsx}
-_WRITERS["pptx"] = _pptx
-_WRITERS["html"] = _html
+            "xlsx": _xlsx, "pptx": _pptx, "html": _html}

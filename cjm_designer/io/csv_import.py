@@ -58,11 +58,9 @@ from ..model.numbers import NumberError, parse
 from ..model.vocab import DEVICE_LABELS, LANE_KIND_LABELS
 from .cjm import MAX_FILE_BYTES
 from .csv_export import COLUMNS, needs_guard
-from .errors import InvalidFormatError
+from .errors import InvalidFormatError, ProblemsFound
 from .reading import too_large
 from .sheet_words import OLD_RUSSIAN_HEADERS, header_spellings, split_tags, value_key
-
-MAX_PROBLEMS = 20
 
 RUSSIAN_HEADERS = OLD_RUSSIAN_HEADERS
 """Header names of a hand-made Russian sheet and the column each stands for."""
@@ -94,24 +92,12 @@ class _Row:
 
 
 @dataclass
-class _Import:
-    name: str
-    problems: list[Problem] = field(default_factory=list)
+class _Import(ProblemsFound):
     warnings: list[str] = field(default_factory=list)
     excel: bool = False
     columns: dict[str, int] = field(default_factory=dict)  # field -> index
     shown: dict[str, str] = field(default_factory=dict)  # field -> header as written
 
-    def problem(self, where: str, what: str) -> None:
-        if len(self.problems) < MAX_PROBLEMS:
-            self.problems.append(Problem(where, what))
-
-    def full(self) -> bool:
-        return len(self.problems) >= MAX_PROBLEMS
-
-    def fail_if_any(self) -> None:
-        if self.problems:
-            raise InvalidFormatError(self.name, self.problems)
 
     def at(self, row: int, column: str) -> str:
         return f'row {row}, column "{self.shown.get(column, column)}"'

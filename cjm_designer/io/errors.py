@@ -6,6 +6,7 @@ and show its one-line message.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import Problem
@@ -40,6 +41,29 @@ class UnsupportedFormatVersionError(CjmError):
 
 class SaveError(CjmError):
     """A file could not be written; the file that was there is left as it was."""
+
+
+MAX_PROBLEMS = 20  # the problems one InvalidFormatError lists: enough to mend a file by, short enough to read
+
+
+@dataclass
+class ProblemsFound:
+    """What a reader found wrong so far in the file `name`: it reads on to report every bad value at once,
+    keeping the first MAX_PROBLEMS, and then raises them together."""
+
+    name: str
+    problems: list[Problem] = field(default_factory=list)
+
+    def problem(self, where: str, what: str) -> None:
+        if len(self.problems) < MAX_PROBLEMS:
+            self.problems.append(Problem(where, what))
+
+    def full(self) -> bool:
+        return len(self.problems) >= MAX_PROBLEMS
+
+    def fail_if_any(self) -> None:
+        if self.problems:
+            raise InvalidFormatError(self.name, self.problems)
 
 
 def _line(file: str, problem: Problem) -> str:

@@ -75,11 +75,10 @@ from pydantic import ValidationError
 from ..model import Card, JourneyMap, Lane, LaneKind, Meta, Problem, Stage, check_references
 from ..model.document import MAX_CARDS, MAX_STAGES, fresh_id
 from ..model.vocab import LANE_KIND_LABELS, label
-from .errors import InvalidFormatError
+from .errors import MAX_PROBLEMS, InvalidFormatError
 
 ACTOR_TAG = "actor:"
 EMPTY_NAME = "—"
-MAX_PROBLEMS = 20
 MAX_WARNINGS = 20
 MAX_TAG = 60  # a tag's characters (model: Token)
 MAX_TAGS = 50  # a card's tags

@@ -55,7 +55,7 @@ import csv
 import io
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from decimal import Decimal
 from functools import partial
@@ -64,7 +64,7 @@ from pathlib import Path
 from ..model import Problem
 from ..model.metrics_match import FIGURES, SOURCE_MEDIUM, KeyKind, Report, ReportRow
 from ..model.numbers import NumberError, parse
-from .errors import InvalidFormatError
+from .errors import InvalidFormatError, ProblemsFound
 from .reading import read_limited, too_large
 from .xlsx_import import open_workbook, unreadable_workbook
 
@@ -72,7 +72,6 @@ MAX_REPORT_BYTES = 32 * 1024 * 1024
 MAX_ROWS = 200_000
 MAX_COLUMNS = 64
 HEADER_ROWS = 40
-MAX_PROBLEMS = 20
 
 
 def _names(*names: str) -> tuple[str, ...]:
@@ -147,19 +146,9 @@ _NO_TABLE = ('no table of a web-analytics report: no row names a page, UTM or so
 
 
 @dataclass
-class _Reading:
+class _Reading(ProblemsFound):
     """One report being read: its name in messages and the problems found so far."""
 
-    name: str
-    problems: list[Problem] = field(default_factory=list)
-
-    def problem(self, where: str, what: str) -> None:
-        if len(self.problems) < MAX_PROBLEMS:
-            self.problems.append(Problem(where, what))
-
-    def fail_if_any(self) -> None:
-        if self.problems:
-            raise InvalidFormatError(self.name, self.problems)
 
 
 @dataclass

@@ -29,10 +29,9 @@ from ..model.document import MAX_CARDS, fresh_id
 from ..model.elements import ID_PATTERN, Lane, Link, Meta, Persona, Stage, Variant
 from ..model.numbers import NumberError, parse
 from ..model.vocab import Device, LaneKind, LinkKind, lane_kind_named
-from .errors import InvalidFormatError
+from .errors import MAX_PROBLEMS, InvalidFormatError, ProblemsFound
 from .sheet_words import VALUES, header_keys, map_field_keys, normal, sheet_keys, split_tags, value_key
 
-MAX_PROBLEMS = 20
 MAX_ROWS = MAX_CARDS + 1
 MAX_COLUMNS = 64
 MAX_UNCOMPRESSED = 256 * 1024 * 1024  # bytes of all the workbook's parts unpacked
@@ -63,19 +62,10 @@ class _Sheet:
 
 
 @dataclass
-class _Import:
-    name: str
-    problems: list[Problem] = field(default_factory=list)
+class _Import(ProblemsFound):
     warnings: list[str] = field(default_factory=list)
     taken: set[str] = field(default_factory=set)
 
-    def problem(self, where: str, what: str) -> None:
-        if len(self.problems) < MAX_PROBLEMS:
-            self.problems.append(Problem(where, what))
-
-    def fail_if_any(self) -> None:
-        if self.problems:
-            raise InvalidFormatError(self.name, self.problems)
 
 
 def from_xlsx(raw: bytes, name: str = "<xlsx>") -> tuple[JourneyMap, list[str]]:

@@ -133,8 +133,6 @@ class JourneyMap(Part):
         not there raises ModelError, as `element` does."""
         if kind == ElementKind.META:
             return dict.fromkeys(element_ids, self.meta)
-        if len(element_ids) == 1:
-            return {element_id: self.element(kind, element_id) for element_id in element_ids}
         wanted = set(element_ids)
         found = {e.id: e for e in getattr(self, _LIST_OF_KIND[kind]) if e.id in wanted}
         for element_id in element_ids:

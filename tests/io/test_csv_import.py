@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from cjm_designer.io import InvalidFormatError, load
 from cjm_designer.io.csv_export import to_csv
-from cjm_designer.io.csv_import import MAX_PROBLEMS, from_csv
+from cjm_designer.io.csv_import import from_csv
+from cjm_designer.io.errors import MAX_PROBLEMS
 from cjm_designer.io.sheet_words import join_tags, split_tags, value_key
 from cjm_designer.model import Card, JourneyMap, Kpi, Lane, LaneKind, Metrics, Stage, check_references
 from cjm_designer.paths import templates_dir
