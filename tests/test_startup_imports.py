@@ -35,6 +35,11 @@ NOT_AT_START = (
     "cjm_designer.ui.inbox",  # the Inbox dock, a tab behind the Inspector
     "cjm_designer.ui.variants_table",  # a card's A/B variants in the Inspector, made when a card is first shown
     "cjm_designer.ui.conflicts",  # Map → Conflicts (the status bar's notice is ui/conflicts_notice.py)
+    "cjm_designer.ui.file_names",  # Save As and Open: the file name a title gives, the Documents folder
+    "cjm_designer.canvas.card_drag",  # the drags on the canvas, loaded by their first press
+    "cjm_designer.canvas.header_drag",
+    "cjm_designer.canvas.link_connect",
+    "cjm_designer.ui.colour_field",  # a stage's or lane's colour in the Inspector; the map's fields have none
 )
 
 OPEN_AND_LIST = """
@@ -59,23 +64,33 @@ def test_opening_a_map_in_the_window_loads_no_exporter(tmp_path):
     assert done.stdout.strip().endswith(" []"), done.stdout
 
 
-UNUSED_WIDGET_CLASSES = ("QMdiSubWindow", "QCalendarWidget", "QWizard", "QFileDialog", "QTabWidget", "QTableWidget")
+UNUSED_QT_CLASSES = (
+    "QtWidgets.QMdiSubWindow", "QtWidgets.QCalendarWidget", "QtWidgets.QWizard", "QtWidgets.QFileDialog",
+    "QtWidgets.QTabWidget", "QtWidgets.QTableWidget",  # a widget class Qt made would make these (below)
+    "QtGui.QLinearGradient",  # the heat map's legend and a pinned band's shadow: neither is in the first frame
+    "QtGui.QTextCursor",  # typing on the canvas
+    "QtGui.QDesktopServices", "QtCore.QUrl",  # the export notice's "Show in folder"
+    "QtCore.QStandardPaths",  # the Documents folder, for Save As and Open
+    "QtWidgets.QColorDialog", "QtWidgets.QGridLayout",  # a colour swatch's menu
+)
 
-WIDGET_CLASSES_MADE = """
+QT_CLASSES_MADE = """
 import sys
-import PySide6.QtWidgets as widgets
+import PySide6.QtCore, PySide6.QtGui, PySide6.QtWidgets
 from cjm_designer.cli import main
 code = main([sys.argv[1], "--screenshot", sys.argv[2]])
-print(code, sorted(name for name in sys.argv[3:] if name in vars(widgets)))
+made = [name for name in sys.argv[3:] if name.split(".")[1] in vars(sys.modules["PySide6." + name.split(".")[0]])]
+print(code, made)
 """
 
 
-def test_the_start_makes_no_widget_class_the_window_does_not_use(tmp_path):
-    """PySide makes each Qt class, with its enums, when first used. Handed a widget Qt made (a scroll
-    area's own viewport), it would make every widget class to find the widget's (some 40 classes, 5-7 ms):
-    the views are given viewports made in Python (`canvas.view.own_viewport`)."""
+def test_the_start_makes_no_qt_class_the_first_frame_does_not_use(tmp_path):
+    """PySide makes each Qt class, with its enums, when first used (from-imported at the top of a module,
+    too): the classes only a later gesture needs are imported where it uses them. Handed a widget Qt
+    made (a scroll area's own viewport), PySide would make every widget class to find the widget's (some
+    40 classes, 5-7 ms): the views are given viewports made in Python (`canvas.view.own_viewport`)."""
     shot, path = tmp_path / "window.png", templates_dir() / "window-installation.en.cjm"
-    done = subprocess.run([sys.executable, "-c", WIDGET_CLASSES_MADE, str(path), str(shot), *UNUSED_WIDGET_CLASSES],
+    done = subprocess.run([sys.executable, "-c", QT_CLASSES_MADE, str(path), str(shot), *UNUSED_QT_CLASSES],
                           capture_output=True, text=True, env=_start_env(tmp_path), timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "0 []", done.stdout
@@ -149,3 +164,14 @@ def test_file_export_loads_the_export_dialog_on_first_use(qtbot, monkeypatch):
     window.export_action.trigger()
     assert len(shown) == 1
     assert shown[0].doc is window.session.doc and shown[0].parent() is window
+
+
+def test_the_first_frame_sets_no_style_sheet(qtbot):
+    """A style sheet costs the start about 1 ms each (Qt makes a style for the widget): the window's first
+    frame sets its bold heading by font; the conflicts notice takes its style when first shown."""
+    from PySide6.QtWidgets import QWidget
+
+    window = MainWindow(load(templates_dir() / "window-installation.en.cjm"))
+    qtbot.addWidget(window)
+    assert [type(widget).__name__ for widget in window.findChildren(QWidget) if widget.styleSheet()] == []
+    assert window.inspector.heading.font().bold()

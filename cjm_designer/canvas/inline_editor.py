@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QKeySequence, QPainter, QPen, QTextCursor
+from PySide6.QtGui import QColor, QFont, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QGraphicsTextItem
 
 from . import painting as P
@@ -23,6 +23,8 @@ class InlineEditor(QGraphicsTextItem):
 
     def __init__(self, rect: QRectF, text: str, done: Callable[[str, str], None], font_size: float = 10.5,
                  select_all: bool = False):
+        from PySide6.QtGui import QTextCursor  # here: the start edits no text, and its enums cost 0.3 ms
+
         super().__init__()
         self._done = done
         self._finished = False

@@ -164,13 +164,9 @@ class CardItem(BoxItem):
         self.hovered = False
         self.refresh()
 
-    def itemChange(self, change, value):
-        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
-            self.refresh()
-        return super().itemChange(change, value)
-
     def refresh(self) -> None:
-        """Drawn anew in every view. Qt keeps a cached picture of the item for each view but marks only
+        """Drawn anew in every view (on hover, and when selected or unselected: see the scene's
+        `_refresh_selected_cards`). Qt keeps a cached picture of the item for each view but marks only
         the first view to repaint stale: with the Overview's view on the scene, the canvas kept showing
         cards as selected after they were not (issue 13)."""
         mode = self.cacheMode()
@@ -533,14 +529,13 @@ class OverviewItem(QGraphicsItem):
         super().__init__()
         self._layout: MapLayout | None = None
         self._fills: dict[str, str] = {}
-        self._kinds: dict[str, str] = {}
         self._shapes: tuple[dict[str, list[QRectF]], dict[str, list[QLineF]]] | None = None
         self.setZValue(2)
 
-    def show(self, layout: MapLayout, fills: dict[str, str], link_kinds: dict[str, str]) -> None:
+    def show(self, layout: MapLayout, fills: dict[str, str]) -> None:
         """Draw `layout`'s cards in their `fills` and its links in the colours of their kinds."""
         self.prepareGeometryChange()
-        self._layout, self._fills, self._kinds = layout, fills, link_kinds
+        self._layout, self._fills = layout, fills
         self._shapes = None  # made when first painted: most maps are never zoomed this far out
         self.update()
 
@@ -567,8 +562,8 @@ class OverviewItem(QGraphicsItem):
         for card_id, box in self._layout.cards.items():
             cards.setdefault(self._fills[card_id], []).append(QRectF(*box.rect))
         links: dict[str, list[QLineF]] = {}
-        for link_id, path in self._layout.links.items():
-            links.setdefault(LINK_STYLES[self._kinds[link_id]][0], []).extend(
+        for path in self._layout.links.values():
+            links.setdefault(LINK_STYLES[path.kind][0], []).extend(
                 QLineF(a.x, a.y, b.x, b.y) for a, b in zip(path.points, path.points[1:]))
         self._shapes = cards, links
         return self._shapes

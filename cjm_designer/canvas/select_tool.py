@@ -6,11 +6,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from .card_drag import CardDrag
 from .emotion_drag import EmotionDrag
-from .header_drag import HeaderDrag
 from .items import CardItem, CellItem, HeaderItem
-from .link_connect import LinkConnect
 from .menus import context_menu
 from .navigation import Move
 from .text_edits import CardText, NewCard, Rename
@@ -29,6 +26,8 @@ class SelectTool(Tool):
     def mouse_press(self, event) -> bool:
         if event.button() != Qt.MouseButton.LeftButton:
             return False
+        from .header_drag import HeaderDrag  # here: the first frame needs no drag, and their modules cost 1 ms
+
         scene, pos = self.scene, event.scenePos()
         item = scene.top_item(pos)
         if isinstance(item, HeaderItem):
@@ -43,6 +42,9 @@ class SelectTool(Tool):
         """Ctrl+press toggles the card in the selection; a press on its handle starts a link, on an
         emotion point's dot a drag of its level, on the rest a drag of the selected cards (a press on
         an unselected card selects it alone first)."""
+        from .card_drag import CardDrag  # here, as header_drag above
+        from .link_connect import LinkConnect
+
         scene, pos = self.scene, event.scenePos()
         if item.handle_rect().contains(item.mapFromScene(pos)) and not item.box.compact:
             LinkConnect(scene, item.card_id, pos).start()

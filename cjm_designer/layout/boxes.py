@@ -249,14 +249,18 @@ class MapLayout:
     def cell_boxes(self, stage_id: str, lane_id: str) -> tuple[list[float], list[str], float, list[CardBox]]:
         """The tops of a cell's cards from the highest down, their ids and boxes in that order, and the
         tallest card's height, for finding the cards near a point by bisection. Cards flowed in rows
-        are in that order already; the points of an emotion curve stand at the height of their
-        emotion, so they are sorted (stably, so that cards at one height keep the cell's order)."""
+        are in that order already (so a big map's cells are not sorted again); the points of an
+        emotion curve stand at the height of their emotion, so they are sorted (stably, so that cards
+        at one height keep the cell's order)."""
         key = (stage_id, lane_id)
         found = self._tops.get(key)
         if found is None:
-            ids = sorted(self.cell_cards.get(key, ()), key=lambda card_id: self.cards[card_id].rect.y)
-            boxes = [self.cards[card_id] for card_id in ids]
-            found = self._tops[key] = ([box.rect.y for box in boxes], ids,
+            boxes = [self.cards[card_id] for card_id in self.cell_cards.get(key, ())]
+            tops = [box.rect.y for box in boxes]
+            if tops != sorted(tops):
+                boxes.sort(key=lambda box: box.rect.y)
+                tops = [box.rect.y for box in boxes]
+            found = self._tops[key] = (tops, [box.card_id for box in boxes],
                                        max((box.rect.h for box in boxes), default=0.0), boxes)
         return found
 

@@ -7,6 +7,8 @@ is first drawn.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ..model import Card, Kpi, numbers
 from ..model.ab_test import ab_result, card_row
 from ..model.analytics import kpi_met
@@ -17,53 +19,94 @@ from .drawing import DOT_STEP
 from .geometry import Rect, TextLine
 from .memo import LayoutMemo
 from .style import Style
-from .text import line_count, stack, wrap, wrap_once
+from .text import LineCounter, WordWidths, stack, wrap, wrap_once
 
 MAX_DOTS_DRAWN = 10  # a card with more shows ten dots and the number
 
 
-def card_face(card: Card, width: float, style: Style, language: str, memo: LayoutMemo, dots: int = 0) -> CardFace:
-    """The face of `card` drawn `width` wide (the memo's, when a card of the same content was
-    measured at that width before); `dots`: what the card got in the map's latest dot vote."""
-    figures = card.metrics
+class CardFaces:
+    """The card faces of one layout: the memo's when a card of the same content was measured at the
+    same width before, else measured now. A big map's thousands of faces share what measuring them
+    needs, made once per layout: each word's width, a line counter per width, and the heights that
+    the counts of title lines, text lines and marker rows come to."""
+
+    def __init__(self, style: Style, language: str, memo: LayoutMemo):
+        self._style, self._language, self._memo = style, language, memo
+        self._words: dict[bool, WordWidths] = {}  # by weight, made when a card first needs it (a blank map never does)
+        self._counters: dict[float, tuple[LineCounter, LineCounter]] = {}
+        self._heights: dict[tuple[int, int | None, int], float] = {}
+
+    def cell_faces(self, cards: list[Card], width: float, dots: Mapping[str, int]) -> list[CardFace]:
+        """The faces of a cell's `cards` drawn `width` wide; `dots`: what each got in the map's latest dot
+        vote. A face measured now has its height at once (the lines of the cell's new titles counted
+        together, and of its texts, not made), its lines and markers when first drawn."""
+        known = self._memo.faces
+        keys = [_face_key(card, width, dots.get(card.id, 0)) for card in cards]
+        faces = [known.get(key) for key in keys] if known else [None] * len(keys)  # (none known at start)
+        new = [i for i, face in enumerate(faces) if face is None]
+        if new:
+            title_lines, text_lines = self._counters.get(width) or self._counters_at(width)
+            titles = title_lines.counts([keys[i][0] for i in new])
+            texts = text_lines.counts([keys[i][1] for i in new])
+            face_args = (self._style, self._language, self._memo.rows)
+            for i, title, text in zip(new, titles, texts):
+                key = keys[i]
+                signs = key[2:-1]  # (the key's fields between the text and the width)
+                counts = (title, text if key[1] else None, len(_marker_rows(*signs)))
+                height = self._heights.get(counts) or self._height_of(counts)
+                face = CardFace(height, _face_contents, (key, *face_args))
+                faces[i] = known.setdefault(key, face)  # (two cards alike in one cell share one face)
+        return faces
+
+    def _counters_at(self, width: float) -> tuple[LineCounter, LineCounter]:
+        style = self._style
+        inner = width - 2 * style.card_padding
+        counters = self._counters[width] = (
+            LineCounter(style.card_title, inner, style.card_title_lines, self._words_of(style.card_title.bold)),
+            LineCounter(style.card_text, inner, style.card_text_lines, self._words_of(style.card_text.bold)))
+        return counters
+
+    def _height_of(self, counts: tuple[int, int | None, int]) -> float:
+        height = self._heights[counts] = _height(self._style, *counts)
+        return height
+
+    def _words_of(self, bold: bool) -> WordWidths:
+        if bold not in self._words:
+            self._words[bold] = WordWidths(bold)
+        return self._words[bold]
+
+
+def _face_key(card: Card, width: float, dots: int) -> tuple:
+    """What of `card` its face shows, and the width it is drawn at (the memo keeps faces by it)."""
+    figures, kpi = card.metrics, card.kpi
     metrics = (figures.clicks, figures.conversion, figures.time_on_site) if figures else None
     workshop = (dots, sum(not c.resolved for c in card.comments)) if dots or card.comments else None
-    key = (card.title, card.text, card.channel, card.device, card.owner, card.emotion, card.quality, card.pain,
-           _kpi_key(card.kpi), metrics, ab_result(card.variants) if card.variants else None, workshop, width)
-    face = memo.faces.get(key)
-    if face is None:
-        face = memo.faces[key] = _measured(key, style, language, memo.rows)
-    return face
+    return (card.title, card.text, card.channel, card.device, card.owner, card.emotion, card.quality, card.pain,
+            _kpi_key(kpi) if kpi is not None else None, metrics, ab_result(card.variants) if card.variants else None,
+            workshop, width)
 
 
-def _kpi_key(kpi: Kpi | None) -> tuple | None:
+def _kpi_key(kpi: Kpi) -> tuple:
     """What of a KPI a card shows (hashable, for the memo of faces): its text and whether met."""
-    if kpi is None:
-        return None
     return kpi.name, kpi.target, kpi.actual, kpi.unit, kpi_met(kpi)
 
 
-def _measured(key: tuple, style: Style, language: str, rows: dict) -> CardFace:
-    """The card's face: its height now (its lines counted, not made), its lines and markers when
-    first drawn."""
-    title, text, channel, device, owner, emotion, quality, pain, kpi, metrics, ab_test, workshop, width = key
-    pad = style.card_padding
-    inner = width - 2 * pad
-    y = pad
-    step = style.card_title.line_height  # added line by line, as `stack` places the lines
-    for _ in range(line_count(title, style.card_title, inner, style.card_title_lines) if title else 1):
+def _height(style: Style, title_lines: int, text_lines: int | None, marker_rows: int) -> float:
+    """How tall a card of so many title lines, text lines (None: no text) and marker rows stands: the
+    lines added one by one, as `stack` places them, so that the sums are those of the drawn face."""
+    y = style.card_padding
+    step = style.card_title.line_height
+    for _ in range(title_lines):
         y += step
-    if text:
+    if text_lines is not None:
         y += 2
         step = style.card_text.line_height
-        for _ in range(line_count(text, style.card_text, inner, style.card_text_lines)):
+        for _ in range(text_lines):
             y += step
-    count = len(_marker_rows(channel, device, owner, emotion, quality, pain, kpi, metrics, ab_test, workshop))
     top = y + 4
-    for _ in range(count):
+    for _ in range(marker_rows):
         top += style.marker_row
-    height = max((top if count else y) + pad, 36)
-    return CardFace(height, _face_contents, (key, style, language, rows))
+    return max((top if marker_rows else y) + style.card_padding, 36)
 
 
 def _title_lines(title: str, style: Style, width: float) -> list[str]:

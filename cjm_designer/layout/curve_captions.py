@@ -37,8 +37,8 @@ def captions_off_curve(curves: list[list[CardBox]], style: Style) -> list[list[C
     if not samples:
         return curves
     samples.sort()
-    xs = [x for x, _ in samples]
-    return [[_above(box, style) if _better_above(box, samples, xs, style) else box for box in boxes]
+    xs, ys = [x for x, _ in samples], [y for _, y in samples]
+    return [[_above(box, style) if _better_above(box, xs, ys, style) else box for box in boxes]
             for boxes in curves]
 
 
@@ -48,18 +48,18 @@ def dot_center(box: CardBox) -> Point:
     return Point(box.rect.x + dot.center.x, box.rect.y + dot.center.y)
 
 
-def _samples(points: tuple[Point, ...]) -> list[Point]:
-    """Points along the smooth curve through `points`, as drawn (layout/drawing.py), close enough
-    together that none of the curve passes through a caption between two of them (none when there is
-    no line: fewer than two points)."""
-    out: list[Point] = []
+def _samples(points: tuple[Point, ...]) -> list[tuple[float, float]]:
+    """Points (x, y) along the smooth curve through `points`, as drawn (layout/drawing.py), close
+    enough together that none of the curve passes through a caption between two of them (none when
+    there is no line: fewer than two points). Plain tuples: a long curve has thousands."""
+    out: list[tuple[float, float]] = []
     if len(points) < 2:
         return out
     (x0, y0), commands = points[0], catmull_rom(points)[1:]
     for command in commands:
         (x1, y1), (x2, y2), (x3, y3) = command.c1, command.c2, command.to
         length = abs(x1 - x0) + abs(y1 - y0) + abs(x2 - x1) + abs(y2 - y1) + abs(x3 - x2) + abs(y3 - y2)
-        out += [Point(a * x0 + b * x1 + c * x2 + d * x3, a * y0 + b * y1 + c * y2 + d * y3)
+        out += [(a * x0 + b * x1 + c * x2 + d * x3, a * y0 + b * y1 + c * y2 + d * y3)
                 for a, b, c, d in _weights(max(SAMPLES, math.ceil(length / SAMPLE_STEP)))]
         x0, y0 = x3, y3
     return out
@@ -72,9 +72,10 @@ def _weights(samples: int) -> tuple[tuple[float, float, float, float], ...]:
                  for t in (i / samples for i in range(samples + 1)))
 
 
-def _better_above(box: CardBox, curve: list[Point], xs: list[float], style: Style) -> bool:
-    """Whether the curve (its points sorted by `xs`, their x) meets less of the caption above the dot
-    than under it (and meets the one under it at all)."""
+def _better_above(box: CardBox, xs: list[float], ys: list[float], style: Style) -> bool:
+    """Whether the curve (its points' `xs`, sorted, and `ys`) meets less of the caption above the dot
+    than under it (and meets the one under it at all). The points near the caption are counted in one
+    pass, under and over it at once (a lane's curve passes hundreds of captions)."""
     if not box.lines:
         return False
     dot = box.markers[0].rect
@@ -82,10 +83,16 @@ def _better_above(box: CardBox, curve: list[Point], xs: list[float], style: Styl
     left = box.rect.x + min(line.x for line in box.lines) - 2
     right = box.rect.x + max(line.x + style.card_text.width(line.text) for line in box.lines) + 2
     under_top = box.rect.y + dot.bottom + 1
+    under_bottom = under_top + height + 2
     over_bottom = box.rect.y + dot.y - 1
-    near = curve[bisect_left(xs, left):bisect_right(xs, right)]
-    under = sum(1 for _, y in near if under_top <= y <= under_top + height + 2)
-    return under > 0 and sum(1 for _, y in near if over_bottom - height - 2 <= y <= over_bottom) < under
+    over_top = over_bottom - height - 2
+    under = over = 0
+    for y in ys[bisect_left(xs, left):bisect_right(xs, right)]:
+        if under_top <= y <= under_bottom:
+            under += 1
+        elif over_top <= y <= over_bottom:
+            over += 1
+    return under > 0 and over < under
 
 
 def _above(box: CardBox, style: Style) -> CardBox:

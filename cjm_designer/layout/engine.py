@@ -20,7 +20,7 @@ from ..model.captions import caption, map_language
 from ..model.vocab import LANE_KIND_LABELS, label
 from . import palette
 from .boxes import CardBox, CardFace, EmotionCurve, LaneBox, LinkPath, MapLayout, Marker, StageBox
-from .card_face import card_face
+from .card_face import CardFaces
 from .curve_captions import caption_room, captions_off_curve
 from .drawing import PersonaPhoto, Shape
 from .geometry import Rect, TextLine
@@ -101,10 +101,11 @@ def _layout(doc: JourneyMap, style: Style, memo: LayoutMemo, stage_widths: Mappi
     last = LastLayout(doc, result, widths, grid_top, total_width, {}, {card.id: card for card in doc.cards})
     stage_ids = [stage.id for stage in doc.stages]
     curves: dict[str, tuple[EmotionCurve, ...]] = {}
+    faces = CardFaces(style, language, memo)
     y = grid_top
     for lane_index, lane in enumerate(doc.lanes):
         _place_cells(last, lane, y, stage_ids, lambda stage_id, lane_id=lane.id: cells.get((stage_id, lane_id), []),
-                     style, language, memo)
+                     style, faces)
         y += _place_row(last, lane, lane_index, y, curves, style, language)
     _finish(last, y, curves, style)
     before = memo.last.layout if memo.last is not None else None
@@ -146,6 +147,7 @@ def _relaid(doc: JourneyMap, card_ids: set[str], style: Style, memo: LayoutMemo)
     curves = dict(old_curves)
     relaid = Relaid(result, full=False)
     all_stages = list(old.stages)
+    faces = CardFaces(style, memo.language, memo)
     y = last.grid_top
     for lane_index, lane in enumerate(doc.lanes):
         row = old.lanes[lane.id].row
@@ -156,7 +158,7 @@ def _relaid(doc: JourneyMap, card_ids: set[str], style: Style, memo: LayoutMemo)
             y += row.h
             continue
         _place_cells(now, lane, y, stage_ids, lambda stage_id, lane_id=lane.id: [
-            by_id[card_id] for card_id in old.cell_cards[(stage_id, lane_id)]], style, memo.language, memo)
+            by_id[card_id] for card_id in old.cell_cards[(stage_id, lane_id)]], style, faces)
         y += _place_row(now, lane, lane_index, y, curves, style, memo.language)
         relaid.cards.update(_shared(result.cards, old.cards, [card_id for stage_id in stage_ids
                                                                for card_id in result.cell_cards[(stage_id, lane.id)]]))
@@ -195,7 +197,7 @@ def _shared(new: dict, old: dict, keys: list) -> list:
 
 
 def _place_cells(last: LastLayout, lane: Lane, y: float, stage_ids: list[str],
-                 cards_of: Callable[[str], list[Card]], style: Style, language: str, memo: LayoutMemo) -> None:
+                 cards_of: Callable[[str], list[Card]], style: Style, faces: CardFaces) -> None:
     """Lay out the cards of `lane`'s cells in the stages `stage_ids` (in their order), the lane's top
     at `y`, and note how tall each cell's cards stand."""
     layout = last.layout
@@ -208,11 +210,10 @@ def _place_cells(last: LastLayout, lane: Lane, y: float, stage_ids: list[str],
         if compact:
             boxes, height = _compact_cell(cards_of(stage_id), column.w, style, column.x, y, fill, colors)
         else:
-            boxes, height = _cell(cards_of(stage_id), column.w, style, language, column.x, y, fill, memo, dots)
+            boxes, height = _cell(cards_of(stage_id), column.w, style, column.x, y, fill, faces, dots)
         last.heights[(stage_id, lane.id)] = height
-        layout.cell_cards[(stage_id, lane.id)] = [box.card_id for box in boxes]
-        for box in boxes:
-            layout.cards[box.card_id] = box
+        card_ids = layout.cell_cards[(stage_id, lane.id)] = [box.card_id for box in boxes]
+        layout.cards.update(zip(card_ids, boxes))
 
 
 def _place_row(last: LastLayout, lane: Lane, index: int, y: float, curves: dict[str, tuple[EmotionCurve, ...]],
@@ -385,25 +386,29 @@ def _lane_header(name: str, kind: LaneKind, language: str, style: Style) -> tupl
     return tuple(lines), y
 
 
-def _cell(cards: list[Card], width: float, style: Style, language: str, x: float, y: float, lane_fill: str,
-          memo: LayoutMemo, dots: Mapping[str, int]) -> tuple[list[CardBox], float]:
+def _cell(cards: list[Card], width: float, style: Style, x: float, y: float, lane_fill: str, faces: CardFaces,
+          dots: Mapping[str, int]) -> tuple[list[CardBox], float]:
     """Cards flowed row by row into as many columns as cards of the narrowest width fit, placed in
     the cell at (x, y); the cards share the cell's width, so a wider stage has wider cards with
     fewer lines. They need no widest width: a card that would take more than two narrowest ones and a
     gap makes room for another column instead."""
     pad, gap = style.cell_padding, style.card_gap
     columns, card_width = card_columns(width, style)
+    lefts = [x + pad + i * (card_width + gap) for i in range(columns)]
     boxes = []
-    top = pad
-    for row_start in range(0, len(cards), columns):
-        row = [(c, card_face(c, card_width, style, language, memo, dots.get(c.id, 0)))
-               for c in cards[row_start:row_start + columns]]
-        for i, (card, face) in enumerate(row):
-            rect = Rect(x + pad + i * (card_width + gap), y + top, card_width, face.height)
-            boxes.append(CardBox(card.id, card.stage, card.lane, row_start + i, rect, face, card.color or lane_fill))
-        top += max(face.height for _, face in row) + gap
-    height = (top - gap + pad) if cards else 0
-    return boxes, height
+    top, tallest = pad, 0  # the row's top in the cell, and its tallest card so far
+    for index, (card, face) in enumerate(zip(cards, faces.cell_faces(cards, card_width, dots))):
+        column = index % columns
+        if column == 0 and index:  # the next row, below the last one's tallest card
+            top += tallest + gap
+            tallest = 0
+        rect = Rect(lefts[column], y + top, card_width, face.height)
+        boxes.append(CardBox(card.id, card.stage, card.lane, index, rect, face, card.color or lane_fill))
+        tallest = max(tallest, face.height)
+    if not cards:
+        return boxes, 0
+    top += tallest + gap  # below the last row
+    return boxes, top - gap + pad
 
 
 def card_columns(stage_width: float, style: Style) -> tuple[int, float]:
@@ -429,20 +434,19 @@ def _compact_cell(cards: list[Card], width: float, style: Style, x: float, y: fl
     """Emotion points spread across the stage at the height of their emotion, each with its title
     under the dot (in its persona's colour, of `colors`, when tagged with one); a card without an
     emotion sits on the zero line."""
-    pad, dot = style.cell_padding, style.emotion_dot
+    pad, dot, text_style = style.cell_padding, style.emotion_dot, style.card_text
+    size, line_height = text_style.size, text_style.line_height
     slot = (width - 2 * pad) / max(len(cards), 1)
     levels = _emotion_levels(y, style)
+    dot_rect = Rect((slot - dot) / 2, 0, dot, dot)
     boxes = []
     for i, card in enumerate(cards):
-        text_lines = wrap(card.title, style.card_text, max(slot - 4, 20), 2) if card.title else []
-        lines = tuple(
-            TextLine(text, (slot - style.card_text.width(text)) / 2,
-                     dot + 2 + style.card_text.size + n * style.card_text.line_height, style.card_text.size)
-            for n, text in enumerate(text_lines))
+        text_lines = wrap(card.title, text_style, max(slot - 4, 20), 2) if card.title else []
+        lines = tuple(TextLine(text, (slot - text_style.width(text)) / 2, dot + 2 + size + n * line_height, size)
+                      for n, text in enumerate(text_lines))
         top = levels[(card.emotion if card.emotion is not None else 0) + 2] - dot / 2
-        rect = Rect(x + pad + i * slot, top, slot, dot + 2 + len(text_lines) * style.card_text.line_height)
-        markers = (Marker("emotion", Rect((slot - dot) / 2, 0, dot, dot), "", card.emotion,
-                          colors.get(card.persona, "")),)
+        rect = Rect(x + pad + i * slot, top, slot, dot + 2 + len(text_lines) * line_height)
+        markers = (Marker("emotion", dot_rect, "", card.emotion, colors.get(card.persona, "")),)
         face = CardFace(rect.h, None, built=(lines, markers))
         boxes.append(CardBox(card.id, card.stage, card.lane, i, rect, face, card.color or lane_fill, compact=True))
     return boxes, _emotion_band_height(style)

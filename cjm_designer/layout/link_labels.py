@@ -15,7 +15,8 @@ quick to lay out, and goes where it covers the least when none of them has room.
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from .boxes import MapLayout
@@ -35,47 +36,27 @@ NEARBY_LOOKS = 48  # rows looked at for room near the line at most, before the l
 MORE_LOOKS = 2  # stretches looked at for a place no other line crosses, once a place is found
 
 
-class RectIndex:
-    """Rectangles, each with an owner, bucketed on a coarse grid so that a query meets only the
-    neighbours of its area."""
+CELL = 100.0  # the side of the buckets of rectangles
 
-    CELL = 100.0
+
+def bucket_keys(rect: Rect) -> Iterator[tuple[int, int]]:
+    """The buckets `rect` meets."""
+    for i in range(int(rect.x // CELL), int((rect.x + rect.w) // CELL) + 1):
+        for j in range(int(rect.y // CELL), int((rect.y + rect.h) // CELL) + 1):
+            yield i, j
+
+
+class RectIndex:
+    """Rectangles bucketed on a coarse grid so that a query meets only the neighbours of its area."""
 
     def __init__(self, rects: Iterable[Rect] = ()):
-        self._buckets: dict[tuple[int, int], list[tuple[Rect, object]]] = {}
+        self._buckets: dict[tuple[int, int], list[Rect]] = {}
         for rect in rects:
             self.append(rect)
 
-    def _keys(self, rect: Rect) -> Iterator[tuple[int, int]]:
-        cell = self.CELL
-        for i in range(int(rect.x // cell), int((rect.x + rect.w) // cell) + 1):
-            for j in range(int(rect.y // cell), int((rect.y + rect.h) // cell) + 1):
-                yield i, j
-
-    def append(self, rect: Rect, owner: object = None) -> None:
-        entry = (rect, owner)
-        for key in self._keys(rect):
-            self._buckets.setdefault(key, []).append(entry)
-
-    def rects_within(self, left: float, top: float, right: float, bottom: float) -> list[Rect]:
-        """The rectangles in the buckets the area between these edges meets, one that spans several
-        buckets once for each (for callers a repeat does not change, without the cost of finding
-        repeats)."""
-        buckets, cell = self._buckets, self.CELL
-        return [found for i in range(int(left // cell), int(right // cell) + 1)
-                for j in range(int(top // cell), int(bottom // cell) + 1)
-                for found, _ in buckets.get((i, j), ())]
-
-    def near(self, rect: Rect) -> list[tuple[Rect, object]]:
-        """The entries in the buckets `rect` meets, each once."""
-        found = [entry for key in self._keys(rect) for entry in self._buckets.get(key, ())]
-        return list({id(entry): entry for entry in found}.values()) if len(found) > 1 else found
-
-    def covered_area(self, rect: Rect) -> float:
-        """The area of the rectangles under `rect`."""
-        left, top, right, bottom = rect.x, rect.y, rect.x + rect.w, rect.y + rect.h
-        return sum(max(0.0, min(right, x + w) - max(left, x)) * max(0.0, min(bottom, y + h) - max(top, y))
-                   for (x, y, w, h), _ in self.near(rect))
+    def append(self, rect: Rect) -> None:
+        for key in bucket_keys(rect):
+            self._buckets.setdefault(key, []).append(rect)
 
     def touches(self, rect: Rect) -> bool:
         """Whether a rectangle here meets `rect`, edges included."""
@@ -83,8 +64,100 @@ class RectIndex:
             return False
         left, top, right, bottom = rect.x, rect.y, rect.x + rect.w, rect.y + rect.h
         return any(x <= right and left <= x + w and y <= bottom and top <= y + h
-                   for key in self._keys(rect) for (x, y, w, h), _ in self._buckets.get(key, ()))
+                   for key in bucket_keys(rect) for x, y, w, h in self._buckets.get(key, ()))
 
+
+Obstacle = tuple[float, float, float, float, float]  # see `obstacle`
+
+
+def obstacle(rect: Rect, edge: float = 0.0) -> Obstacle:
+    """A rectangle a label keeps clear of as its edges (left, top, right, bottom: worked out once, not
+    for each strip it is met in) and how deep its `edge` is (a card's, which covers no text; none for a
+    label)."""
+    x, y, w, h = rect
+    return x, y, x + w, y + h, edge
+
+
+class Obstacles:
+    """What a label keeps clear of, as `obstacle`s, by cell: a cell's cards (made when a label first
+    looks into the cell) and the labels placed so far over it, together, sorted by their tops. The
+    obstacles near a strip are then those of the few cells under it at its height, cards and labels
+    found at once as `MapLayout.cards_touching` finds cards: placing the labels of a big map looks
+    along thousands of strips, and what a strip costs before its obstacles are met is most of it."""
+
+    def __init__(self, layout: MapLayout, edge: float):
+        self.layout, self.edge = layout, edge
+        self._stages, self._lanes = list(layout.stages), list(layout.lanes)
+        # the cells' edges, to find the cells under an area as `MapLayout.cells_within` does, by position
+        self._xs = [stage.column.x for stage in layout.stages.values()]
+        self._ys = [lane.row.y for lane in layout.lanes.values()]
+        self._cells: list[list[list | None]] = [[None] * len(self._ys) for _ in self._xs]  # see `_cell`
+        self._outside: list[Obstacle] = []  # labels that reach left of or above the cells, met by every strip
+        self._labels: dict[int, int] = {}  # the ids of the labels' obstacles: how many labels came before
+        self._first_x = self._xs[0] if self._xs else math.inf
+        self._first_y = self._ys[0] if self._ys else math.inf
+
+    def _under(self, left: float, top: float, right: float, bottom: float) -> tuple[range, range]:
+        """The columns and rows of the cells the area between these edges meets (those of
+        `MapLayout.cells_within`: the first and last reach beyond the grid; none for an area wholly
+        left of or above it)."""
+        xs, ys = self._xs, self._ys
+        return (range(max(bisect_right(xs, left) - 1, 0), bisect_left(xs, right)),
+                range(max(bisect_right(ys, top) - 1, 0), bisect_left(ys, bottom)))
+
+    def add_label(self, rect: Rect) -> None:
+        """A label placed, in the cells it meets; in `_outside` too where a strip might meet it in no cell
+        (the cells found for an area wholly left of or above them are none)."""
+        entry = x, y, right, bottom, _ = obstacle(rect)
+        self._labels[id(entry)] = len(self._labels)
+        columns, rows = self._under(x, y, right, bottom)
+        if not columns or not rows or x < self._first_x or y < self._first_y:
+            self._outside.append(entry)
+        for i in columns:
+            for j in rows:
+                tops, tallest, found = cell = self._cells[i][j] or self._cell(i, j)
+                at = bisect_right(tops, y)
+                tops.insert(at, y)
+                found.insert(at, entry)
+                cell[1] = max(tallest, rect.h)
+
+    def near(self, left: float, top: float, right: float, bottom: float, extra: list[Obstacle]
+             ) -> list[list[Obstacle]]:
+        """`extra`, and the obstacles of the cells the area between these edges meets that stand at
+        its height, in groups (a label over several cells once for each: a repeat changes no stretch
+        found)."""
+        groups = [extra, self._outside]
+        columns, rows = self._under(left, top, right, bottom)
+        for i in columns:
+            column = self._cells[i]
+            for j in rows:
+                tops, tallest, found = column[j] or self._cell(i, j)
+                groups.append(found[bisect_left(tops, top - tallest):bisect_left(tops, bottom)])
+        return groups
+
+    def _cell(self, i: int, j: int) -> list:
+        """The cell in column `i` and row `j`: its cards' tops from the highest down, the tallest card's
+        height and the cards as obstacles in that order (a card's text is as far in as a card's
+        padding, a point's all of it)."""
+        tops, _, tallest, boxes = self.layout.cell_boxes(self._stages[i], self._lanes[j])
+        edge = self.edge
+        found = self._cells[i][j] = [list(tops), tallest, [obstacle(box.rect, 0.0 if box.compact else edge)
+                                                            for box in boxes]]
+        return found
+
+    def labels_area(self, rect: Rect) -> float:
+        """The area of the labels under `rect`, summed in the order of `bucket_keys` (each label in the
+        first of its buckets, and in a bucket in the order they came), so that ties between places
+        come out as they always have."""
+        left, top, right, bottom = rect.x, rect.y, rect.x + rect.w, rect.y + rect.h
+        labels = self._labels
+        under = {id(entry): entry for group in self.near(left, top, right, bottom, [])
+                 for entry in group if id(entry) in labels}
+        first_i, first_j = int(left // CELL), int(top // CELL)
+        ordered = sorted(under.values(), key=lambda entry: (max(first_i, int(entry[0] // CELL)),
+                                                            max(first_j, int(entry[1] // CELL)), labels[id(entry)]))
+        return sum(max(0.0, min(right, far_x) - max(left, x)) * max(0.0, min(bottom, far_y) - max(top, y))
+                   for x, y, far_x, far_y, _ in ordered)
 
 
 class LineIndex:
@@ -96,20 +169,32 @@ class LineIndex:
     NARROW, LONG = 50.0, 400.0
 
     def __init__(self):
-        self._vertical: dict[tuple[int, int], list[tuple[Rect, object]]] = {}
-        self._horizontal: dict[tuple[int, int], list[tuple[Rect, object]]] = {}
-        self._slanted: list[tuple[Rect, object]] = []
+        # each line as (left, top, right, bottom, owner); defaultdicts: a long line goes into tens of
+        # buckets, and `setdefault` would make a list for each
+        self._vertical: defaultdict[tuple[int, int], list[tuple]] = defaultdict(list)
+        self._horizontal: defaultdict[tuple[int, int], list[tuple]] = defaultdict(list)
+        self._slanted: list[tuple] = []
+
+    def add_route(self, points: tuple[Point, ...], owner: object) -> None:
+        """A route's sides, as `segment_rects` spans them (without a Rect for each: a big map's
+        routes have thousands)."""
+        for a, b in zip(points, points[1:]):
+            self._add(min(a.x, b.x), min(a.y, b.y), abs(b.x - a.x), abs(b.y - a.y), owner)
 
     def append(self, span: Rect, owner: object) -> None:
-        entry, narrow, long = (span, owner), self.NARROW, self.LONG
-        if span.w == 0:
-            i = int(span.x // narrow)
-            for j in range(int(span.y // long), int((span.y + span.h) // long) + 1):
-                self._vertical.setdefault((i, j), []).append(entry)
-        elif span.h == 0:
-            j = int(span.y // narrow)
-            for i in range(int(span.x // long), int((span.x + span.w) // long) + 1):
-                self._horizontal.setdefault((i, j), []).append(entry)
+        self._add(*span, owner)
+
+    def _add(self, x: float, y: float, w: float, h: float, owner: object) -> None:
+        narrow, long = self.NARROW, self.LONG
+        entry = (x, y, right, bottom, _) = (x, y, x + w, y + h, owner)
+        if w == 0:
+            i, vertical = int(x // narrow), self._vertical
+            for j in range(int(y // long), int(bottom // long) + 1):
+                vertical[i, j].append(entry)
+        elif h == 0:
+            j, horizontal = int(y // narrow), self._horizontal
+            for i in range(int(x // long), int(right // long) + 1):
+                horizontal[i, j].append(entry)
         else:
             self._slanted.append(entry)
 
@@ -117,29 +202,34 @@ class LineIndex:
         """How long the lines that are not `own`'s run inside `rect` (a slanted one as far as its span
         does). A line in two buckets is counted once, where first met: a vertical line is in one column
         of buckets and a horizontal one in one row, so only a query spanning two buckets along a line
-        can meet it twice (and only then are the lines met remembered)."""
+        can meet it twice (and only then are the lines met remembered). A vertical line runs inside
+        as far as it overlaps `rect` up and down, a horizontal one across (written out rather than with
+        min and max: a label's place asks this often)."""
         narrow, long = self.NARROW, self.LONG
         left, top, right, bottom = rect.x, rect.y, rect.x + rect.w, rect.y + rect.h
         total = 0.0
         counted: set[int] = set()
-        for buckets, first_i, last_i, first_j, last_j, once in (
-                (self._vertical, int(left // narrow), int(right // narrow), int(top // long), int(bottom // long),
-                 int(top // long) == int(bottom // long)),
-                (self._horizontal, int(left // long), int(right // long), int(top // narrow), int(bottom // narrow),
-                 int(left // long) == int(right // long))):
+        for vertical, buckets, first_i, last_i, first_j, last_j, once in (
+                (True, self._vertical, int(left // narrow), int(right // narrow), int(top // long),
+                 int(bottom // long), int(top // long) == int(bottom // long)),
+                (False, self._horizontal, int(left // long), int(right // long), int(top // narrow),
+                 int(bottom // narrow), int(left // long) == int(right // long))):
             for i in range(first_i, last_i + 1):
                 for j in range(first_j, last_j + 1):
                     for entry in buckets.get((i, j), ()):
-                        (x, y, w, h), owner = entry
-                        if x <= right and left <= x + w and y <= bottom and top <= y + h and owner != own:
+                        x, y, far_x, far_y, owner = entry
+                        if x <= right and left <= far_x and y <= bottom and top <= far_y and owner != own:
                             if not once:
                                 if id(entry) in counted:
                                     continue
                                 counted.add(id(entry))
-                            total += max(min(right, x + w) - max(left, x), min(bottom, y + h) - max(top, y))
-        for (x, y, w, h), owner in self._slanted:
-            if x <= right and left <= x + w and y <= bottom and top <= y + h and owner != own:
-                total += max(min(right, x + w) - max(left, x), min(bottom, y + h) - max(top, y))
+                            if vertical:
+                                total += (far_y if far_y < bottom else bottom) - (y if y > top else top)
+                            else:
+                                total += (far_x if far_x < right else right) - (x if x > left else left)
+        for x, y, far_x, far_y, owner in self._slanted:
+            if x <= right and left <= far_x and y <= bottom and top <= far_y and owner != own:
+                total += max(min(right, far_x) - max(left, x), min(bottom, far_y) - max(top, y))
         return total
 
 
@@ -156,9 +246,9 @@ class Room:
     and what it should rather not cover: the lines of links and the leaders of labels placed so far."""
 
     def __init__(self, layout: MapLayout, routes: dict[str, tuple[Point, ...]], card_padding: float):
-        self.layout, self.labels = layout, RectIndex()
-        self._routes, self._leaders, self._lines = routes, [], None
         self.edge = card_padding - 1  # how far into a card's edge a label may reach when it must
+        self.layout, self.obstacles = layout, Obstacles(layout, self.edge)
+        self._routes, self._leaders, self._lines = routes, [], None
         self.looks = 0  # how many more stretches the label being placed may look at
         self.inside = True  # whether the label being placed must keep inside the grid
         stages, lanes = list(layout.stages.values()), list(layout.lanes.values())
@@ -174,8 +264,7 @@ class Room:
         if self._lines is None:
             self._lines = LineIndex()
             for owner, points in self._routes.items():
-                for rect in segment_rects(points):
-                    self._lines.append(rect, owner)
+                self._lines.add_route(points, owner)
             for span, owner in self._leaders:
                 self._lines.append(span, owner)
         return self._lines
@@ -183,19 +272,18 @@ class Room:
     def add(self, label: Rect | None, leader: tuple[Point, Point] | None, owner: str) -> None:
         """A label placed (or kept), and its leader, which the labels after it keep clear of."""
         if label is not None:
-            self.labels.append(label, owner)
+            self.obstacles.add_label(label)
         if leader is not None:
             self._leaders.append((span_of(*leader), owner))
             if self._lines is not None:
                 self._lines.append(span_of(*leader), owner)
 
-    def blocked(self, strip: Rect, vertical: bool, extra: list[Rect], edges: bool
+    def blocked(self, strip: Rect, vertical: bool, extra: list[Obstacle], edges: bool
                 ) -> tuple[list[tuple[float, float]], list[tuple[float, float]]] | None:
         """The stretches along `strip` (up and down it when `vertical`, else across) where a label as
-        wide (or tall) as the strip would meet a card, a label or `extra`, widened by the margin kept;
-        and (when `edges`, else none) the same with cards only as far as their text (their edges,
-        `edge` deep, left free). None when the strip leaves the grid across its length. (Labels are placed
-        often: the cards are found as `MapLayout.cards_touching` finds them, without a generator.)"""
+        wide (or tall) as the strip would meet a card, a label or `extra` (obstacles), widened by the
+        margin kept; and (when `edges`, else none) the same with cards only as far as their text (their
+        edges, `edge` deep, left free). None when the strip leaves the grid across its length."""
         self.looks -= 1
         sx, sy, sw, sh = strip
         inside = self.inside
@@ -210,24 +298,14 @@ class Room:
         left, top = sx - MARGIN, sy - MARGIN
         right, bottom = sx + sw + MARGIN, sy + sh + MARGIN
         # the buckets and cells of the strip widened by the margin (its far edges as its Rect gives them)
-        far_x, far_y = left + (right - left), top + (bottom - top)
-        layout, inset = self.layout, self.edge
-        for rects in (self.labels.rects_within(left, top, far_x, far_y), extra):  # (a label met twice: its span twice)
-            for x, y, w, h in rects:
-                if x < right and left < x + w and y < bottom and top < y + h:
-                    clear.append((y - MARGIN, y + h + MARGIN) if vertical else (x - MARGIN, x + w + MARGIN))
         texts = list(clear) if edges else []
-        for key in layout.cells_within(left, top, far_x, far_y):
-            tops, _, tallest, boxes = layout.cell_boxes(*key)
-            for box in boxes[bisect_left(tops, top - tallest):bisect_left(tops, bottom)]:
-                x, y, w, h = box.rect
-                if x < right and left < x + w and y < bottom and top < y + h:
-                    clear.append((y - MARGIN, y + h + MARGIN) if vertical else (x - MARGIN, x + w + MARGIN))
-                    if edges:
-                        cut = 0.0 if box.compact else inset
-                        if x + cut < right and left < x + w - cut and y + cut < bottom and top < y + h - cut:
-                            texts.append((y + cut - MARGIN, y + h - cut + MARGIN) if vertical else
-                                         (x + cut - MARGIN, x + w - cut + MARGIN))
+        for group in self.obstacles.near(left, top, left + (right - left), top + (bottom - top), extra):
+            for x, y, far_x, far_y, cut in group:
+                if x < right and left < far_x and y < bottom and top < far_y:
+                    clear.append((y - MARGIN, far_y + MARGIN) if vertical else (x - MARGIN, far_x + MARGIN))
+                    if edges and x + cut < right and left < far_x - cut and y + cut < bottom and top < far_y - cut:
+                        texts.append((y + cut - MARGIN, far_y - cut + MARGIN) if vertical else
+                                     (x + cut - MARGIN, far_x - cut + MARGIN))
         return clear, texts
 
 
@@ -267,7 +345,7 @@ def place_label(text: str, link_id: str, points: tuple[Point, ...], style: Style
     width = max(style.link_label.width(line) for line in lines) + 8
     height = len(lines) * style.link_label.line_height + 4
     tip = points[-1]
-    arrow = [Rect(tip.x - ARROW_ROOM, tip.y - ARROW_ROOM, 2 * ARROW_ROOM, 2 * ARROW_ROOM)]
+    arrow = [obstacle(Rect(tip.x - ARROW_ROOM, tip.y - ARROW_ROOM, 2 * ARROW_ROOM, 2 * ARROW_ROOM))]
     rect = leader = None
     for room.inside in (True, False):  # in the grid if there is room anywhere near, else past its edge
         room.looks = LOOKS
@@ -289,7 +367,7 @@ def _sides(points: tuple[Point, ...]) -> list[tuple[Point, Point]]:
     return sorted(zip(points, points[1:]), key=lambda ab: -(abs(ab[1].x - ab[0].x) + abs(ab[1].y - ab[0].y)))
 
 
-def _on_route(link_id: str, points: tuple[Point, ...], width: float, height: float, room: Room, arrow: list[Rect],
+def _on_route(link_id: str, points: tuple[Point, ...], width: float, height: float, room: Room, arrow: list[Obstacle],
               areas: list[Rect]) -> Rect | None:
     """A free place on the line (its horizontal sides first, the longest first) or beside it, as near
     the middle of a side as there is room: the first that no other line crosses, else of those found
@@ -316,7 +394,7 @@ def _on_route(link_id: str, points: tuple[Point, ...], width: float, height: flo
 
 
 def _along(a: Point, b: Point, vertical: bool, shift: int, width: float, height: float, room: Room,
-           arrow: list[Rect], areas: list[Rect], ends: tuple[Point, Point], edges: bool
+           arrow: list[Obstacle], areas: list[Rect], ends: tuple[Point, Point], edges: bool
            ) -> tuple[Rect | None, Rect | None]:
     """The free place nearest the middle of the side a-b for a label centred on it (`shift` 0), or
     beside it (-1 left or above, +1 right or below); and (when `edges`) one that covers cards' edges
@@ -361,7 +439,7 @@ def _placed(at: float | None, across: float, vertical: bool, width: float, heigh
     return Rect(across, at, width, height) if vertical else Rect(at, across, width, height)
 
 
-def _nearby(points: tuple[Point, ...], width: float, height: float, room: Room, arrow: list[Rect],
+def _nearby(points: tuple[Point, ...], width: float, height: float, room: Room, arrow: list[Obstacle],
             areas: list[Rect]) -> tuple[Rect, tuple[Point, Point]] | None:
     """The free place nearest the middle of the route's longest side, looked for in rows above and
     below it, whose leader back to the route crosses no card; inside the grid, with none free, the
@@ -469,7 +547,7 @@ def _least_covered(points: tuple[Point, ...], width: float, height: float, room:
         x, y = a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t
         rect = Rect(x - width / 2, y - height / 2, width, height)
         areas.append(rect)
-        score = 3 * room.labels.covered_area(rect)
+        score = 3 * room.obstacles.labels_area(rect)
         if score < best_score:
             score += room.layout.covered_area(rect, best_score - score)
         if score < best_score:

@@ -8,16 +8,19 @@ contextual forms it is drawn in.
 
 from __future__ import annotations
 
+import math
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import accumulate
 
-from ..model.plain import visible_bidi
+from ..model.plain import BIDI_CONTROLS, visible_bidi
 from .fonts import FAMILY, FontChain, font_path
 from .geometry import TextLine
 from .rtl import shaped
 
-__all__ = ["ELLIPSIS", "FAMILY", "FontMetrics", "TextStyle", "font_path", "line_count", "metrics", "stack", "wrap",
-           "wrap_once"]
+__all__ = ["ELLIPSIS", "FAMILY", "FontMetrics", "LineCounter", "TextStyle", "WordWidths", "font_path", "line_count",
+           "metrics", "stack", "wrap", "wrap_once"]
 
 ELLIPSIS = "…"
 
@@ -100,16 +103,83 @@ def line_count(text: str, style: TextStyle, width: float, max_lines: int | None 
     return count if max_lines is None else min(count, max_lines)
 
 
+class WordWidths(dict):
+    """Words of one weight, each with the width of itself and a space after it, in font units: measured
+    once per layout and shared by its `LineCounter`s. PT Sans's widths are whole units, added up by
+    character; a word that only `line_count` counts right (with a character PT Sans lacks, drawn in
+    another font, or a line break, or a bidi control, drawn as a visible mark) is `APART` wide instead."""
+
+    APART = 1 << 60  # wider than any text: a text as wide is counted by `line_count`
+
+    def __init__(self, bold: bool):
+        super().__init__()
+        self._chars = {char: width for char, width in metrics(bold).widths.items()
+                       if char not in f"\n\r{BIDI_CONTROLS}"}
+        self.space = self._chars[" "]
+
+    def __missing__(self, word: str) -> int:
+        try:
+            width = sum(map(self._chars.__getitem__, word)) + self.space
+        except KeyError:
+            width = self.APART
+        self[word] = width
+        return width
+
+
+class LineCounter:
+    """`line_count` at one style, width and most lines, for the thousands of card texts of a big map.
+
+    Widths in whole font units add up to the same sum in any order, so the running widths of all the
+    words of many texts (each word with its space) are added up at once, and each line's last word is
+    found by bisecting them, not word by word. A text holding a word `APART` wide, or one wider than
+    a line (cut inside it), is counted by `line_count` itself."""
+
+    __slots__ = ("_style", "_width", "_max_lines", "_words", "_space", "_limit", "_reach")
+
+    def __init__(self, style: TextStyle, width: float, max_lines: int | None, words: WordWidths):
+        self._style, self._width, self._max_lines, self._words = style, width, max_lines, words
+        self._space = words.space
+        self._limit = round(width, 3) * 1000 / style.size  # as `_paragraph_lines` compares
+        self._reach = words.space + math.floor(self._limit)  # a line's running width grows by at most this
+
+    def counts(self, texts: list[str]) -> list[int]:
+        """How many lines each of `texts` wraps into."""
+        ends = list(accumulate(map(self._words.__getitem__, " ".join(texts).split(" ")), initial=0))
+        space, limit, reach, max_lines = self._space, self._limit, self._reach, self._max_lines
+        counts = []
+        start = 0
+        for text in texts:
+            stop = start + text.count(" ") + 1  # (its words are those from `start`)
+            total = ends[stop] - ends[start]
+            if total - space <= limit:  # one line, as most titles are
+                counts.append(1)
+            elif total >= WordWidths.APART:
+                counts.append(line_count(text, self._style, self._width, max_lines))
+            else:
+                lines, first = 0, start
+                while first < stop:
+                    end = bisect_right(ends, ends[first] + reach, first + 1, stop + 1) - 1
+                    if end == first:  # a word wider than the line: cut inside it
+                        lines = line_count(text, self._style, self._width, max_lines)
+                        break
+                    lines += 1
+                    first = end
+                counts.append(lines if max_lines is None else min(lines, max_lines))
+            start = stop
+        return counts
+
+
 def _wrap(text: str, style: TextStyle, width: float, max_lines: int | None) -> list[str]:
     text = visible_bidi(text)
+    most = None if max_lines is None else max_lines + 1  # (one line past those shown says the text is cut)
     if "\n" in text or "\r" in text:
         lines: list[str] = []
         for paragraph in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-            lines.extend(_wrap_paragraph(paragraph, style, width))
+            lines.extend(_wrap_paragraph(paragraph, style, width, None if most is None else most - len(lines)))
             if max_lines is not None and len(lines) > max_lines:
                 break
     else:  # one paragraph, as most text is
-        lines = _wrap_paragraph(text, style, width)
+        lines = _wrap_paragraph(text, style, width, most)
     if max_lines is not None and len(lines) > max_lines:
         lines = lines[:max_lines]
         lines[-1] = _fit_with_ellipsis(lines[-1], style, width)
@@ -123,8 +193,10 @@ def _wrap_kept(text: str, style: TextStyle, width: float, max_lines: int | None)
 _wrap_remembered = lru_cache(maxsize=65536)(_wrap_kept)
 
 
-def _wrap_paragraph(paragraph: str, style: TextStyle, width: float) -> list[str]:
-    """Greedy line filling, in font units; widths add up because the fonts are used without kerning."""
+def _wrap_paragraph(paragraph: str, style: TextStyle, width: float, most: int | None = None) -> list[str]:
+    """Greedy line filling, in font units; widths add up because the fonts are used without kerning.
+    It stops at `most` lines: past the most a text shows, the lines are cut off anyway (and a name
+    wrapped into a narrow emotion point would otherwise be cut into many)."""
     units, limit = metrics(style.bold)._units, width * 1000 / style.size
     space = units(" ")
     words = paragraph.split(" ")
@@ -141,9 +213,13 @@ def _wrap_paragraph(paragraph: str, style: TextStyle, width: float) -> list[str]
             continue
         if current:
             lines.append(" ".join(current))
+            if len(lines) == most:
+                return lines
         while word_width > limit and len(word) > 1:
             cut = _longest_prefix(word, style, width)
             lines.append(word[:cut])
+            if len(lines) == most:
+                return lines
             word = word[cut:]
             word_width = units(word)
         current, used = [word], word_width
@@ -177,6 +253,18 @@ def _paragraph_lines(paragraph: str, style: TextStyle, width: float) -> int:
 
 
 def _longest_prefix(word: str, style: TextStyle, width: float) -> int:
+    """How many of `word`'s first characters fit in `width` (at least one). In PT Sans a prefix is as
+    wide as its characters added up, so their running widths are bisected; a word with a character
+    drawn otherwise (another font, Arabic's contextual forms) has each prefix tried measured whole."""
+    try:
+        running = list(accumulate(map(metrics(style.bold).widths.__getitem__, word)))
+    except KeyError:
+        return _longest_prefix_measured(word, style, width)
+    size = style.size
+    return max(bisect_right(running, width, key=lambda units: units * size / 1000), 1)  # (as `width` measures)
+
+
+def _longest_prefix_measured(word: str, style: TextStyle, width: float) -> int:
     low, high = 1, len(word)
     while low < high:
         middle = (low + high + 1) // 2

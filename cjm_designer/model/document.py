@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .elements import Card, Conflict, InboxCard, Lane, Link, Meta, Part, Persona, Snapshot, Stage, Vote
+from .elements import Card, Conflict, InboxCard, Lane, Link, Meta, Part, Persona, Snapshot, Stage, Vote, empty_list
 
 MAX_PERSONAS = 100
 MAX_STAGES = 200
@@ -60,15 +60,15 @@ class JourneyMap(Part):
     """A whole customer journey map."""
 
     meta: Meta = Field(default_factory=Meta)
-    personas: list[Persona] = Field(default_factory=list, max_length=MAX_PERSONAS)
-    stages: list[Stage] = Field(default_factory=list, max_length=MAX_STAGES)
-    lanes: list[Lane] = Field(default_factory=list, max_length=MAX_LANES)
-    cards: list[Card] = Field(default_factory=list, max_length=MAX_CARDS)
-    links: list[Link] = Field(default_factory=list, max_length=MAX_LINKS)
-    snapshots: list[Snapshot] = Field(default_factory=list, max_length=MAX_SNAPSHOTS)
-    conflicts: list[Conflict] = Field(default_factory=list, max_length=MAX_CONFLICTS)
-    inbox: list[InboxCard] = Field(default_factory=list, max_length=MAX_INBOX)
-    votes: list[Vote] = Field(default_factory=list, max_length=MAX_VOTES)
+    personas: list[Persona] = Field(default_factory=empty_list, max_length=MAX_PERSONAS)
+    stages: list[Stage] = Field(default_factory=empty_list, max_length=MAX_STAGES)
+    lanes: list[Lane] = Field(default_factory=empty_list, max_length=MAX_LANES)
+    cards: list[Card] = Field(default_factory=empty_list, max_length=MAX_CARDS)
+    links: list[Link] = Field(default_factory=empty_list, max_length=MAX_LINKS)
+    snapshots: list[Snapshot] = Field(default_factory=empty_list, max_length=MAX_SNAPSHOTS)
+    conflicts: list[Conflict] = Field(default_factory=empty_list, max_length=MAX_CONFLICTS)
+    inbox: list[InboxCard] = Field(default_factory=empty_list, max_length=MAX_INBOX)
+    votes: list[Vote] = Field(default_factory=empty_list, max_length=MAX_VOTES)
 
     # -- lookup ---------------------------------------------------------------------------------
 

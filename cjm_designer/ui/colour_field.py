@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QRect, QSize, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QColorDialog, QGridLayout, QMenu, QToolButton, QWidget, QWidgetAction
+from PySide6.QtWidgets import QMenu, QToolButton, QWidget, QWidgetAction
 
 from ..layout.palette import LANE_FILL, PAIN
 
@@ -73,6 +73,8 @@ class ColourSwatch(QToolButton):
         self.setIcon(swatch_icon(colour))
 
     def _fill_menu(self) -> None:
+        from PySide6.QtWidgets import QGridLayout  # here: the start opens no menu
+
         menu = self.menu()
         menu.clear()
         grid_host = QWidget(menu)
@@ -97,6 +99,8 @@ class ColourSwatch(QToolButton):
 
     def choose_other(self) -> None:
         """Any colour, in Qt's colour dialog (the menu gone first), starting from the one shown."""
+        from PySide6.QtWidgets import QColorDialog
+
         self.menu().hide()
         chosen = QColorDialog.getColor(QColor(self.colour or "#FFFFFF"), self.window(), tr("Choose a colour"))
         if chosen.isValid():

@@ -22,7 +22,6 @@ from ..templates import new_map, save_user_template
 from . import messages
 from .autosave import Autosaver
 from .disk_watch import DiskWatch
-from .file_names import documents_folder, safe_file_name
 from .open_files import how_to_open, note_closed, note_open
 from .settings import Settings
 
@@ -128,6 +127,8 @@ class DocumentFiles(QObject):
         folder maps were last saved in or opened from, else the user's Documents."""
         if self.session.path is not None:
             return self.session.path
+        from .file_names import documents_folder, safe_file_name  # here: Save As needs them, the start does not
+
         title = self.session.doc.meta.title or self.display_name or tr("Untitled")
         folder = self.settings.maps_folder() or documents_folder()
         return folder / (safe_file_name(title, tr("Untitled")) + ".cjm")
@@ -261,6 +262,8 @@ class DocumentFiles(QObject):
 
     def choose_and_open(self) -> None:
         from PySide6.QtWidgets import QFileDialog
+
+        from .file_names import documents_folder
 
         path = self.session.path
         folder = path.parent if path else self.settings.maps_folder() or documents_folder()

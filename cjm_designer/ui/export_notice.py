@@ -7,8 +7,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QStatusBar, QToolButton
 
 from ..canvas.actions import icon
@@ -73,6 +72,9 @@ class ExportNotice(QObject):
             self.button.hide()
 
     def show_folder(self) -> None:
+        from PySide6.QtCore import QUrl  # here, as the button is clicked: their classes cost the start 0.5 ms
+        from PySide6.QtGui import QDesktopServices
+
         if self.folder is not None and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder))):
             warning(self.status_bar.window(), tr("Cannot show the folder"),
                     tr("No file manager opened %1.").replace("%1", str(self.folder)))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -27,7 +28,9 @@ from ..editor import DocumentSession, Editor
 from ..i18n import current_language
 from ..model import Kpi, Metrics, numbers
 from ..model.document import ElementKind
-from .colour_field import ColourSwatch
+
+if TYPE_CHECKING:  # loaded with the first colour field: the map's fields, shown first, have none
+    from .colour_field import ColourSwatch
 
 MIN_FIELD_CHARS = 18  # narrower fields go under their labels
 TEXT_LINES, MAX_TEXT_LINES = 3, 10  # a text box's height, empty and at most
@@ -156,6 +159,8 @@ class FieldForm(QWidget):
 
     def _colour_row(self, spec: Field, editor: QLineEdit) -> QWidget:
         """The hex text box with its swatch button; a colour picked is committed as if typed."""
+        from .colour_field import ColourSwatch
+
         swatch = self.swatches[spec.path] = ColourSwatch(self._map_colours, offered=[c for _, c in spec.choices])
         swatch.setObjectName(spec.path + ".swatch")
 

@@ -4,7 +4,7 @@ the cards of one channel, owner, device or tag while the rest fade."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QLinearGradient, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPixmap
 from PySide6.QtWidgets import QComboBox, QLabel, QToolBar
 
 from ..canvas import MapScene
@@ -58,13 +58,14 @@ class HeatFilterBar(Retranslated, QToolBar):
         self.setWindowTitle(tr("Analyse"))
         self.heat_label.setText(tr("Heat map:") + " ")
         self.filter_label.setText(" " + tr("Show only:") + " ")
-        self.legend.setPixmap(_legend(tr("worst"), tr("best"), self.legend.font(), self.devicePixelRatioF()))
+        self.legend_ends = tr("worst"), tr("best")
         names = measure_names()
         _refill(self.heat, [(tr("Off"), None)] + [(names[m], m) for m in HEAT_MEASURES])
         fields = {"channel": tr("Channel"), "owner": tr("Owner"), "device": tr("Device"), "tag": tr("Tag")}
         _refill(self.field, [(tr("All cards"), None)] + [(fields[f], f) for f in FILTER_FIELDS])
         self.value.setPlaceholderText(tr("none on this map"))
         self._fill_values()
+        self._draw_legend()
 
     def choose_heat(self, measure: str | None) -> None:
         self.heat.setCurrentIndex(self.heat.findData(measure))
@@ -78,7 +79,14 @@ class HeatFilterBar(Retranslated, QToolBar):
         measure = self.heat.currentData()
         for action in self.legend_actions:  # a toolbar shows and hides its widgets through their actions
             action.setVisible(measure is not None)
+        self._draw_legend()
         self.scene.set_heat(measure)
+
+    def _draw_legend(self) -> None:
+        """The legend's scale, drawn while a heat map is on: the first frame shows none (drawing it and
+        its gradient's class would cost the start about 1.5 ms)."""
+        if self.heat.currentData() is not None:
+            self.legend.setPixmap(_legend(*self.legend_ends, self.legend.font(), self.devicePixelRatioF()))
 
     def _on_changed(self, change: Change) -> None:
         if change.touches("card", {"channel", "owner", "device", "tags"}):
@@ -114,6 +122,8 @@ def _refill(combo: QComboBox, items) -> None:
 def _legend(worst: str, best: str, font: QFont, ratio: float) -> QPixmap:
     """The heat map's scale, red (worst) through yellow to green (best), its ends named on it in the
     map's ink (the card colours are light in any theme)."""
+    from PySide6.QtGui import QLinearGradient  # here: the start draws no legend, and its class costs 1 ms
+
     metrics = QFontMetrics(font)
     width, height = max(100, metrics.horizontalAdvance(f"{worst}  {best}") + 30), metrics.height() + 4
     pixmap = QPixmap(round(width * ratio), round(height * ratio))

@@ -114,7 +114,9 @@ class Inspector(QWidget):
         self.scene = scene
         self.session = scene.session
         self.heading = QLabel()
-        self.heading.setStyleSheet("font-weight: bold")
+        bold = self.heading.font()  # a bold font, not a style sheet: one costs the start about 1 ms
+        bold.setBold(True)
+        self.heading.setFont(bold)
         self.error = QLabel()
         show_as_problem(self.error)
         self.error.setWordWrap(True)

@@ -55,8 +55,10 @@ def test_the_heat_map_colours_cards_and_cells_and_goes_away(open_window):
     window = five_stages(open_window)
     scene, bar, doc = window.scene, window.analyse_bar, window.session.doc
     assert not any(action.isVisible() for action in bar.legend_actions)
+    assert bar.legend.pixmap().isNull()  # drawn when a heat map is first shown: not at start
     bar.choose_heat("quality")
     assert scene.heat == "quality" and all(action.isVisible() for action in bar.legend_actions)
+    assert not bar.legend.pixmap().isNull()
     values = heat_values(doc, "quality")
     measured = next(c for c in doc.cards if c.id in values)
     unmeasured = next(c for c in doc.cards if c.id not in values)

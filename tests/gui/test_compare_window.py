@@ -168,3 +168,8 @@ def test_the_stage_notes_stay_in_the_pinned_stage_band(qtbot, monkeypatch):
     view.viewport().update()
     qtbot.wait(20)
     assert _note_pixels(compare_window, "stage-offer", palette.KPI_MISSED) < shown / 4
+
+
+def test_closing_the_map_window_closes_its_comparisons(window, compared):
+    window.close()
+    assert not compared.isVisible()

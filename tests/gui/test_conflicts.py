@@ -51,6 +51,7 @@ def conflict_on(doc: JourneyMap, element: str):
 
 def test_the_window_says_the_map_has_conflicts_and_marks_the_cards(window):
     assert window.conflicts_notice.isVisible() and "4 conflicts" in window.conflicts_notice.text()
+    assert window.conflicts_notice.styleSheet() == "color: #D32F2F; font-weight: bold"  # red and bold, as shown
     marks = window.scene.conflict_marks.items
     assert set(marks) == {("card", "c0"), ("card", "c1"), ("card", "c2"), ("card", "c3")}
     tip = marks[("card", "c0")].toolTip()

@@ -4,7 +4,7 @@ import pytest
 
 from cjm_designer.io import load
 from cjm_designer.layout import DEFAULT_STYLE as S
-from cjm_designer.layout import compute_layout
+from cjm_designer.layout import Rect, compute_layout
 from cjm_designer.layout.text import metrics
 from cjm_designer.model import Card, JourneyMap, Lane, LaneKind, Link, Stage
 from cjm_designer.model.synthetic import generate_map
@@ -269,3 +269,25 @@ def test_bidi_controls_in_map_text_are_drawn_as_visible_marks():
     shown = "\n".join(texts)
     assert "\u202e" not in shown
     assert shown.count("[U+202E]gnp.exe") >= 11
+
+
+def test_the_cards_near_an_area_are_found_in_flowed_cells_and_among_emotion_points():
+    """Cards are found by bisecting each cell's tops: a flowed cell's cards keep their order, an
+    emotion lane's points are sorted by height (those at one height in the cell's order), and the
+    cards touching any area are those a look at every card finds."""
+    doc = grid(stages=2, lanes=1)
+    doc.add_lane(Lane(id="e", name="Эмоции", kind=LaneKind.EMOTIONS))
+    for i in range(7):
+        doc.add_card(Card(id=f"c{i}", stage="s0", lane="l0", title=f"Карточка {i}", text="слово " * (i * 5)))
+    for i, emotion in enumerate([1, -2, None, 1, 2, -2]):
+        doc.add_card(Card(id=f"e{i}", stage="s1", lane="e", title=f"Точка {i}", emotion=emotion))
+    layout = compute_layout(doc)
+    tops, ids, _, _ = layout.cell_boxes("s0", "l0")
+    assert ids == [f"c{i}" for i in range(7)] and tops == sorted(tops)
+    tops, ids, _, _ = layout.cell_boxes("s1", "e")
+    assert ids == ["e4", "e0", "e3", "e2", "e1", "e5"] and tops == sorted(tops)
+    for x in range(0, int(layout.width), 60):
+        for y in range(0, int(layout.height), 45):
+            area = Rect(x, y, 90, 70)
+            touching = {card_id for card_id, box in layout.cards.items() if box.rect.intersects(area)}
+            assert {card_id for card_id, _ in layout.cards_touching(area)} == touching

@@ -96,6 +96,21 @@ def test_a_previewed_width_lays_out_as_that_width_set():
     assert shown(previewed) == shown(compute_layout(doc))
 
 
+def test_cards_alike_in_one_cell_share_one_face_measured_as_a_card_alone():
+    """A cell's new faces are measured together (their lines counted in one pass): two cards alike in
+    it get one face, as tall as that card alone in a cell, and the texts between keep their own."""
+    doc = grid()
+    for card_id, text in (("a", TEXT), ("b", "Коротко"), ("c", TEXT), ("d", "")):
+        doc.add_card(Card(id=card_id, stage="s0", lane="l0", title="Звонок", text=text))
+    doc.add_card(Card(id="alone", stage="s1", lane="l1", title="Звонок", text=TEXT))
+    memo = LayoutMemo()
+    layout = compute_layout(doc, S, memo)
+    cards = layout.cards
+    assert cards["a"].face is cards["c"].face is cards["alone"].face
+    assert len(memo.faces) == 3
+    assert cards["a"].rect.h > cards["b"].rect.h > cards["d"].rect.h
+
+
 def test_faces_are_remembered_by_width_and_a_previewed_layout_is_never_relaid_in_part():
     doc = grid()
     doc.add_card(Card(id="c", stage="s0", lane="l0", title="Звонок", text=TEXT))

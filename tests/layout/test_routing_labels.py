@@ -154,8 +154,10 @@ def test_lines_across_several_buckets_are_counted_once():
     assert lines.crossing(Rect(100, 100, 20, 20), "x") == 0
 
 
-def test_the_rectangles_near_an_area_are_those_of_the_buckets_it_meets():
+def test_an_index_of_rectangles_tells_whether_one_touches_an_area():
+    """(What routing asks of the cards moved and the lines and labels changed by an edit.)"""
     index = RectIndex([Rect(0, 0, 250, 10), Rect(500, 500, 10, 10)])
-    near = index.rects_within(120, 0, 130, 10)
-    assert set(near) == {Rect(0, 0, 250, 10)}  # (once for each bucket both meet: one here)
-    assert index.rects_within(120, 300, 130, 310) == []
+    assert index.touches(Rect(120, 0, 10, 10))  # in a bucket other than the rectangle's first
+    assert index.touches(Rect(250, 10, 5, 5))  # edges included
+    assert not index.touches(Rect(120, 300, 10, 10))
+    assert not RectIndex().touches(Rect(0, 0, 10, 10))

@@ -6,7 +6,17 @@ from hypothesis import strategies as st
 from reportlab.pdfbase.ttfonts import TTFontFile
 
 from cjm_designer.layout.font_file import FontFileError, read_widths
-from cjm_designer.layout.text import ELLIPSIS, TextStyle, font_path, line_count, metrics, wrap, wrap_once
+from cjm_designer.layout.text import (
+    ELLIPSIS,
+    LineCounter,
+    TextStyle,
+    WordWidths,
+    font_path,
+    line_count,
+    metrics,
+    wrap,
+    wrap_once,
+)
 
 STYLE = TextStyle(10)
 
@@ -61,6 +71,19 @@ def test_a_word_longer_than_the_line_is_cut():
     assert all(STYLE.width(line) <= 50 for line in lines)
 
 
+@given(word=st.text(alphabet="абвгдШЩWWiil.«😀", min_size=1, max_size=60), width=st.floats(min_value=3, max_value=80),
+       bold=st.booleans())
+def test_a_long_word_is_cut_where_the_next_character_would_not_fit(word, width, bold):
+    """Each piece of a word too wide for the line is as long as fits (one character at least),
+    measured as drawn: in PT Sans by its characters' widths added up, with an emoji as a whole."""
+    style = TextStyle(10, bold)
+    lines = wrap_once(word, style, width)
+    assert "".join(lines) == word
+    for line, following in zip(lines, lines[1:]):
+        assert len(line) == 1 or style.width(line) <= width
+        assert style.width(line + following[0]) > width
+
+
 def test_line_breaks_are_kept_and_extra_lines_end_with_an_ellipsis():
     assert wrap("первая\nвторая\r\nтретья", STYLE, 200) == ["первая", "вторая", "третья"]
     cut = wrap("раз\nдва\nтри\nчетыре", STYLE, 200, max_lines=2)
@@ -111,3 +134,42 @@ def test_counting_lines_counts_the_lines_wrapping_makes(text, width, size, bold,
     any text (words wider than a line, line breaks, bidi marks, cut with an ellipsis)."""
     style = TextStyle(size, bold)
     assert line_count(text, style, width, max_lines) == len(wrap_once(text, style, width, max_lines))
+
+
+@given(text=st.text(alphabet="абвгд  ABCxyzWWWWWWWW«»—\n", max_size=200), width=st.floats(min_value=5, max_value=300),
+       max_lines=st.integers(min_value=1, max_value=4))
+def test_wrapping_to_a_few_lines_stops_where_they_end(text, width, max_lines):
+    """Wrapping stops one line past the most shown (a narrow emotion point cuts a long name into many):
+    the lines kept are the first of all the lines, the last shortened to end with an ellipsis."""
+    every = wrap_once(text, STYLE, width)
+    shown = wrap_once(text, STYLE, width, max_lines)
+    if len(every) <= max_lines:
+        assert shown == every
+    else:
+        assert shown[:-1] == every[:max_lines - 1] and shown[-1].endswith(ELLIPSIS)
+        assert every[max_lines - 1].startswith(shown[-1][:-1].rstrip())
+
+
+@given(texts=st.lists(st.text(alphabet="абвгд  ABCxyzWWWWWWWW«»—😀\n\r\u202e\u2067", max_size=200), min_size=1,
+                      max_size=5),
+       width=st.floats(min_value=5, max_value=300), size=st.sampled_from([9, 10.5]), bold=st.booleans(),
+       max_lines=st.sampled_from([None, 1, 4, 8]))
+def test_a_line_counter_counts_what_line_count_counts(texts, width, size, bold, max_lines):
+    """A layout counts its cards' lines a cell at a time, by bisecting running word widths: the same
+    counts as `line_count` for any texts (an emoji's fractional width, line breaks, bidi controls,
+    words wider than a line, empty texts), with the word widths shared between counters as a layout
+    shares them."""
+    words, style = WordWidths(bold), TextStyle(size, bold)
+    for counted_at in (width, width * 1.7):
+        counts = LineCounter(style, counted_at, max_lines, words).counts(texts)
+        assert counts == [line_count(text, style, counted_at, max_lines) for text in texts]
+
+
+def test_a_line_counter_counts_a_line_filled_to_the_last_unit():
+    """Whole font units: a line exactly as wide as the width still fits, half a unit more does not."""
+    style, words = TextStyle(10), WordWidths(False)
+    first_line = metrics(False)._units("путь клиента")  # in thousandths of the size: at size 10, hundredths of a point
+    texts = ["путь клиента", "путь клиента путь клиента"]
+    for units, lines in ((first_line, 1), (first_line - 0.5, 2)):
+        counts = LineCounter(style, units / 100, None, words).counts(texts)
+        assert counts == [line_count(text, style, units / 100) for text in texts] == [lines, 2 * lines]
