@@ -80,9 +80,10 @@ class BoxItem(QGraphicsItem):
 
 
 class CardItem(BoxItem):
-    def __init__(self, card_id: str):
+    def __init__(self, card_id: str, icons: P.Icons):
         super().__init__()
         self.card_id = card_id
+        self.icons = icons  # the scene's: each icon parsed once for all its cards
         self.box: CardBox | None = None
         self.fill = QColor("#FFFFFF")
         self._drawing: CardDrawing | None = None
@@ -196,7 +197,7 @@ class CardItem(BoxItem):
         if drawing.frame is not None:
             frame = drawing.frame
             P.draw_box(painter, replace(frame, stroke=Stroke(P.ACCENT.name(), 2.0)) if selected else frame)
-        P.draw_shapes(painter, drawing.inside)
+        P.draw_shapes(painter, drawing.inside, self.icons)
         painter.restore()
         if drawing.frame is not None and (selected or self.hovered):
             painter.setPen(QPen(P.ACCENT, 1.2))

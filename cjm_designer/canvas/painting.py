@@ -40,6 +40,7 @@ def load_fallback_font(text: str, bold: bool) -> None:
 
 
 BASE_SIZE = 100  # Qt font sizes are whole pixels: text is drawn at 100 px and scaled to its size
+INVISIBLE_TEXT = 0.05  # device pixels: text of a smaller size gets no coverage at all from FreeType (see the tests)
 
 
 @cache
@@ -55,10 +56,24 @@ def font(bold: bool = False) -> QFont:
     return result
 
 
-@cache
-def _svg(name: str, color: str) -> QSvgRenderer:
-    text = icon_path(name).read_text("utf-8").replace("currentColor", color)
-    return QSvgRenderer(QByteArray(text.encode("utf-8")))
+class Icons:
+    """The bundled icons as a scene draws them: each file read once, and parsed once for each colour
+    it is drawn in (Qt's SVG renderer fixes `currentColor` as it parses). A scene keeps one for its
+    cards, the only items with icons."""
+
+    def __init__(self):
+        self._texts: dict[str, str] = {}
+        self._renderers: dict[tuple[str, str], QSvgRenderer] = {}
+
+    def renderer(self, name: str, color: str) -> QSvgRenderer:
+        found = self._renderers.get((name, color))
+        if found is None:
+            text = self._texts.get(name)
+            if text is None:
+                text = self._texts[name] = icon_path(name).read_text("utf-8")
+            data = QByteArray(text.replace("currentColor", color).encode("utf-8"))
+            found = self._renderers[name, color] = QSvgRenderer(data)
+        return found
 
 
 def qrect(rect: Rect) -> QRectF:
@@ -67,7 +82,8 @@ def qrect(rect: Rect) -> QRectF:
 
 # -- the layout's primitives (layout/drawing.py), one function each; items add only their overlays --
 
-def draw_shapes(painter: QPainter, shapes: tuple[Shape, ...]) -> None:
+def draw_shapes(painter: QPainter, shapes: tuple[Shape, ...], icons: Icons | None = None) -> None:
+    """The shapes in order; `icons` draws their icons (only a card's shapes have any)."""
     for shape in shapes:
         match shape:
             case Path():
@@ -77,7 +93,7 @@ def draw_shapes(painter: QPainter, shapes: tuple[Shape, ...]) -> None:
             case Box():
                 draw_box(painter, shape)
             case Icon():
-                draw_icon(painter, shape)
+                draw_icon(painter, shape, icons)
             case Dot():
                 draw_dot(painter, shape)
             case TextLine():
@@ -124,7 +140,7 @@ def draw_polygon(painter: QPainter, polygon: Polygon) -> None:
 def draw_box(painter: QPainter, box: Box) -> None:
     rect = qrect(box.rect)
     if box.stroke is None and box.radius == 0:
-        painter.fillRect(rect, QColor(box.fill))
+        fill_rect(painter, rect, QColor(box.fill))
         return
     painter.setPen(pen(box.stroke) if box.stroke else Qt.PenStyle.NoPen)
     if box.fill is None:
@@ -136,8 +152,20 @@ def draw_box(painter: QPainter, box: Box) -> None:
     painter.drawRoundedRect(rect, box.radius, box.radius)
 
 
-def draw_icon(painter: QPainter, icon: Icon) -> None:
-    _svg(icon.name, icon.color).render(painter, qrect(icon.rect))
+def fill_rect(painter: QPainter, rect: QRectF, color: QColor) -> None:
+    """`painter.fillRect(rect, color)` done as QPainter does it for a paint engine without a fill of its
+    own, the same pixels and the same SVG: the first call of fillRect has PySide make QGradient's
+    enums to choose among its overloads (1.4 ms of the start of a map with a pain point)."""
+    pen, brush = painter.pen(), painter.brush()
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(color)
+    painter.drawRect(rect)
+    painter.setBrush(brush)
+    painter.setPen(pen)
+
+
+def draw_icon(painter: QPainter, icon: Icon, icons: Icons) -> None:
+    icons.renderer(icon.name, icon.color).render(painter, qrect(icon.rect))
 
 
 def draw_dot(painter: QPainter, dot: Dot) -> None:
@@ -161,7 +189,10 @@ def draw_persona_photo(painter: QPainter, photo: PersonaPhoto, image: QImage) ->
 
 
 def draw_text_line(painter: QPainter, line: TextLine) -> None:
-    """The line with its baseline starting at (x, y), `size` scene units high (1 unit = 1 pt)."""
+    """The line with its baseline starting at (x, y), `size` scene units high (1 unit = 1 pt). A line
+    too small to colour a pixel (the Overview's header texts on a big map) is not shaped at all."""
+    if line.size * abs(painter.worldTransform().determinant()) ** 0.5 < INVISIBLE_TEXT:
+        return
     painter.save()
     painter.setPen(QColor(line.color))
     painter.translate(line.x, line.y)

@@ -71,6 +71,7 @@ class MapScene(QGraphicsScene):
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
         self._preview_timer.timeout.connect(self._show_preview)
+        self.icons = P.Icons()  # the cards' icons, each parsed once for the scene
         self.card_items: dict[str, CardItem] = {}  # on a big map, only the cards near the view have items
         self.card_fill: dict[str, str] = {}
         self.lazy = False
@@ -304,7 +305,7 @@ class MapScene(QGraphicsScene):
         layout = self.layout
         for card_id in card_ids:
             if card_id not in self.card_items:
-                item = self.card_items[card_id] = CardItem(card_id)
+                item = self.card_items[card_id] = CardItem(card_id, self.icons)
                 item.show(layout.cards[card_id], QColor(self.card_fill[card_id]),
                           FADED if card_id in self.faded else 1.0)
                 item.setParentItem(self.card_layer)

@@ -247,14 +247,13 @@ def curve_shapes(curve: EmotionCurve) -> tuple[Path, ...]:
 
 
 def catmull_rom(points: tuple[Point, ...]) -> tuple[Move | Cubic, ...]:
-    """A Catmull-Rom curve through the points, as cubic Béziers (the ends repeat their point)."""
-    commands: list[Move | Cubic] = [Move(Point(*points[0]))]
-    for i in range(len(points) - 1):
-        p0, p1, p2 = points[max(i - 1, 0)], points[i], points[i + 1]
-        p3 = points[min(i + 2, len(points) - 1)]
-        commands.append(Cubic(Point(p1.x + (p2.x - p0.x) / 6, p1.y + (p2.y - p0.y) / 6),
-                              Point(p2.x - (p3.x - p1.x) / 6, p2.y - (p3.y - p1.y) / 6), Point(p2.x, p2.y)))
-    return tuple(commands)
+    """A Catmull-Rom curve through the points, as cubic Béziers (the ends repeat their point): each
+    piece from p1 to p2 shaped by the points around them, p0 and p3."""
+    ends = (points[0], *points, points[-1])
+    return (Move(Point(*points[0])),) + tuple(
+        Cubic(Point(p1.x + (p2.x - p0.x) / 6, p1.y + (p2.y - p0.y) / 6),
+              Point(p2.x - (p3.x - p1.x) / 6, p2.y - (p3.y - p1.y) / 6), Point(p2.x, p2.y))
+        for p0, p1, p2, p3 in zip(ends, ends[1:], ends[2:], ends[3:]))
 
 
 # -- cards --------------------------------------------------------------------------------------

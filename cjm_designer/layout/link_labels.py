@@ -372,16 +372,16 @@ def _on_route(link_id: str, points: tuple[Point, ...], width: float, height: flo
     """A free place on the line (its horizontal sides first, the longest first) or beside it, as near
     the middle of a side as there is room: the first that no other line crosses, else of those found
     in a few more looks the one that the least of other lines cross; with none, the first place clear
-    of cards' text, over the edges of cards."""
+    of cards' text, over the edges of cards (looked for only then: most labels find a free place)."""
     sides = sorted(((a, b) for a, b in _sides(points) if (a.x == b.x or a.y == b.y)
                     and abs(b.x - a.x) + abs(b.y - a.y) > 2 * END_ROOM), key=lambda ab: ab[0].x == ab[1].x)
     ends = (points[0], points[-1])  # on the cards: a label's middle keeps about half its length away
-    best, best_crossing, edgy = None, math.inf, None
+    best, best_crossing = None, math.inf
+    looked: list[tuple] = []  # the strips looked along, in order, for `_over_edges`
     for shift, (a, b) in [(0, side) for side in sides] + [(shift, side) for side in sides for shift in (-1, 1)]:
         if room.looks <= 0:  # (no look left: `_along` would find nothing)
             break
-        rect, on_edges = _along(a, b, a.x == b.x, shift, width, height, room, arrow, areas, ends, edgy is None)
-        edgy = edgy or on_edges
+        rect = _along(a, b, a.x == b.x, shift, width, height, room, arrow, areas, ends, looked)
         if rect is None:
             continue
         crossing = room.lines.crossing(rect, link_id)
@@ -390,17 +390,16 @@ def _on_route(link_id: str, points: tuple[Point, ...], width: float, height: flo
         if crossing == 0:
             break
         room.looks = min(room.looks, MORE_LOOKS)
-    return best or edgy
+    return best or _over_edges(looked, width, height, room, arrow)
 
 
 def _along(a: Point, b: Point, vertical: bool, shift: int, width: float, height: float, room: Room,
-           arrow: list[Obstacle], areas: list[Rect], ends: tuple[Point, Point], edges: bool
-           ) -> tuple[Rect | None, Rect | None]:
+           arrow: list[Obstacle], areas: list[Rect], ends: tuple[Point, Point], looked: list[tuple]) -> Rect | None:
     """The free place nearest the middle of the side a-b for a label centred on it (`shift` 0), or
-    beside it (-1 left or above, +1 right or below); and (when `edges`) one that covers cards' edges
-    but not their text. It is looked for in a stretch around the middle, then in a longer one (`ALONG_REACH` each
-    way) if that has none, so that a long side is looked at only as far as needed: a place found is
-    the nearest, since any place outside the stretch is farther than its ends."""
+    beside it (-1 left or above, +1 right or below). It is looked for in a stretch around the middle,
+    then in a longer one (`ALONG_REACH` each way) if that has none, so that a long side is looked at
+    only as far as needed: a place found is the nearest, since any place outside the stretch is
+    farther than its ends. Each stretch looked along is added to `looked`."""
     length = height if vertical else width
     at_card = length / 2 + MARGIN - room.edge  # a label may reach no farther into a card's edge
     at_end = max(at_card, END_ROOM)
@@ -414,22 +413,34 @@ def _along(a: Point, b: Point, vertical: bool, shift: int, width: float, height:
         low, high = a.x + first_room, b.x - last_room
         across = a.y - height / 2 + shift * (height / 2 + SIDE_GAP)
     middle, reach = (low + high) / 2, 2 * max(width, height)
-    clear = edgy = None
+    clear = None
     while high >= low and room.looks > 0:
         first, last = max(low, middle - reach), min(high, middle + reach)
         start, end = first - length / 2, last + length / 2
         strip = Rect(across, start, width, end - start) if vertical else Rect(start, across, end - start, height)
         areas.append(Rect(strip.x - MARGIN, strip.y - MARGIN, strip.w + 2 * MARGIN, strip.h + 2 * MARGIN))
-        spans = room.blocked(strip, vertical, arrow, edges and edgy is None)
+        spans = room.blocked(strip, vertical, arrow, False)
         if spans is None:
             break
+        looked.append((strip, vertical, start, end, middle, across))
         clear = nearest_start(free_starts(spans[0], start, end, length), length, middle)
-        if edges and edgy is None:  # the nearest, from the shortest stretch that has one
-            edgy = nearest_start(free_starts(spans[1], start, end, length), length, middle)
         if clear is not None or (first, last) == (low, high) or reach >= ALONG_REACH:
             break
         reach = ALONG_REACH
-    return _placed(clear, across, vertical, width, height), _placed(edgy, across, vertical, width, height)
+    return _placed(clear, across, vertical, width, height)
+
+
+def _over_edges(looked: list[tuple], width: float, height: float, room: Room, arrow: list[Obstacle]) -> Rect | None:
+    """In the first of the strips `looked` along (by `_along`, in order) that has one, the place clear
+    of cards' text (over their edges) nearest the middle of its side. Nothing is placed while the
+    strips are looked along, so they are looked along again as they were."""
+    for strip, vertical, start, end, middle, across in looked:
+        length = height if vertical else width
+        _, texts = room.blocked(strip, vertical, arrow, True)
+        at = nearest_start(free_starts(texts, start, end, length), length, middle)
+        if at is not None:
+            return _placed(at, across, vertical, width, height)
+    return None
 
 
 def _placed(at: float | None, across: float, vertical: bool, width: float, height: float) -> Rect | None:

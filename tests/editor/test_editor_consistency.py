@@ -26,6 +26,7 @@ from cjm_designer.editor.clipboard import cards_from_json, cards_from_text, copy
 from cjm_designer.io import dumps
 from cjm_designer.model import Card, Lane, LaneKind, Link, LinkKind, Stage
 from cjm_designer.model.document import ElementKind, cell_order
+from tests.canvas_teardown import end_canvas
 from tests.strategies import journey_maps, short
 
 
@@ -330,7 +331,7 @@ class EditorMachine(RuleBasedStateMachine):
                 stack.redo()
         assert dumps(self.doc) == final
         self.scene_shows_the_model()
-        self.scene.dispose()  # now, not by the cyclic collector in a later test (see MapScene.dispose)
+        end_canvas(self.session, self.scene)
 
 
 TestEditorMachine = EditorMachine.TestCase

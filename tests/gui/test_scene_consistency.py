@@ -37,6 +37,7 @@ from cjm_designer.layout import CardBox, MapLayout, compute_layout
 from cjm_designer.model import LaneKind
 from cjm_designer.model.analytics import CardFilter
 from cjm_designer.model.document import ElementKind, cell_order
+from tests.canvas_teardown import end_canvas
 from tests.strategies import journey_maps, short
 
 Press, Move, Release, DoubleClick = (QEvent.Type.GraphicsSceneMousePress, QEvent.Type.GraphicsSceneMouseMove,
@@ -518,9 +519,7 @@ class SceneMachine(RuleBasedStateMachine):
             stack.undo()
         assert dumps(self.doc) == self.start_doc
         self.check_scene()
-        self.view.close()
-        self.view.deleteLater()
-        self.scene.dispose()  # now, not by the cyclic collector in a later test (see MapScene.dispose)
+        end_canvas(self.session, self.scene, self.view)
         QApplication.clipboard().clear()  # a process that ends with cards on it crashes on Qt's offscreen platform
 
 

@@ -12,7 +12,12 @@ from hypothesis import strategies as st
 from cjm_designer.io import load
 from cjm_designer.layout import DEFAULT_STYLE, compute_layout
 from cjm_designer.layout.geometry import Rect
-from cjm_designer.layout.link_labels import LineIndex, Obstacles, bucket_keys, obstacle
+from cjm_designer.layout.link_labels import (
+    LineIndex,
+    Obstacles,
+    bucket_keys,
+    obstacle,
+)
 from cjm_designer.model.synthetic import generate_map
 from cjm_designer.paths import templates_dir
 
