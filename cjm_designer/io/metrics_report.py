@@ -66,7 +66,7 @@ from ..model.metrics_match import FIGURES, SOURCE_MEDIUM, KeyKind, Report, Repor
 from ..model.numbers import NumberError, parse
 from .errors import InvalidFormatError, ProblemsFound
 from .reading import read_limited, too_large
-from .xlsx_import import open_workbook, unreadable_workbook
+from .xlsx_import import open_workbook
 
 MAX_REPORT_BYTES = 32 * 1024 * 1024
 MAX_ROWS = 200_000
@@ -282,8 +282,7 @@ class _Cell:
 def _workbook_rows(reading: _Reading, raw: bytes) -> _Rows:
     from openpyxl.utils import get_column_letter
 
-    book = open_workbook(reading.name, raw)
-    try:
+    with open_workbook(reading.name, raw) as book:
         for sheet in book.worksheets:
             rows: list[tuple[int, list]] = []
             for number, cells in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS), start=1):
@@ -303,12 +302,6 @@ def _workbook_rows(reading: _Reading, raw: bytes) -> _Rows:
                 rows.append((number, values))
             if rows:
                 return _Rows(rows, partial(_cell_name, sheet.title, get_column_letter))
-    except InvalidFormatError:
-        raise
-    except Exception as error:  # a damaged sheet's XML (an entity bomb is refused by the parser)  # noqa: BLE001
-        raise unreadable_workbook(reading.name, error) from None
-    finally:
-        book.close()
     raise InvalidFormatError(reading.name, [Problem("", _NO_TABLE)])
 
 

@@ -17,6 +17,8 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -88,10 +90,13 @@ def from_xlsx(raw: bytes, name: str = "<xlsx>") -> tuple[JourneyMap, list[str]]:
 # -- reading the workbook -----------------------------------------------------------------------
 
 
-def open_workbook(name: str, raw: bytes):
+@contextmanager
+def open_workbook(name: str, raw: bytes) -> Iterator:
     """The workbook in `raw` (the file `name`), read-only and with the values formulas had when it was
     saved (nothing is evaluated), once it is known to be a zip archive that unpacks within
-    MAX_UNCOMPRESSED; otherwise the one-line error every reader of workbooks gives. Close it after use."""
+    MAX_UNCOMPRESSED, for the `with` block, and closed after it. A damaged workbook, or a damaged
+    sheet found as the block reads it, is the one-line error every reader of workbooks gives; the
+    block's own InvalidFormatError goes through as it is."""
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
@@ -103,20 +108,27 @@ def open_workbook(name: str, raw: bytes):
     from openpyxl import load_workbook  # loaded with the first workbook read
 
     try:
-        return load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+        book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises what its parsers raise on a damaged part  # noqa: BLE001
-        raise unreadable_workbook(name, error) from None
+        raise _unreadable(name, error) from None
+    try:
+        yield book
+    except InvalidFormatError:
+        raise
+    except Exception as error:  # a damaged sheet's XML (an entity bomb is refused by the parser)  # noqa: BLE001
+        raise _unreadable(name, error) from None
+    finally:
+        book.close()
 
 
-def unreadable_workbook(name: str, error: Exception) -> InvalidFormatError:
+def _unreadable(name: str, error: Exception) -> InvalidFormatError:
     return InvalidFormatError(name, [Problem("", f"is not a readable Excel workbook ({type(error).__name__})")])
 
 
 def _read(job: _Import, raw: bytes) -> dict[str, _Sheet]:
-    book = open_workbook(job.name, raw)
     known = sheet_keys()
     sheets: dict[str, _Sheet] = {}
-    try:
+    with open_workbook(job.name, raw) as book:
         for sheet in book.worksheets:
             key = known.get(normal(sheet.title))
             if key == "help":
@@ -127,12 +139,6 @@ def _read(job: _Import, raw: bytes) -> dict[str, _Sheet]:
                 job.warnings.append(f'sheet "{sheet.title}" repeats sheet "{sheets[key].title}" and was not imported')
             else:
                 sheets[key] = _read_sheet(job, sheet, key)
-    except InvalidFormatError:
-        raise
-    except Exception as error:  # a damaged sheet's XML (an entity bomb is refused by the parser)  # noqa: BLE001
-        raise unreadable_workbook(job.name, error) from None
-    finally:
-        book.close()
     job.fail_if_any()
     return sheets
 
