@@ -21,8 +21,6 @@ import tempfile
 import time
 from pathlib import Path
 
-for _variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):  # not the user's own
-    os.environ[_variable] = tempfile.mkdtemp(prefix=f"bench-room-{_variable.lower()}-")
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # from a checkout
 
@@ -89,6 +87,13 @@ def measure(app: QApplication, doc: JourneyMap) -> dict:
 
 
 def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="bench-room-") as folder:
+        for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):  # not the user's own
+            os.environ[name] = os.path.join(folder, name.lower())
+        measure_sizes()
+
+
+def measure_sizes() -> None:
     app = QApplication(sys.argv[:1])
     sizes = [int(a) for a in sys.argv[1:]] or [0, 5000]
     print(f"{PARTICIPANTS} participants x {CARDS} cards at once, over loopback, into a window's Inbox")

@@ -39,6 +39,14 @@ NOT_AT_START = (
     "cjm_designer.canvas.card_drag",  # the drags on the canvas, loaded by their first press
     "cjm_designer.canvas.header_drag",
     "cjm_designer.canvas.link_connect",
+    "cjm_designer.canvas.emotion_drag",
+    "cjm_designer.canvas.text_edits",  # typing on the canvas, and its editor
+    "cjm_designer.canvas.inline_editor",
+    "cjm_designer.canvas.insertion",
+    "cjm_designer.canvas.menus",  # the context menus
+    "cjm_designer.canvas.autoscroll",  # scrolling near the edges during drags
+    "cjm_designer.canvas.persona_photo",  # the title's photo, for a map whose persona has one
+    "cjm_designer.canvas.conflict_marks",  # a merge's conflicts on the canvas, for a map with any
     "cjm_designer.ui.colour_field",  # a stage's or lane's colour in the Inspector; the map's fields have none
 )
 
@@ -72,6 +80,10 @@ UNUSED_QT_CLASSES = (
     "QtGui.QDesktopServices", "QtCore.QUrl",  # the export notice's "Show in folder"
     "QtCore.QStandardPaths",  # the Documents folder, for Save As and Open
     "QtWidgets.QColorDialog", "QtWidgets.QGridLayout",  # a colour swatch's menu
+    "QtWidgets.QMessageBox", "QtWidgets.QDialog",  # a question or a warning (ui/messages.py)
+    "QtWidgets.QGraphicsTextItem",  # typing on the canvas
+    "QtCore.QElapsedTimer",  # scrolling near the edges during drags
+    "QtGui.QImageReader",  # decoding a persona's photo
 )
 
 QT_CLASSES_MADE = """

@@ -11,8 +11,6 @@ from PySide6.QtGui import QAction, QIcon, QKeySequence, QUndoStack
 from ..model.document import ElementKind
 from ..paths import bundled
 from . import card_marks as marks
-from .emotion_drag import signed
-from .menus import add_part
 from .texts import tr
 from .view import MapView
 
@@ -46,11 +44,10 @@ class CanvasActions:
         self.zoom_out = self._make(view, QKeySequence.StandardKey.ZoomOut, view.zoom_out, "zoom-out")
         self.zoom_fit = self._make(view, QKeySequence("Ctrl+0"), view.zoom_fit, "maximize")
         self.zoom_actual = self._make(view, QKeySequence("Ctrl+1"), view.zoom_actual)
-        doc = scene.session.doc
         self.add_stage = self._make(view, QKeySequence("Ctrl+Shift+T"),  # Ctrl+Shift+S is Save As
-                                    lambda: add_part(scene, ElementKind.STAGE, len(doc.stages)), "columns-3")
-        self.add_lane = self._make(view, QKeySequence("Ctrl+Shift+L"),
-                                   lambda: add_part(scene, ElementKind.LANE, len(doc.lanes)), "rows-3")
+                                    partial(_add_last, scene, ElementKind.STAGE), "columns-3")
+        self.add_lane = self._make(view, QKeySequence("Ctrl+Shift+L"), partial(_add_last, scene, ElementKind.LANE),
+                                   "rows-3")
         self.emotions = [self._make(view, QKeySequence(f"Alt+{n}"), partial(marks.set_emotion, scene, value))
                          for n, value in enumerate(marks.EMOTIONS, 1)]
         self.no_emotion = self._make(view, QKeySequence("Alt+0"), partial(marks.set_emotion, scene, None))
@@ -74,7 +71,7 @@ class CanvasActions:
                              (self.zoom_actual, tr("Actual size")), (self.add_stage, tr("Add stage")),
                              (self.add_lane, tr("Add lane")), (self.no_emotion, tr("Emotion: not set")),
                              (self.no_quality, tr("Contact quality: not set")), (self.pain, tr("Pain point on or off")),
-                             *((action, tr("Emotion %1").replace("%1", signed(value)))
+                             *((action, tr("Emotion %1").replace("%1", marks.signed(value)))
                                for action, value in zip(self.emotions, marks.EMOTIONS, strict=True)),
                              *((action, tr("Contact quality %1").replace("%1", str(value)))
                                for action, value in zip(self.qualities, marks.QUALITIES, strict=True))):
@@ -91,6 +88,14 @@ class CanvasActions:
         action.triggered.connect(lambda _=False: slot())
         view.addAction(action)
         return action
+
+
+def _add_last(scene, kind: ElementKind) -> None:
+    """Add stage or Add lane: a new one after the last, its name open for typing."""
+    from .menus import add_part  # here: the context menus and typing (text_edits) load on first use
+
+    doc = scene.session.doc
+    add_part(scene, kind, len(doc.stages) if kind == ElementKind.STAGE else len(doc.lanes))
 
 
 class StackAction(QAction):

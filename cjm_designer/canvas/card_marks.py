@@ -24,6 +24,11 @@ EMOTIONS = (-2, -1, 0, 1, 2)  # Alt+1 … Alt+5
 QUALITIES = (1, 2, 3, 4, 5)  # Ctrl+Alt+1 … Ctrl+Alt+5
 
 
+def signed(level: int) -> str:
+    """An emotion as the map shows it: −2, −1, 0, +1, +2 (a real minus sign)."""
+    return f"{level:+d}".replace("-", "−") if level else "0"
+
+
 def marked_cards(scene: MapScene) -> list[str]:
     """The cards a key sets: the selected ones, else the current card."""
     selected = scene.selected_card_ids()

@@ -21,6 +21,7 @@ from ..layout.geometry import Point, TextLine
 from ..layout.text import TextStyle
 from ..model.document import ElementKind
 from . import painting as P
+from .card_marks import signed
 from .items import CardItem
 from .texts import tr
 from .tools import PointerDrag
@@ -31,11 +32,6 @@ if TYPE_CHECKING:
 TAG_TEXT = TextStyle(9, bold=True)
 TAG_PAD, TAG_GAP = 3.0, 5.0  # the tag's padding around its text, and its distance from the dot
 TAG_Z = 6  # above the dragged point
-
-
-def signed(level: int) -> str:
-    """An emotion as the map shows it: −2, −1, 0, +1, +2 (a real minus sign)."""
-    return f"{level:+d}".replace("-", "−") if level else "0"
 
 
 class LevelTag(QGraphicsItem):

@@ -10,9 +10,10 @@ as the scene's export mode does: an exported image is drawn in full at any scale
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from ..layout import CardBox, EmotionCurve, LaneBox, LinkPath, MapLayout, Rect, StageBox, TextLine
@@ -31,7 +32,9 @@ from ..layout.drawing import (
 from ..layout.palette import LINK_STYLES
 from ..model import Persona, Photo
 from . import painting as P
-from .persona_photo import decoded_photo
+
+if TYPE_CHECKING:  # a persona's photo is decoded (persona_photo.py) when a map first shows one
+    from PySide6.QtGui import QImage
 
 HANDLE_RADIUS = 5.0
 SIMPLE_BELOW = 0.4  # level of detail under which cards are drawn as plain blocks
@@ -488,7 +491,11 @@ class TextBlockItem(BoxItem):
         decode = source is not self._decoded
         if decode:
             self._decoded = source
-            self.image = None if source is None else decoded_photo(source, PHOTO_PIXELS_PER_POINT * photo.rect.w)
+            self.image = None
+            if source is not None:
+                from .persona_photo import decoded_photo  # its Qt classes load only for a map with a photo
+
+                self.image = decoded_photo(source, PHOTO_PIXELS_PER_POINT * photo.rect.w)
         shapes = () if photo is None else photo_shapes(photo, self.image is not None)
         if decode or (texts, photo, shapes) != (self.texts, self.photo, self.photo_shapes):
             self.texts, self.photo, self.photo_shapes = texts, photo, shapes

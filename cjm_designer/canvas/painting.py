@@ -8,16 +8,20 @@ advances match the layout's; icons are the bundled Lucide SVGs, drawn as vectors
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QImage, QPainter, QPainterPath, QPen, QPolygonF
-from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainter, QPainterPath, QPen, QPolygonF
 
 from ..layout import Rect, TextLine, palette
 from ..layout.drawing import Box, Cubic, Dot, Icon, Line, Move, Path, PersonaPhoto, Polygon, Shape, Stroke
 from ..layout.fonts import EMOJI_FAMILY, emoji_path
 from ..layout.icons import icon_path
 from ..layout.text import FAMILY, font_path, metrics
+
+if TYPE_CHECKING:  # loaded with the first icon or photo drawn (see `Icons`)
+    from PySide6.QtGui import QImage
+    from PySide6.QtSvg import QSvgRenderer
 
 INK = QColor(palette.INK)
 GRID = QColor(palette.GRID)
@@ -71,6 +75,9 @@ class Icons:
             text = self._texts.get(name)
             if text is None:
                 text = self._texts[name] = icon_path(name).read_text("utf-8")
+            from PySide6.QtCore import QByteArray  # QtSvg loads with the first icon: a map without cards has none
+            from PySide6.QtSvg import QSvgRenderer
+
             data = QByteArray(text.replace("currentColor", color).encode("utf-8"))
             found = self._renderers[name, color] = QSvgRenderer(data)
         return found

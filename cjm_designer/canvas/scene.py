@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right, insort
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
@@ -21,9 +22,7 @@ from ..editor import Change, DocumentSession, Editor
 from ..layout import DEFAULT_STYLE, LayoutMemo, MapLayout, Rect, Style, compute_layout, palette, relayout_cards
 from ..model.analytics import CardFilter, cell_heat, heat_values
 from . import painting as P
-from .conflict_marks import ConflictMarks
 from .current_cell import CurrentCell
-from .inline_editor import InlineEditor
 from .items import (
     OVERVIEW_BELOW,
     CardItem,
@@ -38,8 +37,11 @@ from .items import (
 )
 from .operations import SelectionOperations
 from .select_tool import SelectTool
-from .text_edits import InlineEdit, NewCard
 from .tools import Interaction, Tool
+
+if TYPE_CHECKING:  # loaded when first needed: typing on the canvas, and a map's conflicts
+    from .conflict_marks import ConflictMarks
+    from .inline_editor import InlineEditor
 
 FADED = 0.18  # opacity of the cards a filter leaves out
 HEAT_CARD, HEAT_CELL = 0.55, 0.22  # how strongly cards and cells take their heat-map colour
@@ -105,7 +107,7 @@ class MapScene(QGraphicsScene):
         self.tool = SelectTool(self)  # hears the rest: selects, and starts the gestures
         self.operations = SelectionOperations(self)  # delete, duplicate, cut, copy, paste the selection
         self.current = CurrentCell(self)  # where the keys act and typing adds a card, framed
-        self.conflict_marks = ConflictMarks(self)  # a merge's conflicts, framed in red
+        self._conflict_marks: ConflictMarks | None = None  # made for a map with conflicts (`conflict_marks`)
         self._selected_cards: set[str] = set()  # the cards whose items are drawn as selected
         self.selectionChanged.connect(self._refresh_selected_cards)
         session.changed.connect(self._on_changed)
@@ -213,7 +215,7 @@ class MapScene(QGraphicsScene):
         _reconcile(self, self.curve_items, curves, lambda key: CurveItem())
         for lane_id, lane_curves in curves.items():
             self.curve_items[lane_id].show(lane_curves)
-        self.conflict_marks.show(layout, doc.conflicts)
+        self._show_conflicts(layout)
 
         self.setSceneRect(QRectF(0, 0, layout.width, layout.height))
         self.laidOut.emit()
@@ -252,10 +254,25 @@ class MapScene(QGraphicsScene):
             for lane_id, lane_curves in layout.curves_by_lane().items():
                 if lane_id in relaid.curves:
                     self.curve_items[lane_id].show(lane_curves)
-        self.conflict_marks.show(layout, self.session.doc.conflicts)
+        self._show_conflicts(layout)
         if self.sceneRect() != QRectF(0, 0, layout.width, layout.height):
             self.setSceneRect(QRectF(0, 0, layout.width, layout.height))
         self.laidOut.emit()
+
+    @property
+    def conflict_marks(self) -> ConflictMarks:
+        """A merge's conflicts, framed in red: made for the first layout with any (a map without conflicts
+        never loads conflict_marks.py)."""
+        if self._conflict_marks is None:
+            from .conflict_marks import ConflictMarks
+
+            self._conflict_marks = ConflictMarks(self)
+        return self._conflict_marks
+
+    def _show_conflicts(self, layout: MapLayout) -> None:
+        conflicts = self.session.doc.conflicts
+        if conflicts or self._conflict_marks is not None:
+            self.conflict_marks.show(layout, conflicts)
 
     def _refade(self, card_ids: frozenset[str] | None = None) -> set[str]:
         """Fade the cards (of `card_ids`, or all) that the filter leaves out and show again those it
@@ -494,10 +511,16 @@ class MapScene(QGraphicsScene):
     @property
     def editor(self) -> InlineEditor | None:
         """The text editor open on the canvas, if any."""
+        if self.interaction is None:
+            return None
+        from .text_edits import InlineEdit
+
         return self.interaction.item if isinstance(self.interaction, InlineEdit) else None
 
     def new_card(self, stage_id: str, lane_id: str, index: int | None = None, text: str = "") -> None:
         """Open the editor where a new card goes (the window's New card; see text_edits.NewCard)."""
+        from .text_edits import NewCard
+
         NewCard(self, stage_id, lane_id, index, text).start()
 
     def delete_selection(self) -> None:

@@ -1,16 +1,14 @@
 """The scene's default tool: what a press, a double-click, a key or a right-click does when no gesture
 is under way. It selects, and it starts the gestures: a card drag, a link from a card's handle, a
-header drag, typing (see text_edits.py)."""
+header drag, typing (see text_edits.py). The gestures' modules and the context menus load when first
+used: the first frame needs none of them (with their Qt classes, about 2 ms of every start)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from .emotion_drag import EmotionDrag
 from .items import CardItem, CellItem, HeaderItem
-from .menus import context_menu
 from .navigation import Move
-from .text_edits import CardText, NewCard, Rename
 from .tools import Tool
 
 _MOVES = {Qt.Key.Key_Left: Move.LEFT, Qt.Key.Key_Right: Move.RIGHT, Qt.Key.Key_Up: Move.UP,
@@ -26,7 +24,7 @@ class SelectTool(Tool):
     def mouse_press(self, event) -> bool:
         if event.button() != Qt.MouseButton.LeftButton:
             return False
-        from .header_drag import HeaderDrag  # here: the first frame needs no drag, and their modules cost 1 ms
+        from .header_drag import HeaderDrag
 
         scene, pos = self.scene, event.scenePos()
         item = scene.top_item(pos)
@@ -42,7 +40,8 @@ class SelectTool(Tool):
         """Ctrl+press toggles the card in the selection; a press on its handle starts a link, on an
         emotion point's dot a drag of its level, on the rest a drag of the selected cards (a press on
         an unselected card selects it alone first)."""
-        from .card_drag import CardDrag  # here, as header_drag above
+        from .card_drag import CardDrag
+        from .emotion_drag import EmotionDrag
         from .link_connect import LinkConnect
 
         scene, pos = self.scene, event.scenePos()
@@ -61,6 +60,8 @@ class SelectTool(Tool):
 
     def mouse_double_click(self, event) -> bool:
         """On a card: edit its text; on a header: rename; on a cell: a new card where the pointer is."""
+        from .text_edits import CardText, NewCard, Rename
+
         scene, pos = self.scene, event.scenePos()
         item = scene.top_item(pos)
         if isinstance(item, CardItem):
@@ -75,6 +76,8 @@ class SelectTool(Tool):
         return True
 
     def context_menu(self, event) -> bool:
+        from .menus import context_menu
+
         menu = context_menu(self.scene, self.scene.top_item(event.scenePos()), event.scenePos())
         if menu is None:
             return False
@@ -87,6 +90,8 @@ class SelectTool(Tool):
         current card; Enter or F2 edits the current card (renames a selected stage or lane), Enter on
         an empty place or Insert anywhere starts a card; Delete deletes the selection; Escape clears
         it."""
+        from .text_edits import CardText, NewCard, Rename
+
         scene = self.scene
         current = scene.current
         spot = current.spot  # None only on a map without cells

@@ -4,15 +4,19 @@ rubber-band selection, a click on a cell to select it, scrolling near the edges 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QCursor, QHelpEvent, QMouseEvent, QPainter, QPalette, QRegion, QTransform
 from PySide6.QtWidgets import QApplication, QGraphicsView, QLabel, QToolTip, QWidget
 
 from . import pinned_headers
-from .autoscroll import AutoScroll
 from .items import OVERVIEW_BELOW, CellItem, HeaderItem
 from .scene import MapScene
 from .texts import tr
+
+if TYPE_CHECKING:
+    from .autoscroll import AutoScroll
 
 MIN_ZOOM, MAX_ZOOM = 0.05, 4.0
 ZOOM_STEP = 1.2
@@ -48,7 +52,7 @@ class MapView(QGraphicsView):
         self._pin_shift: QPoint | None = None  # a press on a pinned header: from the pointer to the header
         self._hover_at: QPointF | None = None  # where the pointer rests over the viewport, no button down
         self._pins_drawn = QRegion()  # the viewport pixels the pinned bands were last drawn on
-        self.autoscroll = AutoScroll(self)
+        self._autoscroll = None  # made by the first press that may drag (`autoscroll`)
         self.empty_hint = _empty_hint(self)
         scene.visibleRequested.connect(lambda rect: self.ensureVisible(rect, 20, 20))
         self.zoomChanged.connect(scene.set_detail)
@@ -248,6 +252,16 @@ class MapView(QGraphicsView):
         self._click_at = event.position().toPoint() if event.button() == Qt.MouseButton.LeftButton else None
         super().mousePressEvent(event)
 
+    @property
+    def autoscroll(self) -> AutoScroll:
+        """The scrolling near the edges during drags (`autoscroll.AutoScroll`), made when first needed:
+        the first frame needs none of it."""
+        if self._autoscroll is None:
+            from .autoscroll import AutoScroll
+
+            self._autoscroll = AutoScroll(self)
+        return self._autoscroll
+
     def mouseMoveEvent(self, event) -> None:
         if self._pan_from is not None:
             delta = event.position().toPoint() - self._pan_from
@@ -270,7 +284,8 @@ class MapView(QGraphicsView):
             self.viewport().unsetCursor()
             event.accept()
             return
-        self.autoscroll.stop()
+        if self._autoscroll is not None:
+            self._autoscroll.stop()
         super().mouseReleaseEvent(self._shifted(event))
         self._pin_shift = None
         click, self._click_at = self._click_at, None

@@ -47,7 +47,9 @@ KEPT = "damaged snapshot"  # a stand-in snapshot's map holds, under this key, th
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")  # UTF-8 text holds no surrogates; only escapes make them
 AS_WRITTEN_HEADER = f'{{\n  "format": "{FORMAT}",\n  "version": {migrations.CURRENT_VERSION},\n'.encode()
-_BLANK_BEFORE_COLON = re.compile(rb'"[ \t\r\n]+:')
+# A colon after a blank: a key written with a blank before its colon, or (rarely) text such as "note :".
+# Looked for from each colon (re's literal prefix), not from each quote, which a map has three times as many of.
+_BLANK_BEFORE_COLON = re.compile(rb':(?<=[ \t\r\n]:)')
 _CARD_PARTS = frozenset(("kpi", "metrics", "comments", "variants"))  # a card's fields that hold objects
 
 
@@ -136,7 +138,8 @@ def _no_snapshots_as_written(raw: bytes) -> bool:
 def _keys_held(doc: JourneyMap) -> int:
     """How many keys the JSON objects `doc` was read from had, each key counted once in its object. (A
     part given a field that holds objects must be counted here too: left out, its maps would only be
-    read the full way.)"""
+    read the full way.) A card's parts are counted with plain `if`s and loops: a `sum` over a generator
+    for each card with a part doubled the time (1 ms more at 5,000 cards)."""
     count = len(doc.model_fields_set) + len(doc.meta.model_fields_set)
     for persona in doc.personas:
         count += len(persona.model_fields_set) + (persona.photo is not None and len(persona.photo.model_fields_set))
@@ -150,10 +153,15 @@ def _keys_held(doc: JourneyMap) -> int:
         fields = card.model_fields_set
         count += len(fields)
         if not fields.isdisjoint(_CARD_PARTS):
-            count += sum(len(part.model_fields_set) for part in (card.kpi, card.metrics) if part is not None)
-            count += sum(len(c.model_fields_set) for c in card.comments)
-            count += sum(len(v.model_fields_set) + (v.metrics is not None and len(v.metrics.model_fields_set))
-                         for v in card.variants)
+            if card.kpi is not None:
+                count += len(card.kpi.model_fields_set)
+            if card.metrics is not None:
+                count += len(card.metrics.model_fields_set)
+            for comment in card.comments:
+                count += len(comment.model_fields_set)
+            for variant in card.variants:
+                count += len(variant.model_fields_set) + (variant.metrics is not None
+                                                          and len(variant.metrics.model_fields_set))
     return count
 
 

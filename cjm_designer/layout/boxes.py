@@ -91,6 +91,8 @@ class _Header:
 
 @dataclass(frozen=True, slots=True)
 class StageBox(_Header):
+    """A stage's header and its column down the grid."""
+
     stage_id: str
     index: int
     header: Rect
@@ -102,6 +104,8 @@ class StageBox(_Header):
 
 @dataclass(frozen=True, slots=True)
 class LaneBox(_Header):
+    """A lane's header and its row across the grid."""
+
     lane_id: str
     index: int
     kind: LaneKind
@@ -116,6 +120,8 @@ class LaneBox(_Header):
 
 @dataclass(frozen=True, slots=True)
 class LinkPath:
+    """A link's route from card to card, and its label's lines and place."""
+
     link_id: str
     kind: str  # the link's kind (LinkKind's value), which sets its colour and dashes
     points: tuple[Point, ...]
@@ -167,6 +173,8 @@ class EmotionCurve:
 
 @dataclass
 class MapLayout:
+    """Every part of a map, placed: what `compute_layout` returns."""
+
     width: float
     height: float
     title_rect: Rect

@@ -8,9 +8,9 @@ is first drawn.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from ..model import Card, Kpi, numbers
-from ..model.ab_test import ab_result, card_row
 from ..model.analytics import kpi_met
 from ..model.captions import caption
 from ..model.vocab import CHANNEL_LABELS, OWNER_LABELS, label
@@ -20,6 +20,9 @@ from .geometry import Rect, TextLine
 from .memo import LayoutMemo
 from .style import Style
 from .text import LineCounter, WordWidths, stack, wrap, wrap_once
+
+if TYPE_CHECKING:
+    from ..model.ab_test import AbResult
 
 MAX_DOTS_DRAWN = 10  # a card with more shows ten dots and the number
 
@@ -82,8 +85,16 @@ def _face_key(card: Card, width: float, dots: int) -> tuple:
     metrics = (figures.clicks, figures.conversion, figures.time_on_site) if figures else None
     workshop = (dots, sum(not c.resolved for c in card.comments)) if dots or card.comments else None
     return (card.title, card.text, card.channel, card.device, card.owner, card.emotion, card.quality, card.pain,
-            _kpi_key(kpi) if kpi is not None else None, metrics, ab_result(card.variants) if card.variants else None,
+            _kpi_key(kpi) if kpi is not None else None, metrics, _ab_outcome(card.variants) if card.variants else None,
             workshop, width)
+
+
+def _ab_outcome(variants: list) -> AbResult:
+    """What a card's face shows of its A/B test. (Its module is imported by the first card with one: a
+    map without any does without it at start.)"""
+    from ..model.ab_test import ab_result
+
+    return ab_result(variants)
 
 
 def _kpi_key(kpi: Kpi) -> tuple:
@@ -176,6 +187,8 @@ def _row_at_zero(style: Style, width: float, kind: str, value, signs: tuple, lan
     if kind == "metrics":
         return tuple(_metrics_row(value, style, width, language))
     if kind == "variants":
+        from ..model.ab_test import card_row  # (see `_ab_outcome`)
+
         return (_text_marker("variants", card_row(value, language), style, width, value.winner),)
     if kind == "workshop":
         return tuple(_workshop_row(value, style, width))

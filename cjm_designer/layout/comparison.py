@@ -75,8 +75,8 @@ def compare_layout(diff: MapDiff, names: tuple[str, str] = ("", ""), style: Styl
     notes = {figures.stage_id: _stage_notes(figures, diff, language) for figures in diff.stages}
     head = _head(names, sentence, map_width(doc, style) - 2 * style.margin)
     note_lines = max((len(lines) for lines in notes.values()), default=0)
-    style = replace(style, title_note=_head_height(head) + 8,
-                    stage_note=note_lines * NOTE.line_height + 4 if note_lines else 0)
+    style = style._replace(title_note=_head_height(head) + 8,
+                           stage_note=note_lines * NOTE.line_height + 4 if note_lines else 0)
     layout = compute_layout(doc, style)
     layout.curves = [_without(curve, ghosts, layout) for curve in layout.curves]
     marks = [*_head_marks(head, layout, language), *_stage_marks(notes, layout, style),

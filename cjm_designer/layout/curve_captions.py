@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right
-from dataclasses import replace
 from functools import cache
 
-from .boxes import CardBox, CardFace
-from .drawing import catmull_rom
+from .boxes import CardBox, CardFace, Marker
+from .drawing import catmull_rom_pieces
 from .geometry import Point, Rect, TextLine
 from .style import Style
 
@@ -44,8 +43,8 @@ def captions_off_curve(curves: list[list[CardBox]], style: Style) -> list[list[C
 
 def dot_center(box: CardBox) -> Point:
     """Where the curve passes: the centre of the point's dot, on the map."""
-    dot = box.markers[0].rect
-    return Point(box.rect.x + dot.center.x, box.rect.y + dot.center.y)
+    rect, dot = box.rect, box.markers[0].rect
+    return Point(rect.x + (dot.x + dot.w / 2), rect.y + (dot.y + dot.h / 2))  # (`dot.center`, not made)
 
 
 def _samples(points: tuple[Point, ...]) -> list[tuple[float, float]]:
@@ -55,9 +54,8 @@ def _samples(points: tuple[Point, ...]) -> list[tuple[float, float]]:
     out: list[tuple[float, float]] = []
     if len(points) < 2:
         return out
-    (x0, y0), commands = points[0], catmull_rom(points)[1:]
-    for command in commands:
-        (x1, y1), (x2, y2), (x3, y3) = command.c1, command.c2, command.to
+    x0, y0 = points[0]
+    for (x1, y1), (x2, y2), (x3, y3) in catmull_rom_pieces(points):
         length = abs(x1 - x0) + abs(y1 - y0) + abs(x2 - x1) + abs(y2 - y1) + abs(x3 - x2) + abs(y3 - y2)
         out += [(a * x0 + b * x1 + c * x2 + d * x3, a * y0 + b * y1 + c * y2 + d * y3)
                 for a, b, c, d in _weights(max(SAMPLES, math.ceil(length / SAMPLE_STEP)))]
@@ -74,33 +72,34 @@ def _weights(samples: int) -> tuple[tuple[float, float, float, float], ...]:
 
 def _better_above(box: CardBox, xs: list[float], ys: list[float], style: Style) -> bool:
     """Whether the curve (its points' `xs`, sorted, and `ys`) meets less of the caption above the dot
-    than under it (and meets the one under it at all). The points near the caption are counted in one
-    pass, under and over it at once (a lane's curve passes hundreds of captions)."""
-    if not box.lines:
+    than under it (and meets the one under it at all). The points under the caption's width are
+    sorted by height and counted by bisection, under and over it (a lane's curve passes hundreds of
+    captions, each over some 70 points)."""
+    lines, markers = box.face.contents()
+    if not lines:
         return False
-    dot = box.markers[0].rect
-    height = len(box.lines) * style.card_text.line_height
-    left = box.rect.x + min(line.x for line in box.lines) - 2
-    right = box.rect.x + max(line.x + style.card_text.width(line.text) for line in box.lines) + 2
-    under_top = box.rect.y + dot.bottom + 1
+    x, y = box.rect.x, box.rect.y
+    dot = markers[0].rect
+    text = style.card_text
+    height = len(lines) * text.line_height
+    left = x + min(line.x for line in lines) - 2
+    right = x + max(line.x + text.width(line.text) for line in lines) + 2
+    under_top = y + dot.bottom + 1
     under_bottom = under_top + height + 2
-    over_bottom = box.rect.y + dot.y - 1
+    over_bottom = y + dot.y - 1
     over_top = over_bottom - height - 2
-    under = over = 0
-    for y in ys[bisect_left(xs, left):bisect_right(xs, right)]:
-        if under_top <= y <= under_bottom:
-            under += 1
-        elif over_top <= y <= over_bottom:
-            over += 1
+    near = sorted(ys[bisect_left(xs, left):bisect_right(xs, right)])
+    under = bisect_right(near, under_bottom) - bisect_left(near, under_top)
+    over = bisect_right(near, over_bottom) - bisect_left(near, over_top)  # (over the dot: apart from under)
     return under > 0 and over < under
 
 
 def _above(box: CardBox, style: Style) -> CardBox:
     """The point with its caption above its dot (the same lines, the dot under them)."""
-    lines, (marker,) = box.lines, box.markers
+    lines, ((kind, dot, text, value, color),) = box.face.contents()
     room = len(lines) * style.card_text.line_height + 2
-    dot = marker.rect
     moved = tuple(TextLine(line.text, line.x, line.y - dot.bottom - 2, line.size) for line in lines)
-    markers = (marker._replace(rect=Rect(dot.x, room, dot.w, dot.h)),)
+    markers = (Marker(kind, Rect(dot.x, room, dot.w, dot.h), text, value, color),)
     rect = Rect(box.rect.x, box.rect.y - room, box.rect.w, box.rect.h)
-    return replace(box, rect=rect, face=CardFace(rect.h, None, built=(moved, markers)))
+    face = CardFace(rect.h, None, built=(moved, markers))
+    return CardBox(box.card_id, box.stage_id, box.lane_id, box.index, rect, face, box.fill, box.compact)

@@ -15,9 +15,10 @@ from __future__ import annotations
 import re
 import shutil
 import sys
+from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from ..paths import bundled
 from .font_file import FontFileError, read_widths
@@ -28,12 +29,10 @@ BOLD_FILE = "PTS75F.ttf"
 EMOJI_FAMILY = "Noto Emoji"
 EMOJI_FILE = "NotoEmoji-Regular.ttf"
 
-# Drawn as nothing (joiners, variation selectors, bidi marks): never a run's font's concern, never missing
-_IGNORABLE = re.compile("[\u00ad\u034f\u061c\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f"
-                        "\ufe00-\ufe0f\ufeff\U000e0000-\U000e0fff]")
-# Not text anyone means to show (control characters, surrogates, noncharacters): drawn as a box or
-# nothing, never reported as a character a font should have
-_NOT_TEXT = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef]")
+# Drawn as nothing (joiners, variation selectors, bidi marks): never a run's font's concern, never missing;
+# the first and last code points of each range (bisected: a pattern would be compiled at every start)
+_IGNORABLE_FIRST = (0x00AD, 0x034F, 0x061C, 0x180B, 0x200B, 0x202A, 0x2060, 0xFE00, 0xFEFF, 0xE0000)
+_IGNORABLE_LAST = (0x00AD, 0x034F, 0x061C, 0x180F, 0x200F, 0x202E, 0x206F, 0xFE0F, 0xFEFF, 0xE0FFF)
 
 
 def font_path(bold: bool = False) -> Path:
@@ -46,22 +45,30 @@ def emoji_path() -> Path:
 
 
 def ignorable(char: str) -> bool:
-    return _IGNORABLE.match(char) is not None
+    code = ord(char)
+    at = bisect_right(_IGNORABLE_FIRST, code) - 1
+    return at >= 0 and code <= _IGNORABLE_LAST[at]
 
 
 def _not_text(char: str) -> bool:
-    return _NOT_TEXT.match(char) is not None or ord(char) & 0xFFFE == 0xFFFE  # U+FFFE, U+1FFFF...
+    """Not text anyone means to show (control characters, surrogates, noncharacters): drawn as a box or
+    nothing, never reported as a character a font should have. (Compared as numbers: a pattern would be
+    compiled at every start.)"""
+    code = ord(char)
+    return (code <= 0x1F or 0x7F <= code <= 0x9F or 0xD800 <= code <= 0xDFFF or 0xFDD0 <= code <= 0xFDEF
+            or code & 0xFFFE == 0xFFFE)  # U+FFFE, U+1FFFF...
 
 
-@dataclass(frozen=True, eq=False)
 class Face:
     """One font file of the chain: `widths` of the characters it maps, in thousandths of the size;
-    `name` a name for it that is unique in a PDF (letters and digits)."""
+    `name` a name for it that is unique in a PDF (letters and digits). Compared by identity. (A plain
+    class, and `Run` a named tuple: their classes are made at every start, and making a dataclass's
+    compiles each of its methods, 0.3 ms a class.)"""
 
-    path: Path
-    name: str
-    widths: dict[str, float] = field(repr=False)
-    default: float = field(repr=False)
+    __slots__ = ("path", "name", "widths", "default")
+
+    def __init__(self, path: Path, name: str, widths: dict[str, float], default: float):
+        self.path, self.name, self.widths, self.default = path, name, widths, default
 
     @classmethod
     def read(cls, path: Path) -> Face:
@@ -70,8 +77,7 @@ class Face:
         return cls(Path(path), re.sub(r"[^A-Za-z0-9]", "", Path(path).stem), found.widths, found.default)
 
 
-@dataclass(frozen=True, slots=True)
-class Run:
+class Run(NamedTuple):
     """Characters drawn in one font, `face` None for those no font has."""
 
     face: Face | None
@@ -136,7 +142,7 @@ class FontChain:
     def __init__(self, bold: bool = False, system: SystemFonts | None = None):
         self.bold = bold
         self.first = Face.read(font_path(bold))
-        self._foreign = re.compile(f"[^{''.join(map(re.escape, self.first.widths))}]")  # what PT Sans lacks
+        self._foreign = re.compile(f"[^{re.escape(''.join(self.first.widths))}]")  # what PT Sans lacks
         self._system = system
         self._emoji: Face | None = None
         self._faces: dict[str, Face | None] = {}

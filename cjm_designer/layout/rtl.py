@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 
-_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
+# Compiled when first searched for, by `re`'s own cache: measuring left-to-right text never needs it
+_RTL = "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]"
 
 
 def has_rtl(text: str) -> bool:
-    return _RTL.search(text) is not None
+    return re.search(_RTL, text) is not None
 
 
 def shaped(text: str) -> str:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import accumulate
+from typing import NamedTuple
 
 from ..model.plain import BIDI_CONTROLS, visible_bidi
 from .fonts import FAMILY, FontChain, font_path
@@ -51,8 +51,10 @@ def metrics(bold: bool = False) -> FontMetrics:
     return FontMetrics(FontChain(bold))
 
 
-@dataclass(frozen=True, slots=True)
-class TextStyle:
+class TextStyle(NamedTuple):
+    """A font size, weight and line spacing. A named tuple, as the geometry is: making a frozen
+    dataclass's class compiles each of its methods (Python 3.11), 0.3 ms of every start a class."""
+
     size: float
     bold: bool = False
     leading: float = 1.25

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Collection
-from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal
 
@@ -49,11 +48,12 @@ class ModelError(ValueError):
     """An operation that would break the document (unknown id, duplicate id, bad reference)."""
 
 
-@dataclass
 class Removal:
-    """What an operation removed, each element with its index in its list, to be restored exactly."""
+    """What an operation removed, each element with its index in its list, to be restored exactly. (A
+    plain class: making a dataclass costs every start 0.4 ms.)"""
 
-    items: list[tuple[ListName, int, Element]] = field(default_factory=list)
+    def __init__(self) -> None:
+        self.items: list[tuple[ListName, int, Element]] = []
 
 
 class JourneyMap(Part):

@@ -13,7 +13,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QTimer
-from PySide6.QtWidgets import QMessageBox
 
 from ..io import CjmError, write_atomic
 from ..io.disk_state import DiskState, changed_since, current_state, looks_unchanged, read_with_state
@@ -117,9 +116,9 @@ class DiskWatch(QObject):
                 self.files.window, messages.Icon.Warning, tr("Changed on disk"),
                 tr("%1 was changed by another program since it was opened or saved here, and this window "
                    "has unsaved changes.").replace("%1", str(self.path)), buttons=messages.Button.Cancel)
-            reload = box.addButton(tr("Reload theirs"), QMessageBox.ButtonRole.DestructiveRole)
-            keep = box.addButton(tr("Keep mine"), QMessageBox.ButtonRole.AcceptRole)
-            save_as = box.addButton(tr("Save mine as…"), QMessageBox.ButtonRole.ActionRole)
+            reload = box.addButton(tr("Reload theirs"), messages.Role.DestructiveRole)
+            keep = box.addButton(tr("Keep mine"), messages.Role.AcceptRole)
+            save_as = box.addButton(tr("Save mine as…"), messages.Role.ActionRole)
             box.exec()
             clicked = box.clickedButton()
         finally:

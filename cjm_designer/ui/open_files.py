@@ -12,7 +12,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox
 
 from ..io.file_locks import ROOM, Lock, held_elsewhere, lock_owner, open_map_lock
 from . import messages
@@ -73,8 +72,8 @@ def how_to_open(parent, path: Path) -> str | None:
         parent, messages.Icon.Warning, tr("Already open"),
         tr("%1 is already open in %2. If both save it, one overwrites the other's work.")
         .replace("%2", where).replace("%1", str(path)), buttons=messages.Button.Cancel)
-    read_only = box.addButton(tr("Open read-only"), QMessageBox.ButtonRole.AcceptRole)
-    anyway = box.addButton(tr("Open anyway"), QMessageBox.ButtonRole.DestructiveRole)
+    read_only = box.addButton(tr("Open read-only"), messages.Role.AcceptRole)
+    anyway = box.addButton(tr("Open anyway"), messages.Role.DestructiveRole)
     box.setDefaultButton(read_only)
     box.exec()
     clicked = box.clickedButton()

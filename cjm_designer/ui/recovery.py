@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox
 
 from ..io import CjmError
 from . import messages
@@ -24,9 +23,9 @@ def ask(parent, recoveries: list[Recovery]) -> str:
     box = messages.message_box(parent, messages.Icon.Question, tr("Recover unsaved work?"),
                                tr("CJM Designer was not closed properly. It kept these unsaved maps:") + "\n\n"
                                + "\n".join(lines), buttons=messages.Button.NoButton)
-    recover = box.addButton(tr("Recover"), QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton(tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton(tr("Not now"), QMessageBox.ButtonRole.RejectRole)
+    recover = box.addButton(tr("Recover"), messages.Role.AcceptRole)
+    discard = box.addButton(tr("Discard"), messages.Role.DestructiveRole)
+    box.addButton(tr("Not now"), messages.Role.RejectRole)
     box.exec()
     clicked = box.clickedButton()
     return "recover" if clicked is recover else "discard" if clicked is discard else "later"

@@ -32,6 +32,14 @@ def test_the_fingerprint_is_of_the_bytes_read(map_file):
     assert not changed_since(state, current_state(map_file))
 
 
+@pytest.mark.parametrize("size", [0, 1, 3 * 2**20 + 5])
+def test_a_file_of_any_size_is_read_whole(tmp_path, size):
+    path = tmp_path / "big.cjm"
+    path.write_bytes(bytes(range(256)) * (size // 256) + b"x" * (size % 256))
+    data, state = read_with_state(path)
+    assert data == path.read_bytes() and state.size == size == len(data)
+
+
 def test_other_bytes_are_a_change_a_touch_is_not(map_file):
     data, state = read_with_state(map_file)
     os.utime(map_file, ns=(10**18, 10**18))

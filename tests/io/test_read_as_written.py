@@ -139,6 +139,7 @@ def test_a_broken_reference_is_refused_as_ever():
     (b'"title": "\xd0\x98\xd1\x89\xd0\xb5\xd1\x82"', b'"title": "He said \\"wait\\": now"'),  # a text holding `":`
     (b'"title": "\xd0\x98\xd1\x89\xd0\xb5\xd1\x82"', b'"title": ":-) "'),  # a text that starts with a colon
     (b'"label": "', b'"label" : "'),  # a blank before a colon
+    (b'"label": "', b'"label": "note : '),  # a text with a blank before a colon
     (b'"label": "', b'"label"\n      : "'),
 ])
 def test_what_the_count_cannot_vouch_for_is_read_the_full_way(old, new):

@@ -2,12 +2,14 @@
 in the first that has it; what the layout measures is what that font draws; the system is asked only
 for what the bundled fonts lack, once a script; what no font has is found, never lost."""
 
+import re
+
 import pytest
 from reportlab.pdfbase.ttfonts import TTFontFile
 
 from cjm_designer.layout.font_file import read_widths
-from cjm_designer.layout.fonts import FontChain, SystemFonts, emoji_path, font_path, system_match
-from cjm_designer.layout.rtl import shaped, visual
+from cjm_designer.layout.fonts import FontChain, SystemFonts, _not_text, emoji_path, font_path, ignorable, system_match
+from cjm_designer.layout.rtl import has_rtl, shaped, visual
 from cjm_designer.layout.text import FontMetrics, TextStyle, metrics, wrap
 
 NOWHERE = "\U0010fffd"  # a private-use character of the last plane: no font has it
@@ -134,3 +136,17 @@ def test_a_script_is_measured_in_its_own_font_whatever_was_measured_before():
     symbol = after_symbol.face("\u2312")
     assert alone is not None and symbol is not None
     assert after_symbol.face("ا").path == alone.path
+
+
+def test_what_is_drawn_as_nothing_not_text_or_right_to_left_is_told_by_its_unicode_ranges():
+    """Told by comparing code points (no pattern compiled at start): the same as these classes say, on
+    every character of the planes they touch."""
+    drawn_as_nothing = re.compile("[\u00ad\u034f\u061c\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f"
+                                  "\ufe00-\ufe0f\ufeff\U000e0000-\U000e0fff]")
+    not_text = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef]")
+    rtl = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
+    for code in [*range(0x20000), *range(0x1FFF0, 0x20010), *range(0xE0000, 0xE1010), 0xFFFFE, 0x10FFFF]:
+        char = chr(code)
+        assert ignorable(char) == bool(drawn_as_nothing.match(char)), hex(code)
+        assert _not_text(char) == (bool(not_text.match(char)) or code & 0xFFFE == 0xFFFE), hex(code)
+        assert has_rtl(f"ab{char}") == bool(rtl.search(char)), hex(code)

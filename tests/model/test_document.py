@@ -142,6 +142,20 @@ def test_check_references_names_each_problem():
     ]
 
 
+def test_check_references_names_each_id_used_again_where_it_was_first():
+    doc = JourneyMap.model_validate({
+        "stages": [{"id": "s", "name": "S"}],
+        "lanes": [{"id": "s", "name": "L"}, {"id": "l", "name": "L"}],
+        "cards": [{"id": "c", "stage": "s", "lane": "l"}, {"id": "l", "stage": "s", "lane": "l"},
+                  {"id": "s", "stage": "s", "lane": "l"}],
+    })
+    assert [str(p) for p in check_references(doc)] == [
+        "lanes[0].id: the id 's' is already used at stages[0].id",
+        "cards[1].id: the id 'l' is already used at lanes[1].id",
+        "cards[2].id: the id 's' is already used at stages[0].id",
+    ]
+
+
 def test_cell_order_puts_the_moved_cards_before_a_card_in_the_order_given():
     assert cell_order(["a", "b", "e"], ["a", "e"], "b") == ["a", "e", "b"]
     assert cell_order(["a", "b", "e"], ["e", "a"], "b") == ["e", "a", "b"]
