@@ -10,6 +10,11 @@ least pay, as in bench_canvas.py). Maps:
 - empty: the blank template (three stages, five lanes, no cards);
 - 5,000 cards: generated (10 stages x 10 lanes, every card field in use, 500 links).
 
+Two more sides show where the difference to the bare window lies: "bare+read" is the bare window's
+process that first reads the map with the program's own model, as the program does (pydantic, the
+model's classes, the checks of every part), and "bare+layout" one that also lays the map out (the
+layout the window draws); what is left between that and ours is the window itself.
+
 Every side runs with a bytecode cache (in a temporary folder), as an installed program does. With
 --before DIR, an earlier checkout of the program (e.g. `git worktree add /tmp/before HEAD~1`) is a
 third side, measured the same way in the same run. Each side is timed by the clock (wall) and by the
@@ -38,15 +43,27 @@ from children import ROOT, generated_map
 SIZE = (1600, 1000)  # the window's size, the program's default for --screenshot
 
 
-def bare_window(out: str, path: str | None) -> None:
+def bare_window(out: str, path: str, canvas: bool, first: str) -> None:
     """The baseline, inside its own process: a bare window (holding the plain canvas of the map at
-    `path`, when given) shown, painted, grabbed and written to `out` as a PNG."""
+    `path` when `canvas`) shown, painted, grabbed and written to `out` as a PNG. `first` is what the
+    process does with the map before, as the program does before its window: "read" reads it with the
+    program's model, "layout" also lays it out; "" nothing."""
+    if first:
+        from cjm_designer.app import kept_from_the_collector
+        from cjm_designer.io import load
+
+        with kept_from_the_collector():  # as the program reads and lays out
+            doc = load(path)
+            if first == "layout":
+                from cjm_designer.layout import compute_layout
+
+                compute_layout(doc)
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice
     from PySide6.QtWidgets import QApplication, QGraphicsView, QMainWindow
 
     app = QApplication(sys.argv[:1])
     window = QMainWindow()
-    if path is not None:
+    if canvas:
         from children import bare_scene
 
         scene, _items = bare_scene(path)
@@ -87,8 +104,10 @@ def main(before: str | None, runs: int) -> None:
         rows = {}
         for label, (path, bare_holds_map) in maps.items():
             program = [sys.executable, "-m", "cjm_designer", path, "--screenshot", out]
+            bare = [sys.executable, __file__, "--bare", out, path, "canvas" if bare_holds_map else "window"]
             sides = {"ours": (program, code["ours"]), "before": (program, code["before"]),
-                     "bare Qt": ([sys.executable, __file__, "--bare", out, *([path] if bare_holds_map else [])], env)}
+                     "bare Qt": (bare + [""], env), "bare+read": (bare + ["read"], code["ours"]),
+                     "bare+layout": (bare + ["layout"], code["ours"])}
             if before is None:
                 del sides["before"]
             for command, side_env in sides.values():  # a warm-up each, not counted: the bytecode is written
@@ -101,15 +120,15 @@ def main(before: str | None, runs: int) -> None:
                 rows[label, measure] = {side: statistics.median(t[i] for t in runs) for side, runs in times.items()}
     print(f"CJM Designer start-up, command to painted window ({SIZE[0]}x{SIZE[1]}, offscreen); Python "
           f"{sys.version.split()[0]}, {os.cpu_count()} cores; each figure the median of {runs} processes")
-    print(f"{'map':<12} {'':<5}" + " ".join(f"{side:>8}" for side in rows["empty", "wall"]) + "   ratios to bare Qt")
+    print(f"{'map':<12} {'':<5}" + " ".join(f"{side:>11}" for side in rows["empty", "wall"]) + "   ratios to bare Qt")
     for (label, measure), row in rows.items():
         ratios = ", ".join(f"{side} {row[side] / row['bare Qt']:.2f}x" for side in row if side != "bare Qt")
-        print(f"{label:<12} {measure:<5}" + " ".join(f"{seconds:>7.2f}s" for seconds in row.values()) + f"   {ratios}")
+        print(f"{label:<12} {measure:<5}" + " ".join(f"{seconds:>10.2f}s" for seconds in row.values()) + f"   {ratios}")
 
 
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["--bare"]:  # the baseline's own process: --bare OUT.png [MAP]
-        bare_window(sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else None)
+    if sys.argv[1:2] == ["--bare"]:  # the baseline's own process: --bare OUT.png MAP canvas|window [read|layout]
+        bare_window(sys.argv[2], sys.argv[3], sys.argv[4] == "canvas", sys.argv[5])
     else:
         parser = argparse.ArgumentParser(description="Start-up of the window against a bare Qt window.")
         parser.add_argument("--before", metavar="DIR", help="an earlier checkout, measured as a third side")
