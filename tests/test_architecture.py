@@ -90,6 +90,35 @@ def test_pdf_modules_draw_from_the_layout_alone():
                     f"{path.name} imports {module}"
 
 
+MEMOIZERS = {"cache", "lru_cache"}
+FONT_LOADERS = {"text.metrics"}  # the bundled fonts, read once a process as their files are; nothing of a layout
+
+
+def module_level_memos(path: Path) -> list[str]:
+    """The functions of a module memoized for the whole process: decorated with `functools.cache` or
+    `lru_cache`, or made by wrapping a function in one at the module's top."""
+    def memoizer(node: ast.AST) -> bool:
+        while isinstance(node, ast.Call):
+            node = node.func
+        return (isinstance(node, ast.Name) and node.id in MEMOIZERS) or \
+            (isinstance(node, ast.Attribute) and node.attr in MEMOIZERS)
+
+    found = []
+    for node in ast.parse(path.read_text("utf-8")).body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and any(map(memoizer, node.decorator_list)):
+            found.append(node.name)
+        elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) and memoizer(node.value.func):
+            found += [ast.unparse(target) for target in node.targets]
+    return [f"{path.stem}.{name}" for name in found]
+
+
+def test_the_layout_keeps_no_module_global_memo():
+    """What a layout remembers for the next is its caller's `LayoutMemo` (faces, marker rows, wrapped texts,
+    routes): kept by the view that owns it, gone with it, never shared by two documents or two tests."""
+    memos = [memo for path in sorted((PACKAGE / "layout").glob("*.py")) for memo in module_level_memos(path)]
+    assert set(memos) == FONT_LOADERS, memos
+
+
 def test_importing_model_io_and_layout_loads_no_qt():
     code = ("import sys, cjm_designer.model, cjm_designer.io, cjm_designer.layout; "
             "print(sorted(m for m in sys.modules if m.startswith(%r)))")

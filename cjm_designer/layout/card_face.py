@@ -19,7 +19,7 @@ from .drawing import DOT_STEP
 from .geometry import Rect, TextLine
 from .memo import LayoutMemo
 from .style import Style
-from .text import LineCounter, WordWidths, stack, wrap, wrap_once
+from .text import LineCounter, WordWidths, stack, wrap
 
 if TYPE_CHECKING:
     from ..model.ab_test import AbResult
@@ -124,13 +124,13 @@ def _title_lines(title: str, style: Style, width: float) -> list[str]:
     """A card's title lines (wrapped afresh each time: the face that holds them is remembered)."""
     if not title:
         return [""]
-    return wrap_once(title, style.card_title, width - 2 * style.card_padding, style.card_title_lines)
+    return wrap(title, style.card_title, width - 2 * style.card_padding, style.card_title_lines)
 
 
 def _text_lines(text: str, style: Style, width: float) -> list[str]:
     if not text:
         return []
-    return wrap_once(text, style.card_text, width - 2 * style.card_padding, style.card_text_lines)
+    return wrap(text, style.card_text, width - 2 * style.card_padding, style.card_text_lines)
 
 
 def _marker_rows(channel, device, owner, emotion, quality, pain, kpi, metrics, ab_test, workshop) -> list[tuple]:

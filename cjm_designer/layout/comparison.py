@@ -24,7 +24,7 @@ from .engine import compute_layout, map_width
 from .geometry import Point, Rect, TextLine
 from .routing import route_links
 from .style import DEFAULT_STYLE, Style
-from .text import TextStyle, stack, wrap
+from .text import TextStyle, Wraps, stack, wrap
 
 OUTLINE = Stroke("", 2.2)  # a mark's outline; its colour is the status's
 GHOST = "#FFFFFF"  # washes out a removed card drawn under it
@@ -402,7 +402,7 @@ def _removed_links(diff: MapDiff, doc: JourneyMap, layout: MapLayout, style: Sty
     removed = [link for link in removed if link.source in layout.cards and link.target in layout.cards]
     if not removed:
         return []
-    paths, _ = route_links([*doc.links, *removed], layout, style)
+    paths, _ = route_links([*doc.links, *removed], layout, style, Wraps())
     red, marks = palette.COMPARE_REMOVED, []
     titles = {card.id: card.title or card.id for card in (*diff.before.cards, *diff.after.cards)}
     for link in removed:

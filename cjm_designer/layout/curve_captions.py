@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right
-from functools import cache
 
 from .boxes import CardBox, CardFace, Marker
 from .drawing import catmull_rom_pieces
@@ -54,16 +53,17 @@ def _samples(points: tuple[Point, ...]) -> list[tuple[float, float]]:
     out: list[tuple[float, float]] = []
     if len(points) < 2:
         return out
+    tables: dict[int, tuple[tuple[float, float, float, float], ...]] = {}  # a curve's pieces share a few counts
     x0, y0 = points[0]
     for (x1, y1), (x2, y2), (x3, y3) in catmull_rom_pieces(points):
         length = abs(x1 - x0) + abs(y1 - y0) + abs(x2 - x1) + abs(y2 - y1) + abs(x3 - x2) + abs(y3 - y2)
-        out += [(a * x0 + b * x1 + c * x2 + d * x3, a * y0 + b * y1 + c * y2 + d * y3)
-                for a, b, c, d in _weights(max(SAMPLES, math.ceil(length / SAMPLE_STEP)))]
+        samples = max(SAMPLES, math.ceil(length / SAMPLE_STEP))
+        weights = tables.get(samples) or tables.setdefault(samples, _weights(samples))
+        out += [(a * x0 + b * x1 + c * x2 + d * x3, a * y0 + b * y1 + c * y2 + d * y3) for a, b, c, d in weights]
         x0, y0 = x3, y3
     return out
 
 
-@cache
 def _weights(samples: int) -> tuple[tuple[float, float, float, float], ...]:
     """The Bernstein weights of a cubic piece at `samples` + 1 evenly spaced parameters."""
     return tuple(((1 - t) ** 3, 3 * (1 - t) ** 2 * t, 3 * (1 - t) * t * t, t ** 3)

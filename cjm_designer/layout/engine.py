@@ -29,7 +29,7 @@ from .palette import LANE_FILL
 from .persona_curves import curve_groups, curve_legend, lane_curves
 from .routing import route_links
 from .style import DEFAULT_STYLE, Style
-from .text import stack, wrap
+from .text import Wraps, stack
 
 
 def compute_layout(doc: JourneyMap, style: Style = DEFAULT_STYLE, memo: LayoutMemo | None = None,
@@ -78,10 +78,10 @@ def _layout(doc: JourneyMap, style: Style, memo: LayoutMemo, stage_widths: Mappi
     grid_width = sum(widths)
     total_width = 2 * style.margin + style.lane_header_width + max(grid_width, style.stage_min_width)
 
-    title_lines, title_height, photo = _title(doc, style, total_width - 2 * style.margin)
+    title_lines, title_height, photo = _title(doc, style, total_width - 2 * style.margin, memo.wraps)
     title_rect = Rect(style.margin, style.margin, total_width - 2 * style.margin, title_height + style.title_note)
     flow = funnel(doc)
-    header_contents = [_stage_header(stage, w, style, _funnel_line(flow, stage.id, language))
+    header_contents = [_stage_header(stage, w, style, memo.wraps, _funnel_line(flow, stage.id, language))
                        for stage, w in zip(doc.stages, widths)]
     header_height = max([h for _, h in header_contents], default=0)
 
@@ -107,8 +107,8 @@ def _layout(doc: JourneyMap, style: Style, memo: LayoutMemo, stage_widths: Mappi
     y = grid_top
     for lane_index, lane in enumerate(doc.lanes):
         _place_cells(last, lane, y, stage_ids, lambda stage_id, lane_id=lane.id: cells.get((stage_id, lane_id), []),
-                     style, faces)
-        y += _place_row(last, lane, lane_index, y, curves, style, language)
+                     style, faces, memo.wraps)
+        y += _place_row(last, lane, lane_index, y, curves, style, language, memo.wraps)
     _finish(last, y, curves, style)
     before = memo.last.layout if memo.last is not None else None
     if before is None or (list(before.stages), list(before.lanes)) != (stage_ids, list(result.lanes)):
@@ -160,8 +160,8 @@ def _relaid(doc: JourneyMap, card_ids: set[str], style: Style, memo: LayoutMemo)
             y += row.h
             continue
         _place_cells(now, lane, y, stage_ids, lambda stage_id, lane_id=lane.id: [
-            by_id[card_id] for card_id in old.cell_cards[(stage_id, lane_id)]], style, faces)
-        y += _place_row(now, lane, lane_index, y, curves, style, memo.language)
+            by_id[card_id] for card_id in old.cell_cards[(stage_id, lane_id)]], style, faces, memo.wraps)
+        y += _place_row(now, lane, lane_index, y, curves, style, memo.language, memo.wraps)
         relaid.cards.update(_shared(result.cards, old.cards, [card_id for stage_id in stage_ids
                                                                for card_id in result.cell_cards[(stage_id, lane.id)]]))
         relaid.cells.update(_shared(result.cells, old.cells, [(stage_id, lane.id) for stage_id in all_stages]))
@@ -199,7 +199,7 @@ def _shared(new: dict, old: dict, keys: list) -> list:
 
 
 def _place_cells(last: LastLayout, lane: Lane, y: float, stage_ids: list[str],
-                 cards_of: Callable[[str], list[Card]], style: Style, faces: CardFaces) -> None:
+                 cards_of: Callable[[str], list[Card]], style: Style, faces: CardFaces, wraps: Wraps) -> None:
     """Lay out the cards of `lane`'s cells in the stages `stage_ids` (in their order), the lane's top
     at `y`, and note how tall each cell's cards stand."""
     layout = last.layout
@@ -210,7 +210,7 @@ def _place_cells(last: LastLayout, lane: Lane, y: float, stage_ids: list[str],
     for stage_id in stage_ids:
         column = layout.stages[stage_id].column
         if compact:
-            boxes, height = _compact_cell(cards_of(stage_id), column.w, style, column.x, y, fill, colors)
+            boxes, height = _compact_cell(cards_of(stage_id), column.w, style, column.x, y, fill, colors, wraps)
         else:
             boxes, height = _cell(cards_of(stage_id), column.w, style, column.x, y, fill, faces, dots)
         last.heights[(stage_id, lane.id)] = height
@@ -219,14 +219,14 @@ def _place_cells(last: LastLayout, lane: Lane, y: float, stage_ids: list[str],
 
 
 def _place_row(last: LastLayout, lane: Lane, index: int, y: float, curves: dict[str, tuple[EmotionCurve, ...]],
-               style: Style, language: str) -> float:
+               style: Style, language: str, wraps: Wraps) -> float:
     """The lane's header and cells at `y`, as tall as its fullest cell (its cards laid out already),
     and an emotions lane's curves, with their legend in the header; returns the lane's height."""
     layout, doc = last.layout, last.doc
     compact = lane.kind == LaneKind.EMOTIONS
     height = max([lane.height or style.lane_min_height] + [last.heights[(stage_id, lane.id)]
                                                            for stage_id in layout.stages])
-    lines, bottom = _lane_header(lane.name, lane.kind, language, style)
+    lines, bottom = _lane_header(lane.name, lane.kind, language, style, wraps)
     legend: tuple[Shape, ...] = ()
     if compact:
         colors = palette.persona_colors(doc.personas)
@@ -277,7 +277,7 @@ def _routes(doc: JourneyMap, result: MapLayout, memo: LayoutMemo, moved: list[Re
     """Every link's path and label. On a big map routing is most of a relayout, so the memo's last
     routes are kept for the links that the `moved` cards and the links routed anew leave alone (see
     `routing.route_links`)."""
-    memo.routes, memo.reads = route_links(doc.links, result, memo.style, memo.routes, memo.reads, moved)
+    memo.routes, memo.reads = route_links(doc.links, result, memo.style, memo.wraps, memo.routes, memo.reads, moved)
     return dict(memo.routes)
 
 
@@ -297,35 +297,36 @@ def _moved(old: MapLayout, new: MapLayout, card_ids: Iterable[str]) -> list[Rect
 # -- parts --------------------------------------------------------------------------------------
 
 
-def _title(doc: JourneyMap, style: Style, width: float
+def _title(doc: JourneyMap, style: Style, width: float, wraps: Wraps
            ) -> tuple[tuple[TextLine, ...], float, PersonaPhoto | None]:
     """The title, description and personas' lines, and how tall they stand; when a persona has a
     photo, the first such is shown left of them with its name under it, and they wrap in the rest."""
-    lines, photo, left, bottom = _title_photo(doc, style)
+    lines, photo, left, bottom = _title_photo(doc, style, wraps)
     width -= left
-    more, y = stack(wrap(doc.meta.title, style.title, width, 2) if doc.meta.title else [], style.title, left, 0)
+    more, y = stack(wraps.wrap(doc.meta.title, style.title, width, 2) if doc.meta.title else [], style.title, left, 0)
     lines += more
     if doc.meta.description:
-        more, y = stack(wrap(doc.meta.description, style.description, width, style.description_lines),
+        more, y = stack(wraps.wrap(doc.meta.description, style.description, width, style.description_lines),
                          style.description, left, y + 2)
         lines += more
     for persona in doc.personas[:style.personas_shown]:
         facts = [str(persona.age) if persona.age is not None else "", persona.occupation, persona.geography]
         summary = " · ".join([persona.name] + [fact for fact in facts if fact])
         quote = f" — {persona.quote}" if persona.quote else ""
-        more, y = stack(wrap(summary + quote, style.persona, width, 1), style.persona, left, y + 2)
+        more, y = stack(wraps.wrap(summary + quote, style.persona, width, 1), style.persona, left, y + 2)
         lines += more
     return tuple(lines), max(y, bottom), photo
 
 
-def _title_photo(doc: JourneyMap, style: Style) -> tuple[list[TextLine], PersonaPhoto | None, float, float]:
+def _title_photo(doc: JourneyMap, style: Style, wraps: Wraps
+                 ) -> tuple[list[TextLine], PersonaPhoto | None, float, float]:
     """The first persona with a photo: its name's lines centred under the photo, the photo (relative to
     the title), where the title's text starts right of them, and how tall they stand."""
     persona = next((persona for persona in doc.personas if persona.photo is not None), None)
     if persona is None:
         return [], None, 0, 0
     side, column = style.title_photo, style.title_photo_column
-    name = wrap(persona.name, style.persona, column, 2)
+    name = wraps.wrap(persona.name, style.persona, column, 2)
     column = max([side] + [style.persona.width(line) for line in name])
     lines, bottom = stack(name, style.persona, 0, side + 4)
     lines = [line._replace(x=(column - style.persona.width(line.text)) / 2) for line in lines]
@@ -353,34 +354,35 @@ def _funnel_line(flow: Funnel, stage_id: str, language: str) -> tuple[str, bool]
     return (f"{text} — {caption('largest_drop', language)}" if is_drop else text), is_drop
 
 
-def _stage_header(stage, width: float, style: Style, funnel_line: tuple[str, bool] | None = None
+def _stage_header(stage, width: float, style: Style, wraps: Wraps, funnel_line: tuple[str, bool] | None = None
                   ) -> tuple[tuple[TextLine, ...], float]:
     pad = style.cell_padding
     inner = width - 2 * pad
-    lines, y = stack(wrap(stage.name, style.stage_name, inner, 2), style.stage_name, pad, pad)
+    lines, y = stack(wraps.wrap(stage.name, style.stage_name, inner, 2), style.stage_name, pad, pad)
     if funnel_line is not None:
         text, is_drop = funnel_line
-        more, y = stack(wrap(text, style.stage_funnel, inner, 2), style.stage_funnel, pad, y + 2)
+        more, y = stack(wraps.wrap(text, style.stage_funnel, inner, 2), style.stage_funnel, pad, y + 2)
         lines += tuple(line._replace(color=palette.KPI_MISSED if is_drop else palette.MUTED) for line in more)
     if stage.goal:
-        goal = wrap(stage.goal, style.stage_text, inner, style.stage_goal_lines)
+        goal = wraps.wrap(stage.goal, style.stage_text, inner, style.stage_goal_lines)
         more, y = stack(goal, style.stage_text, pad, y + 2)
         lines += more
     if stage.questions:
         wrapped: list[str] = []
         for question in stage.questions:
-            wrapped += wrap(f"? {question}", style.stage_text, inner)
+            wrapped += wraps.wrap(f"? {question}", style.stage_text, inner)
         if len(wrapped) > style.stage_question_lines:
-            wrapped = wrap("\n".join(wrapped), style.stage_text, inner, style.stage_question_lines)
+            wrapped = wraps.wrap("\n".join(wrapped), style.stage_text, inner, style.stage_question_lines)
         more, y = stack(wrapped, style.stage_text, pad, y + 2)
         lines += more
     return tuple(lines), y + pad + style.stage_note
 
 
-def _lane_header(name: str, kind: LaneKind, language: str, style: Style) -> tuple[tuple[TextLine, ...], float]:
+def _lane_header(name: str, kind: LaneKind, language: str, style: Style, wraps: Wraps
+                 ) -> tuple[tuple[TextLine, ...], float]:
     """The lane's name and kind, and the y below them (relative to the header)."""
     pad = style.cell_padding
-    lines, y = stack(wrap(name, style.lane_name, style.lane_header_width - 2 * pad, 3), style.lane_name, pad, pad)
+    lines, y = stack(wraps.wrap(name, style.lane_name, style.lane_header_width - 2 * pad, 3), style.lane_name, pad, pad)
     kind_label = label(LANE_KIND_LABELS, kind, language)
     if kind_label != name:
         more, y = stack([kind_label], style.lane_kind, pad, y + 1)
@@ -432,7 +434,7 @@ def _emotion_band_height(style: Style) -> float:
 
 
 def _compact_cell(cards: list[Card], width: float, style: Style, x: float, y: float, lane_fill: str,
-                  colors: Mapping[str, str]) -> tuple[list[CardBox], float]:
+                  colors: Mapping[str, str], wraps: Wraps) -> tuple[list[CardBox], float]:
     """Emotion points spread across the stage at the height of their emotion, each with its title
     under the dot (in its persona's colour, of `colors`, when tagged with one); a card without an
     emotion sits on the zero line."""
@@ -444,7 +446,7 @@ def _compact_cell(cards: list[Card], width: float, style: Style, x: float, y: fl
     caption_width = max(slot - 4, 20)
     boxes = []
     for i, card in enumerate(cards):
-        text_lines = wrap(card.title, text_style, caption_width, 2) if card.title else []
+        text_lines = wraps.wrap(card.title, text_style, caption_width, 2) if card.title else []
         lines = tuple(TextLine(text, (slot - text_style.width(text)) / 2, dot + 2 + size + n * line_height, size)
                       for n, text in enumerate(text_lines))
         top = levels[(card.emotion if card.emotion is not None else 0) + 2] - dot / 2

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from .boxes import MapLayout
 from .geometry import Point, Rect, TextLine
 from .style import Style
-from .text import wrap
+from .text import Wraps
 
 MARGIN = 2.0  # free space kept between a label and a card or another label
 SIDE_GAP = 3.0  # between a line and a label beside it
@@ -335,13 +335,14 @@ def nearest_start(free: list[tuple[float, float]], length: float, want: float) -
     return best
 
 
-def place_label(text: str, link_id: str, points: tuple[Point, ...], style: Style, room: Room, areas: list[Rect]
-                ) -> tuple[tuple[TextLine, ...], Rect | None, tuple[Point, Point] | None]:
-    """The label's lines, its box and its leader (None when it stands on its line). Every area looked
-    at is added to `areas`, for telling later whether a change of the map could move the label."""
+def place_label(text: str, link_id: str, points: tuple[Point, ...], style: Style, wraps: Wraps, room: Room,
+                areas: list[Rect]) -> tuple[tuple[TextLine, ...], Rect | None, tuple[Point, Point] | None]:
+    """The label's lines (wrapped through `wraps`), its box and its leader (None when it stands on its
+    line). Every area looked at is added to `areas`, for telling later whether a change of the map could
+    move the label."""
     if not text:
         return (), None, None
-    lines = wrap(text, style.link_label, style.link_label_width, 2)
+    lines = wraps.wrap(text, style.link_label, style.link_label_width, 2)
     width = max(style.link_label.width(line) for line in lines) + 8
     height = len(lines) * style.link_label.line_height + 4
     tip = points[-1]

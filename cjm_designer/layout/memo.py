@@ -1,10 +1,11 @@
 """What one user's layouts remember between relayouts, owned by that user (the scene keeps one for
 its session; a layout computed without one, as an export's, starts from nothing).
 
-It keeps card faces by content and width, marker rows, the last routing with what each link's route
-read, and the last layout with what re-laying out only some of its cells needs. Faces are kept for
-the cards of the last layout and those measured since, and marker rows up to a bound, so a long
-session does not pile them up.
+It keeps card faces by content and width, marker rows, wrapped texts, the last routing with what each
+link's route read, and the last layout with what re-laying out only some of its cells needs. Faces are
+kept for the cards of the last layout and those measured since, marker rows and wrapped texts up to a
+bound, so a long session does not pile them up. Nothing in layout/ remembers anything across memos
+(tests/test_architecture.py checks that it keeps no module-global memo).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from ..model import Card, JourneyMap
 from .boxes import CardFace, LinkPath, MapLayout, Marker
 from .routing import Reads
 from .style import Style
+from .text import Wraps
 
 
 class LastLayout(NamedTuple):
@@ -43,6 +45,7 @@ class LayoutMemo:
         self.language = ""
         self.faces: dict[tuple, CardFace] = {}
         self.rows: dict[tuple, tuple[Marker, ...]] = {}
+        self.wraps = Wraps()  # texts wrapped again on each relayout: headers, emotion points' titles, labels
         self.routes: dict[str, LinkPath] = {}  # the last routing, in the links' order
         self.reads: dict[str, Reads] = {}  # what routing each link read
         self.last: LastLayout | None = None

@@ -18,6 +18,7 @@ from .boxes import LinkPath, MapLayout
 from .geometry import Point, Rect
 from .link_labels import RectIndex, Room, place_label, segment_rects, span_of
 from .style import Style
+from .text import Wraps
 
 
 class Gutters:
@@ -57,16 +58,16 @@ class Reads:
         self.label_areas: list[Rect] = []
 
 
-def route_links(links: list[Link], layout: MapLayout, style: Style, before: dict[str, LinkPath] | None = None,
-                read: dict[str, Reads] | None = None, moved: Iterable[Rect] = ()
-                ) -> tuple[dict[str, LinkPath], dict[str, Reads]]:
-    """The paths of `links` in `layout`, and what routing each read. Given the paths `before` and
-    their reads, from an earlier layout with the same stages and lanes, and `moved`, the old and new
-    rectangles of every card that appeared, went or moved since: a link whose ends are as they were,
-    whose gutter lines no link routed anew took or left, and whose areas no moved card touches, keeps
-    its line; a label whose line is kept and whose areas no moved card, no line that changed and no
-    label placed anew touches stays where it was; the others are placed again (all of them when the
-    links kept are in another order).
+def route_links(links: list[Link], layout: MapLayout, style: Style, wraps: Wraps,
+                before: dict[str, LinkPath] | None = None, read: dict[str, Reads] | None = None,
+                moved: Iterable[Rect] = ()) -> tuple[dict[str, LinkPath], dict[str, Reads]]:
+    """The paths of `links` in `layout` (their labels wrapped through `wraps`), and what routing each
+    read. Given the paths `before` and their reads, from an earlier layout with the same stages and
+    lanes, and `moved`, the old and new rectangles of every card that appeared, went or moved since: a
+    link whose ends are as they were, whose gutter lines no link routed anew took or left, and whose
+    areas no moved card touches, keeps its line; a label whose line is kept and whose areas no moved
+    card, no line that changed and no label placed anew touches stays where it was; the others are
+    placed again (all of them when the links kept are in another order).
 
     Lines first, each link's gutter lines making room for the next; then labels, which see every
     line and the labels placed before them."""
@@ -112,7 +113,7 @@ def route_links(links: list[Link], layout: MapLayout, style: Style, before: dict
                 and not any(changed.touches(area) for area in old_reads.label_areas):
             path, now.label_areas = old, old_reads.label_areas
         else:
-            label, rect, leader = place_label(link.label, link.id, points, style, room, now.label_areas)
+            label, rect, leader = place_label(link.label, link.id, points, style, wraps, room, now.label_areas)
             path = LinkPath(link.id, link.kind.value, points, label, rect, leader)
             if before and (old is None or (path.label_rect, path.leader) != (old.label_rect, old.leader)):
                 _note(changed, old, lines=False)

@@ -19,8 +19,8 @@ from .fonts import FAMILY, FontChain, font_path
 from .geometry import TextLine
 from .rtl import shaped
 
-__all__ = ["ELLIPSIS", "FAMILY", "FontMetrics", "LineCounter", "TextStyle", "WordWidths", "font_path", "line_count",
-           "metrics", "stack", "wrap", "wrap_once"]
+__all__ = ["ELLIPSIS", "FAMILY", "FontMetrics", "LineCounter", "TextStyle", "WordWidths", "Wraps", "font_path",
+           "line_count", "metrics", "stack", "wrap"]
 
 ELLIPSIS = "…"
 
@@ -47,7 +47,8 @@ class FontMetrics:
 @cache
 def metrics(bold: bool = False) -> FontMetrics:
     """The metrics of the bundled regular or bold font and its fallbacks (PT Sans read once; the others
-    when a character first needs them)."""
+    when a character first needs them). The process's one font of each weight, as the font files are:
+    what it remembers (words' widths) depends on the fonts alone, never on a map's layout."""
     return FontMetrics(FontChain(bold))
 
 
@@ -80,18 +81,32 @@ def wrap(text: str, style: TextStyle, width: float, max_lines: int | None = None
     """Break `text` into lines no wider than `width` at spaces (inside a word when it alone is too
     wide), keeping its own line breaks; beyond `max_lines` the last line ends with an ellipsis.
     Bidi controls become visible marks (measured as drawn), so no name can reorder what it shows.
-    Results are remembered: headers and labels are wrapped again on every relayout."""
-    return list(_wrap_remembered(text, style, round(width, 3), max_lines))
-
-
-def wrap_once(text: str, style: TextStyle, width: float, max_lines: int | None = None) -> list[str]:
-    """`wrap` without remembering: for text whose caller remembers what it made of it (card faces),
-    where a second cache would only hold thousands more objects."""
+    (A layout wraps through its memo's `Wraps`, which remembers what it made.)"""
     return _wrap(text, style, round(width, 3), max_lines)
 
 
+class Wraps:
+    """`wrap`, remembering what it made: one layout memo's (layout/memo.py), not the process's, since a
+    relayout wraps the headers, the emotion points' titles and the labels it places again, mostly the
+    same texts. Past `KEPT` texts it starts afresh, so a long session does not pile them up."""
+
+    KEPT = 65536
+
+    def __init__(self):
+        self._lines: dict[tuple[str, TextStyle, float, int | None], tuple[str, ...]] = {}
+
+    def wrap(self, text: str, style: TextStyle, width: float, max_lines: int | None = None) -> list[str]:
+        key = (text, style, round(width, 3), max_lines)
+        lines = self._lines.get(key)
+        if lines is None:
+            if len(self._lines) >= self.KEPT:
+                self._lines = {}
+            lines = self._lines[key] = tuple(_wrap(*key))
+        return list(lines)
+
+
 def line_count(text: str, style: TextStyle, width: float, max_lines: int | None = None) -> int:
-    """How many lines `wrap_once` breaks `text` into, counted without making them: a card's height
+    """How many lines `wrap` breaks `text` into, counted without making them: a card's height
     needs only the count (its lines are made when it is first drawn), and a big map has thousands."""
     text, width = visible_bidi(text), round(width, 3)
     if "\n" in text or "\r" in text:
@@ -186,13 +201,6 @@ def _wrap(text: str, style: TextStyle, width: float, max_lines: int | None) -> l
         lines = lines[:max_lines]
         lines[-1] = _fit_with_ellipsis(lines[-1], style, width)
     return lines
-
-
-def _wrap_kept(text: str, style: TextStyle, width: float, max_lines: int | None) -> tuple[str, ...]:
-    return tuple(_wrap(text, style, width, max_lines))
-
-
-_wrap_remembered = lru_cache(maxsize=65536)(_wrap_kept)
 
 
 def _wrap_paragraph(paragraph: str, style: TextStyle, width: float, most: int | None = None) -> list[str]:

@@ -11,11 +11,11 @@ from cjm_designer.layout.text import (
     LineCounter,
     TextStyle,
     WordWidths,
+    Wraps,
     font_path,
     line_count,
     metrics,
     wrap,
-    wrap_once,
 )
 
 STYLE = TextStyle(10)
@@ -77,7 +77,7 @@ def test_a_long_word_is_cut_where_the_next_character_would_not_fit(word, width, 
     """Each piece of a word too wide for the line is as long as fits (one character at least),
     measured as drawn: in PT Sans by its characters' widths added up, with an emoji as a whole."""
     style = TextStyle(10, bold)
-    lines = wrap_once(word, style, width)
+    lines = wrap(word, style, width)
     assert "".join(lines) == word
     for line, following in zip(lines, lines[1:]):
         assert len(line) == 1 or style.width(line) <= width
@@ -92,6 +92,29 @@ def test_line_breaks_are_kept_and_extra_lines_end_with_an_ellipsis():
     assert len(long) == 3 and long[-1].endswith(ELLIPSIS) and STYLE.width(long[-1]) <= 80
 
 
+def test_a_memo_wraps_a_text_once_and_starts_afresh_past_its_bound(monkeypatch):
+    """A layout memo's `Wraps` remembers each text at its style, width and most lines (a relayout wraps
+    the same headers and labels again), hands out a list of its own each time, and past `KEPT` texts
+    forgets them all rather than grow with a long session."""
+    from cjm_designer.layout import text
+
+    made = []
+    monkeypatch.setattr(text, "_wrap", lambda *key: made.append(key) or [f"line of {key[0]}"])
+    wraps = Wraps()
+    first = wraps.wrap("Звонок менеджера", STYLE, 80.0004, 2)
+    first.append("changed by the caller")
+    assert wraps.wrap("Звонок менеджера", STYLE, 80.0001, 2) == ["line of Звонок менеджера"]
+    assert made == [("Звонок менеджера", STYLE, 80.0, 2)]  # the width as `wrap` rounds it: one key
+    wraps.wrap("Звонок менеджера", STYLE, 80, 1)
+    wraps.wrap("Звонок менеджера", TextStyle(10, bold=True), 80, 2)
+    assert len(made) == 3  # another most of lines, another style: wrapped anew
+    monkeypatch.setattr(Wraps, "KEPT", 3)
+    wraps.wrap("Письмо", STYLE, 80)
+    assert len(made) == 4
+    wraps.wrap("Звонок менеджера", STYLE, 80, 2)
+    assert len(made) == 5  # forgotten when the fourth text came
+
+
 def test_empty_text_is_one_empty_line():
     assert wrap("", STYLE, 100) == [""]
 
@@ -103,8 +126,8 @@ def test_wrapping_is_greedy_for_any_text(words, width, size):
     style = TextStyle(size)
     assume(all(style.width(word) <= width for word in words))  # a word wider than a line is broken inside: above
     text = " ".join(words)
-    lines = wrap_once(text, style, width)
-    assert lines == wrap(text, style, width)  # the remembered wrap and the one-off wrap agree
+    lines = wrap(text, style, width)
+    assert lines == Wraps().wrap(text, style, width)  # a layout memo's wrap and the one-off wrap agree
     assert " ".join(lines) == text
     assert all(style.width(line) <= width + 1e-9 for line in lines)
     for line, following in zip(lines, lines[1:]):
@@ -116,13 +139,13 @@ def test_wrapping_is_greedy_for_any_text(words, width, size):
 def test_a_single_paragraph_wraps_as_it_does_among_others(text, width, max_lines):
     """Text without line breaks takes a shorter way through `wrap`: it gives the lines the same text
     gives as the first of several paragraphs."""
-    alone, lines = wrap_once(text, STYLE, width, max_lines), wrap_once(text, STYLE, width)
-    assert alone == wrap(text, STYLE, width, max_lines)
-    assert wrap_once(text + "\nи", STYLE, width) == lines + ["и"]
+    alone, lines = wrap(text, STYLE, width, max_lines), wrap(text, STYLE, width)
+    assert alone == Wraps().wrap(text, STYLE, width, max_lines)
+    assert wrap(text + "\nи", STYLE, width) == lines + ["и"]
     if max_lines is None or len(lines) <= max_lines:
         assert alone == lines
     else:  # cut where the first of several paragraphs is cut, the last line ending with an ellipsis
-        assert alone == wrap_once(text + "\nи", STYLE, width, max_lines)
+        assert alone == wrap(text + "\nи", STYLE, width, max_lines)
         assert alone[:-1] == lines[:max_lines - 1] and alone[-1].endswith(ELLIPSIS)
 
 
@@ -133,7 +156,7 @@ def test_counting_lines_counts_the_lines_wrapping_makes(text, width, size, bold,
     """A card's height counts its lines without making them: the count is that of the lines made, for
     any text (words wider than a line, line breaks, bidi marks, cut with an ellipsis)."""
     style = TextStyle(size, bold)
-    assert line_count(text, style, width, max_lines) == len(wrap_once(text, style, width, max_lines))
+    assert line_count(text, style, width, max_lines) == len(wrap(text, style, width, max_lines))
 
 
 @given(text=st.text(alphabet="абвгд  ABCxyzWWWWWWWW«»—\n", max_size=200), width=st.floats(min_value=5, max_value=300),
@@ -141,8 +164,8 @@ def test_counting_lines_counts_the_lines_wrapping_makes(text, width, size, bold,
 def test_wrapping_to_a_few_lines_stops_where_they_end(text, width, max_lines):
     """Wrapping stops one line past the most shown (a narrow emotion point cuts a long name into many):
     the lines kept are the first of all the lines, the last shortened to end with an ellipsis."""
-    every = wrap_once(text, STYLE, width)
-    shown = wrap_once(text, STYLE, width, max_lines)
+    every = wrap(text, STYLE, width)
+    shown = wrap(text, STYLE, width, max_lines)
     if len(every) <= max_lines:
         assert shown == every
     else:
