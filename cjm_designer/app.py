@@ -78,7 +78,7 @@ def run(doc: JourneyMap, path: Path | None, name: str, screenshot: Path | None =
     try:
         write_atomic(screenshot, png_bytes(window.grab()))
     finally:
-        window.session.undo_stack.setClean()
+        window.session.mark_saved()  # nothing to ask on closing: the picture is all that was wanted
         window.close()
         remove_translators(app)  # nothing left behind for a caller in the same process (the tests)
         gc.unfreeze()  # nor frozen objects

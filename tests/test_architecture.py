@@ -8,6 +8,8 @@ import sys
 import tomllib
 from pathlib import Path
 
+import pytest
+
 import cjm_designer
 
 PACKAGE = Path(cjm_designer.__file__).parent
@@ -88,6 +90,21 @@ def test_pdf_modules_draw_from_the_layout_alone():
                 assert (parts[1] if len(parts) > 1 else "") in PDF_MAY_IMPORT, f"{path.name} imports {module}"
                 assert parts[1:2] != ["export"] or len(parts) == 2 or parts[2].startswith("pdf"), \
                     f"{path.name} imports {module}"
+
+
+CLEAN_STATE = {"setClean", "resetClean"}
+
+
+def test_only_the_session_says_whether_the_map_is_saved():
+    """Whether the map is what its file holds is the session's to set (`mark_saved`, `mark_unsaved`), not
+    the undo stack's to be set by the window or the canvas: saving, recovering and a file deleted on
+    disk all say so through it."""
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.parent.name == "editor":
+            continue
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr in CLEAN_STATE:
+                pytest.fail(f"{path.relative_to(PACKAGE)}:{node.lineno} sets the undo stack's clean state")
 
 
 MEMOIZERS = {"cache", "lru_cache"}

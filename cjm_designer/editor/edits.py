@@ -283,7 +283,7 @@ class Editor:
                           created=_now())
         if from_room:
             add_comment(self.session, card_id, comment)
-            self.session.undo_stack.resetClean()
+            self.session.mark_unsaved()
         else:
             self.session.push(AddComment(self.session, card_id, comment))
         return comment.id
@@ -301,7 +301,7 @@ class Editor:
         self.session.push(RemoveComment(self.session, card_id, comment_id))
 
     def _room_changed(self, ids: set[str], kinds: set[ElementKind], fields: set[str]) -> None:
-        self.session.undo_stack.resetClean()
+        self.session.mark_unsaved()
         self.session.notify(ids, False, kinds, fields)
 
     # -- the workshop Inbox (see editor/inbox.py: arrivals have no undo step, accept and discard do) -----

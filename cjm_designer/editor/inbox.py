@@ -69,7 +69,7 @@ def receive(session: DocumentSession, cards: list[InboxCard]) -> list[str]:
         kept.append(card)
     if kept:
         doc.inbox.extend(kept)
-        session.undo_stack.resetClean()
+        session.mark_unsaved()
         session.notify({c.id for c in kept}, True, {ElementKind.INBOX})
     return [c.id for c in kept]
 

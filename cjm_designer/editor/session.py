@@ -97,6 +97,22 @@ class DocumentSession(QObject):
         else:
             self.undo_stack.push(command)
 
+    @property
+    def modified(self) -> bool:
+        """Whether the map differs from what its file holds (or it has no file and was changed)."""
+        return not self.undo_stack.isClean()
+
+    def mark_saved(self) -> None:
+        """The map as it is now is what its file holds: just written, or given up by its window (whose
+        closing then asks nothing). Undoing past this point makes it modified again."""
+        self.undo_stack.setClean()
+
+    def mark_unsaved(self) -> None:
+        """No file holds the map as it is now, whatever the undo steps say: work recovered from an
+        autosave copy, a change with no undo step (a workshop participant's), a file deleted meanwhile.
+        It stays modified until saved, even undone to where it was."""
+        self.undo_stack.resetClean()
+
     @contextmanager
     def batch(self, text: str) -> Iterator[None]:
         """The commands pushed inside become one undo step named `text`, and the views hear of them

@@ -94,10 +94,10 @@ class Autosaver:
         """Write the copy if there are unsaved changes not in it yet; True when written."""
         if self.copy is None:
             return False
-        stack = self.session.undo_stack
-        if stack.isClean():
+        if not self.session.modified:
             self.discard()
             return False
+        stack = self.session.undo_stack
         if stack.index() == self._saved_index and self._changes == self._saved_changes and self.copy.exists():
             return False
         if not self.lock.acquire():

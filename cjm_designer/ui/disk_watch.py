@@ -102,7 +102,7 @@ class DiskWatch(QObject):
 
     def _report_gone(self) -> None:
         self.known = None
-        self.files.session.undo_stack.resetClean()  # nothing on disk is the map now: saving writes it again
+        self.files.session.mark_unsaved()  # nothing on disk is the map now: saving writes it again
         self.files.update_title()
         messages.warning(self.files.window, tr("File deleted"),
                          tr("%1 was deleted or moved by another program. The map is still open here; "

@@ -72,7 +72,7 @@ class DocumentFiles(QObject):
     # -- state ----------------------------------------------------------------------------------
 
     def modified(self) -> bool:
-        return not self.session.undo_stack.isClean()
+        return self.session.modified
 
     def pristine(self) -> bool:
         """A window no one has worked in yet: a new map with no file and no change."""
@@ -90,7 +90,7 @@ class DocumentFiles(QObject):
     def adopt_recovered(self, copy: Path, lock: Lock) -> None:
         """The map is work recovered from the autosaved `copy`: modified until saved, the copy kept till then."""
         self.autosaver.adopt(copy, lock)
-        self.session.undo_stack.resetClean()
+        self.session.mark_unsaved()
         self.update_title()
 
     # -- saving ---------------------------------------------------------------------------------
@@ -175,7 +175,7 @@ class DocumentFiles(QObject):
             self.read_only = False
         self.session.path = path
         self.disk.remember(path, written_state(path, data))
-        self.session.undo_stack.setClean()
+        self.session.mark_saved()
         self.autosaver.discard()
         self.settings.add_recent(path)
         self.settings.set_maps_folder(path.parent)
@@ -340,7 +340,7 @@ class DocumentFiles(QObject):
         for theirs, ours in ((window.view.horizontalScrollBar(), mine.view.horizontalScrollBar()),
                              (window.view.verticalScrollBar(), mine.view.verticalScrollBar())):
             theirs.setValue(ours.value())
-        self.session.undo_stack.setClean()  # what this window held is given up: its close asks nothing
+        self.session.mark_saved()  # what this window held is given up: its close asks nothing
         mine.close()
         return window
 
