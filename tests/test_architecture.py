@@ -30,7 +30,9 @@ NO_QT_FILES = ("export/pdf*.py",)  # the PDF is drawn from the layout with repor
 
 
 def imports(path: Path, nodes=None) -> set[str]:
-    """Absolute module names imported by a file (by `nodes` of it when given), relative imports resolved."""
+    """Absolute module names imported by a file (by `nodes` of it when given), relative imports resolved;
+    `from P import m` of a module `m` of the program's counts as `P.m` (`from .. import canvas` imports
+    canvas/, not just the package)."""
     package = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts[:-1])
     found = set()
     for node in ast.walk(ast.parse(path.read_text("utf-8"))) if nodes is None else nodes:
@@ -39,10 +41,20 @@ def imports(path: Path, nodes=None) -> set[str]:
         elif isinstance(node, ast.ImportFrom):
             if node.level:
                 base = package.split(".")[: len(package.split(".")) - node.level + 1]
-                found.add(".".join(base + ([node.module] if node.module else [])))
+                module = ".".join(base + ([node.module] if node.module else []))
             else:
-                found.add(node.module)
+                module = node.module
+            found.add(module)
+            found |= {f"{module}.{alias.name}" for alias in node.names if is_module(f"{module}.{alias.name}")}
     return found
+
+
+def is_module(name: str) -> bool:
+    """Whether `name` is one of the program's modules or packages."""
+    if not name.startswith("cjm_designer."):
+        return False
+    place = PACKAGE.parent.joinpath(*name.split("."))
+    return place.with_suffix(".py").is_file() or (place / "__init__.py").is_file()
 
 
 def test_layers_import_only_what_they_may():
@@ -63,8 +75,10 @@ def test_layers_import_only_what_they_may():
 TOP_LEVEL = {
     "__init__": (set(), False), "__main__": ({"cli"}, False), "bulk": (set(), False), "paths": (set(), False),
     "templates": ({"model", "io", "paths"}, False), "map_export": ({"model", "io", "export"}, False),
-    "i18n": ({"paths"}, True), "app": ({"", "bulk", "model", "io", "paths", "i18n", "ui"}, True),
-    "cli": ({"", "model", "io", "export", "map_export", "templates", "ui", "room"}, False),
+    "i18n": ({"paths"}, True), "app": ({"", "bulk", "model", "io", "paths", "i18n", "ui", "layout"}, True),  # layout:
+    # imported before PySide at start, which then need not read its modules' source
+    "cli": ({"", "app", "model", "io", "export", "map_export", "templates", "ui", "room"}, False),  # app: its top
+    # imports no Qt (the window's modules load in `app.run`)
 }
 PDF_MAY_IMPORT = {"", "model", "layout", "paths", "bulk", "export"}  # export: the other pdf modules, Cancelled
 

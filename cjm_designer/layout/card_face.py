@@ -1,4 +1,5 @@
-"""A card's face at a width: its height, and the text lines and marker rows drawn inside it.
+"""A card's face at a width: its height, and the text lines and marker rows drawn inside it; and an
+emotion point's (its dot and title).
 
 Faces are remembered by content and width in the caller's `LayoutMemo`, so relaying out a big map
 measures only the cards whose content or width changed; the lines and markers are made when a face
@@ -19,7 +20,7 @@ from .drawing import DOT_STEP
 from .geometry import Rect, TextLine
 from .memo import LayoutMemo
 from .style import Style
-from .text import LineCounter, WordWidths, stack, wrap
+from .text import LineCounter, WordWidths, Wraps, stack, wrap
 
 if TYPE_CHECKING:
     from ..model.ab_test import AbResult
@@ -77,6 +78,18 @@ class CardFaces:
         if bold not in self._words:
             self._words[bold] = WordWidths(bold)
         return self._words[bold]
+
+
+def point_face(card: Card, slot: float, style: Style, wraps: Wraps, color: str) -> CardFace:
+    """An emotion point's face, `slot` wide: its dot centred at the top (in its persona's `color`; ""
+    for none) and its title under it, centred, in two lines at most."""
+    dot, text_style = style.emotion_dot, style.card_text
+    size, line_height = text_style.size, text_style.line_height
+    text_lines = wraps.wrap(card.title, text_style, max(slot - 4, 20), 2) if card.title else []
+    lines = tuple(TextLine(text, (slot - text_style.width(text)) / 2, dot + 2 + size + n * line_height, size)
+                  for n, text in enumerate(text_lines))
+    markers = (Marker("emotion", Rect((slot - dot) / 2, 0, dot, dot), "", card.emotion, color),)
+    return CardFace(dot + 2 + len(text_lines) * line_height, None, built=(lines, markers))
 
 
 def _face_key(card: Card, width: float, dots: int) -> tuple:

@@ -19,8 +19,8 @@ from ..model.analytics import Funnel, funnel
 from ..model.captions import caption, map_language
 from ..model.vocab import LANE_KIND_LABELS, label
 from . import palette
-from .boxes import CardBox, CardFace, EmotionCurve, LaneBox, LinkPath, MapLayout, Marker, StageBox
-from .card_face import CardFaces
+from .boxes import CardBox, EmotionCurve, LaneBox, LinkPath, MapLayout, StageBox
+from .card_face import CardFaces, point_face
 from .curve_captions import caption_room, captions_off_curve
 from .drawing import PersonaPhoto, Shape
 from .geometry import Rect, TextLine
@@ -438,21 +438,14 @@ def _compact_cell(cards: list[Card], width: float, style: Style, x: float, y: fl
     """Emotion points spread across the stage at the height of their emotion, each with its title
     under the dot (in its persona's colour, of `colors`, when tagged with one); a card without an
     emotion sits on the zero line."""
-    pad, dot, text_style = style.cell_padding, style.emotion_dot, style.card_text
-    size, line_height = text_style.size, text_style.line_height
+    pad, dot = style.cell_padding, style.emotion_dot
     slot = (width - 2 * pad) / max(len(cards), 1)
     levels = _emotion_levels(y, style)
-    dot_rect = Rect((slot - dot) / 2, 0, dot, dot)
-    caption_width = max(slot - 4, 20)
     boxes = []
     for i, card in enumerate(cards):
-        text_lines = wraps.wrap(card.title, text_style, caption_width, 2) if card.title else []
-        lines = tuple(TextLine(text, (slot - text_style.width(text)) / 2, dot + 2 + size + n * line_height, size)
-                      for n, text in enumerate(text_lines))
+        face = point_face(card, slot, style, wraps, colors.get(card.persona, ""))
         top = levels[(card.emotion if card.emotion is not None else 0) + 2] - dot / 2
-        rect = Rect(x + pad + i * slot, top, slot, dot + 2 + len(text_lines) * line_height)
-        markers = (Marker("emotion", dot_rect, "", card.emotion, colors.get(card.persona, "")),)
-        face = CardFace(rect.h, None, built=(lines, markers))
+        rect = Rect(x + pad + i * slot, top, slot, face.height)
         boxes.append(CardBox(card.id, card.stage, card.lane, i, rect, face, card.color or lane_fill, compact=True))
     return boxes, _emotion_band_height(style)
 
