@@ -59,14 +59,16 @@ class Relaid:
         self.curves: set[str] = set()
 
 
-def relayout_cards(doc: JourneyMap, card_ids: Iterable[str], style: Style, memo: LayoutMemo) -> Relaid:
-    """The layout of `doc` when only fields of the cards `card_ids` changed since `memo`'s last layout
-    of it: their cells are laid out again, and the lanes below when their lane's height changes;
-    links are routed again only when a card or a lane moved or changed size. When the memo's last
-    layout is not of this document, style and language, or a card is in another cell, the whole map
-    is laid out (`full`)."""
+def relayout_cards(doc: JourneyMap, card_ids: Iterable[str], style: Style, memo: LayoutMemo,
+                   link_ids: Iterable[str] = ()) -> Relaid:
+    """The layout of `doc` when only fields of the cards `card_ids` and of the links `link_ids` changed
+    since `memo`'s last layout of it: the cards' cells are laid out again, and the lanes below when their
+    lane's height changes; links are routed again only when a card or a lane moved or changed size, or a
+    link itself changed (the links routed before and the labels no change reaches are kept, as
+    `routing.route_links` keeps them). When the memo's last layout is not of this document, style and
+    language, or a card is in another cell, the whole map is laid out (`full`)."""
     with collector_paused():
-        relaid = _relaid(doc, set(card_ids), style, memo)
+        relaid = _relaid(doc, set(card_ids), set(link_ids), style, memo)
         return relaid if relaid is not None else Relaid(_layout(doc, style, memo, {}))
 
 
@@ -123,7 +125,8 @@ def _layout(doc: JourneyMap, style: Style, memo: LayoutMemo, stage_widths: Mappi
     return result
 
 
-def _relaid(doc: JourneyMap, card_ids: set[str], style: Style, memo: LayoutMemo) -> Relaid | None:
+def _relaid(doc: JourneyMap, card_ids: set[str], link_ids: set[str], style: Style, memo: LayoutMemo
+            ) -> Relaid | None:
     """`relayout_cards`, or None when the memo's last layout cannot be reused."""
     last = memo.last
     if (last is None or last.doc is not doc or style is not memo.style or map_language(doc) != memo.language
@@ -131,7 +134,7 @@ def _relaid(doc: JourneyMap, card_ids: set[str], style: Style, memo: LayoutMemo)
         return None
     old = last.layout
     shape = (len(doc.cards), len(doc.links), [stage.id for stage in doc.stages], [lane.id for lane in doc.lanes])
-    if shape != (len(old.cards), len(old.links), list(old.stages), list(old.lanes)):
+    if shape != (len(old.cards), len(old.links), list(old.stages), list(old.lanes)) or not link_ids <= old.links.keys():
         return None
     by_id = last.cards
     dirty: dict[str, set[str]] = {}  # lane id -> the stages of its cells to lay out again
@@ -170,7 +173,7 @@ def _relaid(doc: JourneyMap, card_ids: set[str], style: Style, memo: LayoutMemo)
     relaid.stages.update(_shared(result.stages, old.stages, all_stages))
     relaid.curves.update(lane_id for lane_id, lane_curves in curves.items() if lane_curves != old_curves[lane_id])
     moved = _moved(old, result, relaid.cards)
-    if moved:
+    if moved or link_ids:
         result.links = _routes(doc, result, memo, moved)
         relaid.links.update(_shared(result.links, old.links, list(result.links)))
     _widen_for_labels(now, style)

@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cjm_designer.layout import DEFAULT_STYLE, LayoutMemo, compute_layout, relayout_cards
-from cjm_designer.model import Card, JourneyMap, Lane, LaneKind, Link, Stage
+from cjm_designer.model import Card, JourneyMap, Lane, LaneKind, Link, LinkKind, Stage
 from cjm_designer.model.synthetic import generate_map
 from tests.strategies import cards, journey_maps
 
@@ -62,6 +62,49 @@ def test_relaying_out_edited_cards_gives_the_full_layout(case):
             assert all(new[key] is old[key] for key in new if key not in changed), name
         old_curves = {curve.lane_id: curve for curve in before.curves}
         assert {curve.lane_id for curve in after.curves if curve != old_curves[curve.lane_id]} <= relaid.curves
+        before = after
+
+
+@st.composite
+def maps_with_link_edits(draw):
+    """A map with links, and rounds of edits: each round sets the label, kind or ends of some links (to
+    another card, never the link's other end)."""
+    doc = draw(journey_maps(max_cards=14).filter(lambda d: d.links))
+    rounds = []
+    for _ in range(draw(st.integers(1, 4))):
+        chosen = draw(st.lists(st.sampled_from(doc.links), min_size=1, max_size=3, unique_by=id))
+        edits = []
+        for link in chosen:
+            values = {}
+            if draw(st.booleans()):
+                values["label"] = draw(st.sampled_from(["", "звонок", "письмо с предложением и ценой", "SMS"]))
+            if draw(st.booleans()):
+                values["kind"] = draw(st.sampled_from(LinkKind))
+            if draw(st.booleans()):
+                values["target"] = draw(st.sampled_from([c.id for c in doc.cards if c.id != link.source]))
+            edits.append((link, values))
+        rounds.append(edits)
+    return doc, rounds
+
+
+@given(maps_with_link_edits())
+def test_relaying_out_edited_links_gives_the_full_layout(case):
+    """A link's label, kind or end edited: only links are routed again (those the edit reaches), and the
+    layout is what a full layout of the edited map gives; no card, cell, lane or stage is made anew."""
+    doc, rounds = case
+    memo = LayoutMemo()
+    before = compute_layout(doc, DEFAULT_STYLE, memo)
+    for edits in rounds:
+        for link, values in edits:
+            for name, value in values.items():
+                setattr(link, name, value)
+        relaid = relayout_cards(doc, [], DEFAULT_STYLE, memo, [link.id for link, _ in edits])
+        assert not relaid.full
+        after = relaid.layout
+        assert shown(after) == shown(compute_layout(doc))
+        assert not (relaid.cards or relaid.cells or relaid.lanes or relaid.stages or relaid.curves)
+        assert all(after.cards[card_id] is box for card_id, box in before.cards.items())
+        assert {key for key in after.links if after.links[key] != before.links[key]} <= relaid.links
         before = after
 
 
