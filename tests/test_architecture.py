@@ -382,7 +382,8 @@ def test_no_operation_is_looked_up_by_a_name_built_at_run_time():
 
 def test_the_views_change_the_map_only_through_the_editor():
     """canvas/ (its tools included) and ui/ turn events into calls of editor.Editor, which decides and
-    pushes every change: they import no undo command, and push nothing, open no batch and no macro."""
+    pushes every change: they import no undo command, and push nothing, open no batch and no macro, and
+    gather no notifications (which changes make one notification is the editor's to say)."""
     commands_py = PACKAGE / "editor" / "commands.py"
     commands = {node.name for node in ast.parse(commands_py.read_text("utf-8")).body if isinstance(node, ast.ClassDef)}
     assert {"AddCards", "MoveCards", "SetFields"} <= commands
@@ -395,6 +396,6 @@ def test_the_views_change_the_map_only_through_the_editor():
             match node:
                 case ast.ImportFrom(names=names):
                     assert not {alias.name for alias in names} & commands, f"{where}:{node.lineno}"
-                case ast.Call(func=ast.Attribute(attr="push" | "batch" | "beginMacro" | "endMacro")):
+                case ast.Call(func=ast.Attribute(attr="push" | "batch" | "gathered" | "beginMacro" | "endMacro")):
                     raise AssertionError(f"{where}:{node.lineno}: {ast.unparse(node)}")
     assert checked > 20

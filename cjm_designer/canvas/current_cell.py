@@ -23,6 +23,7 @@ from .items import CardItem, CellItem
 from .navigation import Indexes, Move, Spot, indexes, settle, start, step
 
 if TYPE_CHECKING:
+    from ..editor.edits import Place
     from .scene import MapScene
 
 FRAME_Z = 0.5  # above the cells, below headers and cards
@@ -89,11 +90,13 @@ class CurrentCell:
     def card(self) -> str | None:
         return self.spot.card if self.spot is not None else None
 
-    def insert_index(self) -> int | None:
-        """Where a card typed here goes in the cell: right after the current card, else at the end."""
-        if self.spot is None or self.spot.card is None:
+    def place(self) -> Place | None:
+        """Where a card typed here goes, as the editor places new cards: after the current card, or in
+        the current cell when it has none (None only while the map has no cells)."""
+        spot, edits = self.spot, self.scene.edits
+        if spot is None:
             return None
-        return self.scene.layout.cell_cards[self.spot.cell].index(self.spot.card) + 1
+        return edits.place_after(spot.cell, []) if spot.card is None else edits.place_after(None, [spot.card])
 
     def go(self, move: Move) -> None:
         """Move by a key, select what it lands on and scroll it into view."""

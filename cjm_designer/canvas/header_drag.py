@@ -19,8 +19,6 @@ from .tools import PointerDrag
 if TYPE_CHECKING:
     from .scene import MapScene
 
-MIN_LANE_HEIGHT = 20
-
 
 class HeaderDrag(PointerDrag):
     """From a press on `item` to the release; a marker shows the boundary it would go to or its new
@@ -54,7 +52,7 @@ class HeaderDrag(PointerDrag):
         delta = pos - self.origin
         rect = item.mapRectToScene(item.boundingRect())
         if item.is_stage():
-            size = max(self.start_size + delta.x(), style.card_width + 2 * style.cell_padding)
+            size = max(self.start_size + delta.x(), style.card_width + 2 * style.cell_padding)  # as narrow as laid out
             if round(size) != self.previewed:  # as `resize_part` will round it
                 self.previewed = round(size)
                 scene.preview_stage_width(item.element_id, self.previewed)
@@ -62,7 +60,7 @@ class HeaderDrag(PointerDrag):
             marker = QRectF(box.x + round(size) - 1.5, rect.y(), 3, layout.height - rect.y())
         else:
             row = layout.lanes[item.element_id].row
-            size = max(self.start_size + delta.y(), MIN_LANE_HEIGHT)
+            size = max(self.start_size + delta.y(), self.edits.size_limits(ElementKind.LANE)[0])  # as stored
             marker = QRectF(row.x, row.y + size - 1.5, layout.width - row.x, 3)
         self.size = size
         return marker

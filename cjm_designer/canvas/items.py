@@ -27,9 +27,9 @@ from ..layout.drawing import (
     card_drawing,
     cell_box,
     header_box,
+    link_stroke,
     photo_shapes,
 )
-from ..layout.palette import LINK_STYLES
 from ..model import Persona, Photo
 from . import painting as P
 
@@ -541,7 +541,7 @@ class OverviewItem(QGraphicsItem):
         self.setZValue(2)
 
     def show(self, layout: MapLayout, fills: dict[str, str]) -> None:
-        """Draw `layout`'s cards in their `fills` and its links in the colours of their kinds."""
+        """Draw `layout`'s cards in their `fills` and its links in the colours the layout gave their lines."""
         self.prepareGeometryChange()
         self._layout, self._fills = layout, fills
         self._shapes = None  # made when first painted: most maps are never zoomed this far out
@@ -570,8 +570,9 @@ class OverviewItem(QGraphicsItem):
         for card_id, box in self._layout.cards.items():
             cards.setdefault(self._fills[card_id], []).append(QRectF(*box.rect))
         links: dict[str, list[QLineF]] = {}
-        for path in self._layout.links.values():
-            links.setdefault(LINK_STYLES[path.kind][0], []).extend(
+        colors = {kind: link_stroke(kind).color for kind in {path.kind for path in self._layout.links.values()}}
+        for path in self._layout.links.values():  # (not `path.drawing`: this far out, the lines alone)
+            links.setdefault(colors[path.kind], []).extend(
                 QLineF(a.x, a.y, b.x, b.y) for a, b in zip(path.points, path.points[1:]))
         self._shapes = cards, links
         return self._shapes

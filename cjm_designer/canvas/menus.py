@@ -118,5 +118,5 @@ def add_part(scene, kind: ElementKind, index: int) -> None:
         stage_id = scene.edits.add_stage(index, tr("New stage"), tr("Add stage"))
         Rename(scene, scene.stage_items[stage_id]).start()
     else:
-        lane_id = scene.edits.add_lane(index, tr("New lane"), LaneKind.TOUCHPOINTS, tr("Add lane"))
+        lane_id = scene.edits.add_lane(index, tr("New lane"), text=tr("Add lane"))
         Rename(scene, scene.lane_items[lane_id]).start()

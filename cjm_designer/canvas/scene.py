@@ -117,9 +117,10 @@ class MapScene(QGraphicsScene):
 
     def _on_changed(self, change: Change) -> None:
         """One relayout for each notification, which the session sends once for a push or a batch. An
-        edit of cards' fields alone lays out again only their cells (and what those move) and updates
-        only the items whose boxes changed, or every item when it changes the measure a heat map shows
-        (which may recolour every card and cell); any other change lays out and updates everything. The
+        edit of cards' and links' fields alone lays out again only the cards' cells (and what those move)
+        and the links it reaches, and updates only the items whose boxes changed, or every item when it
+        changes the measure a heat map shows (which may recolour every card and cell); any other change
+        lays out and updates everything. The
         workshop's Inbox is not drawn: its cards arriving lay out nothing. A vote's new counts lay out only
         the cards whose dots they change (editor.set_vote_counts names them)."""
         if change.kinds == {"inbox"}:
@@ -130,14 +131,16 @@ class MapScene(QGraphicsScene):
                 with collector_paused():
                     self._sync_cards(card_ids)
             return
-        if change.kinds != {"card"} or change.structure or not change.ids:
+        if not change.kinds or change.kinds - {"card", "link"} or change.structure or not change.ids:
             self.sync()
             return
+        links = frozenset(i for i in change.ids if i in self.layout.links)  # (ids are unique across a map)
+        cards = change.ids - links
         with collector_paused():
             if self.heat and change.touches("card", _HEAT_FIELDS[self.heat]):
-                self._sync(relayout_cards(self.session.doc, change.ids, self.style, self.layout_memo).layout)
+                self._sync(relayout_cards(self.session.doc, cards, self.style, self.layout_memo, links).layout)
             else:
-                self._sync_cards(change.ids)
+                self._sync_cards(cards, links)
 
     def sync(self) -> None:
         """Relayout and bring every item in line with the model: create, update, remove."""
@@ -220,11 +223,12 @@ class MapScene(QGraphicsScene):
         self.setSceneRect(QRectF(0, 0, layout.width, layout.height))
         self.laidOut.emit()
 
-    def _sync_cards(self, card_ids: frozenset[str]) -> None:
-        """`_sync` after an edit of the fields of `card_ids` alone: only the items whose boxes the
-        relayout made anew are updated. Lanes, stages and the heat map's measure are as they were, so
+    def _sync_cards(self, card_ids: frozenset[str], link_ids: frozenset[str] = frozenset()) -> None:
+        """`_sync` after an edit of the fields of `card_ids` (and of the links `link_ids`) alone: only the
+        items whose boxes the relayout made anew are updated, those standing off their boxes, and the
+        links whose cards' fade changed. Lanes, stages and the heat map's measure are as they were, so
         cells keep their fills and heat-coloured cards their colours."""
-        relaid = relayout_cards(self.session.doc, card_ids, self.style, self.layout_memo)
+        relaid = relayout_cards(self.session.doc, card_ids, self.style, self.layout_memo, link_ids)
         if relaid.full:
             self._sync(relaid.layout)
             return
@@ -243,7 +247,9 @@ class MapScene(QGraphicsScene):
         for link_id in relaid.links:
             if link_id in self.link_items:
                 self.link_items[link_id].show(layout.links[link_id])
-        self._show_cards(relaid.cards | self._refade(card_ids))
+        refaded = self._refade(card_ids)
+        self._refade_links(relaid.links | link_ids if not refaded else None)
+        self._show_cards(relaid.cards | refaded | self._displaced())
         if self.lazy and relaid.cards:
             self.realize_cards([card_id for card_id, _ in layout.cards_touching(self.realized_region)])
         if self.lazy and relaid.links:
@@ -284,6 +290,20 @@ class MapScene(QGraphicsScene):
                    and (keep is not None and not keep.matches(card)) != (card.id in self.faded)}
         self.faded ^= changed
         return changed
+
+    def _refade_links(self, link_ids: set[str] | frozenset[str] | None) -> None:
+        """Fade the items of the links (of `link_ids`, or all) between two faded cards, and show the others."""
+        for link in self.session.doc.links:
+            item = self.link_items.get(link.id)
+            if item is not None and (link_ids is None or link.id in link_ids):
+                item.setOpacity(FADED if {link.source, link.target} <= self.faded else 1.0)
+
+    def _displaced(self) -> set[str]:
+        """The cards whose items stand off their boxes (a gesture moved them and left the map as it was),
+        but not those a drag holds now. Every item is looked at: a big map has items only near the view."""
+        cards = self.layout.cards
+        return {card_id for card_id, item in self.card_items.items() if not item.dragged
+                and (item.x(), item.y()) != (cards[card_id].rect.x, cards[card_id].rect.y)}
 
     def _show_cards(self, card_ids: set[str]) -> None:
         """Bring the items of `card_ids` in line with their boxes, fills and fades, and the links
@@ -522,14 +542,6 @@ class MapScene(QGraphicsScene):
         from .text_edits import NewCard
 
         NewCard(self, stage_id, lane_id, index, text).start()
-
-    def delete_selection(self) -> None:
-        """The Edit menu's Delete, for callers that hold the scene (see operations.py)."""
-        self.operations.delete()
-
-    def select_all(self) -> None:
-        """The Edit menu's Select all, for callers that hold the scene (see operations.py)."""
-        self.operations.select_all()
 
     # -- selection ------------------------------------------------------------------------------
 

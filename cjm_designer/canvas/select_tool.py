@@ -109,13 +109,13 @@ class SelectTool(Tool):
         elif key in _EDIT_KEYS and spot.card is not None:
             CardText(scene, spot.card).start()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Insert):
-            NewCard(scene, *spot.cell, current.insert_index()).start()
+            NewCard(scene, *current.place()).start()
         elif key in _MOVES and not modifiers & ~Qt.KeyboardModifier.KeypadModifier:
             current.go(_MOVES[key])
         elif key in _LANE_MOVES and chords == Qt.KeyboardModifier.ControlModifier:
             current.go(_LANE_MOVES[key])
         elif not chords and text and text.isprintable() and not text.isspace():
-            NewCard(scene, *spot.cell, current.insert_index(), text=text).start()
+            NewCard(scene, *current.place(), text=text).start()
         else:
             return False
         return True

@@ -24,7 +24,6 @@ from .tools import Interaction
 if TYPE_CHECKING:
     from .scene import MapScene
 
-MAX_NAME = 200  # characters kept of a typed name or label
 UNDO_TITLE = 40  # characters of a new card's title shown in its undo step's name
 
 
@@ -99,15 +98,15 @@ class InlineEdit(Interaction, ABC):
 
 
 class NewCard(InlineEdit):
-    """A card typed where it will go: at `index` of the cell (its end when None); finishing adds it
-    and selects it, Tab opens the next one after it."""
+    """A card typed where it will go: at `index` of the cell (a place the editor gave, or where the
+    pointer is; its end when None); finishing adds it and selects it, Tab opens the next one after it."""
 
     in_cell = True
 
     def __init__(self, scene: MapScene, stage_id: str, lane_id: str, index: int | None = None, text: str = ""):
         cards = scene.layout.cell_cards.get((stage_id, lane_id), [])
         self.cell = (stage_id, lane_id)
-        self.index = len(cards) if index is None else index
+        self.index = scene.edits.place_after(self.cell, [])[2] if index is None else index
         before = cards[self.index] if self.index < len(cards) else None
         style = scene.style
         slot = insertion_rect(scene.layout, style, self.cell, before, set(), 0)
@@ -121,7 +120,7 @@ class NewCard(InlineEdit):
         if card_id is not None:
             self.scene.select_cards([card_id])
             if outcome == NEXT:
-                NewCard(self.scene, *self.cell, self.index + 1).start()
+                NewCard(self.scene, *self.edits.place_after(None, [card_id])).start()
 
 
 class CardText(InlineEdit):
@@ -143,9 +142,7 @@ class CardText(InlineEdit):
         self.edits.set_card_text(self.card_id, typed, tr("Edit card"))
         scene.select_cards([self.card_id])
         if outcome == NEXT:
-            card = scene.session.doc.card(self.card_id)
-            cell = scene.layout.cell_cards[(card.stage, card.lane)]
-            NewCard(scene, card.stage, card.lane, cell.index(self.card_id) + 1).start()
+            NewCard(scene, *self.edits.place_after(None, [self.card_id])).start()
 
 
 class Rename(InlineEdit):
@@ -161,10 +158,9 @@ class Rename(InlineEdit):
         super().__init__(scene, QRectF(rect.x() + 4, rect.y() + 4, rect.width() - 8, 30), name)
 
     def commit(self, outcome: str, typed: str) -> None:
-        name = " ".join(typed.split())[:MAX_NAME]
-        if outcome != CANCEL and name:
-            self.edits.set_fields(self.kind, {self.element_id: {"name": name}},
-                                  tr("Rename stage") if self.kind == ElementKind.STAGE else tr("Rename lane"))
+        if outcome != CANCEL:
+            self.edits.rename(self.kind, self.element_id, typed,
+                              tr("Rename stage") if self.kind == ElementKind.STAGE else tr("Rename lane"))
 
 
 class LinkLabel(InlineEdit):
@@ -184,5 +180,4 @@ class LinkLabel(InlineEdit):
 
     def commit(self, outcome: str, typed: str) -> None:
         if outcome != CANCEL:
-            label = " ".join(typed.split())[:MAX_NAME]
-            self.edits.set_fields(ElementKind.LINK, {self.link_id: {"label": label}}, tr("Edit link label"))
+            self.edits.set_link_label(self.link_id, typed, tr("Edit link label"))

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from ..model import Card, JourneyMap, Lane, Link, ModelError, Persona, Removal, Snapshot, Stage, Vote
-from ..model.document import ElementKind
+from ..model.document import KIND_OF_LIST, ElementKind
 from .session import DocumentSession
 
 
@@ -86,7 +86,7 @@ def _notify_removed(session: DocumentSession, removals: list[Removal],
                     kinds: set[ElementKind] = frozenset()) -> None:
     """Report the elements of `removals` (gone or put back) as a change of structure."""
     items = [item for removal in removals for item in removal.items]
-    kinds = {*kinds, *(ElementKind(name.removesuffix("s")) for name, _, _ in items  # "cards" holds a "card"
+    kinds = {*kinds, *(KIND_OF_LIST[name] for name, _, _ in items
                        if name != "conflicts")}  # a conflict goes with the element it names
     session.notify({e.id for _, _, e in items}, True, kinds)
 
@@ -124,10 +124,10 @@ class SetFieldsOfMany(Command):
 
     The values are checked when the command is made, so a bad value never reaches the undo stack."""
 
-    def __init__(self, session: DocumentSession, kind: ElementKind | str, changes: dict[str, dict[str, Any]],
+    def __init__(self, session: DocumentSession, kind: ElementKind, changes: dict[str, dict[str, Any]],
                  text: str | None = None):
         super().__init__(session, text or tr("Edit"))
-        self.kind = ElementKind(kind)
+        self.kind = kind
         elements = self.doc.elements(self.kind, list(changes))
         self.new: dict[str, dict[str, Any]] = {}
         self.old: dict[str, dict[str, Any]] = {}
@@ -158,7 +158,7 @@ class SetFieldsOfMany(Command):
 class SetFields(SetFieldsOfMany):
     """New values for fields of one element."""
 
-    def __init__(self, session: DocumentSession, kind: ElementKind | str, element_id: str, changes: dict[str, Any],
+    def __init__(self, session: DocumentSession, kind: ElementKind, element_id: str, changes: dict[str, Any],
                  text: str | None = None):
         super().__init__(session, kind, {element_id: changes}, text)
 
@@ -196,9 +196,9 @@ class AddPart(Command):
 class RemovePart(Command):
     """Delete a stage or lane with its cards and their links, or a persona, a link or a snapshot."""
 
-    def __init__(self, session: DocumentSession, kind: ElementKind | str, element_id: str, text: str | None = None):
+    def __init__(self, session: DocumentSession, kind: ElementKind, element_id: str, text: str | None = None):
         super().__init__(session, text or tr("Delete"))
-        self.kind, self.element_id = ElementKind(kind), element_id
+        self.kind, self.element_id = kind, element_id
         self.removal: Removal | None = None
 
     def redo(self) -> None:
@@ -213,10 +213,10 @@ class RemovePart(Command):
 class MovePart(Command):
     """A stage, lane or persona moved to another place in its list."""
 
-    def __init__(self, session: DocumentSession, kind: ElementKind | str, element_id: str, index: int,
+    def __init__(self, session: DocumentSession, kind: ElementKind, element_id: str, index: int,
                  text: str | None = None):
         super().__init__(session, text or tr("Reorder"))
-        self.kind, self.element_id, self.index = ElementKind(kind), element_id, index
+        self.kind, self.element_id, self.index = kind, element_id, index
         self.former = session.doc.index_of(self.kind, element_id)
 
     def redo(self) -> None:

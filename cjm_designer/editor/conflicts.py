@@ -9,13 +9,14 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..model import Conflict, ModelError
 from ..model.document import ElementKind
 from .commands import RemoveElements, SettleConflicts
+from .field_paths import own_fields
 
 if TYPE_CHECKING:
     from .edits import Editor
 
 Side = Literal["ours", "theirs"]
-REFERENCES = {("card", "persona"): ElementKind.PERSONA, ("link", "source"): ElementKind.CARD,
-              ("link", "target"): ElementKind.CARD}
+REFERENCES = {(ElementKind.CARD, "persona"): ElementKind.PERSONA, (ElementKind.LINK, "source"): ElementKind.CARD,
+              (ElementKind.LINK, "target"): ElementKind.CARD}
 
 
 def settle(editor: Editor, conflict: Conflict, keep: Side) -> None:
@@ -36,12 +37,7 @@ def _set(editor: Editor, kind: ElementKind, conflict: Conflict, value: Any) -> N
     """Set the conflict's field (a path such as `kpi.target`) of its element to a value as a file holds it."""
     doc = editor.doc
     element = doc.element(kind, conflict.element)
-    top, _, inner = conflict.field.partition(".")
-    if top not in type(element).model_fields:
-        raise ModelError(f"a {kind} has no field {top!r}")
-    if inner:
-        nested = getattr(element, top)
-        value = {**(nested.model_dump(mode="json") if nested is not None else {}), inner: value}
+    [(top, value)] = own_fields(element, {conflict.field: value}).items()
     typed = getattr(type(element).model_validate({**element.model_dump(), top: value}), top)
     if kind == ElementKind.CARD and top in ("stage", "lane"):
         stage, lane = (typed, element.lane) if top == "stage" else (element.stage, typed)
@@ -49,7 +45,7 @@ def _set(editor: Editor, kind: ElementKind, conflict: Conflict, value: Any) -> N
         doc.lane(lane)
         editor.move_cards([element.id], stage, lane)
         return
-    reference = REFERENCES.get((kind.value, top))
+    reference = REFERENCES.get((kind, top))
     if reference is not None and typed is not None:
         doc.element(reference, typed)  # what it names must be on the map
     if kind == ElementKind.LINK and top in ("source", "target"):

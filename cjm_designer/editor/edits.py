@@ -8,12 +8,29 @@ empty result; `text` names the undo step (the views pass it in their own words).
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from contextlib import suppress
 from datetime import UTC, datetime
+from string import ascii_uppercase
 from typing import Any
 
 from annotated_types import Ge, Le
+from pydantic import StringConstraints
 
-from ..model import Card, Comment, InboxCard, JourneyMap, Lane, LaneKind, Link, Persona, Snapshot, Stage, Vote
+from ..model import (
+    Card,
+    Comment,
+    InboxCard,
+    JourneyMap,
+    Lane,
+    LaneKind,
+    Link,
+    Persona,
+    Snapshot,
+    Stage,
+    Variant,
+    Vote,
+)
 from ..model.captions import caption, map_language
 from ..model.document import ElementKind, ModelError, cell_order, fresh_id
 from ..model.vocab import lane_kind_named
@@ -32,11 +49,14 @@ from .commands import (
 )
 from .comments import AddComment, RemoveComment, SetCommentResolved, add_comment
 from .conflicts import Side, settle
+from .field_paths import own_fields
 from .inbox import AcceptInbox, DiscardInbox, receive
 from .session import DocumentSession
 
 Place = tuple[str, str, int]  # a cell (stage id, lane id) and an index among its cards
 NEW_LANE_KIND = LaneKind.TOUCHPOINTS  # of a new lane whose name says no kind
+NAME_LENGTH = next(m.max_length for m in Link.model_fields["label"].metadata  # characters a name or label holds
+                   if isinstance(m, StringConstraints))
 
 
 class Editor:
@@ -158,6 +178,13 @@ class Editor:
         self.session.push(AddPart(self.session, lane, index, text=text))
         return lane.id
 
+    def add_lane_after(self, lane_id: str | None, name: str, kind: LaneKind | None = None,
+                       text: str | None = None) -> str:
+        """A new lane right after the lane `lane_id` (the current cell's), after the last without one;
+        its id. Its kind as `add_lane` says."""
+        index = self.doc.index_of(ElementKind.LANE, lane_id) + 1 if lane_id is not None else None
+        return self.add_lane(index, name, kind, text)
+
     def add_persona(self, name: str, text: str | None = None) -> str:
         """A new persona after the others; its id."""
         persona = Persona(id=self.doc.new_id("persona"), name=name)
@@ -182,12 +209,17 @@ class Editor:
 
     def resize_part(self, kind: ElementKind, element_id: str, size: float, text: str | None = None) -> bool:
         """Set a stage's width or a lane's height (a minimum for the layout) to `size`, rounded and kept
-        within what the map accepts, as a drag of its header's edge leaves it."""
+        within what the map accepts (`size_limits`), as a drag of its header's edge leaves it."""
+        low, high = self.size_limits(kind)
+        name = "width" if kind == ElementKind.STAGE else "height"
+        return self.set_fields(kind, {element_id: {name: float(min(max(round(size), low), high))}}, text)
+
+    def size_limits(self, kind: ElementKind) -> tuple[float, float]:
+        """The least and the most a stage's width or a lane's height may be set to, as the map accepts:
+        `resize_part` keeps a size within them, and a drag's live preview shows it so."""
         part, name = (Stage, "width") if kind == ElementKind.STAGE else (Lane, "height")
         metadata = part.model_fields[name].metadata
-        low = next(m.ge for m in metadata if isinstance(m, Ge))
-        high = next(m.le for m in metadata if isinstance(m, Le))
-        return self.set_fields(kind, {element_id: {name: float(min(max(round(size), low), high))}}, text)
+        return next(m.ge for m in metadata if isinstance(m, Ge)), next(m.le for m in metadata if isinstance(m, Le))
 
     def remove_part(self, kind: ElementKind, element_id: str, text: str | None = None) -> None:
         """Delete a stage or lane with its cards and their links, or a persona; the cards tagged with
@@ -313,6 +345,21 @@ class Editor:
         here), or past the Inbox's limit, is not kept."""
         return receive(self.session, cards)
 
+    def take_in_room(self, cards: list[InboxCard], comments: list[tuple[str, Comment]],
+                     totals: dict[str, tuple[dict[str, int], int]]) -> list[str]:
+        """What the room sent since last asked, with no undo step and one notification for it all (a burst
+        from fifty phones relays out the window once): participants' cards into the Inbox (as
+        `receive_inbox_cards`), their comments by card id (one on a card deleted meanwhile is dropped), and
+        votes' new totals (dots by card id and how many voted, by vote id). The ids the cards are kept under."""
+        with self.session.gathered():
+            kept = self.receive_inbox_cards(cards) if cards else []  # not a look through the map for no card
+            for card_id, comment in comments:
+                with suppress(ModelError):  # the card was deleted after the server checked it
+                    self.add_comment(card_id, comment.author, comment.text, from_room=True)
+            for vote_id, (counts, voters) in totals.items():
+                self.set_vote_counts(vote_id, counts, voters)
+        return kept
+
     def accept_inbox(self, inbox_ids: list[str], cell: tuple[str, str] | None = None, text: str | None = None,
                      edited: dict[str, str] | None = None) -> list[str]:
         """Inbox cards become cards of the map, each at the end of its cell (or of `cell` when its own is
@@ -364,18 +411,48 @@ class Editor:
                 if any(c is conflict for c in self.doc.conflicts):  # not gone with an element removed before
                     settle(self, conflict, keep)
 
+    # -- a card's A/B variants ----------------------------------------------------------------------
+
+    def add_variant(self, card_id: str, text: str | None = None) -> str | None:
+        """A new variant after the card's others, named with the first letter none of them has; its name,
+        or None when every letter is taken. One more than a card holds raises ValidationError."""
+        variants = self.doc.card(card_id).variants
+        used = {v.name for v in variants}
+        name = next((letter for letter in ascii_uppercase if letter not in used), None)
+        if name is None:
+            return None
+        self.set_fields(ElementKind.CARD, {card_id: {"variants": [*variants, Variant(name=name)]}}, text)
+        return name
+
+    def remove_variants(self, card_id: str, indexes: Collection[int], text: str | None = None) -> bool:
+        """Remove the card's variants at `indexes`, as one undo step; False when none is there."""
+        variants = self.doc.card(card_id).variants
+        kept = [v for i, v in enumerate(variants) if i not in indexes]
+        return self.set_fields(ElementKind.CARD, {card_id: {"variants": kept}}, text)
+
+    def set_variant_fields(self, card_id: str, index: int, values: dict[str, Any], text: str | None = None) -> bool:
+        """New values for fields of the card's variant at `index`, by path as `set_fields` takes them
+        (`metrics.clicks`), as one undo step; False when it has them already. A bad value, or a name
+        another variant has, raises pydantic's ValidationError and nothing changes."""
+        variants = list(self.doc.card(card_id).variants)
+        variant = variants[index]
+        variants[index] = Variant.model_validate({**variant.model_dump(), **own_fields(variant, values)})
+        return self.set_fields(ElementKind.CARD, {card_id: {"variants": variants}}, text)
+
     # -- fields -------------------------------------------------------------------------------------
 
     def set_fields(self, kind: ElementKind, changes: dict[str, dict[str, Any]], text: str | None = None) -> bool:
-        """New values for fields of elements of one kind ({element id: {field: value}}; "" for the
-        map's meta), as one undo step. Values an element has already are left out; False when none is
-        left. Every value is checked first: a bad one raises pydantic's ValidationError and nothing
-        changes. A lane renamed to a kind's name takes that kind in the same step, unless the user
-        chose its kind (see `_kind_from_name`)."""
+        """New values for fields of elements of one kind ({element id: {field path: value}}; "" for the
+        map's meta), as one undo step. A path such as `kpi.target` sets a field of a nested part, as
+        `field_paths.own_fields` says (a part left empty becomes None). Values an element has already
+        are left out; False when none is left. Every value is checked first: a bad one raises pydantic's
+        ValidationError and nothing changes. A lane renamed to a kind's name takes that kind in the same
+        step, unless the user chose its kind (see `_kind_from_name`)."""
         elements = self.doc.elements(kind, list(changes))
         new_values = {}
         for element_id, values in changes.items():
             element = elements[element_id]
+            values = own_fields(element, values)
             if kind == ElementKind.LANE and "name" in values and "kind" not in values:
                 values = {**values, "kind": _kind_from_name(element, values["name"])}
             new = {name: value for name, value in values.items() if getattr(element, name) != value}
@@ -385,6 +462,23 @@ class Editor:
             return False
         self.session.push(SetFieldsOfMany(self.session, kind, new_values, text=text))
         return True
+
+    def rename(self, kind: ElementKind, element_id: str, typed: str, text: str | None = None) -> bool:
+        """A stage's, lane's or persona's name as typed (on one line: see `_typed_name`); False, and nothing
+        pushed, when nothing but spaces was typed (an element keeps a name) or the name is the same."""
+        name = _typed_name(typed)
+        return bool(name) and self.set_fields(kind, {element_id: {"name": name}}, text)
+
+    def set_link_label(self, link_id: str, typed: str, text: str | None = None) -> bool:
+        """A link's label as typed (see `_typed_name`; nothing typed takes the label away); False when
+        it is the same."""
+        return self.set_fields(ElementKind.LINK, {link_id: {"label": _typed_name(typed)}}, text)
+
+
+def _typed_name(typed: str) -> str:
+    """A name or label as typed: spaces and line breaks folded into single spaces, cut to what the map
+    holds (`NAME_LENGTH`)."""
+    return " ".join(typed.split())[:NAME_LENGTH]
 
 
 def _kind_from_name(lane: Lane, name: str) -> LaneKind:

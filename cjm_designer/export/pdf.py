@@ -135,13 +135,13 @@ def pages_before_map(doc: JourneyMap, options: PdfOptions, layout: MapLayout, pl
             pages.append((lambda pdf, icons, size, chunk=doc.personas[first:first + 2]: draw_personas(
                 pdf, chunk, doc.meta.language, size, photos), True))
     if options.legend:
-        pages.append((lambda pdf, icons, size: draw_legend(pdf, doc, icons, size), True))
+        pages.append((lambda pdf, icons, size: draw_legend(pdf, doc, layout, icons, size), True))
     if options.report:
         pages.append((lambda pdf, icons, size: draw_report(pdf, doc, size), True))
     if options.report and has_workshop(doc):
         pages.append((lambda pdf, icons, size: draw_workshop(pdf, doc, size), True))
     if options.pages == Pages.TILES and options.index and len(plan.tiles) > 1:
-        pages.append((lambda pdf, icons, size: draw_index(pdf, doc, layout, plan, plan.overlap / MM, size), True))
+        pages.append((lambda pdf, icons, size: draw_index(pdf, layout, plan, plan.overlap / MM, size), True))
     return pages
 
 

@@ -8,20 +8,27 @@ from datetime import date
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
-from ..layout import MapLayout, Rect, TextLine, palette
-from ..layout.icons import CHANNEL_ICONS, DEVICE_ICONS, MARKER_ICONS
-from ..layout.palette import EMOTION_COLORS, LANE_FILL, LINK_STYLES
+from ..layout import MapLayout, Point, Rect, TextLine, palette
+from ..layout.boxes import CardBox, CardFace, LinkPath, Marker
+from ..layout.drawing import Shape, card_drawing, cell_box
+from ..layout.icons import CHANNEL_ICONS, DEVICE_ICONS
+from ..layout.palette import LANE_FILL
 from ..layout.text import TextStyle, wrap
-from ..model import JourneyMap, LaneKind, Persona
+from ..model import JourneyMap, LaneKind, LinkKind, Persona
 from ..model.captions import caption, map_language
 from ..model.vocab import CHANNEL_LABELS, DEVICE_LABELS, LANE_KIND_LABELS, LINK_KIND_LABELS, label
 from .pdf_icons import Icons
+from .pdf_map import Pen, draw_shapes
 from .pdf_pages import PagePlan, Tile
 from .pdf_text import draw_lines
 
-MUTED, GRID = HexColor(palette.MUTED), HexColor(palette.GRID)
+MUTED = HexColor(palette.MUTED)
 TITLE, HEADING, BODY, SMALL = TextStyle(26, bold=True), TextStyle(15, bold=True), TextStyle(10), TextStyle(8.5)
 STRONG = TextStyle(10, bold=True)
+MARK = Rect(0, 0, 12, 12)  # a card's mark, as the layout places a sign of a card's marker row
+LINK_SAMPLE = 36.0  # a link's sample line: long enough to show a round of its dashes before its arrowhead
+SAMPLE = 20.0  # where a legend row's text starts, right of its sample (a swatch, an icon, a dot)
+MARKS_SAMPLE = 32.0  # ... right of the widest mark of a card (its five quality dots)
 
 
 def format_date(day: date, language: str) -> str:
@@ -66,81 +73,91 @@ def draw_cover(pdf: Canvas, doc: JourneyMap, page: tuple[float, float], day: dat
     pdf.line(margin, page[1] * 0.28 - 24, margin + 80, page[1] * 0.28 - 24)
 
 
-def draw_legend(pdf: Canvas, doc: JourneyMap, icons: Icons, page: tuple[float, float]) -> None:
+def draw_legend(pdf: Canvas, doc: JourneyMap, layout: MapLayout, icons: Icons, page: tuple[float, float]) -> None:
     """What the colours, icons and marks of the map mean: lane kinds, channels, devices, emotion
-    scale, card marks and link kinds (only those the map uses, where that is long)."""
-    language = map_language(doc)
+    scale, card marks and link kinds (only those the map uses, where that is long). Each sample is
+    made of the layout's own primitives and drawn as the map draws them, so it looks as it does there."""
+    language = layout.language
     margin = 40
     out = Writer(pdf, margin, margin, page[0] - 2 * margin)
     out.text(caption("legend", language), HEADING, gap=12)
     top = out.y
     column_width = (page[0] - 2 * margin) / 3
 
-    kinds = [kind for kind in LaneKind if any(lane.kind == kind for lane in doc.lanes)] or list(LaneKind)
     col = Writer(pdf, margin, top, column_width - 16)
     col.text(caption("lanes", language), STRONG, gap=6)
-    for kind in kinds:
-        _swatch(pdf, col.x, col.y, palette.cell_fill(LANE_FILL[kind]))
-        col.text(label(LANE_KIND_LABELS, kind, language), BODY, indent=20, gap=5)
+    for kind, fill in _lane_fills(layout).items():
+        _draw(pdf, icons, (cell_box(Rect(col.x, col.y + 1, 14, 10), fill),))
+        col.text(label(LANE_KIND_LABELS, kind, language), BODY, indent=SAMPLE, gap=5)
     col.y += 8
     col.text(caption("links", language), STRONG, gap=6)
-    for kind, (color, dashes) in LINK_STYLES.items():
-        pdf.setStrokeColor(HexColor(color))
-        pdf.setLineWidth(1.4)
-        pdf.setDash(dashes or [])
-        pdf.line(col.x, col.y + 6, col.x + 14, col.y + 6)
-        pdf.setDash()
-        col.text(label(LINK_KIND_LABELS, kind, language), BODY, indent=20, gap=5)
+    for kind in LinkKind:
+        sample = LinkPath("", kind.value, (Point(col.x, col.y + 6), Point(col.x + LINK_SAMPLE, col.y + 6)), (), None)
+        _draw(pdf, icons, sample.drawing.lines)
+        col.text(label(LINK_KIND_LABELS, kind.value, language), BODY, indent=LINK_SAMPLE + 8, gap=5)
 
     used = {card.channel for card in doc.cards}
     channels = [key for key in CHANNEL_ICONS if key in used] or list(CHANNEL_ICONS)
     col = Writer(pdf, margin + column_width, top, column_width - 16)
     col.text(caption("channels", language), STRONG, gap=6)
     for key in channels:
-        icons.draw(CHANNEL_ICONS[key], col.x, col.y, 11, palette.MUTED)
-        col.text(label(CHANNEL_LABELS, key, language), BODY, indent=20, gap=5)
+        _draw(pdf, icons, _mark(Marker("channel", MARK, "", key), col.x, col.y))
+        col.text(label(CHANNEL_LABELS, key, language), BODY, indent=SAMPLE, gap=5)
     col.y += 8
     col.text(caption("devices", language), STRONG, gap=6)
-    for key, name in DEVICE_ICONS.items():
-        icons.draw(name, col.x, col.y, 11, palette.MUTED)
-        col.text(label(DEVICE_LABELS, key, language), BODY, indent=20, gap=5)
+    for key in DEVICE_ICONS:
+        _draw(pdf, icons, _mark(Marker("device", MARK, "", key), col.x, col.y))
+        col.text(label(DEVICE_LABELS, key, language), BODY, indent=SAMPLE, gap=5)
 
     col = Writer(pdf, margin + 2 * column_width, top, column_width - 16)
     col.text(caption("emotions", language), STRONG, gap=6)
     for value, words in zip(range(-2, 3), caption("emotion_scale", language)):
-        pdf.setFillColor(HexColor(EMOTION_COLORS[value]))
-        pdf.setStrokeColor(HexColor("#455A64"))
-        pdf.circle(col.x + 6, col.y + 6, 5, stroke=1, fill=1)
-        col.text(f"{value:+d}  {words}" if value else f" 0  {words}", BODY, indent=20, gap=5)
+        _draw(pdf, icons, _mark(Marker("emotion", MARK, "", value), col.x, col.y))
+        col.text(f"{value:+d}  {words}" if value else f" 0  {words}", BODY, indent=SAMPLE, gap=5)
     colors = palette.persona_colors(doc.personas)
     for persona in _with_curves(doc):
         pdf.setStrokeColor(HexColor(colors[persona.id]))
         pdf.setLineWidth(2)
         pdf.line(col.x, col.y + 6, col.x + 14, col.y + 6)
-        col.text(persona.name or "—", BODY, indent=20, gap=5, max_lines=1)
+        col.text(persona.name or "—", BODY, indent=SAMPLE, gap=5, max_lines=1)
     col.y += 8
     col.text(caption("marks", language), STRONG, gap=6)
-    pdf.setStrokeColor(MUTED)
-    pdf.setFillColor(MUTED)
-    for i in range(5):
-        pdf.circle(col.x + i * 3.4 + 2, col.y + 6, 1.4, stroke=1, fill=1 if i < 3 else 0)
-    col.text(caption("quality", language), BODY, indent=20, gap=5)
+    marks = [(Marker("quality", MARK, "", 3), "quality")]
     if doc.votes:
-        pdf.setFillColor(HexColor(palette.VOTE))
-        for i in range(3):
-            pdf.circle(col.x + i * 5 + 3, col.y + 6, 2.2, stroke=0, fill=1)
-        col.text(caption("votes_mark", language), BODY, indent=20, gap=5)
+        marks.append((Marker("votes", MARK, "2", 2), "votes_mark"))
     if any(card.comments for card in doc.cards):
-        icons.draw(MARKER_ICONS["comments"], col.x, col.y, 11, palette.MUTED)
-        col.text(caption("comments_mark", language), BODY, indent=20, gap=5)
-    for name, color, key in ((MARKER_ICONS["pain"], palette.PAIN, "pain"),
-                             (MARKER_ICONS["owner"], palette.MUTED, "owner_mark"),
-                             (MARKER_ICONS["metrics"], palette.MUTED, "metrics"),
-                             (MARKER_ICONS["variants"], palette.MUTED, "ab_mark"),
-                             (MARKER_ICONS["kpi"], palette.KPI_MET, "kpi_met"),
-                             (MARKER_ICONS["kpi"], palette.KPI_MISSED, "kpi_missed")):
-        icons.draw(name, col.x, col.y, 11, color)
-        col.text(caption(key, language), BODY, indent=20, gap=5)
+        marks.append((Marker("comments", MARK, "2", 2), "comments_mark"))
+    marks += [(Marker(kind, MARK, "", value), key) for kind, value, key in (
+        ("pain", None, "pain"), ("owner", None, "owner_mark"), ("metrics", None, "metrics"),
+        ("variants", None, "ab_mark"), ("kpi", True, "kpi_met"), ("kpi", False, "kpi_missed"))]
+    for marker, key in marks:
+        _draw(pdf, icons, _mark(marker, col.x, col.y))
+        col.text(caption(key, language), BODY, indent=MARKS_SAMPLE, gap=5)
+
+
+def _lane_fills(layout: MapLayout) -> dict[LaneKind, str]:
+    """The cells' colour of each lane kind the map has, in the kinds' order; of every kind, as a lane of
+    it would be filled, for a map with no lanes."""
+    fills = {box.kind: box.cell_fill for box in layout.lanes.values()}
+    if not fills:
+        return {kind: palette.cell_fill(LANE_FILL[kind]) for kind in LaneKind}
+    return {kind: fills[kind] for kind in LaneKind if kind in fills}
+
+
+def _mark(marker: Marker, x: float, y: float) -> tuple[Shape, ...]:
+    """What a card at (x, y) draws for `marker`: `card_drawing` of a box holding only that mark (a
+    compact box draws its first mark alone, without a frame)."""
+    box = CardBox("", "", "", 0, Rect(x, y, MARK.w, MARK.h), CardFace(MARK.h, None, built=((), (marker,))), "",
+                  compact=True)
+    return card_drawing(box, box.fill).shapes
+
+
+def _draw(pdf: Canvas, icons: Icons, shapes: tuple[Shape, ...]) -> None:
+    """Shapes drawn as the map's are (export/pdf_map.py), in a graphics state of their own: the map's
+    pen assumes it set every colour and width it knows of."""
+    pdf.saveState()
+    draw_shapes(Pen(pdf), icons, shapes)
+    pdf.restoreState()
 
 
 def _with_curves(doc: JourneyMap) -> list[Persona]:
@@ -150,18 +167,10 @@ def _with_curves(doc: JourneyMap) -> list[Persona]:
     return [persona for persona in doc.personas if persona.id in tagged]
 
 
-def _swatch(pdf: Canvas, x: float, y: float, color: str) -> None:
-    pdf.setFillColor(HexColor(color))
-    pdf.setStrokeColor(GRID)
-    pdf.setLineWidth(0.5)
-    pdf.rect(x, y + 1, 14, 10, stroke=1, fill=1)
-
-
-def draw_index(pdf: Canvas, doc: JourneyMap, layout: MapLayout, plan: PagePlan, overlap_mm: float,
-               page: tuple[float, float]) -> None:
+def draw_index(pdf: Canvas, layout: MapLayout, plan: PagePlan, overlap_mm: float, page: tuple[float, float]) -> None:
     """A small picture of the whole map with the sheets on it, numbered as their footers number them,
     and which stages each sheet shows."""
-    language = map_language(doc)
+    language = layout.language
     margin = 40
     out = Writer(pdf, margin, margin, page[0] - 2 * margin)
     out.text(caption("index", language), HEADING, gap=4)
@@ -172,12 +181,11 @@ def draw_index(pdf: Canvas, doc: JourneyMap, layout: MapLayout, plan: PagePlan, 
     pdf.saveState()
     pdf.translate(area.x, area.y)
     pdf.scale(scale, scale)
-    stages = {stage.id: stage for stage in doc.stages}
-    for stage_id, box in layout.stages.items():
-        pdf.setFillColor(HexColor(stages[stage_id].color or palette.STAGE_DEFAULT))
+    for box in layout.stages.values():
+        pdf.setFillColor(HexColor(box.fill))
         pdf.rect(box.header.x, box.header.y, box.header.w, box.header.h, stroke=0, fill=1)
     for box in layout.lanes.values():
-        pdf.setFillColor(HexColor(palette.cell_fill(LANE_FILL[box.kind])))
+        pdf.setFillColor(HexColor(box.cell_fill))
         pdf.rect(box.row.x, box.row.y, box.row.w, box.row.h, stroke=0, fill=1)
     pdf.setFillColor(HexColor("#B0BEC5"))
     for card in layout.cards.values():
@@ -194,7 +202,7 @@ def draw_index(pdf: Canvas, doc: JourneyMap, layout: MapLayout, plan: PagePlan, 
     pdf.restoreState()
     listing = Writer(pdf, page[0] - margin - listing_width, area.y, listing_width)
     for tile in plan.tiles:
-        names = ", ".join(stages[s].name for s in tile.stages) or caption("no_stages", language)
+        names = ", ".join(layout.stages[s].name for s in tile.stages) or caption("no_stages", language)
         listing.text(caption("page_stages", language).format(number=tile.number, stages=names),
                      SMALL, max_lines=2, gap=3)
         if listing.y > page[1] - margin:

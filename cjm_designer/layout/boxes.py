@@ -99,6 +99,7 @@ class StageBox(_Header):
     column: Rect
     lines: tuple[TextLine, ...]
     fill: str  # the header's colour
+    name: str  # the stage's name in full, as pages around the map list it (the header's lines may cut it)
     _texts: tuple[TextLine, ...] | None = field(default=None, init=False, repr=False, compare=False)
 
 
@@ -180,6 +181,7 @@ class MapLayout:
     title_rect: Rect
     title: tuple[TextLine, ...]
     title_photo: drawing.PersonaPhoto | None = None  # placed on the map, in the title's rectangle
+    language: str = "en"  # the map's ("ru" or "en", model/captions.py): of its captions and the pages around it
     stages: dict[str, StageBox] = field(default_factory=dict)
     lanes: dict[str, LaneBox] = field(default_factory=dict)
     cells: dict[tuple[str, str], Rect] = field(default_factory=dict)

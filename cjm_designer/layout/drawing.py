@@ -203,9 +203,15 @@ def photo_shapes(photo: PersonaPhoto, decoded: bool) -> tuple[Shape, ...]:
 
 # -- links ------------------------------------------------------------------------------------------
 
+def link_stroke(kind: str) -> Stroke:
+    """The line of a link of `kind` (LinkKind's value): its colour and dashes."""
+    color, pattern = palette.LINK_STYLES.get(kind, palette.LINK_STYLES["flow"])
+    return Stroke(color, LINK_WIDTH, tuple(d * LINK_WIDTH for d in pattern or ()))
+
+
 def link_drawing(path: LinkPath) -> LinkDrawing:
-    color, pattern = palette.LINK_STYLES.get(path.kind, palette.LINK_STYLES["flow"])
-    stroke = Stroke(color, LINK_WIDTH, tuple(d * LINK_WIDTH for d in pattern or ()))
+    stroke = link_stroke(path.kind)
+    color = stroke.color
     label = None if path.label_rect is None else Box(path.label_rect, "#FFFFFF", Stroke(color, 0.8), 3.0,
                                                      LABEL_ALPHA)
     leader = None if path.leader is None else Path((Move(path.leader[0]), Line(path.leader[1])),

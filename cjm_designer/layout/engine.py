@@ -93,13 +93,14 @@ def _layout(doc: JourneyMap, style: Style, memo: LayoutMemo, stage_widths: Mappi
 
     if photo is not None:
         photo = replace(photo, rect=photo.rect.moved(title_rect.x, title_rect.y))
-    result = MapLayout(total_width, 0, title_rect, title_lines, photo, gutter_room=style.cell_padding)
+    result = MapLayout(total_width, 0, title_rect, title_lines, photo, language, gutter_room=style.cell_padding)
     grid_top = title_rect.bottom + 12 + header_height
     x = style.margin + style.lane_header_width
     for index, (stage, width) in enumerate(zip(doc.stages, widths)):
         lines, _ = header_contents[index]
         result.stages[stage.id] = StageBox(stage.id, index, Rect(x, grid_top - header_height, width, header_height),
-                                           Rect(x, grid_top, width, 0), lines, stage.color or palette.STAGE_DEFAULT)
+                                           Rect(x, grid_top, width, 0), lines, stage.color or palette.STAGE_DEFAULT,
+                                           stage.name)
         x += width
 
     last = LastLayout(doc, result, widths, grid_top, total_width, {}, {card.id: card for card in doc.cards})
@@ -263,7 +264,7 @@ def _finish(last: LastLayout, bottom: float, curves: dict[str, tuple[EmotionCurv
     for stage_id, box in layout.stages.items():
         layout.stages[stage_id] = StageBox(box.stage_id, box.index, box.header,
                                            Rect(box.column.x, last.grid_top, box.column.w, grid_height), box.lines,
-                                           box.fill)
+                                           box.fill, box.name)
     layout.height = bottom + style.margin
     layout.curves = [curve for lane in last.doc.lanes for curve in curves.get(lane.id, ())]
 

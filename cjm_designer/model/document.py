@@ -337,8 +337,8 @@ class JourneyMap(Part):
 
     def _remove(self, doomed: list[tuple[ListName, Element]]) -> Removal:
         """Remove elements, with the conflicts recorded on them (they go with the element they name)."""
-        gone = {(name.removesuffix("s"), e.id) for name, e in doomed if name in ("personas", "stages", "lanes", "cards",
-                                                                                  "links")}
+        gone = {(KIND_OF_LIST[name], e.id) for name, e in doomed if name in ("personas", "stages", "lanes", "cards",
+                                                                              "links")}
         doomed = doomed + [("conflicts", c) for c in self.conflicts if (c.kind, c.element) in gone]
         removal = Removal()
         by_list: dict[str, set[int]] = {}
@@ -358,6 +358,7 @@ _LISTS: tuple[ListName, ...] = ("personas", "stages", "lanes", "cards", "links",
 _LIST_OF_KIND: dict[ElementKind, ListName] = {
     ElementKind.PERSONA: "personas", ElementKind.STAGE: "stages", ElementKind.LANE: "lanes", ElementKind.CARD: "cards",
     ElementKind.LINK: "links", ElementKind.SNAPSHOT: "snapshots", ElementKind.INBOX: "inbox", ElementKind.VOTE: "votes"}
+KIND_OF_LIST: dict[ListName, ElementKind] = {name: kind for kind, name in _LIST_OF_KIND.items()}  # a Removal's items
 
 
 def cell_order(cell: list[str], moved: list[str], before: str | None) -> list[str]:

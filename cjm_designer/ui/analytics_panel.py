@@ -31,6 +31,7 @@ from ..model.vocab import CHANNEL_LABELS, OWNER_LABELS, label
 from .retranslated import Retranslated
 
 COUNTED_CARD_FIELDS = {"channel", "owner", "pain", "kpi", "variants"}  # the fields of a card that the dock counts
+SHOWN_STAGE_FIELDS = {"name", "entering", "kpi"}  # a stage's name heads its rows; the others are counted
 
 
 def tr(text: str) -> str:
@@ -119,7 +120,8 @@ class AnalyticsPanel(Retranslated, QScrollArea):
 
     def _on_changed(self, change: Change) -> None:
         """Refresh when the change may touch what is counted, or the title of a card quoted here."""
-        if (change.touches("card", COUNTED_CARD_FIELDS) or change.touches("stage") or change.touches("lane", {"kind"})
+        if (change.touches("card", COUNTED_CARD_FIELDS) or change.touches("stage", SHOWN_STAGE_FIELDS)
+                or change.touches("lane", {"kind"})
                 or (change.touches("card", {"title"}) and not change.ids.isdisjoint(self.quoted))):
             self._refresh_when_shown()
 

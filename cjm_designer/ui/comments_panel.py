@@ -128,7 +128,11 @@ class CommentsPanel(Retranslated, QWidget):
         return next((c for c in self.scene.session.doc.cards if c.id == self.card_id), None)
 
     def _on_changed(self, change: Change) -> None:
-        if change.structure or self.card_id in change.ids:
+        """The thread again only when the change may touch what it shows: the card's title or comments,
+        or the card itself (removed, put back, a snapshot restored: changes of structure that name it).
+        Rebuilding deletes every comment's widgets, which an edit of the card's other fields or of
+        other elements should not pay for."""
+        if self.card_id in change.ids and change.touches("card", {"title", "comments"}):
             self.refresh()
 
     def refresh(self) -> None:

@@ -27,6 +27,7 @@ from .retranslated import Retranslated
 
 SHORT = 40  # characters of a value in the list; the tooltip holds it whole
 WHOLE = 2000
+NAME_FIELDS = {"title", "name"}  # what the rows quote of an element: a card's title, another's name
 
 
 def tr(text: str, n: int = -1) -> str:
@@ -60,6 +61,8 @@ class ConflictsDialog(Retranslated, QDialog):
         self.session = session
         self.edits = Editor(session)
         self.shown: list[str] = []  # the conflict ids of the rows
+        self.named: set[str] = set()  # the ids of the elements whose names the rows quote
+        self.stale = False  # the rows are not the map's: make them again when shown
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
@@ -101,13 +104,34 @@ class ConflictsDialog(Retranslated, QDialog):
             button.setText(text)
         self.refresh()
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.stale:
+            self.refresh()
+
     def _on_changed(self, change: Change) -> None:
-        self.refresh()
+        """The list again when the change may alter it: conflicts settled or back (a change of structure)
+        or an element it names renamed. The window keeps the dialog when closed; closed, it only notes
+        that its list is stale and makes it again when shown."""
+        listed = change.structure and bool(self.shown or self.session.doc.conflicts)  # empty stays empty
+        renamed = not change.ids.isdisjoint(self.named) and (not change.fields or bool(change.fields & NAME_FIELDS))
+        if not (listed or renamed):
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self.stale = True
 
     def refresh(self) -> None:
         doc = self.session.doc
         selected = set(self._selected())
+        self.stale = False
         self.shown = [c.id for c in doc.conflicts]
+        self.named = {c.element for c in doc.conflicts if c.element}
+        for conflict in doc.conflicts:
+            if conflict.kind == "link":  # named by its cards' titles
+                link = doc.link(conflict.element)
+                self.named |= {link.source, link.target}
         self.table.setRowCount(len(doc.conflicts))
         for row, conflict in enumerate(doc.conflicts):
             if conflict.removed_by:

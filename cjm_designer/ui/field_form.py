@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..editor import DocumentSession, Editor
+from ..editor.field_paths import value_at
 from ..i18n import current_language
-from ..model import Kpi, Metrics, numbers
+from ..model import numbers
 from ..model.document import ElementKind
 
 if TYPE_CHECKING:  # loaded with the first colour field: the map's fields, shown first, have none
@@ -79,8 +80,8 @@ class FinishingTextEdit(QPlainTextEdit):
 
 
 class FieldForm(QWidget):
-    """Editors for `fields` of the elements `targets()` returns, of model kind `kind` ("card",
-    "stage", "lane", "link", "persona" or "meta"); problems go to `error`."""
+    """Editors for `fields` of the elements `targets()` returns, of one kind (cards, a stage, a lane, a
+    link, a persona or the map's meta); problems go to `error`."""
 
     def __init__(self, session: DocumentSession, error: QLabel, parent=None):
         super().__init__(parent)
@@ -88,7 +89,7 @@ class FieldForm(QWidget):
         self.edits = Editor(session)
         self.error = error
         error.setTextFormat(Qt.TextFormat.PlainText)  # problems quote what was typed
-        self.kind = ""
+        self.kind = ElementKind.META
         self.fields: list[Field] = []
         self.editors: dict[str, QWidget] = {}
         self.swatches: dict[str, ColourSwatch] = {}  # the colour fields' swatch buttons
@@ -98,7 +99,7 @@ class FieldForm(QWidget):
         self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)  # rows stay together
 
-    def bind(self, kind: str, fields: list[Field], targets: Callable[[], list]) -> None:
+    def bind(self, kind: ElementKind, fields: list[Field], targets: Callable[[], list]) -> None:
         """Show `fields` of what `targets()` returns (rebuilding the editors only when they differ)."""
         self.kind, self.targets = kind, targets
         if fields != self.fields:  # (a choice's list may change: the personas')
@@ -188,8 +189,8 @@ class FieldForm(QWidget):
         targets = self.targets()
         for spec in self.fields:
             editor = self.editors[spec.path]
-            values = {repr(_get(t, spec.path)) for t in targets}
-            value = _get(targets[0], spec.path) if len(values) == 1 and targets else MIXED
+            values = {repr(value_at(t, spec.path)) for t in targets}
+            value = value_at(targets[0], spec.path) if len(values) == 1 and targets else MIXED
             if spec.path in self.swatches:  # the model's colour, even while its text is being typed
                 self.swatches[spec.path].show_colour(None if value is MIXED else value)
             if editor.hasFocus() or (isinstance(editor, QComboBox) and editor.lineEdit() is not None
@@ -213,34 +214,12 @@ class FieldForm(QWidget):
             return
         text = tr("Edit %1").replace("%1", spec.label)
         try:
-            changes = {getattr(t, "id", ""): _changed(t, spec.path, value) for t in self.targets()}
-            self.edits.set_fields(ElementKind(self.kind), {i: c for i, c in changes.items() if c is not None}, text)
+            self.edits.set_fields(self.kind, {getattr(t, "id", ""): {spec.path: value} for t in self.targets()}, text)
         except ValidationError as problem:
             self.error.setText(f"{spec.label}: {problem.errors()[0]['msg']}")
             self.show_values()
             return
         self.error.clear()
-
-
-
-def _get(element, path: str):
-    top, _, inner = path.partition(".")
-    value = getattr(element, top)
-    if inner:
-        return getattr(value, inner) if value is not None else None
-    return value
-
-
-def _changed(element, path: str, value) -> dict | None:
-    """The SetFields changes that give `element` the value at `path`, or None if it has it already."""
-    top, _, inner = path.partition(".")
-    current = getattr(element, top)
-    if inner:
-        empty = Kpi() if top == "kpi" else Metrics()
-        new = type(empty).model_validate({**(current or empty).model_dump(), inner: value})
-        new = None if new == empty else new
-        return None if new == current else {top: new}
-    return None if value == current else {top: value}
 
 
 def _display(editor: QWidget, spec: Field, value, several: bool) -> None:

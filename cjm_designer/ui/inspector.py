@@ -136,17 +136,17 @@ class Inspector(QWidget):
         layout.addWidget(scroll)
         layout.addWidget(self.error)
         scene.selectionChanged.connect(self.follow_selection)
-        self.shown: tuple[str, frozenset[str]] = ("meta", frozenset())  # the kind and ids of what the form shows
+        self.shown: tuple[ElementKind, frozenset[str]] = (ElementKind.META, frozenset())  # what the form shows
         self.session.changed.connect(self._on_changed)
         self.follow_selection()
 
     def _on_changed(self, change: Change) -> None:
         """The form shows the values again when the change may have touched what it shows."""
         kind, ids = self.shown
-        if kind == "card" and (change.structure or change.touches("persona")):
+        if kind == ElementKind.CARD and (change.structure or change.touches(ElementKind.PERSONA)):
             self.follow_selection()  # the persona choice may come, go or have other names
             return
-        if change.structure or (change.touches(kind) and (kind == "meta" or not change.ids.isdisjoint(ids))):
+        if change.structure or (change.touches(kind) and (kind == ElementKind.META or not change.ids.isdisjoint(ids))):
             self.form.show_values()
 
     @property
@@ -182,7 +182,7 @@ class Inspector(QWidget):
             layout = self.scene.layout
             points = all(layout.lanes[layout.cards[i].lane_id].kind == LaneKind.EMOTIONS for i in cards
                          if i in layout.cards)
-            kind, fields, ids = "card", card_fields(doc.personas if points else []), cards
+            kind, fields, ids = ElementKind.CARD, card_fields(doc.personas if points else []), cards
             targets = lambda: list(doc.elements(  # noqa: E731
                 ElementKind.CARD, [i for i in cards if i in self.scene.layout.cards]).values())
         elif len(items) == 1 and isinstance(items[0], HeaderItem):
@@ -193,16 +193,16 @@ class Inspector(QWidget):
             ids = [element_id]
             targets = lambda: [e for e in doc.parts(kind) if e.id == element_id]  # noqa: E731
         elif len(items) == 1 and isinstance(items[0], LinkItem):
-            kind, heading, fields, link_id = "link", tr("Link"), link_fields(), items[0].link_id
+            kind, heading, fields, link_id = ElementKind.LINK, tr("Link"), link_fields(), items[0].link_id
             ids = [link_id]
             targets = lambda: [k for k in doc.links if k.id == link_id]  # noqa: E731
         else:
-            kind, heading, fields, ids = "meta", tr("Map"), meta_fields(), []
+            kind, heading, fields, ids = ElementKind.META, tr("Map"), meta_fields(), []
             targets = lambda: [doc.meta]  # noqa: E731
         self.heading.setText(heading)
         self.error.clear()
         self.shown = (kind, frozenset(ids))
         self.form.bind(kind, fields, targets)
-        card_id = ids[0] if kind == "card" and len(ids) == 1 else None
+        card_id = ids[0] if kind == ElementKind.CARD and len(ids) == 1 else None
         if card_id is not None or self._variants is not None:
             self.variants.bind(card_id)

@@ -15,7 +15,6 @@ from ..canvas.actions import CanvasActions, icon, tooltip
 from ..canvas.navigation import Spot
 from ..io.disk_state import DiskState
 from ..model import JourneyMap
-from ..model.document import ElementKind
 from ..model.plain import visible_bidi
 from .conflicts_notice import ConflictsNotice
 from .document_files import OPENABLE, WINDOWS, DocumentFiles
@@ -334,10 +333,11 @@ class MainWindow(QMainWindow):
         self.settings.set_value("window/state", self.saveState())
 
     def new_card(self) -> None:
-        """A new card in the current cell, after its current card (canvas/current_cell.py)."""
-        current = self.scene.current
-        if current.spot is not None:
-            self.scene.new_card(*current.spot.cell, current.insert_index())
+        """A new card at the current place: after the current card, else in the current cell
+        (canvas/current_cell.py)."""
+        place = self.scene.current.place()
+        if place is not None:
+            self.scene.new_card(*place)
 
     def add_lane(self) -> None:
         """Insert → Add lane: its name and kind from a small dialog, keys alone; the lane goes after
@@ -348,8 +348,8 @@ class MainWindow(QMainWindow):
         if not dialog.exec():
             return
         doc, spot = self.session.doc, self.scene.current.spot
-        index = doc.index_of(ElementKind.LANE, spot.lane) + 1 if spot is not None else len(doc.lanes)
-        lane_id = self.scene.edits.add_lane(index, dialog.name(), dialog.kind(), tr("Add lane"))
+        lane_id = self.scene.edits.add_lane_after(spot.lane if spot is not None else None, dialog.name(),
+                                                  dialog.kind(), tr("Add lane"))
         stage_id = spot.stage if spot is not None else (doc.stages[0].id if doc.stages else None)
         if (stage_id, lane_id) in self.scene.layout.cells:
             self.scene.current.select(Spot(stage_id, lane_id))

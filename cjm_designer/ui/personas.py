@@ -146,7 +146,7 @@ class PersonasPanel(QWidget):
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
     def _on_changed(self, change: Change) -> None:
-        if change.touches("persona"):
+        if change.touches(ElementKind.PERSONA):
             self.refresh()
 
     def _drawn(self, persona: Persona) -> tuple[QIcon, QPixmap]:
@@ -188,7 +188,7 @@ class PersonasPanel(QWidget):
         self.details.setEnabled(persona_id is not None)
         self.remove.setEnabled(persona_id is not None)
         doc = self.session.doc
-        self.form.bind("persona", persona_fields(), lambda: [p for p in doc.personas if p.id == persona_id])
+        self.form.bind(ElementKind.PERSONA, persona_fields(), lambda: [p for p in doc.personas if p.id == persona_id])
         persona = next((p for p in doc.personas if p.id == persona_id), None)
         pixmap = self._drawn(persona)[1] if persona else QPixmap()
         self.photo.setPixmap(pixmap)

@@ -1,14 +1,15 @@
 """The Inspector's table of a card's A/B variants: name, what differs, clicks, conversion and time on
 site, a row a variant, with Add variant and Remove.
 
-Every edit of a cell, every variant added and every removal is one `Editor.set_fields` of the card's
-whole `variants` list: one undo step. Figures are read as the Inspector's fields read them
-(`numbers.parse`: "10 000", "3,5 %"); the table follows the model's change notifications.
+Every edit of a cell, every variant added and every removal is one call of the editor's variant
+operations (`Editor.set_variant_fields`, `add_variant`, `remove_variants`): one undo step. Figures are
+read as the Inspector's fields read them (`numbers.parse`: "10 000", "3,5 %"); the table follows the
+model's change notifications.
 """
 
 from __future__ import annotations
 
-from string import ascii_uppercase
+from collections.abc import Callable
 
 from pydantic import ValidationError
 from PySide6.QtCore import QCoreApplication, Qt
@@ -30,7 +31,8 @@ from ..model import Metrics, ModelError, Variant, numbers
 from ..model.document import ElementKind
 
 NAME, DESCRIPTION, CLICKS, CONVERSION, TIME = range(5)
-FIGURES = {CLICKS: "clicks", CONVERSION: "conversion", TIME: "time_on_site"}  # column -> Metrics field
+FIGURES = {CLICKS: "metrics.clicks", CONVERSION: "metrics.conversion", TIME: "metrics.time_on_site"}
+PATHS = {NAME: "name", DESCRIPTION: "description", **FIGURES}  # column -> the variant's field
 MAX_VARIANTS = 26  # as many as Card.variants holds, named A to Z
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)  # figures line up
 
@@ -106,7 +108,7 @@ class VariantsTable(QWidget):
             return None
 
     def _on_changed(self, change: Change) -> None:
-        if self.card_id is not None and (change.structure or (change.touches("card", ("variants",))
+        if self.card_id is not None and (change.structure or (change.touches(ElementKind.CARD, ("variants",))
                                                               and self.card_id in change.ids)):
             self.show_values()
 
@@ -144,31 +146,28 @@ class VariantsTable(QWidget):
 
     def _edited(self, item) -> None:
         """A cell typed in: the variant with that field, or the problem shown and the cell as it was."""
-        variants = list(self._variants() or [])
         row, column = item.row(), item.column()
-        if row >= len(variants):
+        if row >= len(self._variants() or []):
             return
-        text = item.text().strip()
         try:
-            variants[row] = _with(variants[row], column, text)
-        except (ValueError, ValidationError) as problem:
+            value = _value(column, item.text().strip())
+        except ValueError as problem:
             self._refuse(problem)
             return
-        self._commit(variants, tr("Edit A/B variants"))
+        self._commit(lambda: self.edits.set_variant_fields(self.card_id, row, {PATHS[column]: value},
+                                                           tr("Edit A/B variants")))
 
     def _add(self) -> None:
-        variants = self._variants() or []
-        used = {v.name for v in variants}
-        name = next(letter for letter in ascii_uppercase if letter not in used)
-        self._commit([*variants, Variant(name=name)], tr("Add variant"))
+        self._commit(lambda: self.edits.add_variant(self.card_id, tr("Add variant")) is not None)
 
     def _remove(self) -> None:
         rows = self._selected_rows()
-        self._commit([v for i, v in enumerate(self._variants() or []) if i not in rows], tr("Remove variant"))
+        self._commit(lambda: self.edits.remove_variants(self.card_id, rows, tr("Remove variant")))
 
-    def _commit(self, variants: list[Variant], text: str) -> None:
+    def _commit(self, edit: Callable[[], bool]) -> None:
+        """Do `edit`, which says whether it changed the card, showing a problem it raises."""
         try:
-            changed = self.edits.set_fields(ElementKind.CARD, {self.card_id: {"variants": variants}}, text)
+            changed = edit()
         except ValidationError as problem:
             self._refuse(problem)
             return
@@ -182,16 +181,11 @@ class VariantsTable(QWidget):
         self.show_values()
 
 
-def _with(variant: Variant, column: int, text: str) -> Variant:
-    """`variant` with the cell of `column` set to `text` (a figure parsed; blank for none)."""
-    if column == NAME:
-        return Variant(name=text, description=variant.description, metrics=variant.metrics)
-    if column == DESCRIPTION:
-        return Variant(name=variant.name, description=text, metrics=variant.metrics)
+def _value(column: int, text: str) -> str | float | int | None:
+    """What `text` typed into a cell of `column` sets: the text itself, or a figure parsed (None for blank)."""
+    if column not in FIGURES:
+        return text
     try:
-        value = numbers.parse(text, whole=column == CLICKS, percent=column == CONVERSION)
+        return numbers.parse(text, whole=column == CLICKS, percent=column == CONVERSION)
     except numbers.NumberError:
         raise ValueError(tr("a whole number is needed") if column == CLICKS else tr("a number is needed")) from None
-    empty = Metrics()
-    figures = Metrics.model_validate({**(variant.metrics or empty).model_dump(), FIGURES[column]: value})
-    return Variant(name=variant.name, description=variant.description, metrics=None if figures == empty else figures)

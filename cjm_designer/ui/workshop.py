@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..editor import Change, DocumentSession, Editor
-from ..model import Comment, InboxCard, ModelError
+from ..model import Comment, InboxCard
 from ..room.addresses import LOOPBACK, Address, chosen, offered
 from ..room.board import board_of
 from ..room.rate_limit import RateLimit
@@ -167,15 +167,7 @@ class WorkshopRoom(QObject):
         cards, comments, votes, more = self.bridge.take(None if everything else BURST_CARDS)
         if more:
             self._burst.start(0)
-        with self.session.gathered():
-            kept = self.edits.receive_inbox_cards(cards) if cards else []
-            for card_id, comment in comments:
-                try:
-                    self.edits.add_comment(card_id, comment.author, comment.text, from_room=True)
-                except ModelError:  # the card was deleted after the server checked it
-                    continue
-            for vote_id in votes:
-                self.edits.set_vote_counts(vote_id, *self.server.totals(vote_id))
+        kept = self.edits.take_in_room(cards, comments, {vote_id: self.server.totals(vote_id) for vote_id in votes})
         self.received += len(kept)
         if kept:
             self.arrived.emit([c.author for c in self.session.doc.inbox[-len(kept):]])  # kept go last

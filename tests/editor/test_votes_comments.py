@@ -7,7 +7,7 @@ import pytest
 from pydantic import ValidationError
 
 from cjm_designer.editor import DocumentSession, Editor
-from cjm_designer.model import Card, JourneyMap, Lane, LaneKind, ModelError, Stage
+from cjm_designer.model import Card, Comment, InboxCard, JourneyMap, Lane, LaneKind, ModelError, Stage
 from cjm_designer.model.document import ElementKind
 from cjm_designer.model.voting import running_vote
 
@@ -103,6 +103,23 @@ def test_a_participants_comment_has_no_undo_step_and_survives_the_facilitators_u
     session.undo_stack.redo()
     assert [c.id for c in session.doc.card("p1").comments] == [theirs, mine]
     assert mine != theirs
+
+
+def test_what_the_room_sent_comes_in_with_no_undo_step_and_one_notification(session, heard):
+    """A burst from the room: cards into the Inbox, comments (not one on a card deleted meanwhile), and a
+    vote's totals."""
+    editor = Editor(session)
+    vote_id = editor.start_vote("", ["pains"], 3)
+    heard.clear()
+    received = datetime(2026, 12, 2, 10, 0, tzinfo=UTC)
+    card = InboxCard(id="in-1", stage="s0", lane="ideas", title="Доставка дольше", author="Оля", received=received)
+    said, late = (Comment(id="c1", author="Гость", text=text, created=received) for text in ("Согласен", "Поздно"))
+    kept = editor.take_in_room([card], [("p1", said), ("gone", late)], {vote_id: ({"p2": 3}, 1)})
+    assert kept == ["in-1"] and [c.id for c in session.doc.inbox] == ["in-1"]
+    assert [c.text for c in session.doc.card("p1").comments] == ["Согласен"]
+    assert session.doc.vote(vote_id).counts == {"p2": 3}
+    assert session.undo_stack.count() == 1 and not session.undo_stack.isClean()
+    assert len(heard) == 1 and heard[0].kinds == {ElementKind.INBOX, ElementKind.CARD, ElementKind.VOTE}
 
 
 def test_resolve_reopen_and_remove_comments(session):

@@ -31,7 +31,7 @@ def test_items_are_made_for_the_cards_near_the_view(qtbot):
     assert on_screen and all(c in scene.card_items for c in on_screen)
     assert len(scene.card_items) > first
     canvas.key(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    scene.select_all()
+    scene.operations.select_all()
     assert len(scene.selected_card_ids()) == len(canvas.doc.cards)
     assert last in scene.card_items
 
@@ -41,7 +41,7 @@ def test_editing_a_big_map_keeps_items_and_model_in_step(qtbot):
     scene = canvas.scene
     card_id = next(iter(scene.card_items))
     scene.select_cards([card_id])
-    scene.delete_selection()
+    scene.operations.delete()
     assert card_id not in scene.card_items and card_id not in scene.layout.cards
     canvas.session.undo_stack.undo()
     assert card_id in scene.layout.cards
@@ -106,6 +106,30 @@ def test_a_card_edit_keeps_the_filter_and_the_heat_map(qtbot):
     _items_show_the_layout(scene)
 
 
+def test_a_link_edit_routes_only_the_links_and_keeps_their_fade(qtbot, monkeypatch):
+    """A link's label, kind or end edited: no full layout, only links routed again (cards, cells and
+    lanes are the very boxes of before), each link item on its new path, and a link between two cards
+    the filter fades faded, whichever cards it now joins."""
+    from cjm_designer.canvas import scene as scene_module
+
+    canvas = Canvas(qtbot, generate_map(60, stages=3, lanes=3))
+    scene, edits, doc = canvas.scene, canvas.scene.edits, canvas.doc
+    link = doc.links[0]
+    scene.set_card_filter(CardFilter("channel", "__none__"))  # every card faded
+    full = []
+    monkeypatch.setattr(scene_module, "compute_layout", lambda *a, **k: full.append(1))  # (none may run)
+    before = scene.layout
+    assert edits.set_link_label(link.id, "Перезвонить через неделю")
+    target = next(c.id for c in doc.cards if c.id not in (link.source, link.target))
+    edits.set_fields(ElementKind.LINK, {link.id: {"kind": "call", "target": target}})
+    assert not full and scene.layout.cells == before.cells and scene.layout.lanes == before.lanes
+    assert all(scene.layout.cards[k] is box for k, box in before.cards.items())  # not laid out again
+    assert scene.link_items[link.id].path_box == scene.layout.links[link.id]
+    assert scene.layout.links[link.id].kind == "call" and scene.link_items[link.id].opacity() == FADED
+    monkeypatch.undo()
+    _items_show_the_layout(scene)
+
+
 def _link_stack(scene) -> list[str]:
     """The link items' ids from the bottom of their layer up."""
     from cjm_designer.canvas.items import LinkItem
@@ -161,8 +185,8 @@ def test_select_all_tells_the_listeners_once(open_window):
     window = open_window(generate_map(300))
     told = []
     window.scene.selectionChanged.connect(lambda: told.append(len(window.scene.selected_card_ids())))
-    window.scene.select_all()
+    window.scene.operations.select_all()
     assert told == [300]
-    window.scene.select_all()  # nothing changes: nobody is told
+    window.scene.operations.select_all()  # nothing changes: nobody is told
     assert told == [300]
     assert "300" in window.inspector.heading.text()  # the Inspector follows the whole selection

@@ -10,6 +10,7 @@ from cjm_designer.canvas.scene import FADED
 from cjm_designer.editor import AddPart
 from cjm_designer.model import Card, Link
 from cjm_designer.model.analytics import CardFilter
+from cjm_designer.model.document import ElementKind
 from tests.gui.conftest import Canvas, _send_move, small_map
 
 
@@ -240,6 +241,15 @@ def test_every_command_puts_every_card_item_on_its_box(canvas):
     item = canvas.scene.card_items["a"]
     item.setPos(item.pos() + QPointF(40, 30))
     canvas.session.push(AddPart(canvas.session, Link(id="l1", source="a", target="b")))
+    assert _misplaced(canvas) == []
+
+
+def test_a_field_edit_puts_every_card_item_on_its_box(canvas):
+    """An edit of one card's fields lays out again only its cell: an item off its box in another cell
+    goes back all the same."""
+    item = canvas.scene.card_items["a"]
+    item.setPos(item.pos() + QPointF(40, 30))
+    canvas.scene.edits.set_fields(ElementKind.CARD, {"c": {"title": "Сравнивает цены"}})
     assert _misplaced(canvas) == []
 
 

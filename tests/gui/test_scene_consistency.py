@@ -1,7 +1,9 @@
 """The canvas as a state machine, as Gaphor tests its diagrams: the rules are the editor's edits, undo,
 redo, and gestures done through the scene's tools with synthesized mouse and key events (dragging
-cards to a place, dragging a header to reorder or resize it, connecting two cards, typing in a cell,
-on a card or on a header) and the operations on the selection (delete, duplicate, copy and paste).
+cards to a place, dragging a header to reorder or resize it, connecting two cards, dragging an emotion
+point's dot to a level or cancelling that, typing in a cell, on a card, on a header, on a link's label
+from its context menu, or on the current place started from the keyboard) and the operations on the
+selection (delete, duplicate, copy and paste).
 
 After every step the scene shows the model: each card, link, stage, lane and cell has exactly one
 item, standing on the box that a fresh layout of the model gives it, in its fill and fade, and no
@@ -9,6 +11,7 @@ item is left without an element or lifted by a gesture; the step was heard once 
 map and not at all if it did not, and was one undo step; undo gives back the map before the step,
 redo the map after it; and the map reads back from its file as it is."""
 
+import string
 import tempfile
 from contextlib import contextmanager
 from dataclasses import fields, replace
@@ -24,12 +27,16 @@ from PySide6.QtWidgets import QApplication, QGraphicsSceneMouseEvent
 
 from cjm_designer.canvas import MapScene, MapView
 from cjm_designer.canvas.card_drag import CardDrag
+from cjm_designer.canvas.emotion_drag import EmotionDrag
 from cjm_designer.canvas.header_drag import HeaderDrag
 from cjm_designer.canvas.inline_editor import CANCEL, FINISH, NEXT
 from cjm_designer.canvas.items import CARD_Z, CardItem, CellItem, HeaderItem, LinkItem
 from cjm_designer.canvas.link_connect import LinkConnect
+from cjm_designer.canvas.menus import context_menu
+from cjm_designer.canvas.navigation import Spot
 from cjm_designer.canvas.scene import FADED
-from cjm_designer.canvas.text_edits import CardText, NewCard, Rename
+from cjm_designer.canvas.text_edits import CardText, LinkLabel, NewCard, Rename
+from cjm_designer.canvas.texts import tr
 from cjm_designer.editor import DocumentSession
 from cjm_designer.editor.clipboard import split_typed
 from cjm_designer.io import dumps, load, loads, save
@@ -45,6 +52,8 @@ Press, Move, Release, DoubleClick = (QEvent.Type.GraphicsSceneMousePress, QEvent
 LEFT, NO_BUTTON = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
 OUTSIDE = QPointF(-40, -40)  # off the grid
 MAX_SIZE = 10_000  # the greatest width of a stage and height of a lane that the map accepts
+LETTERS = "".join(map(chr, range(ord("А"), ord("я") + 1))) + "Ёё" + string.ascii_letters
+typed_keys = st.text(st.sampled_from(LETTERS + " "), max_size=8)  # typed key by key: Cyrillic, Latin and spaces
 
 
 @pytest.fixture(autouse=True)
@@ -52,8 +61,18 @@ def _qapp(qapp):
     return qapp
 
 
+@st.composite
+def maps_with_cells(draw):
+    """The machine's maps: with cells, and in half of them a lane made an emotions lane, whose cards are the
+    points that a drag of their dots moves (random lanes seldom are one)."""
+    doc = draw(journey_maps(max_cards=8).filter(lambda doc: doc.stages and doc.lanes))
+    if draw(st.booleans()):
+        draw(st.sampled_from(doc.lanes)).kind = LaneKind.EMOTIONS
+    return doc
+
+
 class SceneMachine(RuleBasedStateMachine):
-    @initialize(doc=journey_maps(max_cards=8).filter(lambda doc: doc.stages and doc.lanes))
+    @initialize(doc=maps_with_cells())
     def start(self, doc):
         self.start_doc = dumps(doc)
         self.session = DocumentSession(doc)
@@ -95,9 +114,14 @@ class SceneMachine(RuleBasedStateMachine):
             before_release(self.scene.interaction)
         self.mouse(Release, end, NO_BUTTON)
 
-    def key(self, key) -> None:
+    def key(self, key, text: str = "") -> None:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(self.scene, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier))
+            QApplication.sendEvent(self.scene, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, text))
+
+    def type(self, text: str) -> None:
+        """Each character as a key with its text (the scene passes it to the open editor)."""
+        for ch in text:
+            self.key(Qt.Key.Key_Space if ch == " " else Qt.Key.Key_unknown, ch)
 
     def grip(self, card_id: str) -> QPointF | None:
         """A point of the card where a press takes the card itself (not a link over it, nor its handle, nor
@@ -110,6 +134,27 @@ class SceneMachine(RuleBasedStateMachine):
                     and not item.on_dot(point):
                 return point
         return None
+
+    def emotion_points(self) -> list[str]:
+        return [c.id for c in self.doc.cards if self.layout.cards[c.id].compact]
+
+    def emotion_dot(self, card_id: str) -> QPointF | None:
+        """The centre of an emotion point's dot, where a press takes its level; None when another item is on it."""
+        box = self.layout.cards[card_id]
+        dot = box.markers[0].rect.center
+        point = QPointF(box.rect.x + dot.x, box.rect.y + dot.y)
+        item = self.scene.card_items[card_id]
+        return point if self.scene.top_item(point) is item and item.on_dot(point) else None
+
+    def level_y(self, card_id: str, level: int) -> float:
+        return self.scene.curve_items[self.layout.cards[card_id].lane_id].curve.levels[level + 2]
+
+    def on_link(self, link_id: str) -> QPointF | None:
+        """A point of the link's line (a segment's middle) or label where the link is the top item."""
+        path, item = self.layout.links[link_id], self.scene.link_items[link_id]
+        middles = [QPointF((a.x + b.x) / 2, (a.y + b.y) / 2) for a, b in zip(path.points, path.points[1:])]
+        label = [QPointF(path.label_rect.center.x, path.label_rect.center.y)] if path.label_rect else []
+        return next((p for p in middles + label if self.scene.top_item(p) is item), None)
 
     def select_cards(self, data, max_size=3) -> list[str]:
         chosen = data.draw(st.lists(st.sampled_from(self.doc.cards), min_size=1, max_size=max_size, unique_by=id))
@@ -335,6 +380,112 @@ class SceneMachine(RuleBasedStateMachine):
         name = " ".join(typed.split())
         assert self.doc.element(kind, element.id).name == (name or was)
 
+    @precondition(lambda self: self.emotion_points())
+    @rule(data=st.data(), level=st.integers(-2, 2))
+    def drag_an_emotion_point(self, data, level):
+        """Drag a point's dot by some levels, to `level`: to its own it is no step."""
+        card_id = data.draw(st.sampled_from(self.emotion_points()))
+        dot = self.emotion_dot(card_id)
+        if dot is None:
+            return
+
+        def under_way(drag):
+            assert isinstance(drag, EmotionDrag) and drag.item.card_id == card_id and drag.level == level
+            assert drag.item.dragged and drag.tag.scene() is self.scene
+
+        with self.step():
+            self.drag(dot, QPointF(dot.x(), self.level_y(card_id, level)), QPointF(0, 12), under_way)
+        assert self.doc.card(card_id).emotion == level
+        assert self.scene.selected_card_ids() == [card_id]
+
+    @precondition(lambda self: self.emotion_points())
+    @rule(data=st.data(), level=st.integers(-2, 2))
+    def cancel_an_emotion_drag(self, data, level):
+        """Escape while a dot is dragged puts the point back: the release then changes nothing."""
+        card_id = data.draw(st.sampled_from(self.emotion_points()))
+        dot = self.emotion_dot(card_id)
+        if dot is None:
+            return
+
+        def under_way(drag):
+            assert isinstance(drag, EmotionDrag) and drag.level == level
+            self.key(Qt.Key.Key_Escape)
+            assert self.scene.interaction is None and drag.tag.scene() is None and not drag.item.dragged
+
+        was = dumps(self.doc)
+        with self.step():
+            self.drag(dot, QPointF(dot.x(), self.level_y(card_id, level)), QPointF(0, 12), under_way)
+        assert dumps(self.doc) == was
+
+    @precondition(lambda self: self.doc.links)
+    @rule(data=st.data(), typed=typed_keys, finish=st.booleans())
+    def type_a_link_label(self, data, typed, finish):
+        """Edit label from the link's context menu, type and finish with Enter or cancel with Escape."""
+        link = data.draw(st.sampled_from(self.doc.links))
+        point = self.on_link(link.id)
+        if point is None:
+            return
+        was = link.label
+        with self.step():
+            menu = context_menu(self.scene, self.scene.top_item(point), point)
+            assert self.scene.selectedItems() == [self.scene.link_items[link.id]]
+            (edit_label,) = [a for a in menu.actions() if a.text() == tr("Edit label")]
+            edit_label.trigger()
+            assert isinstance(self.scene.interaction, LinkLabel) and self.scene.interaction.link_id == link.id
+            self.type(typed)
+            assert not typed or self.scene.editor.text() == typed  # the first key typed replaces the label
+            typed = self.scene.editor.text()
+            self.key(Qt.Key.Key_Return if finish else Qt.Key.Key_Escape)
+        assert self.doc.link(link.id).label == (" ".join(typed.split()) if finish else was)
+
+    @precondition(lambda self: self.doc.stages and self.doc.lanes)
+    @rule(data=st.data(), key=st.sampled_from([Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Insert, Qt.Key.Key_F2,
+                                               None]), first=st.sampled_from(LETTERS), typed=typed_keys,
+          finish=st.booleans())
+    def type_on_the_current_place(self, data, key, first, typed, finish):
+        """Make a place current and start typing there from the keyboard: Enter or F2 edits its card, Enter on an
+        empty place, Insert, or a character typed (`key` None: `first`) starts a card after it; then type and
+        finish with Enter or cancel with Escape."""
+        cell = data.draw(self.cells())
+        before = self.cell_ids(cell)
+        card_id = data.draw(st.sampled_from([None, *before]))
+        self.scene.current.select(Spot(*cell, card_id))
+        assert self.scene.current.spot == Spot(*cell, card_id)
+        if key == Qt.Key.Key_F2 and card_id is None:
+            with self.step():
+                self.key(key)  # nothing to edit on an empty place: nothing opens
+            return
+        on_card = card_id is not None and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2)
+        was = (self.doc.card(card_id).title, self.doc.card(card_id).text) if on_card else None
+        with self.step():
+            if key is None:
+                self.key(Qt.Key.Key_unknown, first)
+            else:
+                self.key(key)
+            edit = self.scene.interaction
+            if on_card:
+                assert isinstance(edit, CardText) and edit.card_id == card_id
+            else:
+                assert isinstance(edit, NewCard) and edit.cell == cell
+                assert edit.index == (before.index(card_id) + 1 if card_id is not None else len(before))
+            self.type(typed)
+            assert on_card or self.scene.editor.text() == (first if key is None else "") + typed
+            typed = self.scene.editor.text()
+            self.key(Qt.Key.Key_Return if finish else Qt.Key.Key_Escape)
+        if on_card:
+            card = self.doc.card(card_id)
+            assert (card.title, card.text) == (split_typed(typed) if finish else was)
+            return
+        added = [c for c in self.cell_ids(cell) if c not in before]
+        title, body = split_typed(typed)
+        if not finish or not (title or body):
+            assert added == []
+        else:
+            (new,) = added
+            assert self.cell_ids(cell) == before[:edit.index] + [new] + before[edit.index:]
+            assert (self.doc.card(new).title, self.doc.card(new).text) == (title, body)
+            assert self.scene.selected_card_ids() == [new]
+
     # -- operations on the selection ----------------------------------------------------------------
 
     @precondition(lambda self: self.doc.cards)
@@ -505,6 +656,7 @@ class SceneMachine(RuleBasedStateMachine):
         assert len(shown[CellItem]) == len(scene.cell_items)
         assert scene.interaction is None and scene.editor is None
         assert not scene.drop_marker.isVisible() and not scene.link_preview.isVisible()
+        assert all(item.dragged is None for item in scene.curve_items.values())
 
     def teardown(self):
         """The map reads back from a file as it is; undoing every step gives back the first map."""

@@ -32,9 +32,9 @@ def shown(scene):
 def edit(scene):
     '''A card deleted and the delete undone: undo commands on the session's stack, the selection on.'''
     scene.select_cards([next(iter(scene.card_items))])
-    scene.delete_selection()
+    scene.operations.delete()
     scene.session.undo_stack.undo()
-    scene.select_all()
+    scene.operations.select_all()
 
 window_scene = MapScene(DocumentSession(generate_map(200)))
 window = shown(window_scene)
@@ -65,7 +65,7 @@ def test_exports_and_previews_end_their_scenes_while_a_window_scene_repaints():
             write_comparison_png(compare(before, after), ("before", "after"), _Bytes(), scale=0.25)
             preview(DEFAULT_TEMPLATE, "en")
             window_scene.edits.set_fields(ElementKind.CARD, {window_scene.session.doc.cards[0].id: {"title": str(i)}})
-            window_scene.select_all()
+            window_scene.operations.select_all()
             QTest.qWait(1)
             left = [o for o in gc.get_objects() if isinstance(o, MapScene)]
             assert left == [window_scene], left
@@ -94,7 +94,7 @@ def test_an_edited_scene_disposed_under_its_view_leaves_the_collector_nothing_to
             window.viewport().repaint()
         left = MapScene(DocumentSession(generate_map(200)))
         view = shown(left)
-        left.select_all()
+        left.operations.select_all()
         del left
         gc.collect()
         view.viewport().repaint()

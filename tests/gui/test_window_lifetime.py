@@ -27,13 +27,13 @@ def opened(cards=200, every_dock=True):
     window.show()
     app.processEvents()
     window.scene.select_cards([next(iter(window.scene.card_items))])
-    window.scene.delete_selection()
+    window.scene.operations.delete()
     window.session.undo_stack.undo()
     window.scene.select_cards([window.session.doc.cards[0].id])
     if every_dock:
         for name in ("personas", "history", "analytics", "inbox", "votes", "comments"):
             window._named(name).content()
-        window.scene.select_all()
+        window.scene.operations.select_all()
     return window
 
 def watched(window):
@@ -66,7 +66,7 @@ def test_a_closed_window_its_scene_and_session_are_freed_and_one_kept_open_is_no
         QMessageBox.exec = lambda box: asked.append(box.text()) or int(answers.pop(0))
         window = opened()
         assert window.scene.operations.copy()  # cards on the clipboard, which outlives the window
-        window.scene.delete_selection()  # unsaved
+        window.scene.operations.delete()  # unsaved
         refs = watched(window)
         assert not window.close() and len(asked) == 1
         settle()
