@@ -10,6 +10,8 @@ follow the map's changes (Inspector, Personas, Analytics, Overview, the Analyse 
 - edit1-scene: the same with the canvas alone listening (no docks);
 - edit1-taller: one card's text made longer or shorter, so that its card changes height and the cards
   under it move (the canvas alone listening): the links are routed again;
+- link1: one link's label set by one pushed command (the canvas alone listening): its label is placed
+  again, and any other label that the change reaches;
 - layout: the whole map's layout computed alone, with what the scene remembers of its last layouts:
   what a change of stages or lanes pays, and what every edit paid before relayouts were partial.
 
@@ -81,6 +83,10 @@ def measure(root: str, cards: int, path: str) -> dict:
     texts = ["", "Длинный текст карточки, который занимает несколько строк и делает её выше. " * 3]
     taller = [timed(lambda i=i: session.push(SetFields(session, "card", card_id, {"text": texts[i % 2]})))
               for i in range(REPEATS)]
+    link_id = session.doc.links[len(session.doc.links) // 2].id
+    labels = ["Перезвонить через неделю", "SMS"]
+    link1 = [timed(lambda i=i: session.push(SetFields(session, "link", link_id, {"label": labels[i % 2]})))
+             for i in range(REPEATS)]
     memo = [scene.layout_memo] if hasattr(scene, "layout_memo") else []  # the earlier code's memo was global
     layout = []
     for _ in range(REPEATS):
@@ -109,7 +115,8 @@ def measure(root: str, cards: int, path: str) -> dict:
            for i in range(REPEATS)]
     return {"inspector100": statistics.median(hundred), "relayouts": relayouts_per_edit, "steps": steps,
             "edit1": statistics.median(one), "edit1-scene": statistics.median(scene_only),
-            "edit1-taller": statistics.median(taller), "layout": statistics.median(layout)}
+            "edit1-taller": statistics.median(taller), "link1": statistics.median(link1),
+            "layout": statistics.median(layout)}
 
 
 def main(before: str, sizes: list[int]) -> None:
@@ -126,7 +133,7 @@ def main(before: str, sizes: list[int]) -> None:
             print(f"{cards} cards; Python {sys.version.split()[0]}, {os.cpu_count()} cores; medians of {REPEATS} "
                   f"one-card and {INSPECTOR_REPEATS} 100-card edits in each of {RUNS} processes a side")
             print(f"{'figure':<13} {'after':>10} {'before':>10} {'ratio':>7}")
-            for key in ("inspector100", "edit1", "edit1-scene", "edit1-taller", "layout"):
+            for key in ("inspector100", "edit1", "edit1-scene", "edit1-taller", "link1", "layout"):
                 print(f"{key:<13} {after[key] * 1000:>7.1f} ms {earlier[key] * 1000:>7.1f} ms "
                       f"{after[key] / earlier[key]:>6.2f}x")
             for key in ("relayouts", "steps"):
