@@ -8,7 +8,6 @@ from functools import partial
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QUndoStack
 
-from ..model.document import ElementKind
 from ..paths import bundled
 from . import card_marks as marks
 from .texts import tr
@@ -44,17 +43,19 @@ class CanvasActions:
         self.zoom_out = self._make(view, QKeySequence.StandardKey.ZoomOut, view.zoom_out, "zoom-out")
         self.zoom_fit = self._make(view, QKeySequence("Ctrl+0"), view.zoom_fit, "maximize")
         self.zoom_actual = self._make(view, QKeySequence("Ctrl+1"), view.zoom_actual)
+        # Add stage and Add lane: a new one after the last, its name open for typing; through the context
+        # menus' object, made (and its module loaded, with typing's) on first use
         self.add_stage = self._make(view, QKeySequence("Ctrl+Shift+T"),  # Ctrl+Shift+S is Save As
-                                    partial(_add_last, scene, ElementKind.STAGE), "columns-3")
-        self.add_lane = self._make(view, QKeySequence("Ctrl+Shift+L"), partial(_add_last, scene, ElementKind.LANE),
+                                    lambda: scene.context_menus.insert_stage(None), "columns-3")
+        self.add_lane = self._make(view, QKeySequence("Ctrl+Shift+L"), lambda: scene.context_menus.insert_lane(None),
                                    "rows-3")
-        self.emotions = [self._make(view, QKeySequence(f"Alt+{n}"), partial(marks.set_emotion, scene, value))
+        self.emotions = [self._make(view, QKeySequence(f"Alt+{n}"), partial(operations.set_emotion, value))
                          for n, value in enumerate(marks.EMOTIONS, 1)]
-        self.no_emotion = self._make(view, QKeySequence("Alt+0"), partial(marks.set_emotion, scene, None))
-        self.qualities = [self._make(view, QKeySequence(f"Ctrl+Alt+{value}"), partial(marks.set_quality, scene, value))
+        self.no_emotion = self._make(view, QKeySequence("Alt+0"), partial(operations.set_emotion, None))
+        self.qualities = [self._make(view, QKeySequence(f"Ctrl+Alt+{value}"), partial(operations.set_quality, value))
                           for value in marks.QUALITIES]
-        self.no_quality = self._make(view, QKeySequence("Ctrl+Alt+0"), partial(marks.set_quality, scene, None))
-        self.pain = self._make(view, QKeySequence("Alt+P"), partial(marks.toggle_pain, scene))
+        self.no_quality = self._make(view, QKeySequence("Ctrl+Alt+0"), partial(operations.set_quality, None))
+        self.pain = self._make(view, QKeySequence("Alt+P"), operations.toggle_pain)
         for action in (self.undo, self.redo):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             view.addAction(action)
@@ -88,14 +89,6 @@ class CanvasActions:
         action.triggered.connect(lambda _=False: slot())
         view.addAction(action)
         return action
-
-
-def _add_last(scene, kind: ElementKind) -> None:
-    """Add stage or Add lane: a new one after the last, its name open for typing."""
-    from .menus import add_part  # here: the context menus and typing (text_edits) load on first use
-
-    doc = scene.session.doc
-    add_part(scene, kind, len(doc.stages) if kind == ElementKind.STAGE else len(doc.lanes))
 
 
 class StackAction(QAction):

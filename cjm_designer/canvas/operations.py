@@ -1,4 +1,5 @@
-"""The Edit menu's operations on the scene's selection: delete, duplicate, cut, copy, paste, select all.
+"""The operations on the scene's selection: the Edit menu's (delete, duplicate, cut, copy, paste, select
+all) and the keys that mark cards (card_marks.py lists them).
 
 Each is one call of the editor's, one undo step whatever the number of cards it touches; what it
 makes is selected.
@@ -22,7 +23,8 @@ if TYPE_CHECKING:
 
 
 class SelectionOperations:
-    """The scene's selection and the clipboard turned into the editor's operations (`scene.operations`)."""
+    """The scene's selection and the clipboard turned into the editor's operations (`scene.operations`);
+    the mark keys act on the selected cards, else on the current card."""
 
     def __init__(self, scene: MapScene):
         self._scene = weakref.ref(scene)  # held by the scene, it does not hold it (see tools.Tool.scene)
@@ -82,3 +84,27 @@ class SelectionOperations:
 
     def select_all(self) -> None:
         self.scene.select_cards(self.scene.layout.cards)
+
+    def marked_cards(self) -> list[str]:
+        """The cards a mark key sets: the selected ones, else the current card."""
+        scene = self.scene
+        selected = scene.selected_card_ids()
+        if selected:
+            return selected
+        card = scene.current.card
+        return [card] if card is not None else []
+
+    def set_emotion(self, value: int | None) -> None:
+        self._mark(self.marked_cards(), "emotion", value, tr("Set emotion"))
+
+    def set_quality(self, value: int | None) -> None:
+        self._mark(self.marked_cards(), "quality", value, tr("Set contact quality"))
+
+    def toggle_pain(self) -> None:
+        """Every marked card a pain point, or none when each is one already."""
+        ids, doc = self.marked_cards(), self.scene.session.doc
+        self._mark(ids, "pain", not all(doc.card(card_id).pain for card_id in ids), tr("Mark pain point"))
+
+    def _mark(self, card_ids: list[str], field: str, value, text: str) -> None:
+        if card_ids:
+            self.edits.set_fields(ElementKind.CARD, {card_id: {field: value} for card_id in card_ids}, text)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right, insort
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -21,6 +22,7 @@ from ..bulk import collector_paused
 from ..editor import Change, DocumentSession, Editor
 from ..layout import DEFAULT_STYLE, LayoutMemo, MapLayout, Rect, Style, compute_layout, palette, relayout_cards
 from ..model.analytics import CardFilter, cell_heat, heat_values
+from ..model.document import ElementKind
 from . import painting as P
 from .current_cell import CurrentCell
 from .items import (
@@ -39,9 +41,10 @@ from .operations import SelectionOperations
 from .select_tool import SelectTool
 from .tools import Interaction, Tool
 
-if TYPE_CHECKING:  # loaded when first needed: typing on the canvas, and a map's conflicts
+if TYPE_CHECKING:  # loaded when first needed: typing on the canvas, a map's conflicts, the context menus
     from .conflict_marks import ConflictMarks
     from .inline_editor import InlineEditor
+    from .menus import ContextMenus
 
 FADED = 0.18  # opacity of the cards a filter leaves out
 HEAT_CARD, HEAT_CELL = 0.55, 0.22  # how strongly cards and cells take their heat-map colour
@@ -123,21 +126,22 @@ class MapScene(QGraphicsScene):
         lays out and updates everything. The
         workshop's Inbox is not drawn: its cards arriving lay out nothing. A vote's new counts lay out only
         the cards whose dots they change (editor.set_vote_counts names them)."""
-        if change.kinds == {"inbox"}:
+        if change.kinds == {ElementKind.INBOX}:
             return
-        if change.kinds == {"vote"} and not change.structure and change.fields:  # ballots, or a vote ended
+        if change.kinds == {ElementKind.VOTE} and not change.structure and change.fields:  # ballots, or a vote ended
             card_ids = frozenset(i for i in change.ids if i in self.layout.cards)  # the cards whose dots moved
             if card_ids:
                 with collector_paused():
                     self._sync_cards(card_ids)
             return
-        if not change.kinds or change.kinds - {"card", "link"} or change.structure or not change.ids:
+        if (not change.kinds or change.kinds - {ElementKind.CARD, ElementKind.LINK} or change.structure
+                or not change.ids):
             self.sync()
             return
         links = frozenset(i for i in change.ids if i in self.layout.links)  # (ids are unique across a map)
         cards = change.ids - links
         with collector_paused():
-            if self.heat and change.touches("card", _HEAT_FIELDS[self.heat]):
+            if self.heat and change.touches(ElementKind.CARD, _HEAT_FIELDS[self.heat]):
                 self._sync(relayout_cards(self.session.doc, cards, self.style, self.layout_memo, links).layout)
             else:
                 self._sync_cards(cards, links)
@@ -274,6 +278,14 @@ class MapScene(QGraphicsScene):
 
             self._conflict_marks = ConflictMarks(self)
         return self._conflict_marks
+
+    @cached_property
+    def context_menus(self) -> ContextMenus:
+        """The right-click's menus, which the select tool hands it to: made on first use (the first frame
+        never loads menus.py)."""
+        from .menus import ContextMenus
+
+        return ContextMenus(self)
 
     def _show_conflicts(self, layout: MapLayout) -> None:
         conflicts = self.session.doc.conflicts

@@ -76,13 +76,7 @@ class SelectTool(Tool):
         return True
 
     def context_menu(self, event) -> bool:
-        from .menus import context_menu
-
-        menu = context_menu(self.scene, self.scene.top_item(event.scenePos()), event.scenePos())
-        if menu is None:
-            return False
-        menu.exec(event.screenPos())
-        return True
+        return self.scene.context_menus.context_menu(event)
 
     def key_press(self, event) -> bool:
         """The canvas's keys (see navigation.py for where the arrows go): arrows, Home and End, and

@@ -178,12 +178,23 @@ class Editor:
         self.session.push(AddPart(self.session, lane, index, text=text))
         return lane.id
 
+    def add_stage_after(self, stage_id: str | None, name: str, text: str | None = None, *,
+                        before: bool = False) -> str:
+        """A new stage right after the stage `stage_id` (right before it with `before`), after the last
+        without one; its id."""
+        return self.add_stage(self._beside(ElementKind.STAGE, stage_id, before), name, text)
+
     def add_lane_after(self, lane_id: str | None, name: str, kind: LaneKind | None = None,
-                       text: str | None = None) -> str:
-        """A new lane right after the lane `lane_id` (the current cell's), after the last without one;
-        its id. Its kind as `add_lane` says."""
-        index = self.doc.index_of(ElementKind.LANE, lane_id) + 1 if lane_id is not None else None
-        return self.add_lane(index, name, kind, text)
+                       text: str | None = None, *, before: bool = False) -> str:
+        """A new lane right after the lane `lane_id` (the current cell's; right before it with `before`),
+        after the last without one; its id. Its kind as `add_lane` says."""
+        return self.add_lane(self._beside(ElementKind.LANE, lane_id, before), name, kind, text)
+
+    def _beside(self, kind: ElementKind, element_id: str | None, before: bool) -> int | None:
+        """The index of a new stage or lane next to `element_id`; None (the end) without one."""
+        if element_id is None:
+            return None
+        return self.doc.index_of(kind, element_id) + (0 if before else 1)
 
     def add_persona(self, name: str, text: str | None = None) -> str:
         """A new persona after the others; its id."""
@@ -464,20 +475,20 @@ class Editor:
         return True
 
     def rename(self, kind: ElementKind, element_id: str, typed: str, text: str | None = None) -> bool:
-        """A stage's, lane's or persona's name as typed (on one line: see `_typed_name`); False, and nothing
+        """A stage's, lane's or persona's name as typed (on one line: see `typed_name`); False, and nothing
         pushed, when nothing but spaces was typed (an element keeps a name) or the name is the same."""
-        name = _typed_name(typed)
+        name = typed_name(typed)
         return bool(name) and self.set_fields(kind, {element_id: {"name": name}}, text)
 
     def set_link_label(self, link_id: str, typed: str, text: str | None = None) -> bool:
-        """A link's label as typed (see `_typed_name`; nothing typed takes the label away); False when
+        """A link's label as typed (see `typed_name`; nothing typed takes the label away); False when
         it is the same."""
-        return self.set_fields(ElementKind.LINK, {link_id: {"label": _typed_name(typed)}}, text)
+        return self.set_fields(ElementKind.LINK, {link_id: {"label": typed_name(typed)}}, text)
 
 
-def _typed_name(typed: str) -> str:
+def typed_name(typed: str) -> str:
     """A name or label as typed: spaces and line breaks folded into single spaces, cut to what the map
-    holds (`NAME_LENGTH`)."""
+    holds (`NAME_LENGTH`). The one rule for every typed name, the dialogs' too."""
     return " ".join(typed.split())[:NAME_LENGTH]
 
 

@@ -18,18 +18,19 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..model import JourneyMap
+from ..model.document import ElementKind
 
 
 @dataclass(frozen=True)
 class Change:
     """What a command touched: the ids of changed elements, whether the map's structure (which
-    elements exist, where and in which order) changed, the kinds of the elements ("card", "stage",
-    "lane", "link", "persona", "meta"), and the names of the fields set. `fields` is empty when the
-    structure changed or the fields are not known: then any field may have changed."""
+    elements exist, where and in which order) changed, the kinds of the elements, and the names of
+    the fields set. `fields` is empty when the structure changed or the fields are not known: then
+    any field may have changed."""
 
     ids: frozenset[str] = frozenset()
     structure: bool = False
-    kinds: frozenset[str] = frozenset()
+    kinds: frozenset[ElementKind] = frozenset()
     fields: frozenset[str] = frozenset()
 
     @staticmethod
@@ -42,7 +43,7 @@ class Change:
                       frozenset().union(*(c.kinds for c in changes)),
                       frozenset().union(*(c.fields for c in changes)) if fields_known else frozenset())
 
-    def touches(self, kind: str, fields: Iterable[str] | None = None) -> bool:
+    def touches(self, kind: ElementKind, fields: Iterable[str] | None = None) -> bool:
         """Whether elements of `kind` may have changed (in one of `fields`, when given); a change that
         names no kinds may have changed any."""
         if self.kinds and kind not in self.kinds:
@@ -113,6 +114,13 @@ class DocumentSession(QObject):
         It stays modified until saved, even undone to where it was."""
         self.undo_stack.resetClean()
 
+    def go_to(self, index: int) -> None:
+        """Undo or redo to step `index` of the undo stack (a click in the History panel's list) as one
+        gesture: QUndoStack.setIndex undoes or redoes the steps one by one, and the views hear of them
+        once, merged, so the scene lays the map out once however far the jump goes."""
+        with self.gathered():
+            self.undo_stack.setIndex(index)
+
     @contextmanager
     def batch(self, text: str) -> Iterator[None]:
         """The commands pushed inside become one undo step named `text`, and the views hear of them
@@ -149,8 +157,8 @@ class DocumentSession(QObject):
             if pending:
                 self.changed.emit(Change.merged(pending))
 
-    def notify(self, ids: Iterable[str] = frozenset(), structure: bool = False, kinds: Iterable[str] = frozenset(),
-               fields: Iterable[str] = frozenset()) -> None:
+    def notify(self, ids: Iterable[str] = frozenset(), structure: bool = False,
+               kinds: Iterable[ElementKind] = frozenset(), fields: Iterable[str] = frozenset()) -> None:
         """Report what a command touched (see `Change`)."""
         change = Change(frozenset(ids), structure, frozenset(kinds), frozenset() if structure else frozenset(fields))
         if self._pending is not None:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QListWidget, QVBoxLayout
 
 from ..canvas.texts import ui_language
-from ..editor.edits import NEW_LANE_KIND
+from ..editor.edits import NEW_LANE_KIND, typed_name
 from ..model import LaneKind
 from ..model.vocab import LANE_KIND_LABELS, label, lane_kind_named
 
@@ -51,8 +51,8 @@ class AddLaneDialog(QDialog):
         self.name_edit.setFocus()
 
     def name(self) -> str:
-        """The name typed, spaces tidied; the kind's label when none was typed."""
-        return " ".join(self.name_edit.text().split()) or label(LANE_KIND_LABELS, self.kind(), self.language)
+        """The name typed, by the editor's rule for names; the kind's label when none was typed."""
+        return typed_name(self.name_edit.text()) or label(LANE_KIND_LABELS, self.kind(), self.language)
 
     def kind(self) -> LaneKind:
         return list(LaneKind)[self.kinds.currentRow()]

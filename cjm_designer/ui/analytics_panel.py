@@ -26,6 +26,7 @@ from ..layout import palette
 from ..model import JourneyMap, numbers
 from ..model.ab_test import AbResult, ab_tests, lift_text
 from ..model.analytics import Analytics, analyse
+from ..model.document import ElementKind
 from ..model.plain import visible_bidi
 from ..model.vocab import CHANNEL_LABELS, OWNER_LABELS, label
 from .retranslated import Retranslated
@@ -120,9 +121,10 @@ class AnalyticsPanel(Retranslated, QScrollArea):
 
     def _on_changed(self, change: Change) -> None:
         """Refresh when the change may touch what is counted, or the title of a card quoted here."""
-        if (change.touches("card", COUNTED_CARD_FIELDS) or change.touches("stage", SHOWN_STAGE_FIELDS)
-                or change.touches("lane", {"kind"})
-                or (change.touches("card", {"title"}) and not change.ids.isdisjoint(self.quoted))):
+        if (change.touches(ElementKind.CARD, COUNTED_CARD_FIELDS)
+                or change.touches(ElementKind.STAGE, SHOWN_STAGE_FIELDS)
+                or change.touches(ElementKind.LANE, {"kind"})
+                or (change.touches(ElementKind.CARD, {"title"}) and not change.ids.isdisjoint(self.quoted))):
             self._refresh_when_shown()
 
     def _refresh_when_shown(self) -> None:

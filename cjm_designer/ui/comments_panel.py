@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ..canvas import MapScene
 from ..editor import Change
 from ..model import Card, Comment
+from ..model.document import ElementKind
 from ..model.plain import visible_bidi
 from .retranslated import Retranslated
 from .settings import Settings
@@ -132,7 +133,7 @@ class CommentsPanel(Retranslated, QWidget):
         or the card itself (removed, put back, a snapshot restored: changes of structure that name it).
         Rebuilding deletes every comment's widgets, which an edit of the card's other fields or of
         other elements should not pay for."""
-        if self.card_id in change.ids and change.touches("card", {"title", "comments"}):
+        if self.card_id in change.ids and change.touches(ElementKind.CARD, {"title", "comments"}):
             self.refresh()
 
     def refresh(self) -> None:

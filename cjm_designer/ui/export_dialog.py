@@ -32,7 +32,6 @@ from ..export.pdf import PdfOptions, pages_before_map
 from ..export.pdf_pages import MM, Orientation, PagePlan, Pages, percent, plan_pages
 from ..layout import MapLayout, compute_layout, palette
 from ..layout.missing_glyphs import MissingGlyphs, PartKind
-from ..layout.palette import LANE_FILL
 from ..map_export import (
     EXTENSIONS,
     MAP_CARRIERS,
@@ -242,7 +241,7 @@ class ExportDialog(QDialog):
         self.margin.setEnabled(options.pages != Pages.POSTER)
         self.personas.setEnabled(bool(self.doc.personas))
         plan = plan_pages(self.layout_, options)
-        self.preview.show_plan(self.layout_, plan, {s.id: s.color for s in self.doc.stages if s.color})
+        self.preview.show_plan(self.layout_, plan)
         pages = len(pages_before_map(self.doc, options, self.layout_, plan)) + len(plan.tiles)
         self.page_count.setText(tr("%n page(s)", pages))
         self.sheets.setText(_sheets_text(options, plan))
@@ -333,11 +332,11 @@ class PagePreview(QWidget):
         self.setMinimumSize(320, 220)
         self._layout: MapLayout | None = None
         self._plan: PagePlan | None = None
-        self._stage_colors: dict[str, str] = {}
         self._sheets: list[tuple[QRectF, QRectF, QTransform, str]] = []  # paper, map's part, map to widget, number
 
-    def show_plan(self, layout: MapLayout, plan: PagePlan, stage_colors: dict[str, str]) -> None:
-        self._layout, self._plan, self._stage_colors = layout, plan, stage_colors
+    def show_plan(self, layout: MapLayout, plan: PagePlan) -> None:
+        """Preview `plan`'s sheets of `layout`, in the fills the layout gives the headers and cells."""
+        self._layout, self._plan = layout, plan
         self._place()
         self.update()
 
@@ -382,10 +381,9 @@ class PagePreview(QWidget):
             painter.setClipRect(part)
             painter.setTransform(to_widget)
             for box in layout.stages.values():
-                painter.fillRect(QRectF(*box.header), QColor(self._stage_colors.get(box.stage_id,
-                                                                                    palette.STAGE_DEFAULT)))
+                painter.fillRect(QRectF(*box.header), QColor(box.fill))
             for box in layout.lanes.values():
-                painter.fillRect(QRectF(*box.row), QColor(palette.cell_fill(LANE_FILL[box.kind])))
+                painter.fillRect(QRectF(*box.row), QColor(box.cell_fill))
             for card in layout.cards.values():
                 painter.fillRect(QRectF(*card.rect), QColor("#B0BEC5"))
             painter.restore()

@@ -13,6 +13,7 @@ from ..editor import Change
 from ..i18n import current_language
 from ..layout import palette
 from ..model.analytics import FILTER_FIELDS, HEAT_MEASURES, CardFilter, filter_choices
+from ..model.document import ElementKind
 from ..model.plain import visible_bidi
 from ..model.vocab import CHANNEL_LABELS, DEVICE_LABELS, OWNER_LABELS, label
 from .messages import plain_tooltip
@@ -89,7 +90,7 @@ class HeatFilterBar(Retranslated, QToolBar):
             self.legend.setPixmap(_legend(*self.legend_ends, self.legend.font(), self.devicePixelRatioF()))
 
     def _on_changed(self, change: Change) -> None:
-        if change.touches("card", {"channel", "owner", "device", "tags"}):
+        if change.touches(ElementKind.CARD, {"channel", "owner", "device", "tags"}):
             self._fill_values()
 
     def _fill_values(self, *_) -> None:

@@ -8,7 +8,7 @@ list is rebuilt only when the snapshots may have changed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -68,6 +68,7 @@ class HistoryPanel(QWidget):
         self.empty_note.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.steps_label = QLabel()
         self.undo_view = QUndoView(self.session.undo_stack)
+        self._step_through_session()
         for label in (self.snapshots_label, self.steps_label):
             label.setTextFormat(Qt.TextFormat.PlainText)
 
@@ -116,6 +117,26 @@ class HistoryPanel(QWidget):
                                    "take one before a workshop and after each round, to open or restore it "
                                    "here later, or to compare with it (Map → Compare with…)."))
         self.refresh()
+
+    def _step_through_session(self) -> None:
+        """A row chosen in the undo steps' list (click or keys) goes to the session as one jump. QUndoView
+        sets the stack's index itself from its selection model's current row, undoing or redoing step by
+        step, each step notified and laid out apart; so the list is shown with a selection model of its
+        own, which mirrors QUndoView's (kept at the stack's index by its model) and sends to the session
+        only the rows that differ from it: the user's choices."""
+        view = self.undo_view
+        self._stack_step = view.selectionModel()
+        view.setSelectionModel(QItemSelectionModel(view.model(), view))
+        self._stack_step.currentChanged.connect(self._show_step)
+        view.selectionModel().currentChanged.connect(self._go_to_step)
+        self._show_step(self._stack_step.currentIndex())
+
+    def _show_step(self, step: QModelIndex, _previous: QModelIndex | None = None) -> None:
+        self.undo_view.selectionModel().setCurrentIndex(step, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def _go_to_step(self, row: QModelIndex, _previous: QModelIndex) -> None:
+        if row.isValid() and row != self._stack_step.currentIndex():
+            self.session.go_to(row.row())
 
     def _on_changed(self, change: Change) -> None:
         if change.touches(ElementKind.SNAPSHOT):

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ..editor import Change, DocumentSession, Editor
 from ..model import InboxCard, JourneyMap, ModelError
+from ..model.document import ElementKind
 from ..model.plain import one_line, visible_bidi
 from .messages import plain_tooltip, warning
 from .retranslated import Retranslated
@@ -109,9 +110,10 @@ class InboxPanel(Retranslated, QWidget):
     # -- the list -----------------------------------------------------------------------------------
 
     def _on_changed(self, change: Change) -> None:
-        if change.kinds == {"inbox"}:
+        if change.kinds == {ElementKind.INBOX}:
             self.refresh(arrivals_only=True)
-        elif change.touches("inbox") or change.touches("stage", ("name",)) or change.touches("lane", ("name",)):
+        elif (change.touches(ElementKind.INBOX) or change.touches(ElementKind.STAGE, ("name",))
+              or change.touches(ElementKind.LANE, ("name",))):
             self.refresh()
 
     def refresh(self, arrivals_only: bool = False) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..editor.edits import NAME_LENGTH, typed_name
 from ..model import JourneyMap, LaneKind
 
 VOTED_KINDS = (LaneKind.PAIN_POINTS, LaneKind.OPPORTUNITIES)
@@ -40,7 +41,7 @@ class VoteDialog(QDialog):
         self.setMinimumWidth(440)
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText(tr("Which pains hurt most?"))
-        self.name_edit.setMaxLength(200)
+        self.name_edit.setMaxLength(NAME_LENGTH)
         self.lanes = QListWidget()
         for lane in doc.lanes:
             if lane.kind == LaneKind.EMOTIONS:
@@ -84,7 +85,8 @@ class VoteDialog(QDialog):
         self.name_edit.setFocus()
 
     def name(self) -> str:
-        return " ".join(self.name_edit.text().split())
+        """The question typed, by the editor's rule for names."""
+        return typed_name(self.name_edit.text())
 
     def lane_ids(self) -> list[str]:
         items = (self.lanes.item(row) for row in range(self.lanes.count()))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ..editor import Change, DocumentSession
 from ..model import Vote
+from ..model.document import ElementKind
 from ..model.plain import visible_bidi
 from ..model.voting import latest_vote, ranked, running_vote, time_left
 from .messages import plain_tooltip
@@ -90,7 +91,7 @@ class VotesPanel(Retranslated, QWidget):
         self.refresh()
 
     def _on_changed(self, change: Change) -> None:
-        if change.touches("vote") or change.touches("card", {"title"}):
+        if change.touches(ElementKind.VOTE) or change.touches(ElementKind.CARD, {"title"}):
             self.refresh()
 
     def refresh(self) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from ..canvas import MapScene
+from ..model.document import ElementKind
 from ..model.voting import running_vote
 
 
@@ -24,7 +25,7 @@ class VoteActions(QObject):
         self.start_action.triggered.connect(self.start_vote)
         self.end_action = QAction(window)
         self.end_action.triggered.connect(self.end_vote)
-        scene.session.changed.connect(lambda change: self._enable() if change.touches("vote") else None)
+        scene.session.changed.connect(lambda change: self._enable() if change.touches(ElementKind.VOTE) else None)
         self.retranslate()
         self._enable()
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from ..editor import Change, DocumentSession, Editor
 from ..model import Comment, InboxCard
+from ..model.document import ElementKind
 from ..room.addresses import LOOPBACK, Address, chosen, offered
 from ..room.board import board_of
 from ..room.rate_limit import RateLimit
@@ -45,7 +46,8 @@ BURST_MS = 50
 BURST_CARDS = 100  # taken in at once at most; more wait for the next turn of the event loop
 PUBLISH_MS = 150
 AUTOSAVE_MS = 2000
-SHOWN = ("stage", "lane", "card", "vote", "meta")  # what the board shows of the map
+# what the board shows of the map
+SHOWN = (ElementKind.STAGE, ElementKind.LANE, ElementKind.CARD, ElementKind.VOTE, ElementKind.META)
 QR_SIZE = 320  # pixels, about: big enough for a phone across a table
 WIFI, ETHERNET = "wifi", "ethernet"  # an Address's kind, named in the interface's language when shown
 
@@ -151,7 +153,7 @@ class WorkshopRoom(QObject):
     def _on_changed(self, change: Change) -> None:
         """Publish what participants see, once a while; not a vote's new totals, which the server sent
         them itself as the ballots came."""
-        if change.kinds == {"vote"} and change.fields and change.fields <= {"counts", "voters"}:
+        if change.kinds == {ElementKind.VOTE} and change.fields and change.fields <= {"counts", "voters"}:
             return
         if any(change.touches(kind) for kind in SHOWN) and not self._publish.isActive():
             self._publish.start()

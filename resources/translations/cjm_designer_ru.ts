@@ -361,24 +361,6 @@
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../cjm_designer/canvas/card_marks.py"/>
-        <location filename="../../cjm_designer/canvas/emotion_drag.py"/>
-        <location filename="../../cjm_designer/canvas/menus.py"/>
-        <source>Set emotion</source>
-        <translation>Задать эмоцию</translation>
-    </message>
-    <message>
-        <location filename="../../cjm_designer/canvas/card_marks.py"/>
-        <source>Set contact quality</source>
-        <translation>Задать качество контакта</translation>
-    </message>
-    <message>
-        <location filename="../../cjm_designer/canvas/card_marks.py"/>
-        <location filename="../../cjm_designer/canvas/menus.py"/>
-        <source>Mark pain point</source>
-        <translation>Отметить болевую точку</translation>
-    </message>
-    <message>
         <location filename="../../cjm_designer/canvas/conflict_marks.py"/>
         <source>(none)</source>
         <translation>(нет)</translation>
@@ -407,6 +389,13 @@
         <location filename="../../cjm_designer/canvas/conflict_marks.py"/>
         <source>{field}: ours {ours} / theirs {theirs}</source>
         <translation>{field}: у нас {ours} / у них {theirs}</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/emotion_drag.py"/>
+        <location filename="../../cjm_designer/canvas/menus.py"/>
+        <location filename="../../cjm_designer/canvas/operations.py"/>
+        <source>Set emotion</source>
+        <translation>Задать эмоцию</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/canvas/header_drag.py"/>
@@ -510,6 +499,16 @@
     </message>
     <message>
         <location filename="../../cjm_designer/canvas/menus.py"/>
+        <source>New stage</source>
+        <translation>Новый этап</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/menus.py"/>
+        <source>New lane</source>
+        <translation>Новая дорожка</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/menus.py"/>
         <source>Edit text</source>
         <translation>Изменить текст</translation>
     </message>
@@ -552,6 +551,12 @@
         <location filename="../../cjm_designer/canvas/menus.py"/>
         <source>Pain point</source>
         <translation>Болевая точка</translation>
+    </message>
+    <message>
+        <location filename="../../cjm_designer/canvas/menus.py"/>
+        <location filename="../../cjm_designer/canvas/operations.py"/>
+        <source>Mark pain point</source>
+        <translation>Отметить болевую точку</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/canvas/menus.py"/>
@@ -636,14 +641,9 @@
         <translation>Удалить дорожку</translation>
     </message>
     <message>
-        <location filename="../../cjm_designer/canvas/menus.py"/>
-        <source>New stage</source>
-        <translation>Новый этап</translation>
-    </message>
-    <message>
-        <location filename="../../cjm_designer/canvas/menus.py"/>
-        <source>New lane</source>
-        <translation>Новая дорожка</translation>
+        <location filename="../../cjm_designer/canvas/operations.py"/>
+        <source>Set contact quality</source>
+        <translation>Задать качество контакта</translation>
     </message>
     <message>
         <location filename="../../cjm_designer/canvas/text_edits.py"/>

@@ -100,6 +100,21 @@ def test_a_batch_that_fails_is_undone_and_leaves_no_step(session, heard):
     assert len(heard) == 1  # the views hear of the change and its undoing once, and show the model as it was
 
 
+def test_a_jump_of_several_steps_is_heard_once(session, heard):
+    for card_id in "abc":
+        session.push(SetFields(session, "card", card_id, {"title": card_id.upper()}))
+    session.push(RemoveElements(session, ["a"]))
+    heard.clear()
+    session.go_to(1)  # three steps back (the History panel's list)
+    assert session.undo_stack.index() == 1 and [c.title for c in session.doc.cards] == ["A", "b", "c"]
+    assert len(heard) == 1 and heard[0].structure and heard[0].ids == {"a", "b", "c"}
+    session.go_to(3)  # two forward
+    assert session.undo_stack.index() == 3 and [c.title for c in session.doc.cards] == ["A", "B", "C"]
+    assert len(heard) == 2 and heard[1] == Change(frozenset("bc"), False, frozenset({"card"}), frozenset({"title"}))
+    session.go_to(3)  # where it is: nothing happens
+    assert len(heard) == 2
+
+
 def test_merged_changes_know_fields_only_when_every_part_does():
     field = Change(frozenset({"a"}), False, frozenset({"card"}), frozenset({"title"}))
     unknown = Change(frozenset({"s0"}), False, frozenset({"stage"}))

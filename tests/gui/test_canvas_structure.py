@@ -4,7 +4,6 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QAction
 
 from cjm_designer.canvas.actions import CanvasActions
-from cjm_designer.canvas.menus import context_menu
 from cjm_designer.editor import AddPart
 from cjm_designer.model import LaneKind, Link, LinkKind
 
@@ -45,7 +44,7 @@ def test_drag_header_edges_to_resize(canvas):
 
 
 def trigger(scene, item, text, pos=QPointF()):
-    menu = context_menu(scene, item, pos)  # kept alive until the action has run
+    menu = scene.context_menus.menu(item, pos)  # kept alive until the action has run
     menu_action(menu, text).trigger()
 
 
@@ -62,21 +61,21 @@ def menu_action(menu, text) -> QAction:
 
 def test_header_menus_add_rename_move_and_change_kind(canvas):
     scene = canvas.scene
-    menu = context_menu(scene, scene.stage_items["s1"], QPointF())
+    menu = scene.context_menus.menu(scene.stage_items["s1"], QPointF())
     menu_action(menu, "Insert stage after").trigger()
     assert len(canvas.doc.stages) == 4 and canvas.doc.stages[2].name == "New stage"
     assert scene.editor is not None  # the new stage's name is open for typing
     canvas.keys("Покупка")
     canvas.key(Qt.Key.Key_Return)
     assert canvas.doc.stages[2].name == "Покупка"
-    menu = context_menu(scene, scene.lane_items["seller"], QPointF())
+    menu = scene.context_menus.menu(scene.lane_items["seller"], QPointF())
     menu_action(menu, "Pain points").trigger()
     assert canvas.doc.lane("seller").kind == LaneKind.PAIN_POINTS
-    menu = context_menu(scene, scene.lane_items["buyer"], QPointF())
+    menu = scene.context_menus.menu(scene.lane_items["buyer"], QPointF())
     assert not menu_action(menu, "Move up").isEnabled()
     menu_action(menu, "Move down").trigger()
     assert [lane.id for lane in canvas.doc.lanes] == ["seller", "buyer", "mood"]
-    menu = context_menu(scene, scene.lane_items["mood"], QPointF())
+    menu = scene.context_menus.menu(scene.lane_items["mood"], QPointF())
     menu_action(menu, "Delete lane").trigger()
     assert [lane.id for lane in canvas.doc.lanes] == ["seller", "buyer"]
     assert canvas.session.undo_stack.count() == 5
@@ -86,14 +85,14 @@ def test_card_and_link_menus(canvas):
     scene = canvas.scene
     canvas.click(canvas.card_center("a"))
     canvas.click(canvas.card_center("c"), Qt.KeyboardModifier.ControlModifier)
-    menu = context_menu(scene, scene.card_items["a"], QPointF())
+    menu = scene.context_menus.menu(scene.card_items["a"], QPointF())
     menu_action(menu, "+2  Very positive").trigger()
     assert canvas.doc.card("a").emotion == 2 and canvas.doc.card("c").emotion == 2
     assert canvas.session.undo_stack.count() == 1  # several cards, one step
     trigger(scene, scene.card_items["a"], "Pain point", QPointF())
     assert canvas.doc.card("a").pain and canvas.doc.card("c").pain
     canvas.session.push(AddPart(canvas.session, Link(id="k", source="a", target="d")))
-    menu = context_menu(scene, scene.link_items["k"], QPointF())
+    menu = scene.context_menus.menu(scene.link_items["k"], QPointF())
     menu_action(menu, "Call").trigger()
     assert canvas.doc.link("k").kind == LinkKind.CALL
     trigger(scene, scene.link_items["k"], "Edit label", QPointF())

@@ -6,10 +6,12 @@ import json
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMessageBox
 
 from cjm_designer.io import dumps, load, save
 from cjm_designer.io.snapshots import take_snapshot
+from cjm_designer.model.document import ElementKind
 from cjm_designer.paths import templates_dir
 from cjm_designer.ui import snapshot_dialog
 from cjm_designer.ui.document_files import WINDOWS
@@ -164,3 +166,52 @@ def test_a_snapshot_whose_own_fields_are_damaged_is_listed_damaged_and_cannot_be
     assert panel.delete_button.isEnabled()
     window.files.save()
     assert json.loads(map_path.read_bytes())["snapshots"] == data["snapshots"]
+
+
+def click_step(panel, qtbot, row):
+    """A click on row `row` of the undo steps' list (row 0: the map as opened)."""
+    view, step = panel.undo_view, panel.undo_view.model().index(row, 0)
+    view.scrollTo(step)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(step).center())
+
+
+def current_step(panel):
+    return panel.undo_view.currentIndex().row()
+
+
+def test_a_jump_in_the_undo_steps_is_one_notification_and_one_relayout(window, qtbot):
+    session, edits = window.session, window.scene.edits
+    window.findChild(QDockWidget, "dock-history").raise_()
+    panel = window.history
+    qtbot.waitUntil(panel.undo_view.isVisible)
+    maps = [dumps(session.doc)]
+    for card in session.doc.cards[:4]:
+        edits.set_fields(ElementKind.CARD, {card.id: {"title": f"Шаг {len(maps)}"}})
+        maps.append(dumps(session.doc))
+    edits.delete([session.doc.cards[-1].id])
+    maps.append(dumps(session.doc))
+    assert session.undo_stack.count() == 5 and current_step(panel) == 5
+    heard, relayouts = [], []
+    session.changed.connect(heard.append)
+    window.scene.laidOut.connect(lambda: relayouts.append(1))
+
+    click_step(panel, qtbot, 1)  # four steps back, one of them a deletion
+    assert session.undo_stack.index() == 1 and dumps(session.doc) == maps[1]
+    assert (len(heard), len(relayouts)) == (1, 1) and heard[0].structure
+    assert current_step(panel) == 1 and len(window.scene.layout.cards) == len(session.doc.cards)
+
+    click_step(panel, qtbot, 4)  # three forward
+    assert session.undo_stack.index() == 4 and dumps(session.doc) == maps[4]
+    assert (len(heard), len(relayouts)) == (2, 2) and not heard[1].structure
+    assert heard[1].ids == {card.id for card in session.doc.cards[1:4]} and heard[1].fields == {"title"}
+    assert current_step(panel) == 4
+
+    panel.undo_view.setFocus()
+    qtbot.keyClick(panel.undo_view, Qt.Key.Key_Home)  # keys choose a step too: back to the map as opened
+    assert session.undo_stack.index() == 0 and dumps(session.doc) == maps[0]
+    assert (len(heard), len(relayouts)) == (3, 3) and current_step(panel) == 0
+
+    session.undo_stack.redo()  # Edit → Redo: the list follows the stack
+    assert current_step(panel) == 1 and (len(heard), len(relayouts)) == (4, 4)
+    session.mark_saved()  # the list is rebuilt to show the clean step: the current row stays
+    assert current_step(panel) == 1 and session.undo_stack.cleanIndex() == 1

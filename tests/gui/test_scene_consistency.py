@@ -32,7 +32,6 @@ from cjm_designer.canvas.header_drag import HeaderDrag
 from cjm_designer.canvas.inline_editor import CANCEL, FINISH, NEXT
 from cjm_designer.canvas.items import CARD_Z, CardItem, CellItem, HeaderItem, LinkItem
 from cjm_designer.canvas.link_connect import LinkConnect
-from cjm_designer.canvas.menus import context_menu
 from cjm_designer.canvas.navigation import Spot
 from cjm_designer.canvas.scene import FADED
 from cjm_designer.canvas.text_edits import CardText, LinkLabel, NewCard, Rename
@@ -427,7 +426,7 @@ class SceneMachine(RuleBasedStateMachine):
             return
         was = link.label
         with self.step():
-            menu = context_menu(self.scene, self.scene.top_item(point), point)
+            menu = self.scene.context_menus.menu(self.scene.top_item(point), point)
             assert self.scene.selectedItems() == [self.scene.link_items[link.id]]
             (edit_label,) = [a for a in menu.actions() if a.text() == tr("Edit label")]
             edit_label.trigger()

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QMenu, QToolBa
 
 from cjm_designer import i18n
 from cjm_designer.canvas.items import HeaderItem
-from cjm_designer.canvas.menus import context_menu
 from cjm_designer.canvas.texts import ui_language
 from cjm_designer.editor import SetFields
 from cjm_designer.io import load
@@ -254,7 +253,7 @@ def test_channels_lane_kinds_and_templates_follow_the_language(language, open_wi
     window.scene.select_only([lane])
     kinds = window.inspector.editors["kind"]
     assert "Точки контакта" in [kinds.itemText(i) for i in range(kinds.count())]
-    menu = context_menu(window.scene, lane, lane.pos())
+    menu = window.scene.context_menus.menu(lane, lane.pos())
     lane_kinds = next(a.menu() for a in menu.actions() if a.menu() and a.text() == "Тип дорожки")
     assert "Действия покупателя" in [a.text() for a in lane_kinds.actions()]
     assert isinstance(lane, HeaderItem)
