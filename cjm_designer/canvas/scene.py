@@ -123,9 +123,9 @@ class MapScene(QGraphicsScene):
         edit of cards' and links' fields alone lays out again only the cards' cells (and what those move)
         and the links it reaches, and updates only the items whose boxes changed, or every item when it
         changes the measure a heat map shows (which may recolour every card and cell); any other change
-        lays out and updates everything. The
-        workshop's Inbox is not drawn: its cards arriving lay out nothing. A vote's new counts lay out only
-        the cards whose dots they change (editor.set_vote_counts names them)."""
+        lays out and updates everything. The workshop's Inbox is not drawn: its cards arriving lay out
+        nothing. A vote's new counts lay out only the cards whose dots they change (editor.set_vote_counts
+        names them)."""
         if change.kinds == {ElementKind.INBOX}:
             return
         if change.kinds == {ElementKind.VOTE} and not change.structure and change.fields:  # ballots, or a vote ended
@@ -229,9 +229,9 @@ class MapScene(QGraphicsScene):
 
     def _sync_cards(self, card_ids: frozenset[str], link_ids: frozenset[str] = frozenset()) -> None:
         """`_sync` after an edit of the fields of `card_ids` (and of the links `link_ids`) alone: only the
-        items whose boxes the relayout made anew are updated, those standing off their boxes, and the
-        links whose cards' fade changed. Lanes, stages and the heat map's measure are as they were, so
-        cells keep their fills and heat-coloured cards their colours."""
+        items whose boxes the relayout made anew are updated, and those standing off their boxes. Lanes,
+        stages and the heat map's measure are as they were, so cells keep their fills and heat-coloured
+        cards their colours."""
         relaid = relayout_cards(self.session.doc, card_ids, self.style, self.layout_memo, link_ids)
         if relaid.full:
             self._sync(relaid.layout)
@@ -251,9 +251,8 @@ class MapScene(QGraphicsScene):
         for link_id in relaid.links:
             if link_id in self.link_items:
                 self.link_items[link_id].show(layout.links[link_id])
-        refaded = self._refade(card_ids)
-        self._refade_links(relaid.links | link_ids if not refaded else None)
-        self._show_cards(relaid.cards | refaded | self._displaced())
+        self._refade_links(link_ids)  # a link given another end may join two faded cards now, or not
+        self._show_cards(relaid.cards | self._refade(card_ids) | self._displaced())
         if self.lazy and relaid.cards:
             self.realize_cards([card_id for card_id, _ in layout.cards_touching(self.realized_region)])
         if self.lazy and relaid.links:
@@ -303,11 +302,13 @@ class MapScene(QGraphicsScene):
         self.faded ^= changed
         return changed
 
-    def _refade_links(self, link_ids: set[str] | frozenset[str] | None) -> None:
-        """Fade the items of the links (of `link_ids`, or all) between two faded cards, and show the others."""
-        for link in self.session.doc.links:
-            item = self.link_items.get(link.id)
-            if item is not None and (link_ids is None or link.id in link_ids):
+    def _refade_links(self, link_ids: frozenset[str]) -> None:
+        """Fade the items of the links `link_ids` that join two faded cards, and show the others (the links
+        of cards whose fade changed follow them in `_show_cards`)."""
+        for link_id in link_ids:
+            item = self.link_items.get(link_id)
+            if item is not None:
+                link = self.session.doc.link(link_id)
                 item.setOpacity(FADED if {link.source, link.target} <= self.faded else 1.0)
 
     def _displaced(self) -> set[str]:
