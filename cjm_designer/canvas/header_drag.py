@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 
+from ..layout import narrowest_stage
 from ..model.document import ElementKind
 from .items import HeaderItem
 from .texts import tr
@@ -52,7 +53,7 @@ class HeaderDrag(PointerDrag):
         delta = pos - self.origin
         rect = item.mapRectToScene(item.boundingRect())
         if item.is_stage():
-            size = max(self.start_size + delta.x(), style.card_width + 2 * style.cell_padding)  # as narrow as laid out
+            size = max(self.start_size + delta.x(), narrowest_stage(style))  # as narrow as laid out
             if round(size) != self.previewed:  # as `resize_part` will round it
                 self.previewed = round(size)
                 scene.preview_stage_width(item.element_id, self.previewed)

@@ -186,8 +186,14 @@ def _relaid(doc: JourneyMap, card_ids: set[str], link_ids: set[str], style: Styl
 
 def _stage_widths(doc: JourneyMap, style: Style, given: Mapping[str, float]) -> list[float]:
     """Each stage's width: the one `given` for it, else its own, and at least what holds a card."""
-    narrowest = style.card_width + 2 * style.cell_padding
+    narrowest = narrowest_stage(style)
     return [max(given.get(stage.id, stage.width) or style.stage_min_width, narrowest) for stage in doc.stages]
+
+
+def narrowest_stage(style: Style) -> float:
+    """The least a stage is laid out: as wide as a card and the cell's padding (a header drag's preview
+    stops there too)."""
+    return style.card_width + 2 * style.cell_padding
 
 
 def _shared(new: dict, old: dict, keys: list) -> list:

@@ -39,7 +39,7 @@ from cjm_designer.canvas.texts import tr
 from cjm_designer.editor import DocumentSession
 from cjm_designer.editor.clipboard import split_typed
 from cjm_designer.io import dumps, load, loads, save
-from cjm_designer.layout import CardBox, MapLayout, compute_layout
+from cjm_designer.layout import CardBox, MapLayout, compute_layout, narrowest_stage
 from cjm_designer.model import LaneKind
 from cjm_designer.model.analytics import CardFilter
 from cjm_designer.model.document import ElementKind, cell_order
@@ -283,7 +283,7 @@ class SceneMachine(RuleBasedStateMachine):
             return
         style = self.scene.style
         if stage:
-            size = round(max(box.column.w + delta, style.card_width + 2 * style.cell_padding))
+            size = round(max(box.column.w + delta, narrowest_stage(style)))
             end, detour = start + QPointF(delta, 0), QPointF(0, 12)
         else:
             size = round(max(box.row.h + delta, 20))
