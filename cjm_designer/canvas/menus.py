@@ -82,17 +82,13 @@ class ContextMenus(Tool):
             action = emotions.addAction(f"{value:+d}  {names[value]}" if value else f"0  {names[0]}")
             action.setCheckable(True)
             action.setChecked(card.emotion == value)
-            action.triggered.connect(lambda _=False, v=value: self._set_each(ids, "emotion", v, tr("Set emotion")))
+            action.triggered.connect(lambda _=False, v=value: operations.mark(ids, "emotion", v, tr("Set emotion")))
         clear = emotions.addAction(tr("Not set"))
-        clear.triggered.connect(lambda: self._set_each(ids, "emotion", None, tr("Set emotion")))
+        clear.triggered.connect(lambda: operations.mark(ids, "emotion", None, tr("Set emotion")))
         pain = menu.addAction(tr("Pain point"))
         pain.setCheckable(True)
         pain.setChecked(card.pain)
-        pain.triggered.connect(lambda on: self._set_each(ids, "pain", on, tr("Mark pain point")))
-
-    def _set_each(self, card_ids: list[str], field: str, value, text: str) -> None:
-        """One field of the cards the menu was opened on, in one undo step."""
-        self.edits.set_fields(ElementKind.CARD, {card_id: {field: value} for card_id in card_ids}, text)
+        pain.triggered.connect(lambda on: operations.mark(ids, "pain", on, tr("Mark pain point")))
 
     def _link_menu(self, menu: QMenu, item: LinkItem) -> None:
         scene = self.scene

@@ -95,16 +95,18 @@ class SelectionOperations:
         return [card] if card is not None else []
 
     def set_emotion(self, value: int | None) -> None:
-        self._mark(self.marked_cards(), "emotion", value, tr("Set emotion"))
+        self.mark(self.marked_cards(), "emotion", value, tr("Set emotion"))
 
     def set_quality(self, value: int | None) -> None:
-        self._mark(self.marked_cards(), "quality", value, tr("Set contact quality"))
+        self.mark(self.marked_cards(), "quality", value, tr("Set contact quality"))
 
     def toggle_pain(self) -> None:
         """Every marked card a pain point, or none when each is one already."""
         ids, doc = self.marked_cards(), self.scene.session.doc
-        self._mark(ids, "pain", not all(doc.card(card_id).pain for card_id in ids), tr("Mark pain point"))
+        self.mark(ids, "pain", not all(doc.card(card_id).pain for card_id in ids), tr("Mark pain point"))
 
-    def _mark(self, card_ids: list[str], field: str, value, text: str) -> None:
+    def mark(self, card_ids: list[str], field: str, value, text: str) -> None:
+        """One field of the cards `card_ids` set to `value`, in one undo step named `text` (the mark keys,
+        and the cards' context menu)."""
         if card_ids:
             self.edits.set_fields(ElementKind.CARD, {card_id: {field: value} for card_id in card_ids}, text)

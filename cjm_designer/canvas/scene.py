@@ -215,7 +215,7 @@ class MapScene(QGraphicsScene):
             item = self.link_items.get(link.id)
             if item is not None:
                 item.show(layout.links[link.id])
-                item.setOpacity(FADED if {link.source, link.target} <= self.faded else 1.0)
+                item.setOpacity(self._link_fade(link))
         self.realize_links(layout.links if not self.lazy else self._links_touching(self.realized_region))
         self.overview.show(layout, self.card_fill)
         curves = layout.curves_by_lane()
@@ -302,6 +302,10 @@ class MapScene(QGraphicsScene):
         self.faded ^= changed
         return changed
 
+    def _link_fade(self, link) -> float:
+        """A link's opacity: faded between two faded cards, else full."""
+        return FADED if {link.source, link.target} <= self.faded else 1.0
+
     def _refade_links(self, link_ids: frozenset[str]) -> None:
         """Fade the items of the links `link_ids` that join two faded cards, and show the others (the links
         of cards whose fade changed follow them in `_show_cards`)."""
@@ -309,7 +313,7 @@ class MapScene(QGraphicsScene):
             item = self.link_items.get(link_id)
             if item is not None:
                 link = self.session.doc.link(link_id)
-                item.setOpacity(FADED if {link.source, link.target} <= self.faded else 1.0)
+                item.setOpacity(self._link_fade(link))
 
     def _displaced(self) -> set[str]:
         """The cards whose items stand off their boxes (a gesture moved them and left the map as it was),
@@ -330,7 +334,7 @@ class MapScene(QGraphicsScene):
         if card_ids:
             for link in self.session.doc.links:
                 if (link.source in card_ids or link.target in card_ids) and link.id in self.link_items:
-                    self.link_items[link.id].setOpacity(FADED if {link.source, link.target} <= self.faded else 1.0)
+                    self.link_items[link.id].setOpacity(self._link_fade(link))
 
     # -- heat map and filter ---------------------------------------------------------------------
 
@@ -377,7 +381,7 @@ class MapScene(QGraphicsScene):
             item.setParentItem(self.link_layer)
             item.show(layout.links[link_id])
             link = self.session.doc.links[order[link_id]]
-            item.setOpacity(FADED if {link.source, link.target} <= self.faded else 1.0)
+            item.setOpacity(self._link_fade(link))
             after = bisect_right(made, (order[link_id], link_id))
             if after < len(made):  # links made before it that come after it in the map stay above it
                 above = self.link_items[made[after][1]]

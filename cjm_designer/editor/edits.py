@@ -15,7 +15,6 @@ from string import ascii_uppercase
 from typing import Any
 
 from annotated_types import Ge, Le
-from pydantic import StringConstraints
 
 from ..model import (
     Card,
@@ -33,6 +32,7 @@ from ..model import (
 )
 from ..model.captions import caption, map_language
 from ..model.document import ElementKind, ModelError, cell_order, fresh_id
+from ..model.elements import NAME_LENGTH
 from ..model.vocab import lane_kind_named
 from ..model.voting import running_vote
 from .clipboard import cards_from_json, cards_from_text, split_typed
@@ -55,8 +55,6 @@ from .session import DocumentSession
 
 Place = tuple[str, str, int]  # a cell (stage id, lane id) and an index among its cards
 NEW_LANE_KIND = LaneKind.TOUCHPOINTS  # of a new lane whose name says no kind
-NAME_LENGTH = next(m.max_length for m in Link.model_fields["label"].metadata  # characters a name or label holds
-                   if isinstance(m, StringConstraints))
 
 
 class Editor:

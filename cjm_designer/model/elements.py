@@ -35,7 +35,8 @@ from .vocab import Device, LaneKind, LinkKind
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$"
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
-Name = Annotated[str, StringConstraints(max_length=200)]
+NAME_LENGTH = 200  # characters a name or a label holds (what a typed one is cut to: editor.edits.typed_name)
+Name = Annotated[str, StringConstraints(max_length=NAME_LENGTH)]
 Line = Annotated[str, StringConstraints(max_length=1000)]
 Text = Annotated[str, StringConstraints(max_length=10_000)]
 Token = Annotated[str, StringConstraints(max_length=60)]

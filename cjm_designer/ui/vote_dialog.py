@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..editor.edits import NAME_LENGTH, typed_name
+from ..editor.edits import typed_name
 from ..model import JourneyMap, LaneKind
+from ..model.elements import NAME_LENGTH
 
 VOTED_KINDS = (LaneKind.PAIN_POINTS, LaneKind.OPPORTUNITIES)
 DEFAULT_DOTS = 3

@@ -40,15 +40,20 @@ def edited_maps(draw):
     return doc, rounds
 
 
+def _apply(edits) -> None:
+    """A round of edits: each element given its new values."""
+    for element, values in edits:
+        for name, value in values.items():
+            setattr(element, name, value)
+
+
 @given(edited_maps())
 def test_relaying_out_edited_cards_gives_the_full_layout(case):
     doc, rounds = case
     memo = LayoutMemo()
     before = compute_layout(doc, DEFAULT_STYLE, memo)
     for edits in rounds:
-        for card, values in edits:
-            for name, value in values.items():
-                setattr(card, name, value)
+        _apply(edits)
         relaid = relayout_cards(doc, [card.id for card, _ in edits], DEFAULT_STYLE, memo)
         assert not relaid.full
         after = relaid.layout
@@ -95,9 +100,7 @@ def test_relaying_out_edited_links_gives_the_full_layout(case):
     memo = LayoutMemo()
     before = compute_layout(doc, DEFAULT_STYLE, memo)
     for edits in rounds:
-        for link, values in edits:
-            for name, value in values.items():
-                setattr(link, name, value)
+        _apply(edits)
         relaid = relayout_cards(doc, [], DEFAULT_STYLE, memo, [link.id for link, _ in edits])
         assert not relaid.full
         after = relaid.layout
