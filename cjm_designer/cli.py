@@ -541,14 +541,14 @@ def _serve_room(doc: JourneyMap, args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     room.published = server.publish
+    stopped = threading.Event()  # heard before the URL is out: a script that reads it may stop the room at once
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda *_: stopped.set())
     print(url, flush=True)
     others = [f"{a.ip} ({a.interface})" if a.interface else a.ip for a in offers if a.ip != host]
     if others:  # the phones may be on another of the laptop's networks than the one guessed
         print(f"The room listens on {host}. Other addresses of this computer: {', '.join(others)}; "
               "if the phones cannot open the link, restart with --host ADDRESS.", flush=True)
-    stopped = threading.Event()
-    for number in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(number, lambda *_: stopped.set())
     while not stopped.wait(0.5):
         pass
     server.stop()

@@ -71,9 +71,9 @@ class SelectionOperations:
 
     def paste(self) -> None:
         """Cards (or lines of text as cards) at the end of the selected cell, or after the last
-        selected card."""
+        selected card; with nothing selected, where a typed card would go (the current place)."""
         scene = self.scene
-        place = self.edits.place_after(scene.selected_cell(), scene.selected_card_ids())
+        place = self.edits.place_after(scene.selected_cell(), scene.selected_card_ids()) or scene.current.place()
         mime = QApplication.clipboard().mimeData()
         if place is None or mime is None:
             return

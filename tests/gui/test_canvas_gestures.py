@@ -149,6 +149,23 @@ def test_copy_paste_cards_and_text_lines(canvas):
     assert canvas.cell_titles("s1", "seller") == ["Звонит"]
 
 
+def test_paste_with_nothing_selected_goes_where_typing_would(canvas):
+    canvas.click(canvas.card_center("c"))
+    canvas.scene.operations.copy()
+    canvas.click(canvas.cell_point("s2", "seller"))
+    QApplication.processEvents()  # the current place follows the selection once it settles
+    canvas.scene.clearSelection()
+    assert canvas.scene.current.spot.cell == ("s2", "seller")  # the frame stays where the keys act
+    canvas.scene.operations.paste()
+    assert canvas.cell_titles("s2", "seller") == ["Читает отзывы"]
+    assert canvas.session.undo_stack.count() == 1
+    canvas.click(canvas.card_center("a"))
+    QApplication.processEvents()
+    canvas.scene.clearSelection()
+    canvas.scene.operations.paste()  # after the current card, as a card typed there
+    assert canvas.cell_titles("s0", "buyer") == ["Болит горло", "Читает отзывы", "Ищет в сети"]
+
+
 def test_arrow_keys_move_the_selection(canvas):
     canvas.click(canvas.card_center("a"))
     canvas.key(Qt.Key.Key_Down)
