@@ -6,12 +6,16 @@ follow the map's changes (Inspector, Personas, Analytics, Overview, the Analyse 
 
 - inspector100: a title typed in the Inspector for 100 selected cards (one undo step), until the scene and
   the docks show it; with the number of relayouts it caused;
-- edit1: one card's title set by one pushed command, until the scene and the docks show it;
+- edit1: one card's title set by one editor operation (one undo step), until the scene and the docks show it;
 - edit1-scene: the same with the canvas alone listening (no docks);
 - edit1-taller: one card's text made longer or shorter, so that its card changes height and the cards
   under it move (the canvas alone listening): the links are routed again;
-- link1: one link's label set by one pushed command (the canvas alone listening): its label is placed
+- link1: one link's label set by one editor operation (the canvas alone listening): its label is placed
   again, and any other label that the change reaches;
+- lane1: a lane renamed by one editor operation (the canvas alone listening): its header is laid out
+  again, and its row when the name takes more lines;
+- stage1: a stage renamed by one editor operation (the canvas alone listening): the stages' headers are
+  laid out again (the whole map when they grow taller);
 - layout: the whole map's layout computed alone, with what the scene remembers of its last layouts:
   what a change of stages or lanes pays, and what every edit paid before relayouts were partial.
 
@@ -44,9 +48,10 @@ def measure(root: str, cards: int, path: str) -> dict:
     from PySide6.QtWidgets import QApplication
 
     from cjm_designer.canvas import MapScene, MapView
-    from cjm_designer.editor import DocumentSession, SetFields
+    from cjm_designer.editor import DocumentSession
     from cjm_designer.io import load
     from cjm_designer.layout import compute_layout
+    from cjm_designer.model.document import ElementKind
     from cjm_designer.ui.analytics_panel import AnalyticsPanel
     from cjm_designer.ui.heat_filter_bar import HeatFilterBar
     from cjm_designer.ui.inspector import Inspector
@@ -78,15 +83,18 @@ def measure(root: str, cards: int, path: str) -> dict:
 
     session, scene, kept, relayouts = canvas(docks=False)
     card_id = session.doc.cards[200].id
-    scene_only = [timed(lambda i=i: session.push(SetFields(session, "card", card_id, {"title": f"Заголовок {i}"})))
+    scene_only = [timed(lambda i=i: scene.edits.set_fields(ElementKind.CARD, {card_id: {"title": f"Заголовок {i}"}}))
                   for i in range(REPEATS)]
     texts = ["", "Длинный текст карточки, который занимает несколько строк и делает её выше. " * 3]
-    taller = [timed(lambda i=i: session.push(SetFields(session, "card", card_id, {"text": texts[i % 2]})))
+    taller = [timed(lambda i=i: scene.edits.set_fields(ElementKind.CARD, {card_id: {"text": texts[i % 2]}}))
               for i in range(REPEATS)]
     link_id = session.doc.links[len(session.doc.links) // 2].id
     labels = ["Перезвонить через неделю", "SMS"]
-    link1 = [timed(lambda i=i: session.push(SetFields(session, "link", link_id, {"label": labels[i % 2]})))
+    link1 = [timed(lambda i=i: scene.edits.set_link_label(link_id, labels[i % 2]))
              for i in range(REPEATS)]
+    lane_id, stage_id = session.doc.lanes[3].id, session.doc.stages[3].id
+    lane1 = [timed(lambda i=i: scene.edits.rename(ElementKind.LANE, lane_id, f"Дорожка {i}")) for i in range(REPEATS)]
+    stage1 = [timed(lambda i=i: scene.edits.rename(ElementKind.STAGE, stage_id, f"Этап {i}")) for i in range(REPEATS)]
     memo = [scene.layout_memo] if hasattr(scene, "layout_memo") else []  # the earlier code's memo was global
     layout = []
     for _ in range(REPEATS):
@@ -111,11 +119,12 @@ def measure(root: str, cards: int, path: str) -> dict:
     relayouts_per_edit = len(relayouts) / INSPECTOR_REPEATS
     steps = session.undo_stack.count() / INSPECTOR_REPEATS
     card_id = session.doc.cards[200].id
-    one = [timed(lambda i=i: session.push(SetFields(session, "card", card_id, {"title": f"Заголовок {i}"})))
+    one = [timed(lambda i=i: scene.edits.set_fields(ElementKind.CARD, {card_id: {"title": f"Заголовок {i}"}}))
            for i in range(REPEATS)]
     return {"inspector100": statistics.median(hundred), "relayouts": relayouts_per_edit, "steps": steps,
             "edit1": statistics.median(one), "edit1-scene": statistics.median(scene_only),
             "edit1-taller": statistics.median(taller), "link1": statistics.median(link1),
+            "lane1": statistics.median(lane1), "stage1": statistics.median(stage1),
             "layout": statistics.median(layout)}
 
 
@@ -133,7 +142,7 @@ def main(before: str, sizes: list[int]) -> None:
             print(f"{cards} cards; Python {sys.version.split()[0]}, {os.cpu_count()} cores; medians of {REPEATS} "
                   f"one-card and {INSPECTOR_REPEATS} 100-card edits in each of {RUNS} processes a side")
             print(f"{'figure':<13} {'after':>10} {'before':>10} {'ratio':>7}")
-            for key in ("inspector100", "edit1", "edit1-scene", "edit1-taller", "link1", "layout"):
+            for key in ("inspector100", "edit1", "edit1-scene", "edit1-taller", "link1", "lane1", "stage1", "layout"):
                 print(f"{key:<13} {after[key] * 1000:>7.1f} ms {earlier[key] * 1000:>7.1f} ms "
                       f"{after[key] / earlier[key]:>6.2f}x")
             for key in ("relayouts", "steps"):

@@ -386,7 +386,7 @@ def test_the_views_change_the_map_only_through_the_editor():
     gather no notifications (which changes make one notification is the editor's to say)."""
     commands_py = PACKAGE / "editor" / "commands.py"
     commands = {node.name for node in ast.parse(commands_py.read_text("utf-8")).body if isinstance(node, ast.ClassDef)}
-    assert {"AddCards", "MoveCards", "SetFields"} <= commands
+    assert {"AddCards", "MoveCards", "SetFieldsOfMany"} <= commands
     checked = 0
     for path in sorted((PACKAGE / "canvas").glob("*.py")) + sorted((PACKAGE / "ui").glob("*.py")):
         checked += 1

@@ -52,6 +52,7 @@ HEAT_UNMEASURED = "#F5F5F5"  # a card without the measure, while a heat map is s
 EAGER_CARDS = 1500  # up to this many cards every card and link has its item; beyond, only those near the view
 _HEAT_FIELDS = {"quality": {"quality"}, "emotion": {"emotion"}, "conversion": {"metrics"}, "clicks": {"metrics"},
                 "kpi": {"kpi"}}  # the card fields each heat-map measure reads
+_RELAID_KINDS = frozenset({ElementKind.CARD, ElementKind.LINK, ElementKind.STAGE, ElementKind.LANE})  # see _on_changed
 
 
 class MapScene(QGraphicsScene):
@@ -120,31 +121,36 @@ class MapScene(QGraphicsScene):
 
     def _on_changed(self, change: Change) -> None:
         """One relayout for each notification, which the session sends once for a push or a batch. An
-        edit of cards' and links' fields alone lays out again only the cards' cells (and what those move)
-        and the links it reaches, and updates only the items whose boxes changed, or every item when it
-        changes the measure a heat map shows (which may recolour every card and cell); any other change
-        lays out and updates everything. The workshop's Inbox is not drawn: its cards arriving lay out
-        nothing. A vote's new counts lay out only the cards whose dots they change (editor.set_vote_counts
-        names them)."""
+        edit of fields of cards, links, stages and lanes alone lays out again only the cards' cells, the
+        lanes' rows, the stages' headers (and what those move) and the links it reaches, and updates only
+        the items whose boxes changed, or every item when it changes the measure a heat map shows (which
+        may recolour every card and cell) or a lane's kind under a heat map (the fill of its cells that
+        have no heat); any other change lays out and updates everything. The workshop's Inbox is not
+        drawn: its cards arriving lay out nothing. A vote's new counts lay out only the cards whose dots
+        they change (editor.set_vote_counts names them)."""
         if change.kinds == {ElementKind.INBOX}:
             return
         if change.kinds == {ElementKind.VOTE} and not change.structure and change.fields:  # ballots, or a vote ended
             card_ids = frozenset(i for i in change.ids if i in self.layout.cards)  # the cards whose dots moved
             if card_ids:
                 with collector_paused():
-                    self._sync_cards(card_ids)
+                    self._sync_fields(card_ids)
             return
-        if (not change.kinds or change.kinds - {ElementKind.CARD, ElementKind.LINK} or change.structure
-                or not change.ids):
+        if not change.kinds or change.kinds - _RELAID_KINDS or change.structure or not change.ids or not change.fields:
             self.sync()
             return
-        links = frozenset(i for i in change.ids if i in self.layout.links)  # (ids are unique across a map)
-        cards = change.ids - links
+        layout = self.layout
+        links = frozenset(i for i in change.ids if i in layout.links)  # (ids are unique across a map)
+        stages = frozenset(i for i in change.ids if i in layout.stages)
+        lanes = frozenset(i for i in change.ids if i in layout.lanes)
+        cards = change.ids - links - stages - lanes
         with collector_paused():
-            if self.heat and change.touches(ElementKind.CARD, _HEAT_FIELDS[self.heat]):
-                self._sync(relayout_cards(self.session.doc, cards, self.style, self.layout_memo, links).layout)
+            if self.heat and (change.touches(ElementKind.CARD, _HEAT_FIELDS[self.heat])
+                              or change.touches(ElementKind.LANE, {"kind"})):
+                self._sync(relayout_cards(self.session.doc, cards, self.style, self.layout_memo, links, stages,
+                                          lanes).layout)
             else:
-                self._sync_cards(cards, links)
+                self._sync_fields(cards, links, stages, lanes)
 
     def sync(self) -> None:
         """Relayout and bring every item in line with the model: create, update, remove."""
@@ -227,12 +233,14 @@ class MapScene(QGraphicsScene):
         self.setSceneRect(QRectF(0, 0, layout.width, layout.height))
         self.laidOut.emit()
 
-    def _sync_cards(self, card_ids: frozenset[str], link_ids: frozenset[str] = frozenset()) -> None:
-        """`_sync` after an edit of the fields of `card_ids` (and of the links `link_ids`) alone: only the
-        items whose boxes the relayout made anew are updated, and those standing off their boxes. Lanes,
-        stages and the heat map's measure are as they were, so cells keep their fills and heat-coloured
-        cards their colours."""
-        relaid = relayout_cards(self.session.doc, card_ids, self.style, self.layout_memo, link_ids)
+    def _sync_fields(self, card_ids: frozenset[str], link_ids: frozenset[str] = frozenset(),
+                     stage_ids: frozenset[str] = frozenset(), lane_ids: frozenset[str] = frozenset()) -> None:
+        """`_sync` after an edit of the fields of `card_ids` (and of the links, stages and lanes named)
+        alone: only the items whose boxes the relayout made anew are updated, and those standing off their
+        boxes. The heat map's measure is as it was, so heat-coloured cards and cells keep their colours;
+        a lane's cells take its fill (its kind may have changed)."""
+        relaid = relayout_cards(self.session.doc, card_ids, self.style, self.layout_memo, link_ids, stage_ids,
+                                lane_ids)
         if relaid.full:
             self._sync(relaid.layout)
             return
@@ -243,9 +251,11 @@ class MapScene(QGraphicsScene):
         for lane_id in relaid.lanes:
             box = layout.lanes[lane_id]
             self.lane_items[lane_id].show(box, QColor(box.fill))
-        for key in relaid.cells:
+        lanes_cells = [(stage_id, lane_id) for lane_id in relaid.lanes for stage_id in layout.stages]
+        for key in relaid.cells.union(lanes_cells):  # (a lane's kind sets its cells' fill)
             item, rect = self.cell_items[key], layout.cells[key]
-            item.show(rect.x, rect.y, rect.w, rect.h, item.fill)
+            fill = item.fill if self.heat else QColor(layout.lanes[key[1]].cell_fill)
+            item.show(rect.x, rect.y, rect.w, rect.h, fill)
         if not self.heat:
             self.card_fill.update((card_id, layout.cards[card_id].fill) for card_id in relaid.cards)
         for link_id in relaid.links:
@@ -260,7 +270,9 @@ class MapScene(QGraphicsScene):
         if relaid.cards or relaid.links:
             self.overview.show(layout, self.card_fill)
         if relaid.curves:
-            for lane_id, lane_curves in layout.curves_by_lane().items():
+            curves = layout.curves_by_lane()
+            _reconcile(self, self.curve_items, curves, lambda key: CurveItem())  # a lane's kind changed: new or gone
+            for lane_id, lane_curves in curves.items():
                 if lane_id in relaid.curves:
                     self.curve_items[lane_id].show(lane_curves)
         self._show_conflicts(layout)

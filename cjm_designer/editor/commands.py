@@ -155,14 +155,6 @@ class SetFieldsOfMany(Command):
         self._apply(self.old)
 
 
-class SetFields(SetFieldsOfMany):
-    """New values for fields of one element."""
-
-    def __init__(self, session: DocumentSession, kind: ElementKind, element_id: str, changes: dict[str, Any],
-                 text: str | None = None):
-        super().__init__(session, kind, {element_id: changes}, text)
-
-
 class AddPart(Command):
     """A new stage, lane, persona, link or snapshot at a place in its list."""
 

@@ -69,9 +69,9 @@ class Editor:
 
     # -- where things go --------------------------------------------------------------------------
 
-    def place_after(self, cell: tuple[str, str] | None, card_ids: list[str], first_cell: bool = False) -> Place | None:
+    def place_after(self, cell: tuple[str, str] | None, card_ids: list[str]) -> Place | None:
         """The current place for new cards: the end of the chosen `cell`; else right after the last of
-        `card_ids`; else, with `first_cell`, the end of the map's first cell; else None."""
+        `card_ids`; else None."""
         doc = self.doc
         if cell is not None:
             return *cell, len(doc.cards_in(*cell))
@@ -79,8 +79,6 @@ class Editor:
             last = doc.card(card_ids[-1])
             cell_ids = [c.id for c in doc.cards_in(last.stage, last.lane)]
             return last.stage, last.lane, cell_ids.index(last.id) + 1
-        if first_cell and doc.stages and doc.lanes:
-            return doc.stages[0].id, doc.lanes[0].id, len(doc.cards_in(doc.stages[0].id, doc.lanes[0].id))
         return None
 
     # -- cards --------------------------------------------------------------------------------------

@@ -10,11 +10,11 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..layout import MapLayout, Point, Rect, TextLine, palette
 from ..layout.boxes import CardBox, CardFace, LinkPath, Marker
-from ..layout.drawing import Shape, card_drawing, cell_box
+from ..layout.drawing import Shape, card_drawing, cell_box, curve_sample
 from ..layout.icons import CHANNEL_ICONS, DEVICE_ICONS
 from ..layout.palette import LANE_FILL
 from ..layout.text import TextStyle, wrap
-from ..model import JourneyMap, LaneKind, LinkKind, Persona
+from ..model import JourneyMap, LaneKind, LinkKind
 from ..model.captions import caption, map_language
 from ..model.vocab import CHANNEL_LABELS, DEVICE_LABELS, LANE_KIND_LABELS, LINK_KIND_LABELS, label
 from .pdf_icons import Icons
@@ -114,12 +114,11 @@ def draw_legend(pdf: Canvas, doc: JourneyMap, layout: MapLayout, icons: Icons, p
     for value, words in zip(range(-2, 3), caption("emotion_scale", language)):
         _draw(pdf, icons, _mark(Marker("emotion", MARK, "", value), col.x, col.y))
         col.text(f"{value:+d}  {words}" if value else f" 0  {words}", BODY, indent=SAMPLE, gap=5)
-    colors = palette.persona_colors(doc.personas)
-    for persona in _with_curves(doc):
-        pdf.setStrokeColor(HexColor(colors[persona.id]))
-        pdf.setLineWidth(2)
-        pdf.line(col.x, col.y + 6, col.x + 14, col.y + 6)
-        col.text(persona.name or "—", BODY, indent=SAMPLE, gap=5, max_lines=1)
+    curve_colors = {curve.persona_id: curve.color for curve in layout.curves}  # as the map strokes each curve
+    for persona in doc.personas:
+        if persona.id in curve_colors:
+            _draw(pdf, icons, (curve_sample(Point(col.x, col.y + 6), MARK.w, curve_colors[persona.id]),))
+            col.text(persona.name or "—", BODY, indent=SAMPLE, gap=5, max_lines=1)
     col.y += 8
     col.text(caption("marks", language), STRONG, gap=6)
     marks = [(Marker("quality", MARK, "", 3), "quality")]
@@ -158,13 +157,6 @@ def _draw(pdf: Canvas, icons: Icons, shapes: tuple[Shape, ...]) -> None:
     pdf.saveState()
     draw_shapes(Pen(pdf), icons, shapes)
     pdf.restoreState()
-
-
-def _with_curves(doc: JourneyMap) -> list[Persona]:
-    """The personas that have an emotion curve of their own: points of an emotions lane tagged with them."""
-    emotions = {lane.id for lane in doc.lanes if lane.kind == LaneKind.EMOTIONS}
-    tagged = {card.persona for card in doc.cards if card.lane in emotions}
-    return [persona for persona in doc.personas if persona.id in tagged]
 
 
 def draw_index(pdf: Canvas, layout: MapLayout, plan: PagePlan, overlap_mm: float, page: tuple[float, float]) -> None:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 CORNER_RADIUS = 6.0  # of a link's rounded corners, less on short sides
 ARROW_SIZE, ARROW_SPREAD = 7.0, 0.45  # length of an arrowhead's sides; half its angle (radians)
 LINK_WIDTH = 1.4
+CURVE_WIDTH = 2.0  # of an emotion curve's line
 LABEL_ALPHA = 235 / 255  # a link's label box lets the lines under it show faintly
 LEADER_WIDTH = 0.8  # of the thin line from a link to its label set apart
 DOT_EDGE = "#455A64"
@@ -264,7 +265,18 @@ def curve_shapes(curve: EmotionCurve) -> tuple[Path, ...]:
         for value, y in zip(range(-2, 3), curve.levels))
     if len(curve.points) < 2:
         return guides
-    return guides + (Path(catmull_rom(curve.points), Stroke(curve.color, 2.0)),)
+    return guides + (Path(catmull_rom(curve.points), curve_stroke(curve.color)),)
+
+
+def curve_stroke(color: str) -> Stroke:
+    """The line of an emotion curve in `color` (the map's own curve's, or a persona's)."""
+    return Stroke(color, CURVE_WIDTH)
+
+
+def curve_sample(start: Point, length: float, color: str) -> Path:
+    """A straight piece of a curve in `color`, `length` long to the right of `start`: a legend's sample
+    of it, stroked as the map strokes the curve."""
+    return Path((Move(start), Line(Point(start.x + length, start.y))), curve_stroke(color))
 
 
 def catmull_rom(points: tuple[Point, ...]) -> tuple[Move | Cubic, ...]:

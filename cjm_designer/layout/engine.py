@@ -3,9 +3,10 @@
 The canvas and the PDF export both draw what this returns, so the map on paper is the map on screen.
 Cells grow to fit their cards: cards flow into as many columns as the stage's width holds and share
 that width, a lane is as tall as its fullest cell, and widths and heights set by the user are
-minimums. After an edit of cards' fields alone, `relayout_cards` lays out again only the cells
-holding them (and the lanes below, when a lane's height changes), sharing every other box with the
-last layout. Above the grid stands the title, beside it the photo of the first persona that has one.
+minimums. After an edit of fields of cards, links, stages or lanes alone, `relayout_cards` lays
+out again only the cells holding those cards, the rows of those lanes (and the lanes below, when a
+lane's height changes) and the headers of the stages, sharing every other box with the last layout.
+Above the grid stands the title, beside it the photo of the first persona that has one.
 """
 
 from __future__ import annotations
@@ -43,9 +44,9 @@ def compute_layout(doc: JourneyMap, style: Style = DEFAULT_STYLE, memo: LayoutMe
 
 class Relaid:
     """A layout and what differs in it from the memo's layout before: the cards, cells, lanes, stages
-    and links whose boxes are new, and the lanes whose emotion curve is new (every other box is the
-    same object). `full`: the whole map was laid out afresh, and anything may differ. (A plain class:
-    its class is made at every start, and a dataclass's compiles each of its methods, 0.5 ms.)"""
+    and links whose boxes are new, and the lanes whose emotion curves are new or gone (every other box
+    is the same object). `full`: the whole map was laid out afresh, and anything may differ. (A plain
+    class: its class is made at every start, and a dataclass's compiles each of its methods, 0.5 ms.)"""
 
     __slots__ = ("layout", "full", "cards", "cells", "lanes", "stages", "links", "curves")
 
@@ -60,15 +61,19 @@ class Relaid:
 
 
 def relayout_cards(doc: JourneyMap, card_ids: Iterable[str], style: Style, memo: LayoutMemo,
-                   link_ids: Iterable[str] = ()) -> Relaid:
-    """The layout of `doc` when only fields of the cards `card_ids` and of the links `link_ids` changed
-    since `memo`'s last layout of it: the cards' cells are laid out again, and the lanes below when their
-    lane's height changes; links are routed again only when a card or a lane moved or changed size, or a
-    link itself changed (the links routed before and the labels no change reaches are kept, as
-    `routing.route_links` keeps them). When the memo's last layout is not of this document, style and
-    language, or a card is in another cell, the whole map is laid out (`full`)."""
+                   link_ids: Iterable[str] = (), stage_ids: Iterable[str] = (), lane_ids: Iterable[str] = ()
+                   ) -> Relaid:
+    """The layout of `doc` when only fields of the cards `card_ids`, the links `link_ids`, the stages
+    `stage_ids` and the lanes `lane_ids` changed since `memo`'s last layout of it: the cards' cells and
+    the lanes' rows (header and cells: a lane's kind fills and shapes its cards) are laid out again,
+    and the lanes below when a lane's height changes; the stages' headers are laid out again (all of
+    them: a stage's funnel figure is in its neighbour's header too); links are routed again only when a
+    card or a lane moved or changed size, or a link itself changed (the links routed before and the
+    labels no change reaches are kept, as `routing.route_links` keeps them). When the memo's last layout
+    is not of this document, style and language, a card is in another cell, or a stage's width or the
+    headers' height changed (which moves the whole grid), the whole map is laid out (`full`)."""
     with collector_paused():
-        relaid = _relaid(doc, set(card_ids), set(link_ids), style, memo)
+        relaid = _relaid(doc, set(card_ids), set(link_ids), set(stage_ids), set(lane_ids), style, memo)
         return relaid if relaid is not None else Relaid(_layout(doc, style, memo, {}))
 
 
@@ -82,10 +87,8 @@ def _layout(doc: JourneyMap, style: Style, memo: LayoutMemo, stage_widths: Mappi
 
     title_lines, title_height, photo = _title(doc, style, total_width - 2 * style.margin, memo.wraps)
     title_rect = Rect(style.margin, style.margin, total_width - 2 * style.margin, title_height + style.title_note)
-    flow = funnel(doc)
-    header_contents = [_stage_header(stage, w, style, memo.wraps, _funnel_line(flow, stage.id, language))
-                       for stage, w in zip(doc.stages, widths)]
-    header_height = max([h for _, h in header_contents], default=0)
+    headers = _stage_headers(doc, widths, style, memo.wraps, language)
+    header_height = max([h for _, h in headers], default=0)
 
     cells: dict[tuple[str, str], list[Card]] = {}
     for card in doc.cards:
@@ -95,13 +98,7 @@ def _layout(doc: JourneyMap, style: Style, memo: LayoutMemo, stage_widths: Mappi
         photo = replace(photo, rect=photo.rect.moved(title_rect.x, title_rect.y))
     result = MapLayout(total_width, 0, title_rect, title_lines, photo, language, gutter_room=style.cell_padding)
     grid_top = title_rect.bottom + 12 + header_height
-    x = style.margin + style.lane_header_width
-    for index, (stage, width) in enumerate(zip(doc.stages, widths)):
-        lines, _ = header_contents[index]
-        result.stages[stage.id] = StageBox(stage.id, index, Rect(x, grid_top - header_height, width, header_height),
-                                           Rect(x, grid_top, width, 0), lines, stage.color or palette.STAGE_DEFAULT,
-                                           stage.name)
-        x += width
+    _place_stages(doc, result, widths, headers, grid_top, header_height, style)
 
     last = LastLayout(doc, result, widths, grid_top, total_width, {}, {card.id: card for card in doc.cards})
     stage_ids = [stage.id for stage in doc.stages]
@@ -126,8 +123,8 @@ def _layout(doc: JourneyMap, style: Style, memo: LayoutMemo, stage_widths: Mappi
     return result
 
 
-def _relaid(doc: JourneyMap, card_ids: set[str], link_ids: set[str], style: Style, memo: LayoutMemo
-            ) -> Relaid | None:
+def _relaid(doc: JourneyMap, card_ids: set[str], link_ids: set[str], stage_ids: set[str], lane_ids: set[str],
+            style: Style, memo: LayoutMemo) -> Relaid | None:
     """`relayout_cards`, or None when the memo's last layout cannot be reused."""
     last = memo.last
     if (last is None or last.doc is not doc or style is not memo.style or map_language(doc) != memo.language
@@ -135,7 +132,8 @@ def _relaid(doc: JourneyMap, card_ids: set[str], link_ids: set[str], style: Styl
         return None
     old = last.layout
     shape = (len(doc.cards), len(doc.links), [stage.id for stage in doc.stages], [lane.id for lane in doc.lanes])
-    if shape != (len(old.cards), len(old.links), list(old.stages), list(old.lanes)) or not link_ids <= old.links.keys():
+    if (shape != (len(old.cards), len(old.links), list(old.stages), list(old.lanes))
+            or not (link_ids <= old.links.keys() and stage_ids <= old.stages.keys() and lane_ids <= old.lanes.keys())):
         return None
     by_id = last.cards
     dirty: dict[str, set[str]] = {}  # lane id -> the stages of its cells to lay out again
@@ -149,6 +147,12 @@ def _relaid(doc: JourneyMap, card_ids: set[str], link_ids: set[str], style: Styl
                      links=dict(old.links), curves=list(old.curves), cell_cards=dict(old.cell_cards), _tops={},
                      _edges=None)
     now = LastLayout(doc, result, last.widths, last.grid_top, last.width, dict(last.heights), by_id)
+    if stage_ids:
+        headers = _stage_headers(doc, last.widths, style, memo.wraps, memo.language)
+        header_height = max(h for _, h in headers)
+        if header_height != next(iter(old.stages.values())).header.h:
+            return None  # the grid moves up or down: everything does
+        _place_stages(doc, result, last.widths, headers, last.grid_top, header_height, style)
     old_curves = old.curves_by_lane()
     curves = dict(old_curves)
     relaid = Relaid(result, full=False)
@@ -157,24 +161,26 @@ def _relaid(doc: JourneyMap, card_ids: set[str], link_ids: set[str], style: Styl
     y = last.grid_top
     for lane_index, lane in enumerate(doc.lanes):
         row = old.lanes[lane.id].row
-        moved = y != row.y
-        stage_ids = all_stages if moved or (lane.id in dirty and lane.kind == LaneKind.EMOTIONS) else [
-            s for s in all_stages if s in dirty.get(lane.id, ())]  # (a point's caption minds its neighbours)
-        if not stage_ids:
+        whole = (y != row.y or lane.id in lane_ids  # moved, or its name, kind or height changed
+                 or (lane.id in dirty and lane.kind == LaneKind.EMOTIONS))  # (a point's caption minds its neighbours)
+        columns = all_stages if whole else [s for s in all_stages if s in dirty.get(lane.id, ())]
+        if not columns:
             y += row.h
             continue
-        _place_cells(now, lane, y, stage_ids, lambda stage_id, lane_id=lane.id: [
+        _place_cells(now, lane, y, columns, lambda stage_id, lane_id=lane.id: [
             by_id[card_id] for card_id in old.cell_cards[(stage_id, lane_id)]], style, faces, memo.wraps)
         y += _place_row(now, lane, lane_index, y, curves, style, memo.language, memo.wraps)
-        relaid.cards.update(_shared(result.cards, old.cards, [card_id for stage_id in stage_ids
+        relaid.cards.update(_shared(result.cards, old.cards, [card_id for stage_id in columns
                                                                for card_id in result.cell_cards[(stage_id, lane.id)]]))
         relaid.cells.update(_shared(result.cells, old.cells, [(stage_id, lane.id) for stage_id in all_stages]))
         relaid.lanes.update(_shared(result.lanes, old.lanes, [lane.id]))
     _finish(now, y, curves, style)
     relaid.stages.update(_shared(result.stages, old.stages, all_stages))
-    relaid.curves.update(lane_id for lane_id, lane_curves in curves.items() if lane_curves != old_curves[lane_id])
-    moved = _moved(old, result, relaid.cards)
-    if moved or link_ids:
+    relaid.curves.update(lane_id for lane_id in curves.keys() | old_curves.keys()
+                         if curves.get(lane_id) != old_curves.get(lane_id))
+    moved = _moved(old, result, relaid.cards) + _bottom_moved(old, result)
+    rows = [lane_id for lane_id in relaid.lanes if result.lanes[lane_id].row != old.lanes[lane_id].row]
+    if moved or link_ids or rows:  # (a link's route reads its target's row: `routing._ends`)
         result.links = _routes(doc, result, memo, moved)
         relaid.links.update(_shared(result.links, old.links, list(result.links)))
     _widen_for_labels(now, style)
@@ -206,6 +212,27 @@ def _shared(new: dict, old: dict, keys: list) -> list:
         else:
             changed.append(key)
     return changed
+
+
+def _stage_headers(doc: JourneyMap, widths: list[float], style: Style, wraps: Wraps, language: str
+                   ) -> list[tuple[tuple[TextLine, ...], float]]:
+    """Each stage's header lines at its width, and how tall they stand."""
+    flow = funnel(doc)
+    return [_stage_header(stage, width, style, wraps, _funnel_line(flow, stage.id, language))
+            for stage, width in zip(doc.stages, widths)]
+
+
+def _place_stages(doc: JourneyMap, layout: MapLayout, widths: list[float],
+                  headers: list[tuple[tuple[TextLine, ...], float]], grid_top: float, header_height: float,
+                  style: Style) -> None:
+    """The stages' headers side by side above `grid_top`, `header_height` tall, and their columns
+    (as tall as the grid once `_finish` knows it)."""
+    x = style.margin + style.lane_header_width
+    for index, (stage, width, (lines, _)) in enumerate(zip(doc.stages, widths, headers)):
+        layout.stages[stage.id] = StageBox(stage.id, index, Rect(x, grid_top - header_height, width, header_height),
+                                           Rect(x, grid_top, width, 0), lines, stage.color or palette.STAGE_DEFAULT,
+                                           stage.name)
+        x += width
 
 
 def _place_cells(last: LastLayout, lane: Lane, y: float, stage_ids: list[str],
@@ -259,6 +286,8 @@ def _place_row(last: LastLayout, lane: Lane, index: int, y: float, curves: dict[
     if compact:
         grid_row = Rect(row.x + style.lane_header_width, y, last.grid_width, height)
         curves[lane.id] = lane_curves(lane.id, groups, grid_row, _emotion_levels(y, style), colors)
+    else:
+        curves.pop(lane.id, None)  # (a lane that was of emotions before a relayout had curves)
     return height
 
 
@@ -289,6 +318,17 @@ def _routes(doc: JourneyMap, result: MapLayout, memo: LayoutMemo, moved: list[Re
     `routing.route_links`)."""
     memo.routes, memo.reads = route_links(doc.links, result, memo.style, memo.wraps, memo.routes, memo.reads, moved)
     return dict(memo.routes)
+
+
+def _bottom_moved(old: MapLayout, new: MapLayout) -> list[Rect]:
+    """The band between the grid's bottom in `old` and in `new`, when a lane's height changed: labels
+    keep inside the grid (`link_labels.Room`), so those that looked across either bottom are placed
+    again."""
+    was, now = (max((lane.row.bottom for lane in layout.lanes.values()), default=0.0) for layout in (old, new))
+    if was == now:
+        return []
+    low, high = min(was, now), max(was, now)
+    return [Rect(0, low - 1, max(old.width, new.width), high - low + 2)]
 
 
 def _moved(old: MapLayout, new: MapLayout, card_ids: Iterable[str]) -> list[Rect]:

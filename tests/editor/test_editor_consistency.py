@@ -20,7 +20,6 @@ from cjm_designer.editor import (
     MovePart,
     RemoveElements,
     RemovePart,
-    SetFields,
 )
 from cjm_designer.editor.clipboard import cards_from_json, cards_from_text, copy_payload
 from cjm_designer.io import dumps
@@ -90,7 +89,7 @@ class EditorMachine(RuleBasedStateMachine):
     @rule(data=st.data(), title=short, emotion=st.none() | st.integers(-2, 2))
     def edit_card(self, data, title, emotion):
         card = data.draw(st.sampled_from(self.doc.cards))
-        self.push(SetFields(self.session, "card", card.id, {"title": title, "emotion": emotion}))
+        self.edited(self.edits.set_fields, ElementKind.CARD, {card.id: {"title": title, "emotion": emotion}})
 
     @precondition(lambda self: self.doc.cards or self.doc.links)
     @rule(data=st.data())
@@ -151,15 +150,15 @@ class EditorMachine(RuleBasedStateMachine):
         self.push(MovePart(self.session, kind, element.id, data.draw(st.integers(0, len(items) - 1))))
 
     @precondition(lambda self: self.doc.cards)
-    @rule(data=st.data(), title=short)
-    def batch(self, data, title):
+    @rule(data=st.data())
+    def batch(self, data):
         """Several edits and a move as one step: one notification saying what all of them touched."""
         chosen = data.draw(st.lists(st.sampled_from(self.doc.cards), min_size=1, max_size=4, unique_by=id))
         stage, lane = data.draw(st.sampled_from(self.doc.stages)), data.draw(st.sampled_from(self.doc.lanes))
         steps = self.session.undo_stack.count()
         with self.heard_once(), self.session.batch("Batch"):
             for card in chosen:
-                self.session.push(SetFields(self.session, "card", card.id, {"title": title}))
+                assert self.edits.set_fields(ElementKind.CARD, {card.id: {"pain": not card.pain}})
             self.session.push(MoveCards(self.session, [(chosen[0].id, stage.id, lane.id, None)]))
         assert self.session.undo_stack.count() == steps + 1
         assert self.heard[-1].ids == {c.id for c in chosen} and self.heard[-1].structure
@@ -200,7 +199,8 @@ class EditorMachine(RuleBasedStateMachine):
     def editor_adds_a_card(self, data, typed):
         chosen = {c.id for c in data.draw(st.lists(st.sampled_from(self.doc.cards), max_size=2))} \
             if self.doc.cards else set()
-        place = self.edits.place_after(None, [c.id for c in self.doc.cards if c.id in chosen], first_cell=True)
+        cell = data.draw(st.sampled_from(self.doc.stages)).id, data.draw(st.sampled_from(self.doc.lanes)).id
+        place = self.edits.place_after(None if chosen else cell, [c.id for c in self.doc.cards if c.id in chosen])
         card_id = self.edited(self.edits.add_card, *place, typed)
         assert (card_id is None) == (not typed.strip())
         if card_id is not None:

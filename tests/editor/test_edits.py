@@ -87,15 +87,11 @@ def test_a_move_before_a_moved_card_is_refused(session, edits):
 # -- new cards, duplicates, pastes ---------------------------------------------------------------------
 
 
-def test_the_current_place_is_the_cell_then_after_the_last_card_then_the_first_cell(session, edits):
+def test_the_current_place_is_the_cell_then_after_the_last_card_else_none(edits):
     assert edits.place_after(("s1", "pains"), ["a"]) == ("s1", "pains", 0)
     assert edits.place_after(("s0", "buyer"), []) == ("s0", "buyer", 3)
     assert edits.place_after(None, ["a", "b"]) == ("s0", "buyer", 2)
     assert edits.place_after(None, []) is None
-    assert edits.place_after(None, [], first_cell=True) == ("s0", "buyer", 3)
-    session.doc.remove_stage("s0")
-    session.doc.remove_stage("s1")
-    assert edits.place_after(None, [], first_cell=True) is None
 
 
 def test_adding_a_card_from_typed_text(session, heard, edits):

@@ -6,13 +6,19 @@ import weakref
 
 import pytest
 
-from cjm_designer.editor import AddCards, Change, DocumentSession, MoveCards, RemoveElements, SetFields
+from cjm_designer.editor import AddCards, Change, DocumentSession, Editor, MoveCards, RemoveElements
 from cjm_designer.model import Card, JourneyMap, Lane, Stage
+from cjm_designer.model.document import ElementKind
 
 
 @pytest.fixture
 def session(qapp):
     return _session()
+
+
+@pytest.fixture
+def edits(session):
+    return Editor(session)
 
 
 def _session() -> DocumentSession:
@@ -25,20 +31,20 @@ def _session() -> DocumentSession:
     return DocumentSession(doc)
 
 
-def test_a_push_and_its_undo_and_redo_are_heard_once_each(session, heard):
-    session.push(SetFields(session, "card", "a", {"title": "A", "pain": True}))
+def test_a_push_and_its_undo_and_redo_are_heard_once_each(session, edits, heard):
+    assert edits.set_fields(ElementKind.CARD, {"a": {"title": "A", "pain": True}})
     assert heard == [Change(frozenset({"a"}), False, frozenset({"card"}), frozenset({"title", "pain"}))]
     session.undo_stack.undo()
     session.undo_stack.redo()
     assert len(heard) == 3 and heard[1] == heard[2] == heard[0]
 
 
-def test_a_batch_is_one_step_and_one_notification_and_so_are_its_undo_and_redo(session, heard):
+def test_a_batch_is_one_step_and_one_notification_and_so_are_its_undo_and_redo(session, edits, heard):
     doc = session.doc
     with session.batch("Edit title"):
         for card_id in "abc":
-            session.push(SetFields(session, "card", card_id, {"title": card_id * 2}))
-        session.push(SetFields(session, "stage", "s1", {"entering": 10}))
+            assert edits.set_fields(ElementKind.CARD, {card_id: {"title": card_id * 2}})
+        assert edits.set_fields(ElementKind.STAGE, {"s1": {"entering": 10}})
         assert heard == []  # nothing is heard before the batch ends
     assert session.undo_stack.count() == 1 and session.undo_stack.text(0) == "Edit title"
     assert heard == [Change(frozenset({"a", "b", "c", "s1"}), False, frozenset({"card", "stage"}),
@@ -51,9 +57,9 @@ def test_a_batch_is_one_step_and_one_notification_and_so_are_its_undo_and_redo(s
     assert len(heard) == 3 and heard[2] == heard[0]
 
 
-def test_a_batch_that_changes_structure_says_so_and_names_no_fields(session, heard):
+def test_a_batch_that_changes_structure_says_so_and_names_no_fields(session, edits, heard):
     with session.batch("Move and mark"):
-        session.push(SetFields(session, "card", "a", {"pain": True}))
+        assert edits.set_fields(ElementKind.CARD, {"a": {"pain": True}})
         session.push(MoveCards(session, [("a", "s1", "buyer", None)]))
     assert len(heard) == 1
     change = heard[0]
@@ -62,12 +68,12 @@ def test_a_batch_that_changes_structure_says_so_and_names_no_fields(session, hea
     assert not change.touches("persona")
 
 
-def test_commands_done_in_a_batch_see_each_other(session, heard):
+def test_commands_done_in_a_batch_see_each_other(session, edits, heard):
     """Each command is done when pushed, so a later one in the batch starts from what the earlier did."""
     card = Card(id="d", stage="s1", lane="buyer", title="d")
     with session.batch("Add and edit"):
         session.push(AddCards(session, [(card, None)]))
-        session.push(SetFields(session, "card", "d", {"title": "D"}))
+        assert edits.set_fields(ElementKind.CARD, {"d": {"title": "D"}})
     assert session.doc.card("d").title == "D"
     session.undo_stack.undo()
     assert "d" not in {c.id for c in session.doc.cards}
@@ -76,9 +82,9 @@ def test_commands_done_in_a_batch_see_each_other(session, heard):
     assert len(heard) == 3 and all(c.structure and c.ids == {"d"} for c in heard)
 
 
-def test_a_batch_in_a_batch_joins_it(session, heard):
+def test_a_batch_in_a_batch_joins_it(session, edits, heard):
     with session.batch("Outer"):
-        session.push(SetFields(session, "card", "a", {"title": "A"}))
+        assert edits.set_fields(ElementKind.CARD, {"a": {"title": "A"}})
         with session.batch("Inner"):
             session.push(RemoveElements(session, ["b"]))
     assert session.undo_stack.count() == 1 and session.undo_stack.text(0) == "Outer"
@@ -91,18 +97,18 @@ def test_an_empty_batch_leaves_no_step_and_says_nothing(session, heard):
     assert session.undo_stack.count() == 0 and heard == []
 
 
-def test_a_batch_that_fails_is_undone_and_leaves_no_step(session, heard):
+def test_a_batch_that_fails_is_undone_and_leaves_no_step(session, edits, heard):
     with pytest.raises(RuntimeError), session.batch("Broken"):
-        session.push(SetFields(session, "card", "a", {"title": "A"}))
+        assert edits.set_fields(ElementKind.CARD, {"a": {"title": "A"}})
         raise RuntimeError("a failure halfway")
     assert session.doc.card("a").title == "a"
     assert session.undo_stack.count() == 0
     assert len(heard) == 1  # the views hear of the change and its undoing once, and show the model as it was
 
 
-def test_a_jump_of_several_steps_is_heard_once(session, heard):
+def test_a_jump_of_several_steps_is_heard_once(session, edits, heard):
     for card_id in "abc":
-        session.push(SetFields(session, "card", card_id, {"title": card_id.upper()}))
+        assert edits.set_fields(ElementKind.CARD, {card_id: {"title": card_id.upper()}})
     session.push(RemoveElements(session, ["a"]))
     heard.clear()
     session.go_to(1)  # three steps back (the History panel's list)
@@ -131,9 +137,9 @@ def test_a_session_with_commands_and_batches_is_freed_without_the_cycle_collecto
     commands already cleared (a crash at exit)."""
     session = _session()
     with session.batch("Two titles"):
-        session.push(SetFields(session, "card", "a", {"title": "A"}))
-        session.push(SetFields(session, "card", "b", {"title": "B"}))
-    session.push(SetFields(session, "card", "a", {"title": "A again"}))
+        assert Editor(session).set_fields(ElementKind.CARD, {"a": {"title": "A"}})
+        assert Editor(session).set_fields(ElementKind.CARD, {"b": {"title": "B"}})
+    assert Editor(session).set_fields(ElementKind.CARD, {"a": {"title": "A again"}})
     session.undo_stack.undo()
     freed = weakref.ref(session)
     gc.disable()

@@ -3,8 +3,9 @@ saved, given up, recovered or changed with no undo step; the window only asks.""
 
 import pytest
 
-from cjm_designer.editor import DocumentSession, SetFields
+from cjm_designer.editor import DocumentSession, Editor
 from cjm_designer.model import Card, JourneyMap, Lane, Stage
+from cjm_designer.model.document import ElementKind
 
 
 @pytest.fixture
@@ -16,7 +17,7 @@ def edited(qapp) -> DocumentSession:
     doc.add_card(Card(id="a", stage="s0", lane="buyer", title="Зашёл на сайт"))
     session = DocumentSession(doc)
     assert not session.modified
-    session.push(SetFields(session, "card", "a", {"title": "Позвонил"}))
+    assert Editor(session).set_fields(ElementKind.CARD, {"a": {"title": "Позвонил"}})
     return session
 
 

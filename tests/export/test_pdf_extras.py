@@ -1,7 +1,7 @@
 """The legend page and the index of a tiled PDF draw what the map draws: the legend's samples are the
-layout's own primitives (a message link is dashed as on the map, not in a pattern of its own), and the
-index takes its colours, stage names and language from the layout, not from the model (read back with
-pdfplumber)."""
+layout's own primitives (a message link is dashed as on the map, not in a pattern of its own; a persona's
+curve is stroked in its colour and width), and the index takes its colours, stage names and language
+from the layout, not from the model (read back with pdfplumber)."""
 
 import io
 from dataclasses import replace
@@ -13,10 +13,11 @@ from cjm_designer.export import pdf as pdf_export
 from cjm_designer.export.pdf import Pages, PdfOptions, to_pdf
 from cjm_designer.io import load
 from cjm_designer.layout import compute_layout
-from cjm_designer.layout.drawing import LINK_WIDTH
-from cjm_designer.layout.palette import LINK_STYLES
+from cjm_designer.layout.drawing import CURVE_WIDTH, LINK_WIDTH
+from cjm_designer.layout.palette import LINK_STYLES, PERSONA_CURVES
 from cjm_designer.model import LinkKind
 from cjm_designer.paths import templates_dir
+from tests.layout.test_persona_curves import OWN_COLOR, two_personas
 
 
 def rgb(hex_color: str) -> tuple[float, ...]:
@@ -50,6 +51,19 @@ def test_the_legend_draws_each_link_kind_as_the_map_strokes_it():
     assert drawn <= on_map  # each in its colour, width and dashes on the map
     message_color, pattern = LINK_STYLES["message"]
     assert (rgb(message_color), LINK_WIDTH, tuple(round(d * LINK_WIDTH, 3) for d in pattern)) in drawn
+
+
+def test_the_legend_draws_each_persona_s_curve_as_the_map_strokes_it():
+    doc = two_personas(personas=3)
+    for card in doc.cards:
+        if card.persona == "p2":
+            card.persona = None  # the third persona has no curve, and no sample
+    persona_colors = {rgb(PERSONA_CURVES[0]), rgb(OWN_COLOR), rgb(PERSONA_CURVES[2])}
+    with pdfplumber.open(io.BytesIO(to_pdf(doc, PdfOptions(legend=True)).data)) as pdf:
+        legend, map_page = pdf.pages
+        drawn, on_map = strokes(legend, persona_colors), strokes(map_page, persona_colors)
+    assert drawn == {(rgb(PERSONA_CURVES[0]), CURVE_WIDTH, ()), (rgb(OWN_COLOR), CURVE_WIDTH, ())}
+    assert drawn <= on_map  # each in its colour and width on the map
 
 
 def test_the_index_takes_colours_names_and_language_from_the_layout(monkeypatch):

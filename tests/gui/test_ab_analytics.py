@@ -1,9 +1,9 @@
 """The Analytics dock lists the map's A/B tests with their winners, follows a variant's edit, and
 shows a test's card when it is clicked."""
 
-from cjm_designer.editor.commands import SetFields
 from cjm_designer.io import load
 from cjm_designer.model import Metrics, Variant
+from cjm_designer.model.document import ElementKind
 from cjm_designer.paths import templates_dir
 from tests.gui.test_analytics import show_analytics
 
@@ -20,9 +20,9 @@ def test_the_dock_lists_the_ab_tests_and_follows_their_figures(open_window):
     assert window.scene.selected_card_ids() == [card.id]
 
     tied = [card.variants[0], Variant(name="B", metrics=Metrics(conversion=card.variants[0].metrics.conversion))]
-    session.push(SetFields(session, "card", card.id, {"variants": tied}))
+    assert window.scene.edits.set_fields(ElementKind.CARD, {card.id: {"variants": tied}})
     assert panel.tests.topLevelItem(0).text(1) == "a tie"
-    session.push(SetFields(session, "card", card.id, {"variants": []}))
+    assert window.scene.edits.set_fields(ElementKind.CARD, {card.id: {"variants": []}})
     assert not panel.tests.isVisibleTo(panel) and not panel.tests_title.isVisibleTo(panel)
     session.undo_stack.undo()
     assert panel.tests.isVisibleTo(panel) and panel.tests.topLevelItem(0).text(1) == "a tie"

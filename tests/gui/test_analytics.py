@@ -5,11 +5,11 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QLabel
 
 from cjm_designer.canvas.scene import FADED, HEAT_CARD, HEAT_UNMEASURED
-from cjm_designer.editor.commands import SetFields
 from cjm_designer.io import load
 from cjm_designer.layout import palette
 from cjm_designer.layout.palette import LANE_FILL
 from cjm_designer.model.analytics import analyse, heat_values
+from cjm_designer.model.document import ElementKind
 from cjm_designer.paths import templates_dir
 from cjm_designer.ui import analytics_panel
 from cjm_designer.ui.main_window import MainWindow
@@ -45,7 +45,7 @@ def test_the_panel_shows_the_funnel_touchpoints_and_pains_and_follows_edits(open
     assert window.scene.selected_card_ids() == [data.pain_points[0][0]]
     stage = doc.stages[0]
     before = stage.entering
-    window.session.push(SetFields(window.session, "stage", stage.id, {"entering": 50}))  # any undoable edit
+    assert window.scene.edits.set_fields(ElementKind.STAGE, {stage.id: {"entering": 50}})  # any undoable edit
     assert panel.funnel.rows()[0][1] == 50
     window.session.undo_stack.undo()
     assert panel.funnel.rows()[0][1] == before
@@ -116,12 +116,12 @@ def test_the_panel_counts_only_while_it_is_on_screen(open_window, monkeypatch):
     stage = session.doc.stages[0]
     assert not panel.on_screen() and (counted, panel.stale) == ([], True)
     for entering in (50, 60):
-        session.push(SetFields(session, "stage", stage.id, {"entering": entering}))
+        assert window.scene.edits.set_fields(ElementKind.STAGE, {stage.id: {"entering": entering}})
     assert counted == [] and panel.funnel.rows() == []
     show_analytics(window)
     assert panel.on_screen() and counted == [1] and not panel.stale
     assert panel.funnel.rows()[0][1] == 60
-    session.push(SetFields(session, "stage", stage.id, {"entering": 70}))  # shown: counted at once
+    assert window.scene.edits.set_fields(ElementKind.STAGE, {stage.id: {"entering": 70}})  # shown: counted at once
     assert counted == [1, 1] and panel.funnel.rows()[0][1] == 70
     window.docks[0].raise_()  # the Inspector's tab in front again
     QApplication.processEvents()

@@ -10,8 +10,8 @@ from datetime import UTC, datetime
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from cjm_designer.editor import SetFields
 from cjm_designer.io import load
+from cjm_designer.model.document import ElementKind
 from cjm_designer.paths import templates_dir
 from cjm_designer.ui import main_window as mw
 from cjm_designer.ui.autosave import Recovery, pending_recoveries
@@ -22,13 +22,14 @@ AUTOSAVING = textwrap.dedent("""
     import sys
     from pathlib import Path
     from PySide6.QtCore import QCoreApplication
-    from cjm_designer.editor import DocumentSession, SetFields
+    from cjm_designer.editor import DocumentSession, Editor
     from cjm_designer.io import load
+    from cjm_designer.model.document import ElementKind
     from cjm_designer.ui.autosave import Autosaver
 
     app = QCoreApplication([])
     session = DocumentSession(load(sys.argv[1]), Path(sys.argv[1]))
-    session.push(SetFields(session, "meta", "", {"title": "Work of the other window"}))
+    assert Editor(session).set_fields(ElementKind.META, {"": {"title": "Work of the other window"}})
     saver = Autosaver(session)
     assert saver.save_if_needed()
     print(saver.copy, flush=True)
@@ -120,7 +121,7 @@ def test_opening_a_file_open_in_another_instance_offers_read_only(qtbot, tmp_pat
     boxes.answers.append("Open read-only")
     window = start.files.open_path(map_file)
     assert window.files.read_only and "read-only" in window.windowTitle()
-    window.session.push(SetFields(window.session, "meta", "", {"title": "Mine"}))
+    assert window.scene.edits.set_fields(ElementKind.META, {"": {"title": "Mine"}})
     before = map_file.read_bytes()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(map_file), ""))
     assert not window.files.save()  # offered Save As, and refused over the file itself

@@ -6,10 +6,10 @@ import os
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
-from cjm_designer.editor import SetFields
 from cjm_designer.io import dumps, load
 from cjm_designer.io.atomic import backup_path
 from cjm_designer.io.disk_state import load_with_state
+from cjm_designer.model.document import ElementKind
 from cjm_designer.paths import templates_dir
 from cjm_designer.ui import main_window as mw
 
@@ -38,7 +38,7 @@ def opened(qtbot, path):
 
 
 def retitle(window, title):
-    window.session.push(SetFields(window.session, "meta", "", {"title": title}))
+    assert window.scene.edits.set_fields(ElementKind.META, {"": {"title": title}})
 
 
 def theirs(path, title="Theirs", atomically=False) -> bytes:

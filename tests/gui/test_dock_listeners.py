@@ -8,7 +8,6 @@ import pytest
 from PySide6.QtCore import QLineF
 
 from cjm_designer.canvas.items import OverviewItem
-from cjm_designer.editor import SetFields
 from cjm_designer.layout import compute_layout
 from cjm_designer.model.document import ElementKind
 from cjm_designer.model.synthetic import generate_map
@@ -23,15 +22,15 @@ def window(open_window):
 
 
 def test_the_analytics_dock_ignores_a_stage_s_width_and_colour(window, monkeypatch):
-    session, stage = window.session, window.session.doc.stages[0]
+    stage, edits = window.session.doc.stages[0], window.scene.edits
     panel = show(window, "analytics")
     refreshed = Counter(monkeypatch, panel, "refresh")
-    session.push(SetFields(session, "stage", stage.id, {"width": 300.0}))
-    session.push(SetFields(session, "stage", stage.id, {"color": "#123456"}))
+    assert edits.set_fields(ElementKind.STAGE, {stage.id: {"width": 300.0}})
+    assert edits.set_fields(ElementKind.STAGE, {stage.id: {"color": "#123456"}})
     assert refreshed.calls == 0
-    session.push(SetFields(session, "stage", stage.id, {"entering": 1000}))
+    assert edits.set_fields(ElementKind.STAGE, {stage.id: {"entering": 1000}})
     assert refreshed.calls == 1 and panel.funnel.rows()[0][1] == 1000
-    session.push(SetFields(session, "stage", stage.id, {"name": "Поиск"}))
+    assert edits.set_fields(ElementKind.STAGE, {stage.id: {"name": "Поиск"}})
     assert refreshed.calls == 2 and panel.touchpoints.topLevelItem(0).text(0) == "Поиск"
 
 
@@ -41,11 +40,11 @@ def test_the_comments_dock_rebuilds_only_for_its_card_s_title_and_thread(window,
     card, other = session.doc.cards[0], session.doc.cards[1]
     scene.select_cards([card.id])
     refreshed = Counter(monkeypatch, panel, "refresh")
-    session.push(SetFields(session, "card", card.id, {"quality": 2}))
-    session.push(SetFields(session, "card", other.id, {"title": "Другая"}))
+    assert edits.set_fields(ElementKind.CARD, {card.id: {"quality": 2}})
+    assert edits.set_fields(ElementKind.CARD, {other.id: {"title": "Другая"}})
     assert edits.move_part(ElementKind.LANE, session.doc.lanes[0].id, 1)
     assert refreshed.calls == 0
-    session.push(SetFields(session, "card", card.id, {"title": "Показанная"}))
+    assert edits.set_fields(ElementKind.CARD, {card.id: {"title": "Показанная"}})
     assert refreshed.calls == 1 and panel.title.text() == "Comments on “Показанная”"
     edits.add_comment(card.id, "Анна", "Проверить")
     assert refreshed.calls == 2 and [view.text.text() for view in panel.views] == ["Проверить"]
@@ -55,18 +54,18 @@ def test_the_comments_dock_rebuilds_only_for_its_card_s_title_and_thread(window,
 
 def test_the_conflicts_list_is_made_again_only_when_it_may_differ_and_is_open(open_window, monkeypatch):
     window = open_window(merged_map())
-    session = window.session
+    session, edits = window.session, window.scene.edits
     window.show_conflicts()
     dialog = window.conflicts_dialog
     refreshed = Counter(monkeypatch, dialog, "refresh")
-    session.push(SetFields(session, "card", "c0", {"text": "подробности"}))  # a field the list does not quote
-    session.push(SetFields(session, "stage", "s0", {"name": "Первый"}))  # an element it does not name
+    assert edits.set_fields(ElementKind.CARD, {"c0": {"text": "подробности"}})  # a field the list does not quote
+    assert edits.set_fields(ElementKind.STAGE, {"s0": {"name": "Первый"}})  # an element it does not name
     assert refreshed.calls == 0
-    session.push(SetFields(session, "card", "c0", {"title": "Ищет"}))
+    assert edits.set_fields(ElementKind.CARD, {"c0": {"title": "Ищет"}})
     assert refreshed.calls == 1 and dialog.table.item(dialog.shown.index(conflict_id(session, "c0")), 0).text() \
         == "Card “Ищет”"
     dialog.close()
-    session.push(SetFields(session, "card", "c0", {"title": "Ищет в сети"}))
+    assert edits.set_fields(ElementKind.CARD, {"c0": {"title": "Ищет в сети"}})
     window.scene.edits.resolve_conflicts([conflict_id(session, "c1")], "theirs")
     assert refreshed.calls == 1 and dialog.stale  # closed: made again when shown
     window.show_conflicts()
@@ -77,7 +76,7 @@ def test_the_conflicts_list_of_a_map_without_conflicts_stays_as_it_is(window, mo
     window.show_conflicts()
     refreshed = Counter(monkeypatch, window.conflicts_dialog, "refresh")
     window.scene.edits.add_stage(None, "Новый")
-    window.session.push(SetFields(window.session, "card", window.session.doc.cards[0].id, {"title": "Новая"}))
+    assert window.scene.edits.set_fields(ElementKind.CARD, {window.session.doc.cards[0].id: {"title": "Новая"}})
     assert refreshed.calls == 0 and window.conflicts_dialog.table.rowCount() == 0
 
 

@@ -9,9 +9,10 @@ import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from cjm_designer.editor import AddCards, SetFields
+from cjm_designer.editor import AddCards
 from cjm_designer.io import CjmError, load, loads
 from cjm_designer.model import Card
+from cjm_designer.model.document import ElementKind
 from cjm_designer.paths import templates_dir
 from cjm_designer.ui import main_window as mw
 from cjm_designer.ui.autosave import pending_recoveries
@@ -58,7 +59,7 @@ def test_flow_new_from_template_add_card_save_and_reopen(qtbot, tmp_path, monkey
     stage, lane = window.session.doc.stages[0].id, window.session.doc.lanes[0].id
     card = Card(id="card-new", stage=stage, lane=lane, title="Реклама в поиске")
     window.session.push(AddCards(window.session, [(card, None)]))
-    window.session.push(SetFields(window.session, "card", "card-new", {"channel": "search_ads"}))
+    assert window.scene.edits.set_fields(ElementKind.CARD, {"card-new": {"channel": "search_ads"}})
     path = tmp_path / "карта.cjm"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
     assert window.files.save()
@@ -112,7 +113,7 @@ def test_autosave_writes_a_copy_elsewhere_and_a_save_removes_it(qtbot, tmp_path)
     window = MainWindow(load(path), path)
     qtbot.addWidget(window)
     assert not window.files.autosaver.save_if_needed()  # nothing unsaved
-    window.session.push(SetFields(window.session, "meta", "", {"title": "Черновик"}))
+    assert window.scene.edits.set_fields(ElementKind.META, {"": {"title": "Черновик"}})
     assert window.files.autosaver.save_if_needed()
     assert not window.files.autosaver.save_if_needed()  # nothing new since
     assert path.read_bytes() == original  # never over the user's file
@@ -127,7 +128,7 @@ def test_autosave_writes_a_copy_elsewhere_and_a_save_removes_it(qtbot, tmp_path)
 def test_after_a_crash_the_next_start_offers_the_work_back(qtbot, tmp_path):
     path = copy_template(tmp_path)
     window = MainWindow(load(path), path)
-    window.session.push(SetFields(window.session, "meta", "", {"title": "Несохранённое"}))
+    assert window.scene.edits.set_fields(ElementKind.META, {"": {"title": "Несохранённое"}})
     window.files.autosaver.save_if_needed()
     assert pending_recoveries() == []  # the window lives: its copy is not anyone's to recover
     crash(window)
@@ -148,7 +149,7 @@ def test_after_a_crash_the_next_start_offers_the_work_back(qtbot, tmp_path):
 def test_discarding_and_postponing_recovery(qtbot, tmp_path):
     path = copy_template(tmp_path)
     window = MainWindow(load(path), path)
-    window.session.push(SetFields(window.session, "meta", "", {"title": "X"}))
+    assert window.scene.edits.set_fields(ElementKind.META, {"": {"title": "X"}})
     window.files.autosaver.save_if_needed()
     crash(window)
     assert offer_recovery(choose=lambda p, f: "later") == [] and len(pending_recoveries()) == 1
@@ -170,7 +171,7 @@ def test_template_gallery_shows_every_template_with_a_preview(qtbot):
 def test_a_recovered_copy_stays_until_the_work_is_saved(qtbot, tmp_path):
     path = copy_template(tmp_path)
     window = MainWindow(load(path), path)
-    window.session.push(SetFields(window.session, "meta", "", {"title": "Восстановленное"}))
+    assert window.scene.edits.set_fields(ElementKind.META, {"": {"title": "Восстановленное"}})
     window.files.autosaver.save_if_needed()
     copy = window.files.autosaver.copy
     crash(window)
@@ -189,7 +190,7 @@ def test_a_recovered_copy_stays_until_the_work_is_saved(qtbot, tmp_path):
 def test_a_recovered_copy_discarded_on_close_is_gone(qtbot, tmp_path, boxes):
     path = copy_template(tmp_path)
     window = MainWindow(load(path), path)
-    window.session.push(SetFields(window.session, "meta", "", {"title": "Лишнее"}))
+    assert window.scene.edits.set_fields(ElementKind.META, {"": {"title": "Лишнее"}})
     window.files.autosaver.save_if_needed()
     copy = window.files.autosaver.copy
     crash(window)
@@ -202,7 +203,7 @@ def test_a_recovered_copy_discarded_on_close_is_gone(qtbot, tmp_path, boxes):
 def test_an_unreadable_copy_is_reported_once_with_its_path(qtbot, tmp_path, boxes):
     path = copy_template(tmp_path)
     window = MainWindow(load(path), path)
-    window.session.push(SetFields(window.session, "meta", "", {"title": "Битое"}))
+    assert window.scene.edits.set_fields(ElementKind.META, {"": {"title": "Битое"}})
     window.files.autosaver.save_if_needed()
     copy = window.files.autosaver.copy
     crash(window)
@@ -225,7 +226,7 @@ def test_an_unwritable_state_folder_leaves_the_window_working_with_autosave_off(
     qtbot.addWidget(window)
     assert "Autosave is off" in window.statusBar().currentMessage()
     assert str(state) in window.statusBar().currentMessage()
-    window.session.push(SetFields(window.session, "meta", "", {"title": "Без автосохранения"}))
+    assert window.scene.edits.set_fields(ElementKind.META, {"": {"title": "Без автосохранения"}})
     assert not window.files.autosaver.save_if_needed()
     assert pending_recoveries() == [] and offer_recovery(choose=lambda p, f: pytest.fail("asked")) == []
     assert window.files.save() and load(path).meta.title == "Без автосохранения"

@@ -2,8 +2,8 @@
 
 from PySide6.QtWidgets import QMessageBox
 
-from cjm_designer.editor import SetFields
 from cjm_designer.io import load
+from cjm_designer.model.document import ElementKind
 from cjm_designer.paths import templates_dir
 from cjm_designer.ui.main_window import MainWindow
 
@@ -21,7 +21,7 @@ def test_edit_marks_modified_and_save_clears_it(qtbot, tmp_path):
     window = open_window(qtbot, path)
     assert not window.isWindowModified() and window.windowTitle().startswith("map.cjm")
     card = window.session.doc.cards[0]
-    window.session.push(SetFields(window.session, "card", card.id, {"title": "Новый заголовок"}))
+    assert window.scene.edits.set_fields(ElementKind.CARD, {card.id: {"title": "Новый заголовок"}})
     assert window.isWindowModified()
     assert window.files.save()
     assert not window.isWindowModified()
@@ -37,7 +37,7 @@ def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_window(qtbot, tm
     path = tmp_path / "map.cjm"
     path.write_bytes((templates_dir() / "blank.en.cjm").read_bytes())
     window = open_window(qtbot, path)
-    window.session.push(SetFields(window.session, "stage", window.session.doc.stages[0].id, {"name": "Found"}))
+    assert window.scene.edits.rename(ElementKind.STAGE, window.session.doc.stages[0].id, "Found")
     boxes.answers.append(QMessageBox.StandardButton.Cancel)
     assert not window.close()
     assert len(boxes.shown) == 1 and window.isVisible()
@@ -49,7 +49,7 @@ def test_a_failed_save_says_so_and_keeps_the_changes(qtbot, tmp_path, boxes):
     path = tmp_path / "gone" / "map.cjm"
     window = MainWindow(load(templates_dir() / "blank.en.cjm"), path)
     qtbot.addWidget(window)
-    window.session.push(SetFields(window.session, "stage", window.session.doc.stages[0].id, {"name": "X"}))
+    assert window.scene.edits.rename(ElementKind.STAGE, window.session.doc.stages[0].id, "X")
     assert not window.files.save()
     assert "does not exist" in boxes.texts[0]
     assert window.isWindowModified() or window.files.modified()

@@ -4,8 +4,9 @@ one undo step and one relayout, and docks that do not show what changed keep wha
 import pytest
 from PySide6.QtGui import QColor, QImage
 
-from cjm_designer.editor import AddPart, SetFields
+from cjm_designer.editor import AddPart
 from cjm_designer.model import Stage
+from cjm_designer.model.document import ElementKind
 from cjm_designer.model.synthetic import generate_map
 from cjm_designer.ui import personas as personas_module
 from cjm_designer.ui.personas import photo_from_image
@@ -73,21 +74,21 @@ def test_a_context_menu_edit_of_several_cards_is_one_step_and_one_relayout(windo
 
 
 def test_the_inspector_keeps_its_form_while_other_elements_change(window, monkeypatch):
-    session, doc = window.session, window.session.doc
+    session, doc, edits = window.session, window.session.doc, window.scene.edits
     shown, other = doc.cards[0], doc.cards[1]
     window.scene.select_cards([shown.id])
     redrawn = Counter(monkeypatch, window.inspector.form, "show_values")
-    session.push(SetFields(session, "card", other.id, {"title": "Другая"}))
-    session.push(SetFields(session, "stage", doc.stages[0].id, {"entering": 500}))
+    assert edits.set_fields(ElementKind.CARD, {other.id: {"title": "Другая"}})
+    assert edits.set_fields(ElementKind.STAGE, {doc.stages[0].id: {"entering": 500}})
     assert redrawn.calls == 0
-    session.push(SetFields(session, "card", shown.id, {"title": "Показанная"}))
+    assert edits.set_fields(ElementKind.CARD, {shown.id: {"title": "Показанная"}})
     assert redrawn.calls == 1 and window.inspector.editors["title"].text() == "Показанная"
     session.push(AddPart(session, Stage(id="s-new", name="Новая")))  # the structure changed: shown again
     assert redrawn.calls == 2
 
 
 def test_the_personas_dock_decodes_photos_only_when_a_persona_changed(window, monkeypatch):
-    session, panel = window.session, window.personas
+    session, panel, edits = window.session, window.personas, window.scene.edits
     panel.add_persona()
     persona = session.doc.personas[-1]
     image = QImage(300, 200, QImage.Format.Format_RGB32)
@@ -97,12 +98,12 @@ def test_the_personas_dock_decodes_photos_only_when_a_persona_changed(window, mo
     real = personas_module.photo_pixmap
     monkeypatch.setattr(personas_module, "photo_pixmap", lambda photo, side: decoded.append(photo) or real(photo, side))
     rebuilt = Counter(monkeypatch, panel, "refresh")
-    session.push(SetFields(session, "card", session.doc.cards[0].id, {"title": "Карточка"}))
+    assert edits.set_fields(ElementKind.CARD, {session.doc.cards[0].id: {"title": "Карточка"}})
     assert (rebuilt.calls, decoded) == (0, [])  # a card changed: the dock is left alone
-    session.push(SetFields(session, "persona", persona.id, {"name": "Ольга"}))
+    assert edits.set_fields(ElementKind.PERSONA, {persona.id: {"name": "Ольга"}})
     assert rebuilt.calls == 1 and decoded == []  # the list shows the name; the photo is as it was
     assert panel.list.item(panel.list.count() - 1).text() == "Ольга" and not panel.photo.pixmap().isNull()
-    session.push(SetFields(session, "persona", persona.id, {"photo": None}))
+    assert edits.set_fields(ElementKind.PERSONA, {persona.id: {"photo": None}})
     assert panel.photo.pixmap().isNull()
     session.undo_stack.undo()
     assert decoded == [None, None, persona.photo, persona.photo]  # the list's icon and the large picture
@@ -110,21 +111,21 @@ def test_the_personas_dock_decodes_photos_only_when_a_persona_changed(window, mo
 
 
 def test_the_analytics_dock_updates_once_and_only_for_what_it_shows(window, monkeypatch):
-    session, doc = window.session, window.session.doc
+    session, doc, edits = window.session, window.session.doc, window.scene.edits
     next(d for d in window.docks if d.objectName() == "dock-analytics").raise_()  # it counts only when shown
     refreshed = Counter(monkeypatch, window.analytics, "refresh")
     with session.batch("Edit"):
         for card in doc.cards[:10]:
-            session.push(SetFields(session, "card", card.id, {"owner": "marketer"}))
+            edits.set_fields(ElementKind.CARD, {card.id: {"owner": "marketer"}})
     assert refreshed.calls == 1
-    session.push(SetFields(session, "card", doc.cards[0].id, {"note": "заметка"}))
-    session.push(SetFields(session, "meta", "", {"author": "Мария"}))
+    assert edits.set_fields(ElementKind.CARD, {doc.cards[0].id: {"note": "заметка"}})
+    assert edits.set_fields(ElementKind.META, {"": {"author": "Мария"}})
     assert refreshed.calls == 1
     quoted = next(card for card in doc.cards if card.pain)
     unquoted = next(card for card in doc.cards if card.id not in window.analytics.quoted)
-    session.push(SetFields(session, "card", unquoted.id, {"title": "Не в списках"}))
+    assert edits.set_fields(ElementKind.CARD, {unquoted.id: {"title": "Не в списках"}})
     assert refreshed.calls == 1
-    session.push(SetFields(session, "card", quoted.id, {"title": "Боль"}))
+    assert edits.set_fields(ElementKind.CARD, {quoted.id: {"title": "Боль"}})
     assert refreshed.calls == 2
     assert any(window.analytics.pains.topLevelItem(i).text(0) == "Боль"
                for i in range(window.analytics.pains.topLevelItemCount()))

@@ -19,10 +19,10 @@ import pytest
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLabel, QToolTip, QWidget
 
-from cjm_designer.editor.commands import SetFields
 from cjm_designer.io import load, save
 from cjm_designer.model import Card, JourneyMap, Kpi, Lane, LaneKind, Link, Persona, Stage
 from cjm_designer.model.analytics import analyse
+from cjm_designer.model.document import ElementKind
 from cjm_designer.paths import templates_dir
 from cjm_designer.templates import save_user_template
 from cjm_designer.ui.dialogs import Preferences
@@ -121,7 +121,7 @@ def test_no_map_or_template_text_is_read_as_markup_anywhere(open_window, sentine
                 scene.clearSelection()
                 item.setSelected(True)
                 settle()
-    window.session.push(SetFields(window.session, "card", "b", {"title": hostile(path) + "!"}))
+    assert window.scene.edits.set_fields(ElementKind.CARD, {"b": {"title": hostile(path) + "!"}})
     window.analyse_bar.choose_filter("tag", hostile(path, 60))
     gallery = TemplateGallery(window)
     qtbot.addWidget(gallery)

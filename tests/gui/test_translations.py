@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QMenu, QToolBa
 from cjm_designer import i18n
 from cjm_designer.canvas.items import HeaderItem
 from cjm_designer.canvas.texts import ui_language
-from cjm_designer.editor import SetFields
 from cjm_designer.io import load
+from cjm_designer.model.document import ElementKind
 from cjm_designer.paths import templates_dir
 from cjm_designer.ui.dialogs import Preferences
 from cjm_designer.ui.settings import Settings
@@ -272,7 +272,7 @@ def test_switching_the_language_in_preferences_retranslates_the_open_window_and_
     language("ru")
     window = open_window(russian_map)
     doc, scene, stack = window.session.doc, window.scene, window.session.undo_stack
-    window.session.push(SetFields(window.session, "meta", "", {"title": "Своя карта"}))
+    assert window.scene.edits.set_fields(ElementKind.META, {"": {"title": "Своя карта"}})
     window.scene.select_cards([doc.cards[0].id])
     russian = window_texts(window)
     inbox, votes, analytics = window._named("inbox").content(), window._named("votes").content(), window.analytics

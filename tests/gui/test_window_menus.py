@@ -3,8 +3,8 @@
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from cjm_designer.editor import SetFields
 from cjm_designer.io import load
+from cjm_designer.model.document import ElementKind
 from cjm_designer.paths import templates_dir
 from cjm_designer.ui import main_window as mw
 from cjm_designer.ui.dialogs import Preferences, shortcuts_table
@@ -59,7 +59,7 @@ def test_new_card_action_and_map_properties(window):
 
 
 def test_quit_stops_at_the_first_cancel(window, boxes):
-    window.session.push(SetFields(window.session, "meta", "", {"title": "changed"}))
+    assert window.scene.edits.set_fields(ElementKind.META, {"": {"title": "changed"}})
     boxes.answers.append(QMessageBox.StandardButton.Cancel)
     quit_all()
     assert window in mw.WINDOWS and window.isVisible()
