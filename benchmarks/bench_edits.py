@@ -16,6 +16,11 @@ follow the map's changes (Inspector, Personas, Analytics, Overview, the Analyse 
   again, and its row when the name takes more lines;
 - stage1: a stage renamed by one editor operation (the canvas alone listening): the stages' headers are
   laid out again (the whole map when they grow taller);
+- add1: a card typed into a cell by the editor (the canvas alone listening), undone untimed before the
+  next so that the map stays the same: its cell is laid out again, and the lanes below when its lane
+  grows;
+- move1: one card moved within its cell by the editor, before a card further on and back to the end in
+  turn (the canvas alone listening): a drag's drop; its cell is laid out again;
 - layout: the whole map's layout computed alone, with what the scene remembers of its last layouts:
   what a change of stages or lanes pays, and what every edit paid before relayouts were partial.
 
@@ -95,6 +100,14 @@ def measure(root: str, cards: int, path: str) -> dict:
     lane_id, stage_id = session.doc.lanes[3].id, session.doc.stages[3].id
     lane1 = [timed(lambda i=i: scene.edits.rename(ElementKind.LANE, lane_id, f"Дорожка {i}")) for i in range(REPEATS)]
     stage1 = [timed(lambda i=i: scene.edits.rename(ElementKind.STAGE, stage_id, f"Этап {i}")) for i in range(REPEATS)]
+    add1 = []
+    for i in range(REPEATS):
+        add1.append(timed(lambda i=i: scene.edits.add_card(stage_id, lane_id, None, f"Новая карточка {i}")))
+        session.undo_stack.undo()
+        app.processEvents()
+    cell = [card.id for card in session.doc.cards_in(stage_id, lane_id)]
+    move1 = [timed(lambda i=i: scene.edits.move_cards([cell[1]], stage_id, lane_id, cell[4] if i % 2 == 0 else None))
+             for i in range(REPEATS)]
     memo = [scene.layout_memo] if hasattr(scene, "layout_memo") else []  # the earlier code's memo was global
     layout = []
     for _ in range(REPEATS):
@@ -125,7 +138,7 @@ def measure(root: str, cards: int, path: str) -> dict:
             "edit1": statistics.median(one), "edit1-scene": statistics.median(scene_only),
             "edit1-taller": statistics.median(taller), "link1": statistics.median(link1),
             "lane1": statistics.median(lane1), "stage1": statistics.median(stage1),
-            "layout": statistics.median(layout)}
+            "add1": statistics.median(add1), "move1": statistics.median(move1), "layout": statistics.median(layout)}
 
 
 def main(before: str, sizes: list[int]) -> None:
@@ -142,7 +155,8 @@ def main(before: str, sizes: list[int]) -> None:
             print(f"{cards} cards; Python {sys.version.split()[0]}, {os.cpu_count()} cores; medians of {REPEATS} "
                   f"one-card and {INSPECTOR_REPEATS} 100-card edits in each of {RUNS} processes a side")
             print(f"{'figure':<13} {'after':>10} {'before':>10} {'ratio':>7}")
-            for key in ("inspector100", "edit1", "edit1-scene", "edit1-taller", "link1", "lane1", "stage1", "layout"):
+            for key in ("inspector100", "edit1", "edit1-scene", "edit1-taller", "link1", "lane1", "stage1", "add1",
+                        "move1", "layout"):
                 print(f"{key:<13} {after[key] * 1000:>7.1f} ms {earlier[key] * 1000:>7.1f} ms "
                       f"{after[key] / earlier[key]:>6.2f}x")
             for key in ("relayouts", "steps"):

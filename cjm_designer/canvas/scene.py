@@ -53,6 +53,7 @@ EAGER_CARDS = 1500  # up to this many cards every card and link has its item; be
 _HEAT_FIELDS = {"quality": {"quality"}, "emotion": {"emotion"}, "conversion": {"metrics"}, "clicks": {"metrics"},
                 "kpi": {"kpi"}}  # the card fields each heat-map measure reads
 _RELAID_KINDS = frozenset({ElementKind.CARD, ElementKind.LINK, ElementKind.STAGE, ElementKind.LANE})  # see _on_changed
+_PLACED_KINDS = frozenset({ElementKind.CARD, ElementKind.LINK})  # what a change of structure relays in part
 
 
 class MapScene(QGraphicsScene):
@@ -121,36 +122,38 @@ class MapScene(QGraphicsScene):
 
     def _on_changed(self, change: Change) -> None:
         """One relayout for each notification, which the session sends once for a push or a batch. An
-        edit of fields of cards, links, stages and lanes alone lays out again only the cards' cells, the
-        lanes' rows, the stages' headers (and what those move) and the links it reaches, and updates only
-        the items whose boxes changed, or every item when it changes the measure a heat map shows (which
-        may recolour every card and cell) or a lane's kind under a heat map (the fill of its cells that
-        have no heat); any other change lays out and updates everything. The workshop's Inbox is not
-        drawn: its cards arriving lay out nothing. A vote's new counts lay out only the cards whose dots
-        they change (editor.set_vote_counts names them)."""
+        edit of fields of cards, links, stages and lanes alone, and cards and links added, removed or
+        moved (a card typed, a delete, a drag, a paste, and their undo), lay out again only the cells
+        the cards are in or left, the lanes' rows, the stages' headers (and what those move) and the
+        links it reaches, and update only the items whose boxes changed, came or went, or every item
+        when it may change what a heat map shows (which may recolour every card and cell: a measure's
+        field edited, cards added or removed, a lane's kind); any other change lays out and updates
+        everything. The workshop's Inbox is not drawn: its cards arriving lay out nothing. A vote's new
+        counts lay out only the cards whose dots they change (editor.set_vote_counts names them)."""
         if change.kinds == {ElementKind.INBOX}:
             return
         if change.kinds == {ElementKind.VOTE} and not change.structure and change.fields:  # ballots, or a vote ended
             card_ids = frozenset(i for i in change.ids if i in self.layout.cards)  # the cards whose dots moved
             if card_ids:
                 with collector_paused():
-                    self._sync_fields(card_ids)
+                    self._sync_part(card_ids)
             return
-        if not change.kinds or change.kinds - _RELAID_KINDS or change.structure or not change.ids or not change.fields:
+        in_part = change.kinds <= _PLACED_KINDS if change.structure else change.kinds <= _RELAID_KINDS and change.fields
+        if not change.kinds or not change.ids or not in_part:
             self.sync()
             return
         layout = self.layout
         links = frozenset(i for i in change.ids if i in layout.links)  # (ids are unique across a map)
         stages = frozenset(i for i in change.ids if i in layout.stages)
         lanes = frozenset(i for i in change.ids if i in layout.lanes)
-        cards = change.ids - links - stages - lanes
+        cards = change.ids - links - stages - lanes  # (with structure, a link that came too: see relayout_cards)
         with collector_paused():
-            if self.heat and (change.touches(ElementKind.CARD, _HEAT_FIELDS[self.heat])
+            if self.heat and (change.structure or change.touches(ElementKind.CARD, _HEAT_FIELDS[self.heat])
                               or change.touches(ElementKind.LANE, {"kind"})):
                 self._sync(relayout_cards(self.session.doc, cards, self.style, self.layout_memo, links, stages,
-                                          lanes).layout)
+                                          lanes, change.structure).layout)
             else:
-                self._sync_fields(cards, links, stages, lanes)
+                self._sync_part(cards, links, stages, lanes, change.structure)
 
     def sync(self) -> None:
         """Relayout and bring every item in line with the model: create, update, remove."""
@@ -233,15 +236,20 @@ class MapScene(QGraphicsScene):
         self.setSceneRect(QRectF(0, 0, layout.width, layout.height))
         self.laidOut.emit()
 
-    def _sync_fields(self, card_ids: frozenset[str], link_ids: frozenset[str] = frozenset(),
-                     stage_ids: frozenset[str] = frozenset(), lane_ids: frozenset[str] = frozenset()) -> None:
+    def _sync_part(self, card_ids: frozenset[str], link_ids: frozenset[str] = frozenset(),
+                   stage_ids: frozenset[str] = frozenset(), lane_ids: frozenset[str] = frozenset(),
+                   structure: bool = False) -> None:
         """`_sync` after an edit of the fields of `card_ids` (and of the links, stages and lanes named)
-        alone: only the items whose boxes the relayout made anew are updated, and those standing off their
-        boxes. The heat map's measure is as it was, so heat-coloured cards and cells keep their colours;
-        a lane's cells take its fill (its kind may have changed)."""
-        relaid = relayout_cards(self.session.doc, card_ids, self.style, self.layout_memo, link_ids, stage_ids,
-                                lane_ids)
-        if relaid.full:
+        alone, or with `structure` after those cards and links came, went or moved: only the items whose
+        boxes the relayout made anew are updated, those standing off their boxes, the items of cards and
+        links gone removed and new ones made (on a big map, near the view only, as `_sync` makes them).
+        The heat map's measure is as it was (with `structure`, no heat map is shown: see `_on_changed`),
+        so heat-coloured cards and cells keep their colours; a lane's cells take its fill (its kind may
+        have changed). The title, personas and conflicts' places are not laid out: the conflicts' marks
+        are drawn again, as they may name the cards."""
+        doc = self.session.doc
+        relaid = relayout_cards(doc, card_ids, self.style, self.layout_memo, link_ids, stage_ids, lane_ids, structure)
+        if relaid.full or (len(doc.cards) > EAGER_CARDS) != self.lazy:  # (items near the view only, or all)
             self._sync(relaid.layout)
             return
         layout = self.layout = relaid.layout
@@ -256,18 +264,26 @@ class MapScene(QGraphicsScene):
             item, rect = self.cell_items[key], layout.cells[key]
             fill = item.fill if self.heat else QColor(layout.lanes[key[1]].cell_fill)
             item.show(rect.x, rect.y, rect.w, rect.h, fill)
+        for gone in relaid.gone:  # a card's or a link's (ids are unique across a map)
+            item = self.card_items.pop(gone, None) or self.link_items.pop(gone, None)
+            if item is not None:
+                self.removeItem(item)
+            self.card_fill.pop(gone, None)
+            self._link_bounds.pop(gone, None)
+        self.faded -= relaid.gone
         if not self.heat:
             self.card_fill.update((card_id, layout.cards[card_id].fill) for card_id in relaid.cards)
         for link_id in relaid.links:
             if link_id in self.link_items:
                 self.link_items[link_id].show(layout.links[link_id])
-        self._refade_links(link_ids)  # a link given another end may join two faded cards now, or not
+        self._refade_links(link_ids - relaid.gone)  # a link given another end may join two faded cards now, or not
         self._show_cards(relaid.cards | self._refade(card_ids) | self._displaced())
-        if self.lazy and relaid.cards:
-            self.realize_cards([card_id for card_id, _ in layout.cards_touching(self.realized_region)])
-        if self.lazy and relaid.links:
-            self.realize_links(self._links_touching(self.realized_region))
-        if relaid.cards or relaid.links:
+        if relaid.cards:  # (new cards among them get items: every card on a small map, near the view on a big one)
+            self.realize_cards([card_id for card_id, _ in layout.cards_touching(self.realized_region)] if self.lazy
+                               else relaid.cards)
+        if relaid.links:
+            self.realize_links(self._links_touching(self.realized_region) if self.lazy else relaid.links)
+        if relaid.cards or relaid.links or relaid.gone:
             self.overview.show(layout, self.card_fill)
         if relaid.curves:
             curves = layout.curves_by_lane()

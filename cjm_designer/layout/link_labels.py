@@ -36,18 +36,16 @@ NEARBY_LOOKS = 48  # rows looked at for room near the line at most, before the l
 MORE_LOOKS = 2  # stretches looked at for a place no other line crosses, once a place is found
 
 
-CELL = 100.0  # the side of the buckets of rectangles
-
-
-def bucket_keys(rect: Rect) -> Iterator[tuple[int, int]]:
-    """The buckets `rect` meets."""
-    for i in range(int(rect.x // CELL), int((rect.x + rect.w) // CELL) + 1):
-        for j in range(int(rect.y // CELL), int((rect.y + rect.h) // CELL) + 1):
-            yield i, j
+CELL = 100.0  # the side of the buckets of labels (see `Obstacles.labels_area`)
 
 
 class RectIndex:
-    """Rectangles bucketed on a coarse grid so that a query meets only the neighbours of its area."""
+    """Rectangles bucketed on a coarse grid so that a query meets only the neighbours of its area. The
+    buckets are wide (`SIDE`): an edit that moves the lanes below it moves thousands of cards, whose
+    old and new rectangles (and the lines of the links routed anew) fill the index, and filling a
+    bucket costs more than the comparisons a wider one adds to a query."""
+
+    SIDE = 800.0
 
     def __init__(self, rects: Iterable[Rect] = ()):
         self._buckets: dict[tuple[int, int], list[Rect]] = {}
@@ -55,8 +53,14 @@ class RectIndex:
             self.append(rect)
 
     def append(self, rect: Rect) -> None:
-        for key in bucket_keys(rect):
+        for key in self._keys(rect):
             self._buckets.setdefault(key, []).append(rect)
+
+    def copy(self) -> RectIndex:
+        """An index of the same rectangles, to add others to (its buckets copied, not filled again)."""
+        index = RectIndex()
+        index._buckets = {key: list(rects) for key, rects in self._buckets.items()}
+        return index
 
     def touches(self, rect: Rect) -> bool:
         """Whether a rectangle here meets `rect`, edges included."""
@@ -64,7 +68,14 @@ class RectIndex:
             return False
         left, top, right, bottom = rect.x, rect.y, rect.x + rect.w, rect.y + rect.h
         return any(x <= right and left <= x + w and y <= bottom and top <= y + h
-                   for key in bucket_keys(rect) for x, y, w, h in self._buckets.get(key, ()))
+                   for key in self._keys(rect) for x, y, w, h in self._buckets.get(key, ()))
+
+    def _keys(self, rect: Rect) -> Iterator[tuple[int, int]]:
+        """The buckets `rect` meets."""
+        side = self.SIDE
+        for i in range(int(rect.x // side), int((rect.x + rect.w) // side) + 1):
+            for j in range(int(rect.y // side), int((rect.y + rect.h) // side) + 1):
+                yield i, j
 
 
 Obstacle = tuple[float, float, float, float, float]  # see `obstacle`
@@ -146,7 +157,7 @@ class Obstacles:
         return found
 
     def labels_area(self, rect: Rect) -> float:
-        """The area of the labels under `rect`, summed in the order of `bucket_keys` (each label in the
+        """The area of the labels under `rect`, summed in the order of buckets `CELL` wide (each label in the
         first of its buckets, and in a bucket in the order they came), so that ties between places
         come out as they always have."""
         left, top, right, bottom = rect.x, rect.y, rect.x + rect.w, rect.y + rect.h

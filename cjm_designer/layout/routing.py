@@ -77,7 +77,7 @@ def route_links(links: list[Link], layout: MapLayout, style: Style, wraps: Wraps
         before, read = {}, {}  # another order: every link meets other labels and gutters first
     moved = list(moved)
     cards_moved = RectIndex(moved)
-    changed = RectIndex(moved)  # what labels must look at again: moved cards, changed lines and labels
+    changed = cards_moved.copy()  # what labels must look at again: moved cards, changed lines and labels
     busy: set[tuple[str, float]] = set()  # gutter lines that links routed anew took or left
     for link_id, path in before.items():
         if link_id not in ids:

@@ -12,12 +12,7 @@ from hypothesis import strategies as st
 from cjm_designer.io import load
 from cjm_designer.layout import DEFAULT_STYLE, compute_layout
 from cjm_designer.layout.geometry import Rect
-from cjm_designer.layout.link_labels import (
-    LineIndex,
-    Obstacles,
-    bucket_keys,
-    obstacle,
-)
+from cjm_designer.layout.link_labels import CELL, LineIndex, Obstacles, RectIndex, obstacle
 from cjm_designer.model.synthetic import generate_map
 from cjm_designer.paths import templates_dir
 
@@ -69,6 +64,22 @@ def test_the_obstacles_near_an_area_are_all_that_meet_it(case):
         found = [obstacle for group in index.near(left, top, right, bottom, []) for obstacle in group]
         assert {o for o in found if meets(o, left, top, right, bottom)} == \
             {o for o in everything if meets(o, left, top, right, bottom)}
+
+
+@settings(max_examples=150)
+@given(st.lists(rects, max_size=30), st.lists(rects, min_size=1, max_size=10))
+def test_an_index_of_rectangles_finds_every_rectangle_that_touches_an_area(indexed_rects, areas):
+    index = RectIndex(indexed_rects)
+    for area in areas:
+        assert index.touches(area) == any(x <= area.right and area.x <= x + w and y <= area.bottom
+                                          and area.y <= y + h for x, y, w, h in indexed_rects)
+
+
+def bucket_keys(rect: Rect):
+    """The buckets `CELL` wide that `rect` meets, in the order placement once kept labels in."""
+    for i in range(int(rect.x // CELL), int((rect.x + rect.w) // CELL) + 1):
+        for j in range(int(rect.y // CELL), int((rect.y + rect.h) // CELL) + 1):
+            yield i, j
 
 
 def area_in_buckets(labels: list[Rect], rect: Rect) -> float:

@@ -156,8 +156,13 @@ def test_lines_across_several_buckets_are_counted_once():
 
 def test_an_index_of_rectangles_tells_whether_one_touches_an_area():
     """(What routing asks of the cards moved and the lines and labels changed by an edit.)"""
-    index = RectIndex([Rect(0, 0, 250, 10), Rect(500, 500, 10, 10)])
-    assert index.touches(Rect(120, 0, 10, 10))  # in a bucket other than the rectangle's first
-    assert index.touches(Rect(250, 10, 5, 5))  # edges included
-    assert not index.touches(Rect(120, 300, 10, 10))
+    side = RectIndex.SIDE
+    index = RectIndex([Rect(0, 0, 2.5 * side, 10), Rect(5 * side, 5 * side, 10, 10)])
+    assert index.touches(Rect(1.2 * side, 0, 10, 10))  # in a bucket other than the rectangle's first
+    assert index.touches(Rect(2.5 * side, 10, 5, 5))  # edges included
+    assert not index.touches(Rect(1.2 * side, 30, 10, 10))
     assert not RectIndex().touches(Rect(0, 0, 10, 10))
+    more = index.copy()  # (routing's labels look at the moved cards and, added to them, what changed)
+    more.append(Rect(1.2 * side, 30, 10, 10))
+    assert more.touches(Rect(1.2 * side, 30, 1, 1)) and more.touches(Rect(1.2 * side, 0, 10, 10))
+    assert not index.touches(Rect(1.2 * side, 30, 1, 1))
