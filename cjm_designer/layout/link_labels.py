@@ -258,7 +258,7 @@ class Room:
 
     def __init__(self, layout: MapLayout, routes: dict[str, tuple[Point, ...]], card_padding: float):
         self.edge = card_padding - 1  # how far into a card's edge a label may reach when it must
-        self.layout, self.obstacles = layout, Obstacles(layout, self.edge)
+        self.layout, self._obstacles, self._labels = layout, None, []
         self._routes, self._leaders, self._lines = routes, [], None
         self.looks = 0  # how many more stretches the label being placed may look at
         self.inside = True  # whether the label being placed must keep inside the grid
@@ -267,6 +267,16 @@ class Room:
         self.top = stages[0].column.y if stages else layout.height
         self.right = max(stage.column.right for stage in stages) if stages else layout.width
         self.bottom = max(lane.row.bottom for lane in lanes) if lanes else layout.height
+
+    @property
+    def obstacles(self) -> Obstacles:
+        """The cards and the labels so far, indexed when a label is first placed (a relayout that keeps
+        every label, as after a card typed where no label looked, never does)."""
+        if self._obstacles is None:
+            self._obstacles = Obstacles(self.layout, self.edge)
+            for label in self._labels:
+                self._obstacles.add_label(label)
+        return self._obstacles
 
     @property
     def lines(self) -> LineIndex:
@@ -283,7 +293,9 @@ class Room:
     def add(self, label: Rect | None, leader: tuple[Point, Point] | None, owner: str) -> None:
         """A label placed (or kept), and its leader, which the labels after it keep clear of."""
         if label is not None:
-            self.obstacles.add_label(label)
+            self._labels.append(label)
+            if self._obstacles is not None:
+                self._obstacles.add_label(label)
         if leader is not None:
             self._leaders.append((span_of(*leader), owner))
             if self._lines is not None:
