@@ -125,11 +125,11 @@ class MapScene(QGraphicsScene):
         edit of fields of cards, links, stages and lanes alone, and cards and links added, removed or
         moved (a card typed, a delete, a drag, a paste, and their undo), lay out again only the cells
         the cards are in or left, the lanes' rows, the stages' headers (and what those move) and the
-        links it reaches, and update only the items whose boxes changed, came or went, or every item
-        when it may change what a heat map shows (which may recolour every card and cell: a measure's
-        field edited, cards added or removed, a lane's kind); any other change lays out and updates
-        everything. The workshop's Inbox is not drawn: its cards arriving lay out nothing. A vote's new
-        counts lay out only the cards whose dots they change (editor.set_vote_counts names them)."""
+        links it reaches, and update only the items whose boxes or colours changed, came or went (with
+        a heat map shown, a card's measure may recolour its cell, and clicks every card); any other
+        change lays out and updates everything. The workshop's Inbox is not drawn: its cards arriving
+        lay out nothing. A vote's new counts lay out only the cards whose dots they change
+        (editor.set_vote_counts names them)."""
         if change.kinds == {ElementKind.INBOX}:
             return
         if change.kinds == {ElementKind.VOTE} and not change.structure and change.fields:  # ballots, or a vote ended
@@ -138,7 +138,9 @@ class MapScene(QGraphicsScene):
                 with collector_paused():
                     self._sync_part(card_ids)
             return
-        in_part = change.kinds <= _PLACED_KINDS if change.structure else change.kinds <= _RELAID_KINDS and change.fields
+        # cards and links that came, went or moved; or fields named, of cards, links, stages and lanes
+        in_part = change.kinds <= (_PLACED_KINDS if change.structure else _RELAID_KINDS) \
+            and (change.structure or bool(change.fields))
         if not change.kinds or not change.ids or not in_part:
             self.sync()
             return
@@ -147,13 +149,10 @@ class MapScene(QGraphicsScene):
         stages = frozenset(i for i in change.ids if i in layout.stages)
         lanes = frozenset(i for i in change.ids if i in layout.lanes)
         cards = change.ids - links - stages - lanes  # (with structure, a link that came too: see relayout_cards)
+        recolour = self.heat is not None and (change.structure or change.touches(ElementKind.LANE, {"kind"})
+                                              or change.touches(ElementKind.CARD, _HEAT_FIELDS[self.heat]))
         with collector_paused():
-            if self.heat and (change.structure or change.touches(ElementKind.CARD, _HEAT_FIELDS[self.heat])
-                              or change.touches(ElementKind.LANE, {"kind"})):
-                self._sync(relayout_cards(self.session.doc, cards, self.style, self.layout_memo, links, stages,
-                                          lanes, change.structure).layout)
-            else:
-                self._sync_part(cards, links, stages, lanes, change.structure)
+            self._sync_part(cards, links, stages, lanes, change.structure, recolour)
 
     def sync(self) -> None:
         """Relayout and bring every item in line with the model: create, update, remove."""
@@ -193,26 +192,15 @@ class MapScene(QGraphicsScene):
         for lane_id, box in layout.lanes.items():
             self.lane_items[lane_id].show(box, QColor(box.fill))
         _reconcile(self, self.cell_items, layout.cells, lambda key: CellItem(*key))
-        heat = heat_values(doc, self.heat) if self.heat else {}
-        cells_heat = cell_heat(doc, heat) if heat else {}
-        for (stage_id, lane_id), rect in layout.cells.items():
-            if (stage_id, lane_id) in cells_heat:
-                fill = QColor(palette.heat_color(cells_heat[(stage_id, lane_id)], HEAT_CELL))
-            else:
-                fill = QColor(layout.lanes[lane_id].cell_fill)
-            self.cell_items[(stage_id, lane_id)].show(rect.x, rect.y, rect.w, rect.h, fill)
+        self.card_fill, cell_fill = self._fills(layout)
+        for key, rect in layout.cells.items():
+            self.cell_items[key].show(rect.x, rect.y, rect.w, rect.h, QColor(cell_fill[key]))
 
         self.lazy = len(doc.cards) > EAGER_CARDS
         for card_id in [k for k in self.card_items if k not in layout.cards]:
             self.removeItem(self.card_items.pop(card_id))
         keep = self.card_filter
         self.faded = set() if keep is None else {card.id for card in doc.cards if not keep.matches(card)}
-        # Every card's fill, but only the cards with items shown: a big map has thousands without.
-        if self.heat:
-            self.card_fill = {card.id: palette.heat_color(heat[card.id], HEAT_CARD) if card.id in heat
-                              else HEAT_UNMEASURED for card in doc.cards}
-        else:
-            self.card_fill = {card_id: box.fill for card_id, box in layout.cards.items()}
         for card_id, item in self.card_items.items():
             item.show(layout.cards[card_id], QColor(self.card_fill[card_id]), FADED if card_id in self.faded else 1.0)
         self.realize_cards(layout.cards if not self.lazy else
@@ -238,15 +226,17 @@ class MapScene(QGraphicsScene):
 
     def _sync_part(self, card_ids: frozenset[str], link_ids: frozenset[str] = frozenset(),
                    stage_ids: frozenset[str] = frozenset(), lane_ids: frozenset[str] = frozenset(),
-                   structure: bool = False) -> None:
+                   structure: bool = False, recolour: bool = False) -> None:
         """`_sync` after an edit of the fields of `card_ids` (and of the links, stages and lanes named)
         alone, or with `structure` after those cards and links came, went or moved: only the items whose
         boxes the relayout made anew are updated, those standing off their boxes, the items of cards and
         links gone removed and new ones made (on a big map, near the view only, as `_sync` makes them).
-        The heat map's measure is as it was (with `structure`, no heat map is shown: see `_on_changed`),
-        so heat-coloured cards and cells keep their colours; a lane's cells take its fill (its kind may
-        have changed). The title, personas and conflicts' places are not laid out: the conflicts' marks
-        are drawn again, as they may name the cards."""
+        A lane's cells take its fill (its kind may have changed). With a heat map shown, its colours are
+        kept, or with `recolour` worked out again for every card and cell (a card's measure, or cards
+        coming and going, may move a cell's mean, and the clicks' scale is the map's most) and the items
+        whose colour changed are shown in it.
+        The title, personas and conflicts' places are not laid out: the conflicts' marks are drawn again,
+        as they may name the cards."""
         doc = self.session.doc
         relaid = relayout_cards(doc, card_ids, self.style, self.layout_memo, link_ids, stage_ids, lane_ids, structure)
         if relaid.full or (len(doc.cards) > EAGER_CARDS) != self.lazy:  # (items near the view only, or all)
@@ -259,10 +249,21 @@ class MapScene(QGraphicsScene):
         for lane_id in relaid.lanes:
             box = layout.lanes[lane_id]
             self.lane_items[lane_id].show(box, QColor(box.fill))
-        lanes_cells = [(stage_id, lane_id) for lane_id in relaid.lanes for stage_id in layout.stages]
-        for key in relaid.cells.union(lanes_cells):  # (a lane's kind sets its cells' fill)
+        cells = relaid.cells.union((stage_id, lane_id) for lane_id in relaid.lanes for stage_id in layout.stages)
+        recoloured: set[str] = set()
+        if recolour:
+            card_fill, cell_fill = self._fills(layout)
+            recoloured = {card_id for card_id, fill in card_fill.items() if fill != self.card_fill.get(card_id)}
+            cells.update(key for key, fill in cell_fill.items() if QColor(fill) != self.cell_items[key].fill)
+            self.card_fill = card_fill
+        for key in cells:  # (a lane's kind sets its cells' fill)
             item, rect = self.cell_items[key], layout.cells[key]
-            fill = item.fill if self.heat else QColor(layout.lanes[key[1]].cell_fill)
+            if recolour:
+                fill = QColor(cell_fill[key])
+            elif self.heat:
+                fill = item.fill  # (the heat map's colour, which this change does not move)
+            else:
+                fill = QColor(layout.lanes[key[1]].cell_fill)
             item.show(rect.x, rect.y, rect.w, rect.h, fill)
         for gone in relaid.gone:  # a card's or a link's (ids are unique across a map)
             item = self.card_items.pop(gone, None) or self.link_items.pop(gone, None)
@@ -277,13 +278,13 @@ class MapScene(QGraphicsScene):
             if link_id in self.link_items:
                 self.link_items[link_id].show(layout.links[link_id])
         self._refade_links(link_ids - relaid.gone)  # a link given another end may join two faded cards now, or not
-        self._show_cards(relaid.cards | self._refade(card_ids) | self._displaced())
+        self._show_cards(relaid.cards | recoloured | self._refade(card_ids) | self._displaced())
         if relaid.cards:  # (new cards among them get items: every card on a small map, near the view on a big one)
             self.realize_cards([card_id for card_id, _ in layout.cards_touching(self.realized_region)] if self.lazy
                                else relaid.cards)
         if relaid.links:
             self.realize_links(self._links_touching(self.realized_region) if self.lazy else relaid.links)
-        if relaid.cards or relaid.links or relaid.gone:
+        if relaid.cards or relaid.links or relaid.gone or recoloured:
             self.overview.show(layout, self.card_fill)
         if relaid.curves:
             curves = layout.curves_by_lane()
@@ -295,6 +296,27 @@ class MapScene(QGraphicsScene):
         if self.sceneRect() != QRectF(0, 0, layout.width, layout.height):
             self.setSceneRect(QRectF(0, 0, layout.width, layout.height))
         self.laidOut.emit()
+
+    def _fills(self, layout: MapLayout) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
+        """Every card's colour and every cell's: the layout's, or with a heat map shown its measure's (a
+        card without the measure grey, a cell the mean of its measured cards', else its lane's colour).
+        Every card's, though only the cards near the view have items on a big map: the Overview shows all."""
+        if not self.heat:
+            return ({card_id: box.fill for card_id, box in layout.cards.items()},
+                    {key: layout.lanes[key[1]].cell_fill for key in layout.cells})
+        doc = self.session.doc
+        heat = heat_values(doc, self.heat)
+        cells_heat = cell_heat(doc, heat)
+        shades: dict[float, str] = {}  # each value coloured once (4 µs a colour; a quality has five values)
+        cards = {}
+        for card in doc.cards:
+            value = heat.get(card.id)
+            if value is None:
+                cards[card.id] = HEAT_UNMEASURED
+            else:
+                cards[card.id] = shades.get(value) or shades.setdefault(value, palette.heat_color(value, HEAT_CARD))
+        return cards, {key: palette.heat_color(cells_heat[key], HEAT_CELL) if key in cells_heat
+                       else layout.lanes[key[1]].cell_fill for key in layout.cells}
 
     @property
     def conflict_marks(self) -> ConflictMarks:
