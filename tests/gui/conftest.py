@@ -143,6 +143,18 @@ def boxes(monkeypatch):
 
 
 @pytest.fixture
+def full_layouts(monkeypatch) -> list:
+    """One entry for each full layout the scene runs (from when the test clears it): an edit laid out in
+    part runs none."""
+    from cjm_designer.canvas import scene as scene_module
+
+    calls: list = []
+    layout = scene_module.compute_layout
+    monkeypatch.setattr(scene_module, "compute_layout", lambda *a, **k: (calls.append(1), layout(*a, **k))[1])
+    return calls
+
+
+@pytest.fixture
 def open_window(qtbot):
     """Opens main windows on maps. The windows, those opened by the program too (File → New), are closed
     and forgotten afterwards, saved or not: one left shown stays the active window, and the pointer

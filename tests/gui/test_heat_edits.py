@@ -18,15 +18,6 @@ from tests.gui.test_big_maps import _items_show_the_layout
 
 
 @pytest.fixture
-def full_layouts(monkeypatch) -> list:
-    """One entry for each full layout the scene runs."""
-    calls: list = []
-    layout = scene_module.compute_layout
-    monkeypatch.setattr(scene_module, "compute_layout", lambda *a, **k: (calls.append(1), layout(*a, **k))[1])
-    return calls
-
-
-@pytest.fixture
 def shown(monkeypatch) -> list:
     """The cards whose items are shown (placed, filled and faded again), in order."""
     calls: list = []

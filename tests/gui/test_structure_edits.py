@@ -3,7 +3,6 @@ and the undo and redo of each lay out on the canvas only the cells the cards lea
 what those move), and leave the scene showing the model: every card and link with one item on its
 box, no item of one gone. Never a full layout."""
 
-import pytest
 
 from cjm_designer.canvas import scene as scene_module
 from cjm_designer.canvas.items import CardItem, LinkItem
@@ -16,15 +15,6 @@ from cjm_designer.model.synthetic import generate_map
 from tests.gui.conftest import Canvas
 from tests.gui.test_big_maps import _items_show_the_layout
 from tests.gui.test_scene_consistency import assert_same_layout
-
-
-@pytest.fixture
-def full_layouts(monkeypatch) -> list:
-    """One entry for each full layout the scene runs from when the test clears it."""
-    calls: list = []
-    layout = scene_module.compute_layout
-    monkeypatch.setattr(scene_module, "compute_layout", lambda *a, **k: (calls.append(1), layout(*a, **k))[1])
-    return calls
 
 
 def _shows_the_model(scene) -> None:
