@@ -9,7 +9,8 @@ After every step the scene shows the model: each card, link, stage, lane and cel
 item, standing on the box that a fresh layout of the model gives it, in its fill and fade, and no
 item is left without an element or lifted by a gesture; the step was heard once if it changed the
 map and not at all if it did not, and was one undo step; undo gives back the map before the step,
-redo the map after it; and the map reads back from its file as it is."""
+redo the map after it; and the map reads back from its file as it is. A heat map may be shown (a rule),
+and the edits after it are checked in its colours."""
 
 import string
 import tempfile
@@ -33,15 +34,15 @@ from cjm_designer.canvas.inline_editor import CANCEL, FINISH, NEXT
 from cjm_designer.canvas.items import CARD_Z, CardItem, CellItem, HeaderItem, LinkItem
 from cjm_designer.canvas.link_connect import LinkConnect
 from cjm_designer.canvas.navigation import Spot
-from cjm_designer.canvas.scene import FADED
+from cjm_designer.canvas.scene import FADED, HEAT_CARD, HEAT_CELL, HEAT_UNMEASURED
 from cjm_designer.canvas.text_edits import CardText, LinkLabel, NewCard, Rename
 from cjm_designer.canvas.texts import tr
 from cjm_designer.editor import DocumentSession
 from cjm_designer.editor.clipboard import split_typed
 from cjm_designer.io import dumps, load, loads, save
-from cjm_designer.layout import CardBox, MapLayout, compute_layout, narrowest_stage
+from cjm_designer.layout import CardBox, MapLayout, compute_layout, narrowest_stage, palette
 from cjm_designer.model import LaneKind
-from cjm_designer.model.analytics import CardFilter
+from cjm_designer.model.analytics import HEAT_MEASURES, CardFilter, cell_heat, heat_values
 from cjm_designer.model.document import ElementKind, cell_order
 from tests.canvas_teardown import end_canvas
 from tests.strategies import journey_maps, short
@@ -545,6 +546,13 @@ class SceneMachine(RuleBasedStateMachine):
         with self.step():
             self.scene.set_card_filter(self.card_filter)
 
+    @rule(measure=st.none() | st.sampled_from(HEAT_MEASURES))
+    def show_a_heat_map(self, measure):
+        """Colour cards and cells by a measure, or as usual; no change of the map (the edits after it are
+        laid out under it)."""
+        with self.step():
+            self.scene.set_heat(measure)
+
     # -- the editor's edits, undo and redo --------------------------------------------------------------
 
     @precondition(lambda self: self.doc.cards)
@@ -616,9 +624,10 @@ class SceneMachine(RuleBasedStateMachine):
         assert_same_layout(layout, compute_layout(doc, scene.style))
         faded = {c.id for c in doc.cards if self.card_filter is not None and not self.card_filter.matches(c)}
         assert set(scene.card_items) == {c.id for c in doc.cards}
+        card_fills, cell_fills = _fills(scene)
         for card in doc.cards:
             box, item = layout.cards[card.id], scene.card_items[card.id]
-            assert item.box == box and item.fill == QColor(box.fill)
+            assert item.box == box and item.fill == QColor(card_fills[card.id])
             assert (item.pos().x(), item.pos().y()) == pytest.approx((box.rect.x, box.rect.y))  # Qt moves fuzzily
             handle = item.mapToScene(item.handle_rect().center())
             assert (handle.x(), handle.y()) == pytest.approx((box.rect.right, box.rect.center.y))  # its size
@@ -645,7 +654,7 @@ class SceneMachine(RuleBasedStateMachine):
         for (stage, lane), rect in layout.cells.items():
             item = scene.cell_items[(stage, lane)]
             assert (item.pos().x(), item.pos().y()) == pytest.approx((rect.x, rect.y)) and not item.drop_target
-            assert item.fill == QColor(layout.lanes[lane].cell_fill)
+            assert item.fill == QColor(cell_fills[(stage, lane)])
 
         shown = {kind: [i for i in scene.items() if isinstance(i, kind)]
                  for kind in (CardItem, LinkItem, HeaderItem, CellItem)}
@@ -672,6 +681,20 @@ class SceneMachine(RuleBasedStateMachine):
         self.check_scene()
         end_canvas(self.session, self.scene, self.view)
         QApplication.clipboard().clear()  # a process that ends with cards on it crashes on Qt's offscreen platform
+
+
+def _fills(scene: MapScene) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
+    """The colours the cards and cells should show: their boxes', or the heat map's when one is shown
+    (a card without the measure grey, a cell the mean of its measured cards', else its lane's)."""
+    doc, layout = scene.session.doc, scene.layout
+    if scene.heat is None:
+        return ({i: box.fill for i, box in layout.cards.items()},
+                {key: layout.lanes[key[1]].cell_fill for key in layout.cells})
+    heat = heat_values(doc, scene.heat)
+    cells = cell_heat(doc, heat)
+    return ({c.id: palette.heat_color(heat[c.id], HEAT_CARD) if c.id in heat else HEAT_UNMEASURED for c in doc.cards},
+            {key: palette.heat_color(cells[key], HEAT_CELL) if key in cells else layout.lanes[key[1]].cell_fill
+             for key in layout.cells})
 
 
 def assert_same_layout(shown: MapLayout, fresh: MapLayout) -> None:
