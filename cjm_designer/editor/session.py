@@ -11,8 +11,8 @@ from __future__ import annotations
 import weakref
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -21,8 +21,7 @@ from ..model import JourneyMap
 from ..model.document import ElementKind
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """What a command touched: the ids of changed elements, whether the map's structure (which
     elements exist, where and in which order) changed, the kinds of the elements, and the names of
     the fields set. `fields` is empty when the structure changed or the fields are not known: then

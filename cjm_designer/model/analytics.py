@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .captions import map_language
 from .document import JourneyMap
@@ -25,16 +26,14 @@ from .vocab import LaneKind
 TOUCHPOINT_LANES = (LaneKind.TOUCHPOINTS, LaneKind.CHANNELS)
 
 
-@dataclass(frozen=True)
-class FunnelStep:
+class FunnelStep(NamedTuple):
     stage_id: str
     entering: int | None
     conversion: float | None = None  # to the next stage, 0..1 (over 1 when more enter the next)
     lost: int | None = None  # people who entered this stage and not the next
 
 
-@dataclass(frozen=True)
-class Funnel:
+class Funnel(NamedTuple):
     steps: tuple[FunnelStep, ...]
     largest_drop: str | None = None  # the stage whose step to the next converts worst
     overall: float | None = None  # from the first stage with a figure to the last one
@@ -181,8 +180,7 @@ def cell_heat(doc: JourneyMap, values: dict[str, float]) -> dict[tuple[str, str]
 FILTER_FIELDS = ("channel", "owner", "device", "tag")
 
 
-@dataclass(frozen=True)
-class CardFilter:
+class CardFilter(NamedTuple):
     """Show only the cards whose `field` (channel, owner, device or tag) is `value`."""
 
     field: str

@@ -3,15 +3,14 @@ most first; and a card's comments still open."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from .document import JourneyMap
 from .elements import Card, Comment, Vote
 
 
-@dataclass(frozen=True)
-class Ranked:
+class Ranked(NamedTuple):
     """A card's place in a vote: its id, its title as the map has it now ("" when the card was removed
     since: the vote keeps its dots as history), and its dots."""
 
