@@ -24,6 +24,19 @@ def shown(layout) -> dict:
     }
 
 
+def assert_only_reported_anew(before, after, relaid, names=("cells", "lanes", "stages", "links")) -> None:
+    """Of the parts `names` of a relayout's layout `after`, those that differ from `before` (or are new) are
+    among those `relaid` reports, and every part it does not report is the very object of `before`; so are
+    the emotion curves of the lanes whose curves it does not report."""
+    for name in names:
+        changed, new, old = getattr(relaid, name), getattr(after, name), getattr(before, name)
+        assert {key for key in new if new[key] != old.get(key)} <= changed, name
+        assert all(new[key] is old[key] for key in new if key not in changed), name
+    old_curves, new_curves = before.curves_by_lane(), after.curves_by_lane()
+    assert {lane_id for lane_id in old_curves.keys() | new_curves.keys()
+            if old_curves.get(lane_id) != new_curves.get(lane_id)} <= relaid.curves
+
+
 @st.composite
 def edited_maps(draw):
     """A map with cards, and rounds of edits: each round sets some fields of some of its cards."""

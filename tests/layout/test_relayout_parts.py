@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from cjm_designer.layout import DEFAULT_STYLE, LayoutMemo, compute_layout, relayout_cards
 from cjm_designer.model import Card, JourneyMap, Lane, LaneKind, Link, Stage
-from tests.layout.test_relayout import FIELDS, _apply, grid_with_links, shown
+from tests.layout.test_relayout import FIELDS, _apply, assert_only_reported_anew, grid_with_links, shown
 from tests.strategies import cards, journey_maps, lanes, stages
 
 STAGE_FIELDS = ("name", "goal", "questions", "business", "color", "entering", "kpi")  # all but the width
@@ -60,14 +60,7 @@ def test_relaying_out_edited_stages_and_lanes_gives_the_full_layout(case):
         assert shown(after) == shown(fresh)
         assert relaid.full == (_header_height(fresh) != _header_height(before))  # the grid moved: all of it
         if not relaid.full:
-            for name, changed in (("cards", relaid.cards), ("cells", relaid.cells), ("lanes", relaid.lanes),
-                                  ("stages", relaid.stages), ("links", relaid.links)):
-                new, old = getattr(after, name), getattr(before, name)
-                assert {key for key in new if new[key] != old[key]} <= changed, name
-                assert all(new[key] is old[key] for key in new if key not in changed), name
-            old_curves, new_curves = before.curves_by_lane(), after.curves_by_lane()
-            assert {lane_id for lane_id in old_curves.keys() | new_curves.keys()
-                    if old_curves.get(lane_id) != new_curves.get(lane_id)} <= relaid.curves
+            assert_only_reported_anew(before, after, relaid, ("cards", "cells", "lanes", "stages", "links"))
         before = after
 
 

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from cjm_designer.layout import DEFAULT_STYLE, LayoutMemo, compute_layout, relayout_cards
 from cjm_designer.model import Card, Link, LinkKind
-from tests.layout.test_relayout import FIELDS, grid_with_links, shown
+from tests.layout.test_relayout import FIELDS, assert_only_reported_anew, grid_with_links, shown
 from tests.strategies import cards, journey_maps
 
 OPERATIONS = ("add", "delete", "undo delete", "move", "edit", "link", "unlink")
@@ -88,14 +88,7 @@ def test_relaying_out_added_removed_and_moved_cards_gives_the_full_layout(doc, d
         assert relaid.gone == (before.cards.keys() - after.cards.keys()) | (before.links.keys() - after.links.keys())
         for card_id, box in after.cards.items():  # what is not reported new is the very box of before
             assert (box is not before.cards.get(card_id)) == (card_id in relaid.cards)
-        for name, changed in (("cells", relaid.cells), ("lanes", relaid.lanes), ("stages", relaid.stages),
-                              ("links", relaid.links)):
-            new, old = getattr(after, name), getattr(before, name)
-            assert {key for key in new if new[key] != old.get(key)} <= changed, name
-            assert all(new[key] is old[key] for key in new if key not in changed), name
-        old_curves, new_curves = before.curves_by_lane(), after.curves_by_lane()
-        assert {lane_id for lane_id in old_curves.keys() | new_curves.keys()
-                if old_curves.get(lane_id) != new_curves.get(lane_id)} <= relaid.curves
+        assert_only_reported_anew(before, after, relaid)
         before = after
 
 
