@@ -26,6 +26,7 @@ from .card_face import CardFaces, point_face
 from .curve_captions import caption_room, captions_off_curve
 from .drawing import PersonaPhoto, Shape
 from .geometry import Rect, TextLine
+from .link_labels import grid_edges
 from .memo import LastLayout, LayoutMemo
 from .palette import LANE_FILL
 from .persona_curves import curve_groups, curve_legend, lane_curves
@@ -121,8 +122,8 @@ def _layout(doc: JourneyMap, style: Style, memo: LayoutMemo, stage_widths: Mappi
     before = memo.last.layout if memo.last is not None else None
     if before is None or (list(before.stages), list(before.lanes)) != (stage_ids, list(result.lanes)):
         memo.routes, memo.reads = {}, {}  # other cells: what routes read is not comparable
-    moved = [] if before is None else _moved(before, result, result.cards) + [
-        box.rect for card_id, box in before.cards.items() if card_id not in result.cards]
+    moved = [] if before is None else _moved(before, result, before.cards.keys() | result.cards.keys()) + \
+        _edges_moved(before, result)
     result.links = _routes(doc, result, memo, moved)
     _widen_for_labels(last, style)
     if not fresh:
@@ -187,7 +188,7 @@ def _relaid(doc: JourneyMap, card_ids: set[str], link_ids: set[str], stage_ids: 
     relaid.stages.update(_shared(result.stages, old.stages, all_stages))
     relaid.curves.update(lane_id for lane_id in curves.keys() | old_curves.keys()
                          if curves.get(lane_id) != old_curves.get(lane_id))
-    moved = _moved(old, result, relaid.cards.union(gone)) + _bottom_moved(old, result)
+    moved = _moved(old, result, relaid.cards.union(gone)) + _edges_moved(old, result)
     rows = [lane_id for lane_id in relaid.lanes if result.lanes[lane_id].row != old.lanes[lane_id].row]
     if moved or link_ids or rows or structure:  # (a link's route reads its target's row: `routing._ends`)
         result.links = _routes(doc, result, memo, moved)
@@ -388,15 +389,17 @@ def _routes(doc: JourneyMap, result: MapLayout, memo: LayoutMemo, moved: list[Re
     return dict(memo.routes)
 
 
-def _bottom_moved(old: MapLayout, new: MapLayout) -> list[Rect]:
-    """The band between the grid's bottom in `old` and in `new`, when a lane's height changed: labels
-    keep inside the grid (`link_labels.Room`), so those that looked across either bottom are placed
-    again."""
-    was, now = (max((lane.row.bottom for lane in layout.lanes.values()), default=0.0) for layout in (old, new))
-    if was == now:
-        return []
-    low, high = min(was, now), max(was, now)
-    return [Rect(0, low - 1, max(old.width, new.width), high - low + 2)]
+def _edges_moved(old: MapLayout, new: MapLayout) -> list[Rect]:
+    """The bands between each edge of the grid in `old` and in `new`, where it moved (a lane's height or a
+    stage's width changed, though maybe no card moved): labels keep inside the grid (`link_labels.Room`),
+    so those that looked across either edge are placed again."""
+    width, height = max(old.width, new.width), max(old.height, new.height)
+    bands = []
+    for side, (was, now) in enumerate(zip(grid_edges(old), grid_edges(new))):
+        if was != now:
+            low, high = min(was, now) - 1, max(was, now) + 1
+            bands.append(Rect(low, 0, high - low, height) if side % 2 == 0 else Rect(0, low, width, high - low))
+    return bands
 
 
 def _moved(old: MapLayout, new: MapLayout, card_ids: Iterable[str]) -> list[Rect]:

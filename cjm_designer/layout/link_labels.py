@@ -250,6 +250,14 @@ def segment_rects(points: Iterable[Point]) -> list[Rect]:
     return [Rect(min(a.x, b.x), min(a.y, b.y), abs(b.x - a.x), abs(b.y - a.y)) for a, b in zip(points, points[1:])]
 
 
+def grid_edges(layout: MapLayout) -> tuple[float, float, float, float]:
+    """The grid's left, top, right and bottom edges, which a label keeps inside while it can (`Room`)."""
+    stages, lanes = list(layout.stages.values()), list(layout.lanes.values())
+    return (stages[0].column.x if stages else layout.width, stages[0].column.y if stages else layout.height,
+            max(stage.column.right for stage in stages) if stages else layout.width,
+            max(lane.row.bottom for lane in lanes) if lanes else layout.height)
+
+
 class Room:
     """What a label must keep clear of on a map: its cards, the labels placed so far, everything left
     of the grid (the lanes' headers) and above it (the title and the stages' headers), and while
@@ -262,11 +270,7 @@ class Room:
         self._routes, self._leaders, self._lines = routes, [], None
         self.looks = 0  # how many more stretches the label being placed may look at
         self.inside = True  # whether the label being placed must keep inside the grid
-        stages, lanes = list(layout.stages.values()), list(layout.lanes.values())
-        self.left = stages[0].column.x if stages else layout.width
-        self.top = stages[0].column.y if stages else layout.height
-        self.right = max(stage.column.right for stage in stages) if stages else layout.width
-        self.bottom = max(lane.row.bottom for lane in lanes) if lanes else layout.height
+        self.left, self.top, self.right, self.bottom = grid_edges(layout)
 
     @property
     def obstacles(self) -> Obstacles:

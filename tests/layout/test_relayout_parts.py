@@ -144,10 +144,9 @@ def test_a_lane_grown_as_much_as_an_empty_lane_below_shrinks_routes_its_links_ag
     assert "back" in relaid.links and shown(after) == shown(compute_layout(doc))
 
 
-def test_a_last_lane_made_taller_frees_room_for_a_label_of_the_lane_above():
-    """Where a link's label finds room depends on where the grid ends (labels stay inside it), just
-    under the lane below: that lane made taller, though no card moves, the label goes where a full
-    layout puts it."""
+def _label_above_the_last_lane() -> JourneyMap:
+    """Two stages and two lanes, and a link between the last cards of the first lane's two cells, whose
+    label's place depends on where the grid ends (labels stay inside it), just under the lane below."""
     doc = JourneyMap()
     for i in range(2):
         doc.add_stage(Stage(id=f"s{i}", name=f"Этап {i}"))
@@ -158,6 +157,12 @@ def test_a_last_lane_made_taller_frees_room_for_a_label_of_the_lane_above():
         doc.add_card(Card(id=f"{stage}-end", stage=stage, lane="l0", title="Конец"))
         doc.add_card(Card(id=f"{stage}-below", stage=stage, lane="l1", title="Под ней"))
     doc.add_link(Link(id="k", source="s0-end", target="s1-end", label="письмо с предложением и ценой"))
+    return doc
+
+
+def test_a_last_lane_made_taller_frees_room_for_a_label_of_the_lane_above():
+    """That lane made taller, though no card moves, the label goes where a full layout puts it."""
+    doc = _label_above_the_last_lane()
     memo = LayoutMemo()
     before = compute_layout(doc, DEFAULT_STYLE, memo)
     doc.lane("l1").height = before.lanes["l1"].row.h + 80
@@ -165,3 +170,16 @@ def test_a_last_lane_made_taller_frees_room_for_a_label_of_the_lane_above():
     assert not relaid.cards and relaid.links == {"k"}
     assert relaid.layout.links["k"].label_rect != before.links["k"].label_rect
     assert shown(relaid.layout) == shown(compute_layout(doc))
+
+
+def test_the_whole_map_laid_out_with_the_memo_places_again_the_labels_that_looked_across_a_moved_edge():
+    """The whole map laid out again with the scene's memo (as any change the canvas does not lay out in
+    part is) keeps the labels that nothing touched; one that looked across where the grid ended, which
+    has moved though no card did, goes where a layout from scratch puts it."""
+    doc = _label_above_the_last_lane()
+    memo = LayoutMemo()
+    before = compute_layout(doc, DEFAULT_STYLE, memo)
+    doc.lane("l1").height = before.lanes["l1"].row.h + 80
+    after = compute_layout(doc, DEFAULT_STYLE, memo)
+    assert after.links["k"].label_rect != before.links["k"].label_rect
+    assert shown(after) == shown(compute_layout(doc))
